@@ -1,0 +1,50 @@
+//! detritus finds the debris that machine translation and web scraping leave
+//! in article text, proposes fixes marked with how safe they are, and applies
+//! the ones you accept.
+//!
+//! The library never prints and never touches files; the `detritus` binary
+//! owns all I/O. Build a [`Linter`] once and call [`Linter::check`] or
+//! [`Linter::fix`] on as many texts as you like, from as many threads as you like.
+//!
+//! ```
+//! use detritus::{FixMode, Linter, Settings};
+//!
+//! let linter = Linter::new(&Settings::default())?;
+//! let fixed = linter.fix("It grew fast , analysts said .", FixMode::Safe)?;
+//! assert_eq!(fixed.text, "It grew fast, analysts said.");
+//! for fix in &fixed.applied {
+//!     assert_eq!(fix.rule.name, "space-before-punctuation");
+//! }
+//! # Ok::<(), detritus::Error>(())
+//! ```
+
+pub mod diagnostic;
+pub mod diff;
+pub mod document;
+pub mod error;
+pub mod fixer;
+pub mod lexicon;
+pub mod linter;
+pub mod registry;
+pub mod rule;
+pub mod rules;
+pub mod segment;
+pub mod settings;
+pub mod span;
+
+pub use diagnostic::{Applicability, Diagnostic, Fix};
+pub use document::Document;
+pub use error::Error;
+pub use fixer::{AppliedFix, Fixed};
+pub use linter::{FixMode, Linter};
+pub use rule::{Family, FixAvailability, Fixture, Rule, RuleMeta};
+pub use settings::{Language, Settings};
+pub use span::{Edit, Span};
+
+/// What a rule file needs, in one import.
+pub mod prelude {
+    pub use crate::diagnostic::{Applicability, Diagnostic, Fix};
+    pub use crate::document::Document;
+    pub use crate::rule::{Family, FixAvailability, Fixture, Rule, RuleMeta};
+    pub use crate::span::{Edit, Span};
+}

@@ -1,0 +1,148 @@
+//! A configured set of rules that checks and fixes text.
+
+use regex::Regex;
+
+use crate::diagnostic::{Applicability, Diagnostic};
+use crate::document::Document;
+use crate::error::Error;
+use crate::fixer::{self, Fixed};
+use crate::registry;
+use crate::rule::Rule;
+use crate::settings::{Language, Settings};
+
+/// Which fixes `fix` applies.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FixMode {
+    /// Only fixes that cannot change meaning.
+    #[default]
+    Safe,
+    /// Safe and unsafe fixes; display-only suggestions are never applied.
+    Unsafe,
+}
+
+impl FixMode {
+    pub fn allows(self, applicability: Applicability) -> bool {
+        match applicability {
+            Applicability::Safe => true,
+            Applicability::Unsafe => self == FixMode::Unsafe,
+            Applicability::DisplayOnly => false,
+        }
+    }
+}
+
+/// The entry point of the library: build it once, then check or fix many texts.
+///
+/// ```
+/// use detritus::{FixMode, Linter, Settings};
+///
+/// let linter = Linter::new(&Settings::default()).unwrap();
+/// let text = "An experimental model , which never shipped.";
+/// let diagnostics = linter.check(text);
+/// assert_eq!(diagnostics[0].rule.name, "space-before-punctuation");
+/// let fixed = linter.fix(text, FixMode::Safe).unwrap();
+/// assert_eq!(fixed.text, "An experimental model, which never shipped.");
+/// ```
+pub struct Linter {
+    rules: Vec<&'static dyn Rule>,
+    language: Language,
+    protect: Vec<Regex>,
+}
+
+impl Linter {
+    pub fn new(settings: &Settings) -> Result<Linter, Error> {
+        let protect = settings
+            .protect
+            .iter()
+            .map(|p| {
+                Regex::new(p).map_err(|e| Error::BadPattern {
+                    pattern: p.clone(),
+                    reason: e.to_string(),
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Linter {
+            rules: registry::select(&settings.select, &settings.ignore)?,
+            language: settings.language,
+            protect,
+        })
+    }
+
+    pub fn rules(&self) -> &[&'static dyn Rule] {
+        &self.rules
+    }
+
+    /// Every diagnostic in `text`, sorted by position.
+    pub fn check(&self, text: &str) -> Vec<Diagnostic> {
+        let doc = Document::with_settings(text, self.language, &self.protect);
+        let mut out = Vec::new();
+        for rule in &self.rules {
+            rule.check(&doc, &mut out);
+        }
+        if !out.is_empty() {
+            police(&doc, &mut out);
+            out.sort_by(|a, b| (a.span, a.rule.code).cmp(&(b.span, b.rule.code)));
+        }
+        out
+    }
+
+    /// Apply the fixes `mode` allows until the text stops changing.
+    pub fn fix(&self, text: &str, mode: FixMode) -> Result<Fixed, Error> {
+        self.fix_with(text, &|d: &Diagnostic, _: &str| {
+            d.applicability().is_some_and(|a| mode.allows(a))
+        })
+    }
+
+    /// Apply every fix `accept` approves until the text stops changing.
+    /// `accept` sees the diagnostic and the text it was found in.
+    pub fn fix_with(
+        &self,
+        text: &str,
+        accept: &dyn Fn(&Diagnostic, &str) -> bool,
+    ) -> Result<Fixed, Error> {
+        fixer::fix(self, text, accept)
+    }
+}
+
+/// Enforce what no rule may do, whatever its code says: report outside the
+/// text or off a character boundary, cut into a protected region, or call a
+/// fix safe that deletes letters.
+fn police(doc: &Document, out: &mut Vec<Diagnostic>) {
+    let text = doc.text();
+    let on_boundary = |s: crate::Span| {
+        s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+    };
+    out.retain(|d| {
+        let ok = on_boundary(d.span)
+            && d.fix
+                .as_ref()
+                .is_none_or(|f| f.edits.iter().all(|e| on_boundary(e.span)));
+        debug_assert!(
+            ok,
+            "{} reported a span off a character boundary: {:?}",
+            d.rule.code, d.span
+        );
+        ok
+    });
+    out.retain(|d| !doc.cuts_protected(d.span));
+    for d in out.iter_mut() {
+        let Some(fix) = &mut d.fix else { continue };
+        if fix.edits.iter().any(|e| doc.cuts_protected(e.span)) {
+            d.fix = None;
+            continue;
+        }
+        if fix.applicability == Applicability::Safe
+            && !d.rule.rewrites_letters
+            && fix
+                .edits
+                .iter()
+                .any(|e| crate::fixer::deletes_letters(e.span.slice(text), &e.content))
+        {
+            debug_assert!(
+                false,
+                "{} offered a safe fix that deletes letters: {:?}",
+                d.rule.code, fix.edits
+            );
+            fix.applicability = Applicability::Unsafe;
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! F: fragments and broken sentence structure.
+
+use crate::rule::Rule;
+
+pub const RULES: &[&dyn Rule] = &[];
