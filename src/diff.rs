@@ -19,6 +19,8 @@ pub fn unified(path: &str, old: &str, new: &str, applied: &[AppliedFix]) -> Stri
         .diff_lines(old, new);
     let lines = LineIndex::new(old);
     let mut out = String::new();
+    // `a/` and `b/` prefixes are what `git apply` and `patch -p1` strip.
+    let path = path.trim_start_matches("./").trim_start_matches('/');
     let _ = writeln!(out, "--- a/{path}\n+++ b/{path}");
     for hunk in diff.unified_diff().context_radius(3).iter_hunks() {
         let _ = write!(out, "{}", hunk.header());

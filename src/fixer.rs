@@ -36,6 +36,8 @@ pub struct Fixed {
     pub applied: Vec<AppliedFix>,
     /// Check passes run, including the last one that found nothing to apply.
     pub passes: usize,
+    /// What the last pass still found in the fixed text.
+    pub remaining: Vec<Diagnostic>,
 }
 
 impl Fixed {
@@ -187,6 +189,7 @@ pub(crate) fn fix(
         text,
         applied,
         passes,
+        remaining: diags,
     })
 }
 

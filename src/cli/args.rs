@@ -1,0 +1,130 @@
+//! The command line, as clap definitions. Kept apart so completions and
+//! the man page can be generated from the same source.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "detritus",
+    version,
+    about = "Find and repair the debris machine translation and web scraping leave in article text",
+    long_about = "Find and repair the debris machine translation and web scraping leave in article text: \
+stray punctuation, broken quotes, orphaned fragments, leaked markup, crawler headers and more.\n\n\
+`check` reports, `fix` applies safe fixes (add --unsafe-fixes for the rest), `fix --diff` shows \
+what would change without writing anything.",
+    after_help = "Exit status: 0 nothing found or changed, 1 debris found (check) or changes pending (fix --diff), 2 error."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Report debris without changing anything.
+    Check(CheckArgs),
+    /// Apply fixes: files are rewritten in place, stdin goes to stdout.
+    Fix(FixArgs),
+    /// List every rule: code, name, family, fix safety and summary.
+    Rules(RulesArgs),
+    /// Show a rule's documentation.
+    Explain {
+        /// A rule code (P001) or name (punctuation-cluster).
+        rule: String,
+    },
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct InputArgs {
+    /// Files or directories to read; none, or `-`, reads standard input.
+    /// Directories are walked recursively, honouring .gitignore.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Only run these rules: codes (P001), code prefixes (P), families (punctuation) or names.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Vec<String>,
+
+    /// Skip these rules, after --select; same forms as --select.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+
+    /// Language of the text, as a tag (en, fr). French keeps its spacing before `;:!?`.
+    #[arg(long, default_value = "en", value_name = "TAG")]
+    pub language: String,
+
+    /// Colour: auto colours only when writing to a terminal.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// How to print diagnostics.
+    #[arg(long, value_enum, default_value_t = Format::Full)]
+    pub format: Format,
+
+    /// Print a count per rule instead of each diagnostic.
+    #[arg(long)]
+    pub statistics: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct FixArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Also apply unsafe fixes: ones that delete or insert words, or pick between readings.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// Print a unified diff of what would change and write nothing.
+    /// Exits 1 when there are changes.
+    #[arg(long)]
+    pub diff: bool,
+
+    /// After fixing, list each fix applied on standard error.
+    #[arg(long)]
+    pub show_fixes: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct RulesArgs {
+    /// `text` for people, `json` for tools.
+    #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+    pub format: RulesFormat,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// rustc-like, with the line and a caret under the span.
+    Full,
+    /// One line per diagnostic: path:line:col: CODE name: message.
+    Concise,
+    /// One JSON array of every diagnostic.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+    /// GitHub Actions workflow commands.
+    Github,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RulesFormat {
+    Text,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}

@@ -1,0 +1,287 @@
+//! Printing diagnostics in the formats people and tools read.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use detritus::diff::{show_invisibles, LineIndex};
+use detritus::{registry, Diagnostic};
+use serde_json::{json, Value};
+
+/// A diagnostic with the place it was found, located once for every format.
+pub struct Located<'a> {
+    pub path: &'a str,
+    pub text: &'a str,
+    pub diag: &'a Diagnostic,
+    /// 1-based line and column (in characters) of the span's start and end.
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+/// Locate every diagnostic of one text; one line index per text.
+pub fn locate<'a>(path: &'a str, text: &'a str, diags: &'a [Diagnostic]) -> Vec<Located<'a>> {
+    let lines = LineIndex::new(text);
+    let position = |offset: usize| {
+        let line = lines.line_of(offset);
+        let column = text[lines.line_start(line)..offset].chars().count() + 1;
+        (line + 1, column)
+    };
+    diags
+        .iter()
+        .map(|diag| {
+            let (line, column) = position(diag.span.start);
+            let (end_line, end_column) = position(diag.span.end);
+            Located {
+                path,
+                text,
+                diag,
+                line,
+                column,
+                end_line,
+                end_column,
+            }
+        })
+        .collect()
+}
+
+pub fn json_value(l: &Located) -> Value {
+    let d = l.diag;
+    json!({
+        "path": l.path,
+        "code": d.rule.code,
+        "name": d.rule.name,
+        "message": d.message,
+        "span": {"start": d.span.start, "end": d.span.end},
+        "line": l.line,
+        "column": l.column,
+        "end_line": l.end_line,
+        "end_column": l.end_column,
+        "fix": d.fix.as_ref().map(|f| json!({
+            "applicability": f.applicability.as_str(),
+            "message": f.message,
+            "edits": f.edits.iter().map(|e| json!({"start": e.span.start, "end": e.span.end, "content": e.content})).collect::<Vec<_>>(),
+        })),
+    })
+}
+
+pub fn concise(l: &Located) -> String {
+    let d = l.diag;
+    let fix = d
+        .fix
+        .as_ref()
+        .map(|f| format!(" [{} fix]", f.applicability))
+        .unwrap_or_default();
+    format!(
+        "{}:{}:{}: {} {}: {}{fix}",
+        l.path, l.line, l.column, d.rule.code, d.rule.name, d.message
+    )
+}
+
+/// rustc-like: header, location, the line around the span, a caret line.
+pub fn full(l: &Located, color: bool) -> String {
+    let d = l.diag;
+    let paint = |code: &str, s: &str| {
+        if color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    };
+    let lines = LineIndex::new(l.text);
+    let line_no = l.line - 1;
+    let line_start = lines.line_start(line_no);
+    let line_end = l.text[line_start..]
+        .find(['\n', '\r'])
+        .map_or(l.text.len(), |i| line_start + i);
+    let span_end = d.span.end.min(line_end).max(d.span.start);
+    // Long lines are whole paragraphs in articles: show a window around the span.
+    let before = tail_chars(&l.text[line_start..d.span.start], 40);
+    let marked = head_chars(&l.text[d.span.start..span_end], 60);
+    let after = head_chars(&l.text[span_end..line_end], 40);
+    let lead = if before.len() < d.span.start - line_start {
+        "…"
+    } else {
+        ""
+    };
+    let trail = if after.len() < line_end - span_end {
+        "…"
+    } else {
+        ""
+    };
+    let (before, marked, after) = (
+        show_invisibles(before),
+        show_invisibles(marked),
+        show_invisibles(after),
+    );
+    let gutter = " ".repeat(l.line.to_string().len());
+    let caret_pad = " ".repeat(lead.chars().count() + before.chars().count());
+    let carets = "^".repeat(marked.chars().count().max(1));
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        paint("1;33", &format!("{} {}", d.rule.code, d.rule.name)),
+        paint("1", &d.message)
+    );
+    let _ = writeln!(
+        out,
+        "{gutter}{} {}:{}:{}",
+        paint("34", "-->"),
+        l.path,
+        l.line,
+        l.column
+    );
+    let _ = writeln!(out, "{gutter} {}", paint("34", "|"));
+    let _ = writeln!(
+        out,
+        "{} {} {lead}{before}{marked}{after}{trail}",
+        paint("34", &l.line.to_string()),
+        paint("34", "|")
+    );
+    let _ = writeln!(
+        out,
+        "{gutter} {} {caret_pad}{}",
+        paint("34", "|"),
+        paint("1;33", &carets)
+    );
+    if let Some(fix) = &d.fix {
+        let _ = writeln!(
+            out,
+            "{gutter} {} {} fix: {}",
+            paint("34", "="),
+            fix.applicability,
+            fix.message
+        );
+    }
+    out
+}
+
+fn tail_chars(s: &str, n: usize) -> &str {
+    match s.char_indices().rev().nth(n.saturating_sub(1)) {
+        Some((i, _)) if n > 0 => &s[i..],
+        _ => s,
+    }
+}
+
+fn head_chars(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+/// A GitHub Actions workflow command.
+pub fn github(l: &Located) -> String {
+    let d = l.diag;
+    format!(
+        "::warning file={},line={},col={},endLine={},endColumn={},title={}::{}",
+        escape_property(l.path),
+        l.line,
+        l.column,
+        l.end_line,
+        l.end_column,
+        escape_property(&format!("{} {}", d.rule.code, d.rule.name)),
+        escape_data(&d.message)
+    )
+}
+
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// A SARIF 2.1.0 log with every rule's metadata in `tool.driver.rules`.
+pub fn sarif(located: &[Located]) -> Value {
+    let rules = registry::all();
+    let index: BTreeMap<&str, usize> = rules
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.meta().code, i))
+        .collect();
+    let results: Vec<Value> = located
+        .iter()
+        .map(|l| {
+            let d = l.diag;
+            let mut result = json!({
+                "ruleId": d.rule.code,
+                "ruleIndex": index[d.rule.code],
+                "level": "warning",
+                "message": {"text": d.message},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": {"uri": l.path},
+                    "region": {
+                        "startLine": l.line, "startColumn": l.column,
+                        "endLine": l.end_line, "endColumn": l.end_column,
+                        "byteOffset": d.span.start, "byteLength": d.span.len(),
+                    },
+                }}],
+            });
+            if let Some(fix) = &d.fix {
+                result["fixes"] = json!([{
+                    "description": {"text": format!("{} fix: {}", fix.applicability, fix.message)},
+                    "artifactChanges": [{
+                        "artifactLocation": {"uri": l.path},
+                        "replacements": fix.edits.iter().map(|e| json!({
+                            "deletedRegion": {"byteOffset": e.span.start, "byteLength": e.span.len()},
+                            "insertedContent": {"text": e.content},
+                        })).collect::<Vec<_>>(),
+                    }],
+                }]);
+            }
+            result
+        })
+        .collect();
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "detritus",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules.iter().map(|r| {
+                    let m = r.meta();
+                    json!({
+                        "id": m.code,
+                        "name": m.name,
+                        "shortDescription": {"text": m.summary},
+                        "fullDescription": {"text": m.docs},
+                        "help": {"text": m.docs},
+                        "properties": {"family": m.family.name(), "fix": m.fix.as_str()},
+                    })
+                }).collect::<Vec<_>>(),
+            }},
+            "results": results,
+        }],
+    })
+}
+
+/// Counts per rule, most frequent first.
+pub fn statistics(located: &[Located]) -> String {
+    let mut counts: BTreeMap<&str, (usize, &str, usize)> = BTreeMap::new();
+    for l in located {
+        let e = counts
+            .entry(l.diag.rule.code)
+            .or_insert((0, l.diag.rule.name, 0));
+        e.0 += 1;
+        if l.diag
+            .fix
+            .as_ref()
+            .is_some_and(|f| f.applicability == detritus::Applicability::Safe)
+        {
+            e.2 += 1;
+        }
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
+    let mut out = String::new();
+    for (code, (n, name, safe)) in rows {
+        let _ = writeln!(out, "{n:>6}  {code}  {name:<28} {safe} safe-fixable");
+    }
+    out
+}

@@ -1,0 +1,49 @@
+//! Writing a fixed file without ever leaving a half-written one.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+/// Replace `path`'s contents with `text` atomically: write a temporary file
+/// in the same directory, fsync it, give it the original's permissions, and
+/// rename it over the original. A failure at any step leaves the original
+/// as it was. A symlink is followed and its target rewritten, so the link
+/// itself survives.
+pub fn atomic(path: &Path, text: &str, expected_original: &[u8]) -> Result<()> {
+    let target =
+        fs::canonicalize(path).with_context(|| format!("{}: cannot resolve", path.display()))?;
+    let current = fs::read(&target)
+        .with_context(|| format!("{}: cannot re-read before writing", path.display()))?;
+    if current != expected_original {
+        anyhow::bail!(
+            "{}: changed while it was being fixed; left as it is",
+            path.display()
+        );
+    }
+    let dir = target.parent().unwrap_or(Path::new("."));
+    let perms = fs::metadata(&target)
+        .with_context(|| format!("{}: cannot stat", path.display()))?
+        .permissions();
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".detritus-")
+        .tempfile_in(dir)
+        .with_context(|| {
+            format!(
+                "{}: cannot create a temporary file beside it",
+                path.display()
+            )
+        })?;
+    tmp.write_all(text.as_bytes())
+        .with_context(|| format!("{}: cannot write the fixed text", path.display()))?;
+    tmp.as_file()
+        .sync_all()
+        .with_context(|| format!("{}: cannot flush the fixed text to disk", path.display()))?;
+    fs::set_permissions(tmp.path(), perms)
+        .with_context(|| format!("{}: cannot copy permissions", path.display()))?;
+    tmp.persist(&target)
+        .map_err(|e| e.error)
+        .with_context(|| format!("{}: cannot replace the file", path.display()))?;
+    Ok(())
+}

@@ -1,0 +1,376 @@
+//! The binary, run as users and scripts run it.
+
+use std::fs;
+use std::process::Command as Std;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn detritus() -> Command {
+    Command::cargo_bin("detritus").unwrap()
+}
+
+const DIRTY: &str = "An experimental model , which never shipped .\n";
+
+#[test]
+fn check_exits_one_and_names_the_rule_when_it_finds_debris() {
+    detritus()
+        .args(["check", "--format", "concise", "-"])
+        .write_stdin(DIRTY)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "-:1:22: W001 space-before-punctuation",
+        ));
+}
+
+#[test]
+fn check_exits_zero_on_clean_text() {
+    detritus()
+        .arg("check")
+        .write_stdin("A clean sentence.\n")
+        .assert()
+        .code(0)
+        .stdout("");
+}
+
+#[test]
+fn check_json_has_the_documented_fields() {
+    let out = detritus()
+        .args(["check", "--format", "json"])
+        .write_stdin(DIRTY)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let first = &v[0];
+    assert_eq!(first["path"], "-");
+    assert_eq!(first["code"], "W001");
+    assert_eq!(first["name"], "space-before-punctuation");
+    assert_eq!(first["span"]["start"], 21);
+    assert_eq!(first["span"]["end"], 22);
+    assert_eq!(first["line"], 1);
+    assert_eq!(first["column"], 22);
+    assert_eq!(first["fix"]["applicability"], "safe");
+    assert_eq!(first["fix"]["edits"][0]["content"], "");
+}
+
+#[test]
+fn check_full_format_points_a_caret_at_the_span() {
+    detritus()
+        .args(["check", "--color", "never"])
+        .write_stdin("Bad , spacing\n")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("1 | Bad , spacing\n  |    ^\n"));
+}
+
+#[test]
+fn check_github_and_sarif_formats_are_machine_readable() {
+    detritus()
+        .args(["check", "--format", "github"])
+        .write_stdin(DIRTY)
+        .assert()
+        .stdout(predicate::str::starts_with(
+            "::warning file=-,line=1,col=22,",
+        ));
+    let out = detritus()
+        .args(["check", "--format", "sarif"])
+        .write_stdin(DIRTY)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["version"], "2.1.0");
+    assert_eq!(
+        v["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap()
+            .len(),
+        detritus::registry::all().len()
+    );
+    assert_eq!(v["runs"][0]["results"][0]["ruleId"], "W001");
+}
+
+#[test]
+fn fix_reads_stdin_and_writes_stdout() {
+    detritus()
+        .arg("fix")
+        .write_stdin(DIRTY)
+        .assert()
+        .code(0)
+        .stdout("An experimental model, which never shipped.\n");
+}
+
+#[test]
+fn fix_rewrites_a_file_in_place_and_keeps_its_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.txt");
+    fs::write(&file, DIRTY).unwrap();
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o640)).unwrap();
+    detritus().arg("fix").arg(&file).assert().code(0);
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        "An experimental model, which never shipped.\n"
+    );
+    assert_eq!(
+        fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
+    let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file may be left behind");
+}
+
+#[test]
+fn fix_follows_a_symlink_and_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("target.txt");
+    let link = dir.path().join("link.txt");
+    fs::write(&target, DIRTY).unwrap();
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    detritus().arg("fix").arg(&link).assert().code(0);
+    assert!(fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(
+        fs::read_to_string(&target).unwrap(),
+        "An experimental model, which never shipped.\n"
+    );
+}
+
+#[test]
+fn fix_keeps_crlf_a_bom_and_a_missing_final_newline() {
+    let text = "\u{feff}First line , here\r\nSecond line .\r\nLast , line";
+    detritus()
+        .arg("fix")
+        .write_stdin(text)
+        .assert()
+        .code(0)
+        .stdout("\u{feff}First line, here\r\nSecond line.\r\nLast, line");
+}
+
+#[test]
+fn fix_diff_writes_nothing_and_exits_one_when_changes_are_pending() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.txt");
+    fs::write(&file, DIRTY).unwrap();
+    detritus()
+        .args(["fix", "--diff"])
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "@@ -1 +1 @@ W001 space-before-punctuation",
+        ));
+    assert_eq!(fs::read_to_string(&file).unwrap(), DIRTY);
+}
+
+#[test]
+fn fix_diff_applies_with_git_apply_and_matches_fix() {
+    if Std::new("git").arg("--version").output().is_err() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let original = "Para one , with debris .\r\nSecond line  ok\n\nPara two\u{a0}text , end";
+    fs::write(root.join("a.txt"), original).unwrap();
+    fs::write(root.join("b.txt"), original).unwrap();
+    let diff = detritus()
+        .current_dir(root)
+        .args(["fix", "--diff", "a.txt"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    fs::write(root.join("patch.diff"), &diff).unwrap();
+    let status = Std::new("git")
+        .current_dir(root)
+        .args(["apply", "--unsafe-paths", "patch.diff"])
+        .status()
+        .unwrap();
+    assert!(
+        status.success(),
+        "git apply rejected:\n{}",
+        String::from_utf8_lossy(&diff)
+    );
+    detritus()
+        .current_dir(root)
+        .args(["fix", "b.txt"])
+        .assert()
+        .code(0);
+    assert_eq!(
+        fs::read(root.join("a.txt")).unwrap(),
+        fs::read(root.join("b.txt")).unwrap()
+    );
+}
+
+#[test]
+fn invalid_utf8_is_an_error_naming_the_file_and_offset_and_other_files_go_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.txt");
+    let good = dir.path().join("good.txt");
+    fs::write(&bad, b"ok so far \xff then").unwrap();
+    fs::write(&good, DIRTY).unwrap();
+    detritus()
+        .arg("fix")
+        .arg(&bad)
+        .arg(&good)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "bad.txt: invalid UTF-8 at byte 10",
+        ));
+    assert_eq!(fs::read(&bad).unwrap(), b"ok so far \xff then");
+    assert_eq!(
+        fs::read_to_string(&good).unwrap(),
+        "An experimental model, which never shipped.\n"
+    );
+}
+
+#[test]
+fn a_missing_file_is_an_error_with_exit_two() {
+    detritus()
+        .args(["check", "no/such/file.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no/such/file.txt: no such file or directory",
+        ));
+}
+
+#[test]
+fn an_unknown_rule_is_an_error_with_exit_two() {
+    detritus()
+        .args(["check", "--select", "X999"])
+        .write_stdin(DIRTY)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown rule selector `X999`"));
+}
+
+#[test]
+fn an_unknown_language_is_an_error_with_exit_two() {
+    detritus()
+        .args(["check", "--language", "klingon!"])
+        .write_stdin(DIRTY)
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn binary_files_are_skipped_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("blob.bin"), b"\x00\x01\x02 , x").unwrap();
+    detritus()
+        .arg("check")
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("skipped, binary file"));
+}
+
+#[test]
+fn directories_are_walked_in_a_stable_order() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("sub")).unwrap();
+    fs::write(dir.path().join("sub/b.txt"), DIRTY).unwrap();
+    fs::write(dir.path().join("a.txt"), DIRTY).unwrap();
+    let out = detritus()
+        .args(["check", "--format", "concise"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    let a = out.find("a.txt").unwrap();
+    let b = out.find("b.txt").unwrap();
+    assert!(a < b);
+}
+
+#[test]
+fn select_and_ignore_narrow_the_rules() {
+    detritus()
+        .args(["check", "--ignore", "W001"])
+        .write_stdin("Bad , spacing\n")
+        .assert()
+        .code(0);
+    detritus()
+        .args(["check", "--select", "whitespace"])
+        .write_stdin("Bad , spacing\n")
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn rules_lists_every_rule_with_code_name_family_and_fix() {
+    detritus().arg("rules").assert().code(0).stdout(
+        predicate::str::contains("W001  space-before-punctuation")
+            .and(predicate::str::contains("whitespace")),
+    );
+}
+
+#[test]
+fn explain_shows_docs_by_code_or_name_and_rejects_unknown_rules() {
+    detritus()
+        .args(["explain", "W001"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("# W001 space-before-punctuation"));
+    detritus()
+        .args(["explain", "space-before-punctuation"])
+        .assert()
+        .code(0);
+    detritus()
+        .args(["explain", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown rule `nope`"));
+}
+
+#[test]
+fn a_closed_stdout_exits_quietly() {
+    let big = DIRTY.repeat(20_000);
+    let mut child = Std::new(assert_cmd::cargo::cargo_bin("detritus"))
+        .args(["fix", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(big.as_bytes()).unwrap();
+    }
+    drop(child.stdout.take()); // the reader goes away
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains("panicked") && !stderr.to_lowercase().contains("broken pipe"),
+        "{stderr}"
+    );
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn help_explains_the_commands_and_exit_codes() {
+    detritus()
+        .arg("--help")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("check").and(predicate::str::contains("Exit status")));
+    detritus()
+        .args(["fix", "--help"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("--unsafe-fixes"));
+}
