@@ -374,3 +374,49 @@ fn help_explains_the_commands_and_exit_codes() {
         .code(0)
         .stdout(predicate::str::contains("--unsafe-fixes"));
 }
+
+#[test]
+fn jsonl_fix_cleans_the_field_keeps_order_and_passes_other_records_through() {
+    let input = "{\"id\":1,\"text\":\"a , b\",\"n\":1.50}\n{\"id\":2,\"other\":\"x , y\"}\n{\"id\":3,\"meta\":{\"body\":\"c , d\"}}\n";
+    detritus()
+        .args(["fix", "--jsonl", "--field", "text", "--field", "meta.body"])
+        .write_stdin(input)
+        .assert()
+        .code(0)
+        .stdout("{\"id\":1,\"text\":\"a, b\",\"n\":1.50}\n{\"id\":2,\"other\":\"x , y\"}\n{\"id\":3,\"meta\":{\"body\":\"c, d\"}}\n");
+}
+
+#[test]
+fn jsonl_malformed_line_exits_two_names_the_line_and_loses_nothing() {
+    let input = "{\"text\":\"a , b\"}\nnot json\n{\"text\":\"c , d\"}\n";
+    detritus()
+        .args(["fix", "--jsonl"])
+        .write_stdin(input)
+        .assert()
+        .code(2)
+        .stdout("{\"text\":\"a, b\"}\nnot json\n{\"text\":\"c, d\"}\n")
+        .stderr(predicate::str::contains("-:2: malformed JSON"));
+}
+
+#[test]
+fn jsonl_check_labels_diagnostics_with_record_and_field() {
+    detritus()
+        .args(["check", "--jsonl", "--format", "concise"])
+        .write_stdin("{\"text\":\"ok\"}\n{\"text\":\"a , b\"}\n")
+        .assert()
+        .code(1)
+        .stdout("-:2:text:1:2: W001 space-before-punctuation: space before `,` [safe fix]\n");
+}
+
+#[test]
+fn jsonl_fix_rewrites_a_file_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("d.jsonl");
+    fs::write(&file, "{\"text\":\"a , b\"}\n").unwrap();
+    detritus()
+        .args(["fix", "--jsonl"])
+        .arg(&file)
+        .assert()
+        .code(0);
+    assert_eq!(fs::read_to_string(&file).unwrap(), "{\"text\":\"a, b\"}\n");
+}

@@ -55,6 +55,20 @@ pub struct InputArgs {
     #[arg(long, default_value = "en", value_name = "TAG")]
     pub language: String,
 
+    /// Read JSON Lines: one JSON document per line, cleaning the --field values.
+    /// Other fields pass through unchanged; records stream in order.
+    #[arg(long)]
+    pub jsonl: bool,
+
+    /// With --jsonl, the string field(s) to clean; dotted paths reach nested fields.
+    #[arg(
+        long = "field",
+        value_name = "NAME",
+        default_value = "text",
+        requires = "jsonl"
+    )]
+    pub fields: Vec<String>,
+
     /// Colour: auto colours only when writing to a terminal.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,

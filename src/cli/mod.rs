@@ -2,6 +2,7 @@
 
 pub mod args;
 mod input;
+mod jsonl;
 mod report;
 mod write;
 
@@ -51,103 +52,203 @@ enum Outcome {
     Failed(anyhow::Error),
 }
 
-fn load_all(paths: &[std::path::PathBuf]) -> Vec<(Option<Source>, Outcome)> {
-    input::sources(paths)
-        .into_iter()
-        .map(|source| match source {
-            Err(e) => (None, Outcome::Failed(e)),
-            Ok(source) => {
-                let outcome = match input::read(&source) {
-                    Ok(Loaded::Text(text)) => Outcome::Text {
-                        path: source.to_string(),
-                        text,
-                    },
-                    Ok(Loaded::Binary) => {
-                        Outcome::Skipped(format!("{source}: skipped, binary file"))
-                    }
-                    Err(e) => Outcome::Failed(e),
-                };
-                (Some(source), outcome)
+/// Files read and processed per parallel batch: enough to keep every core
+/// busy, few enough that memory does not grow with the size of the tree.
+const FILE_BATCH: usize = 64;
+
+/// Run `work` on every source in parallel batches, handing results to
+/// `emit` in input order so output is deterministic.
+fn for_each_source<T: Send>(
+    paths: &[std::path::PathBuf],
+    work: impl Fn(Option<Source>, Outcome) -> T + Sync,
+    mut emit: impl FnMut(T) -> Result<()>,
+) -> Result<()> {
+    use rayon::prelude::*;
+    let sources = input::sources(paths);
+    for batch in sources.chunks(FILE_BATCH) {
+        let results: Vec<T> = batch
+            .par_iter()
+            .map(|source| match source {
+                Err(e) => work(None, Outcome::Failed(anyhow!("{e:#}"))),
+                Ok(source) => {
+                    let outcome = match input::read(source) {
+                        Ok(Loaded::Text(text)) => Outcome::Text {
+                            path: source.to_string(),
+                            text,
+                        },
+                        Ok(Loaded::Binary) => {
+                            Outcome::Skipped(format!("{source}: skipped, binary file"))
+                        }
+                        Err(e) => Outcome::Failed(e),
+                    };
+                    work(Some(source.clone()), outcome)
+                }
+            })
+            .collect();
+        for r in results {
+            emit(r)?;
+        }
+    }
+    Ok(())
+}
+
+/// Where `check` sends each text's diagnostics.
+struct CheckSink {
+    out: io::StdoutLock<'static>,
+    format: Format,
+    colored: bool,
+    /// json, sarif and statistics need every diagnostic before printing.
+    whole_run: bool,
+    kept: Vec<(String, String, Vec<detritus::Diagnostic>)>,
+    found: usize,
+    texts_with: usize,
+    safe: usize,
+}
+
+impl CheckSink {
+    fn take(&mut self, path: String, text: String, diags: Vec<detritus::Diagnostic>) -> Result<()> {
+        self.found += diags.len();
+        self.texts_with += usize::from(!diags.is_empty());
+        self.safe += diags
+            .iter()
+            .filter(|d| d.applicability() == Some(detritus::Applicability::Safe))
+            .count();
+        if self.whole_run {
+            if !diags.is_empty() {
+                self.kept.push((path, text, diags));
             }
-        })
-        .collect()
+            return Ok(());
+        }
+        let out = &mut self.out;
+        for l in report::locate(&path, &text, &diags) {
+            match self.format {
+                Format::Full => writeln!(out, "{}", report::full(&l, self.colored))?,
+                Format::Concise => writeln!(out, "{}", report::concise(&l))?,
+                Format::Jsonl => {
+                    serde_json::to_writer(&mut *out, &report::json_value(&l))?;
+                    writeln!(out)?;
+                }
+                Format::Github => writeln!(out, "{}", report::github(&l))?,
+                Format::Json | Format::Sarif => unreachable!("whole-run formats are kept"),
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(mut self, statistics: bool, unit: &str) -> Result<usize> {
+        let located: Vec<_> = self
+            .kept
+            .iter()
+            .flat_map(|(p, t, d)| report::locate(p, t, d))
+            .collect();
+        let out = &mut self.out;
+        if statistics {
+            write!(out, "{}", report::statistics(&located))?;
+        } else if self.format == Format::Json {
+            let all: Vec<_> = located.iter().map(report::json_value).collect();
+            serde_json::to_writer_pretty(&mut *out, &all)?;
+            writeln!(out)?;
+        } else if self.format == Format::Sarif {
+            serde_json::to_writer_pretty(&mut *out, &report::sarif(&located))?;
+            writeln!(out)?;
+        } else if self.format == Format::Full && self.found > 0 {
+            writeln!(
+                out,
+                "Found {} in {} ({} fixable with `detritus fix`).",
+                plural(self.found, "issue"),
+                plural(self.texts_with, unit),
+                self.safe
+            )?;
+        }
+        out.flush()?;
+        Ok(self.found)
+    }
 }
 
 fn check(args: CheckArgs) -> Result<ExitCode> {
     let linter = linter(&args.input)?;
     let stdout = io::stdout();
-    let colored = color(args.input.color, stdout.is_terminal());
-    let mut out = stdout.lock();
+    let mut sink = CheckSink {
+        colored: color(args.input.color, stdout.is_terminal()),
+        out: stdout.lock(),
+        format: args.format,
+        whole_run: args.statistics || matches!(args.format, Format::Json | Format::Sarif),
+        kept: Vec::new(),
+        found: 0,
+        texts_with: 0,
+        safe: 0,
+    };
     let mut failed = false;
-    let mut checked = Vec::new();
-    for (_, outcome) in load_all(&args.input.paths) {
-        match outcome {
-            Outcome::Text { path, text } => {
-                let diags = linter.check(&text);
-                checked.push((path, text, diags));
-            }
-            Outcome::Skipped(note) => eprintln!("detritus: {note}"),
-            Outcome::Failed(e) => {
-                failed = true;
-                eprintln!("detritus: error: {e:#}");
-            }
+    if args.input.jsonl {
+        for source in input::sources(&args.input.paths) {
+            let opened = source.and_then(|s| open_lines(&s).map(|r| (s, r)));
+            let (source, mut reader) = match opened {
+                Ok(x) => x,
+                Err(e) => {
+                    failed = true;
+                    eprintln!("detritus: error: {e:#}");
+                    continue;
+                }
+            };
+            let mut report_to = |label: &str, text: &str, diags: &[detritus::Diagnostic]| {
+                sink.take(label.to_string(), text.to_string(), diags.to_vec())
+            };
+            let mut note = |note: String| eprintln!("detritus: error: {note}");
+            let name = source.to_string();
+            let stream = jsonl::Stream {
+                linter: &linter,
+                source: &name,
+                fields: &args.input.fields,
+                job: jsonl::Job::Check,
+            };
+            let totals = stream.run(&mut *reader, &mut io::sink(), &mut report_to, &mut note)?;
+            failed |= totals.malformed > 0;
         }
-    }
-    let located: Vec<_> = checked
-        .iter()
-        .flat_map(|(p, t, d)| report::locate(p, t, d))
-        .collect();
-    if args.statistics {
-        write!(out, "{}", report::statistics(&located))?;
     } else {
-        match args.format {
-            Format::Full => {
-                for l in &located {
-                    writeln!(out, "{}", report::full(l, colored))?;
+        for_each_source(
+            &args.input.paths,
+            |_, outcome| match outcome {
+                Outcome::Text { path, text } => {
+                    let diags = linter.check(&text);
+                    Checked::Text(path, text, diags)
                 }
-                if !located.is_empty() {
-                    let safe = located
-                        .iter()
-                        .filter(|l| l.diag.applicability() == Some(detritus::Applicability::Safe))
-                        .count();
-                    let files = checked.iter().filter(|(_, _, d)| !d.is_empty()).count();
-                    writeln!(
-                        out,
-                        "Found {} in {} ({safe} fixable with `detritus fix`).",
-                        plural(located.len(), "issue"),
-                        plural(files, "file")
-                    )?;
+                Outcome::Skipped(note) => Checked::Note(note),
+                Outcome::Failed(e) => Checked::Failed(e),
+            },
+            |r| {
+                match r {
+                    Checked::Text(path, text, diags) => sink.take(path, text, diags)?,
+                    Checked::Note(note) => eprintln!("detritus: {note}"),
+                    Checked::Failed(e) => {
+                        failed = true;
+                        eprintln!("detritus: error: {e:#}");
+                    }
                 }
-            }
-            Format::Concise => {
-                for l in &located {
-                    writeln!(out, "{}", report::concise(l))?;
-                }
-            }
-            Format::Json => {
-                let all: Vec<_> = located.iter().map(report::json_value).collect();
-                serde_json::to_writer_pretty(&mut out, &all)?;
-                writeln!(out)?;
-            }
-            Format::Jsonl => {
-                for l in &located {
-                    serde_json::to_writer(&mut out, &report::json_value(l))?;
-                    writeln!(out)?;
-                }
-            }
-            Format::Github => {
-                for l in &located {
-                    writeln!(out, "{}", report::github(l))?;
-                }
-            }
-            Format::Sarif => {
-                serde_json::to_writer_pretty(&mut out, &report::sarif(&located))?;
-                writeln!(out)?;
-            }
-        }
+                Ok(())
+            },
+        )?;
     }
-    out.flush()?;
-    Ok(exit(failed, !located.is_empty()))
+    let found = sink.finish(
+        args.statistics,
+        if args.input.jsonl { "record" } else { "file" },
+    )?;
+    Ok(exit(failed, found > 0))
+}
+
+/// What checking one source gave.
+enum Checked {
+    Text(String, String, Vec<detritus::Diagnostic>),
+    Note(String),
+    Failed(anyhow::Error),
+}
+
+fn open_lines(source: &Source) -> Result<Box<dyn io::BufRead>> {
+    Ok(match source {
+        Source::Stdin => Box::new(io::BufReader::new(io::stdin())),
+        Source::File(p) => Box::new(io::BufReader::new(
+            std::fs::File::open(p).map_err(|e| anyhow!("{}: cannot read: {e}", p.display()))?,
+        )),
+    })
 }
 
 fn exit(failed: bool, found: bool) -> ExitCode {
@@ -160,6 +261,79 @@ fn exit(failed: bool, found: bool) -> ExitCode {
     })
 }
 
+/// What fixing one file gave, ready to print.
+#[derive(Default)]
+struct FileFix {
+    output: Vec<u8>,
+    notes: Vec<String>,
+    errors: Vec<String>,
+    applied: usize,
+    remaining: usize,
+    changed: bool,
+}
+
+fn fix_one(
+    linter: &Linter,
+    args: &FixArgs,
+    mode: FixMode,
+    words: bool,
+    source: Option<Source>,
+    outcome: Outcome,
+) -> FileFix {
+    let mut r = FileFix::default();
+    let (path, text) = match outcome {
+        Outcome::Text { path, text } => (path, text),
+        Outcome::Skipped(note) => {
+            r.notes.push(note);
+            return r;
+        }
+        Outcome::Failed(e) => {
+            r.errors.push(format!("{e:#}"));
+            return r;
+        }
+    };
+    let fixed = match linter.fix(&text, mode) {
+        Ok(fixed) => fixed,
+        Err(e) => {
+            r.errors.push(format!("{path}: {e}"));
+            if source == Some(Source::Stdin) && !args.diff {
+                r.output = text.into_bytes(); // never lose the input
+            }
+            return r;
+        }
+    };
+    r.applied = fixed.applied.len();
+    r.remaining = fixed.remaining.len();
+    r.changed = fixed.changed();
+    if args.show_fixes {
+        let lines = diff::LineIndex::new(&text);
+        for f in &fixed.applied {
+            let line = lines.line_of(f.span.start) + 1;
+            r.notes.push(format!(
+                "{path}:{line}: {} {} ({}): {}",
+                f.rule.code, f.rule.name, f.applicability, f.message
+            ));
+        }
+    }
+    if args.diff {
+        let shown = if words {
+            diff::words(&path, &text, &fixed.text, &fixed.applied, true)
+        } else {
+            diff::unified(&path, &text, &fixed.text, &fixed.applied)
+        };
+        r.output = shown.into_bytes();
+    } else if let Some(Source::File(file)) = &source {
+        if fixed.changed() {
+            if let Err(e) = write::atomic(file, &fixed.text, text.as_bytes()) {
+                r.errors.push(format!("{e:#}"));
+            }
+        }
+    } else {
+        r.output = fixed.text.into_bytes();
+    }
+    r
+}
+
 fn fix(args: FixArgs) -> Result<ExitCode> {
     let linter = linter(&args.input)?;
     let mode = if args.unsafe_fixes {
@@ -167,84 +341,118 @@ fn fix(args: FixArgs) -> Result<ExitCode> {
     } else {
         FixMode::Safe
     };
+    if args.input.jsonl {
+        return fix_jsonl(&linter, &args, mode);
+    }
     let stdout = io::stdout();
     let words = color(args.input.color, stdout.is_terminal());
     let mut out = stdout.lock();
     let (mut failed, mut pending) = (false, false);
     let (mut applied, mut files_changed, mut remaining) = (0, 0, 0);
-    for (source, outcome) in load_all(&args.input.paths) {
-        let (path, text) = match outcome {
-            Outcome::Text { path, text } => (path, text),
-            Outcome::Skipped(note) => {
+    for_each_source(
+        &args.input.paths,
+        |source, outcome| fix_one(&linter, &args, mode, words, source, outcome),
+        |r| {
+            for note in &r.notes {
                 eprintln!("detritus: {note}");
-                continue;
             }
-            Outcome::Failed(e) => {
+            for e in &r.errors {
                 failed = true;
-                eprintln!("detritus: error: {e:#}");
-                continue;
+                eprintln!("detritus: error: {e}");
             }
-        };
-        let fixed = match linter.fix(&text, mode) {
-            Ok(fixed) => fixed,
-            Err(e) => {
-                failed = true;
-                eprintln!("detritus: error: {path}: {e}");
-                if source == Some(Source::Stdin) && !args.diff {
-                    out.write_all(text.as_bytes())?; // never lose the input
-                }
-                continue;
-            }
-        };
-        applied += fixed.applied.len();
-        remaining += fixed.remaining.len();
-        files_changed += usize::from(fixed.changed());
-        if args.show_fixes {
-            for f in &fixed.applied {
-                let line = diff::LineIndex::new(&text).line_of(f.span.start) + 1;
-                eprintln!(
-                    "{path}:{line}: {} {} ({}): {}",
-                    f.rule.code, f.rule.name, f.applicability, f.message
-                );
-            }
-        }
-        if args.diff {
-            pending |= fixed.changed();
-            let shown = if words {
-                diff::words(&path, &text, &fixed.text, &fixed.applied, true)
-            } else {
-                diff::unified(&path, &text, &fixed.text, &fixed.applied)
-            };
-            out.write_all(shown.as_bytes())?;
-        } else if let Some(Source::File(file)) = &source {
-            if fixed.changed() {
-                if let Err(e) = write::atomic(file, &fixed.text, text.as_bytes()) {
-                    failed = true;
-                    eprintln!("detritus: error: {e:#}");
-                }
-            }
-        } else {
-            out.write_all(fixed.text.as_bytes())?;
-        }
-    }
+            applied += r.applied;
+            remaining += r.remaining;
+            files_changed += usize::from(r.changed);
+            pending |= r.changed;
+            out.write_all(&r.output)?;
+            Ok(())
+        },
+    )?;
     out.flush()?;
     let stdin_only =
         args.input.paths.is_empty() || args.input.paths.iter().all(|p| p.as_os_str() == "-");
     if !stdin_only || args.diff {
-        let verb = if args.diff { "would apply" } else { "applied" };
-        let hint = if args.unsafe_fixes {
-            ""
-        } else {
-            " (--unsafe-fixes may repair more)"
-        };
-        eprintln!(
-            "detritus: {verb} {} in {}; {} remain{hint}",
-            plural(applied, "fix"),
-            plural(files_changed, "file"),
-            plural(remaining, "issue")
-        );
+        summary(&args, applied, files_changed, "file", remaining);
     }
     Ok(exit(failed, args.diff && pending))
+}
+
+fn summary(args: &FixArgs, applied: usize, changed: usize, unit: &str, remaining: usize) {
+    let verb = if args.diff { "would apply" } else { "applied" };
+    let hint = if args.unsafe_fixes {
+        ""
+    } else {
+        " (--unsafe-fixes may repair more)"
+    };
+    let remaining = if unit == "file" {
+        format!("; {} remain{hint}", plural(remaining, "issue"))
+    } else {
+        String::new()
+    };
+    eprintln!(
+        "detritus: {verb} {} in {}{remaining}",
+        plural(applied, "fix"),
+        plural(changed, unit)
+    );
+}
+
+fn fix_jsonl(linter: &Linter, args: &FixArgs, mode: FixMode) -> Result<ExitCode> {
+    if args.diff {
+        anyhow::bail!(
+            "--diff is not supported with --jsonl; run `fix --jsonl` to a new file and diff that"
+        );
+    }
+    let mut failed = false;
+    let (mut applied, mut changed) = (0, 0);
+    let mut notes = |note: String| {
+        failed = true;
+        eprintln!("detritus: error: {note}");
+    };
+    for source in input::sources(&args.input.paths) {
+        let source = match source {
+            Ok(s) => s,
+            Err(e) => {
+                notes(format!("{e:#}"));
+                continue;
+            }
+        };
+        let mut reader = match open_lines(&source) {
+            Ok(r) => r,
+            Err(e) => {
+                notes(format!("{e:#}"));
+                continue;
+            }
+        };
+        let name = source.to_string();
+        let stream = jsonl::Stream {
+            linter,
+            source: &name,
+            fields: &args.input.fields,
+            job: jsonl::Job::Fix(mode),
+        };
+        let totals = match &source {
+            Source::Stdin => {
+                let mut out = io::BufWriter::new(io::stdout().lock());
+                stream.run(&mut *reader, &mut out, &mut |_, _, _| Ok(()), &mut notes)?
+            }
+            Source::File(path) => {
+                let mut totals = None;
+                let result = write::atomic_stream(path, |out| {
+                    totals =
+                        Some(stream.run(&mut *reader, out, &mut |_, _, _| Ok(()), &mut notes)?);
+                    Ok(())
+                });
+                if let Err(e) = result {
+                    notes(format!("{e:#}"));
+                }
+                totals.unwrap_or_default()
+            }
+        };
+        applied += totals.applied;
+        changed += totals.changed;
+    }
+    summary(args, applied, changed, "record", 0);
+    Ok(exit(failed, false))
 }
 
 fn plural(n: usize, noun: &str) -> String {

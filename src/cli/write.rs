@@ -6,6 +6,46 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
+/// Replace `path`'s contents with what `fill` writes, atomically, for
+/// output too large to hold in memory. Same guarantees as [`atomic`].
+pub fn atomic_stream(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    let target =
+        fs::canonicalize(path).with_context(|| format!("{}: cannot resolve", path.display()))?;
+    let dir = target.parent().unwrap_or(Path::new("."));
+    let meta = fs::metadata(&target).with_context(|| format!("{}: cannot stat", path.display()))?;
+    let tmp = tempfile::Builder::new()
+        .prefix(".detritus-")
+        .tempfile_in(dir)
+        .with_context(|| {
+            format!(
+                "{}: cannot create a temporary file beside it",
+                path.display()
+            )
+        })?;
+    let mut writer = std::io::BufWriter::new(tmp);
+    fill(&mut writer)?;
+    let tmp = writer
+        .into_inner()
+        .map_err(|e| e.into_error())
+        .with_context(|| format!("{}: cannot write", path.display()))?;
+    tmp.as_file()
+        .sync_all()
+        .with_context(|| format!("{}: cannot flush to disk", path.display()))?;
+    let now = fs::metadata(&target).with_context(|| format!("{}: cannot stat", path.display()))?;
+    if now.len() != meta.len() || now.modified().ok() != meta.modified().ok() {
+        anyhow::bail!(
+            "{}: changed while it was being fixed; left as it is",
+            path.display()
+        );
+    }
+    fs::set_permissions(tmp.path(), meta.permissions())
+        .with_context(|| format!("{}: cannot copy permissions", path.display()))?;
+    tmp.persist(&target)
+        .map_err(|e| e.error)
+        .with_context(|| format!("{}: cannot replace the file", path.display()))?;
+    Ok(())
+}
+
 /// Replace `path`'s contents with `text` atomically: write a temporary file
 /// in the same directory, fsync it, give it the original's permissions, and
 /// rename it over the original. A failure at any step leaves the original

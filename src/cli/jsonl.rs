@@ -1,0 +1,235 @@
+//! JSON Lines: clean one or more string fields of each record, streaming.
+//!
+//! Records are read in batches, cleaned in parallel and written in input
+//! order, so memory holds one batch whatever the input size. A record that
+//! does not change is written back byte for byte; a changed one is
+//! re-serialised with its keys in their original order and its numbers
+//! exactly as written.
+
+use std::io::{BufRead, Write};
+
+use anyhow::Result;
+use rayon::prelude::*;
+use serde_json::Value;
+
+use detritus::{Diagnostic, FixMode, Linter};
+
+/// Records cleaned per parallel batch; bounds memory.
+const BATCH: usize = 512;
+
+/// What to do with each record's fields.
+pub enum Job {
+    Check,
+    Fix(FixMode),
+}
+
+/// Per-run totals for the summary and the exit code.
+#[derive(Default)]
+pub struct Totals {
+    pub records: usize,
+    pub changed: usize,
+    pub applied: usize,
+    pub found: usize,
+    pub malformed: usize,
+}
+
+/// One cleaned record: the line to write, and diagnostics found per field.
+struct Done {
+    line: String,
+    error: Option<String>,
+    found: Vec<(String, String, Vec<Diagnostic>)>,
+    applied: usize,
+    changed: bool,
+}
+
+/// Receives each record's diagnostics as `(label, text, diagnostics)`.
+pub type Report<'r> = dyn FnMut(&str, &str, &[Diagnostic]) -> Result<()> + 'r;
+
+/// One JSON Lines stream to clean.
+pub struct Stream<'a> {
+    pub linter: &'a Linter,
+    /// Names the input in messages and labels.
+    pub source: &'a str,
+    pub fields: &'a [String],
+    pub job: Job,
+}
+
+impl Stream<'_> {
+    /// Stream `input` to `out` (fix) or to `report` (check), in input order.
+    /// `note` hears about malformed records, which pass through unchanged.
+    pub fn run(
+        &self,
+        input: &mut dyn BufRead,
+        out: &mut dyn Write,
+        report: &mut Report,
+        note: &mut dyn FnMut(String),
+    ) -> Result<Totals> {
+        let mut totals = Totals::default();
+        let mut line_no = 0usize;
+        loop {
+            let mut batch = Vec::with_capacity(BATCH);
+            for _ in 0..BATCH {
+                let mut line = String::new();
+                if input.read_line(&mut line)? == 0 {
+                    break;
+                }
+                line_no += 1;
+                batch.push((line_no, line));
+            }
+            if batch.is_empty() {
+                break;
+            }
+            let done: Vec<Done> = batch
+                .par_iter()
+                .map(|(n, line)| clean(self, *n, line))
+                .collect();
+            for d in done {
+                totals.records += 1;
+                totals.applied += d.applied;
+                totals.changed += usize::from(d.changed);
+                if let Some(e) = d.error {
+                    totals.malformed += 1;
+                    note(e);
+                }
+                for (label, text, diags) in &d.found {
+                    totals.found += diags.len();
+                    report(label, text, diags)?;
+                }
+                if matches!(self.job, Job::Fix(_)) {
+                    out.write_all(d.line.as_bytes())?;
+                }
+            }
+        }
+        out.flush()?;
+        Ok(totals)
+    }
+}
+
+fn clean(stream: &Stream, n: usize, line: &str) -> Done {
+    let Stream {
+        linter,
+        source,
+        fields,
+        job,
+    } = stream;
+    let mut done = Done {
+        line: line.to_string(),
+        error: None,
+        found: Vec::new(),
+        applied: 0,
+        changed: false,
+    };
+    let body = line.trim_end_matches(['\n', '\r']);
+    if body.trim().is_empty() {
+        return done;
+    }
+    let mut record: Value = match serde_json::from_str(body) {
+        Ok(v) => v,
+        Err(e) => {
+            // The line is passed through as it was: nothing after it is lost.
+            done.error = Some(format!("{source}:{n}: malformed JSON: {e}"));
+            return done;
+        }
+    };
+    for field in fields.iter() {
+        let Some(Value::String(text)) = lookup(&mut record, field) else {
+            continue;
+        };
+        match job {
+            Job::Check => {
+                let diags = linter.check(text);
+                if !diags.is_empty() {
+                    done.found
+                        .push((format!("{source}:{n}:{field}"), text.clone(), diags));
+                }
+            }
+            Job::Fix(mode) => match linter.fix(text, *mode) {
+                Ok(fixed) if fixed.changed() => {
+                    done.applied += fixed.applied.len();
+                    *text = fixed.text;
+                    done.changed = true;
+                }
+                Ok(_) => {}
+                Err(e) => done.error = Some(format!("{source}:{n}:{field}: {e}")),
+            },
+        }
+    }
+    if done.changed {
+        let ending = &line[body.len()..];
+        done.line = serde_json::to_string(&record).expect("a parsed value serialises") + ending;
+    }
+    done
+}
+
+/// The value at a dotted path (`meta.body`), if every step is an object key.
+fn lookup<'v>(record: &'v mut Value, path: &str) -> Option<&'v mut Value> {
+    path.split('.')
+        .try_fold(record, |v, key| v.as_object_mut()?.get_mut(key))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fix(input: &str, fields: &[&str]) -> (String, Totals, Vec<String>) {
+        let linter = Linter::new(&detritus::Settings::default()).unwrap();
+        let mut out = Vec::new();
+        let mut notes = Vec::new();
+        let fields: Vec<String> = fields.iter().map(|s| s.to_string()).collect();
+        let stream = Stream {
+            linter: &linter,
+            source: "-",
+            fields: &fields,
+            job: Job::Fix(FixMode::Safe),
+        };
+        let totals = stream
+            .run(
+                &mut input.as_bytes(),
+                &mut out,
+                &mut |_, _, _| Ok(()),
+                &mut |n| notes.push(n),
+            )
+            .unwrap();
+        (String::from_utf8(out).unwrap(), totals, notes)
+    }
+
+    #[test]
+    fn cleans_the_field_and_keeps_every_other_field_and_the_key_order() {
+        let (out, totals, _) = fix("{\"id\":7,\"text\":\"a , b\",\"score\":1.50}\n", &["text"]);
+        assert_eq!(out, "{\"id\":7,\"text\":\"a, b\",\"score\":1.50}\n");
+        assert_eq!(totals.changed, 1);
+    }
+
+    #[test]
+    fn reaches_nested_fields_by_dotted_path() {
+        let (out, _, _) = fix("{\"doc\":{\"body\":\"x , y\"}}\n", &["doc.body"]);
+        assert_eq!(out, "{\"doc\":{\"body\":\"x, y\"}}\n");
+    }
+
+    #[test]
+    fn passes_records_without_the_field_through_byte_for_byte() {
+        let line = "{ \"other\" : \"a , b\" }\n";
+        assert_eq!(fix(line, &["text"]).0, line);
+    }
+
+    #[test]
+    fn passes_a_malformed_line_through_and_names_its_number() {
+        let input = "{\"text\":\"ok\"}\n{broken\n{\"text\":\"a , b\"}\n";
+        let (out, totals, notes) = fix(input, &["text"]);
+        assert_eq!(out, "{\"text\":\"ok\"}\n{broken\n{\"text\":\"a, b\"}\n");
+        assert_eq!(totals.malformed, 1);
+        assert!(notes[0].starts_with("-:2: malformed JSON"), "{notes:?}");
+    }
+
+    #[test]
+    fn keeps_one_record_out_per_record_in_across_batches() {
+        let input: String = (0..BATCH * 2 + 3)
+            .map(|i| format!("{{\"i\":{i},\"text\":\"n {i} , x\"}}\n"))
+            .collect();
+        let (out, totals, _) = fix(&input, &["text"]);
+        assert_eq!(totals.records, BATCH * 2 + 3);
+        for (i, line) in out.lines().enumerate() {
+            assert_eq!(line, format!("{{\"i\":{i},\"text\":\"n {i}, x\"}}"));
+        }
+    }
+}
