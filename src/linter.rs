@@ -44,6 +44,9 @@ impl FixMode {
 /// ```
 pub struct Linter {
     rules: Vec<&'static dyn Rule>,
+    /// Codes whose fixes are promoted to safe, or demoted to unsafe.
+    promote: Vec<&'static str>,
+    demote: Vec<&'static str>,
     language: Language,
     protect: Vec<Regex>,
 }
@@ -60,8 +63,16 @@ impl Linter {
                 })
             })
             .collect::<Result<_, _>>()?;
+        let codes = |selectors: &[String]| -> Result<Vec<&'static str>, Error> {
+            if selectors.is_empty() {
+                return Ok(Vec::new());
+            }
+            Ok(registry::select(selectors, &[])?.iter().map(|r| r.meta().code).collect())
+        };
         Ok(Linter {
             rules: registry::select(&settings.select, &settings.ignore)?,
+            promote: codes(&settings.extend_safe_fixes)?,
+            demote: codes(&settings.extend_unsafe_fixes)?,
             language: settings.language,
             protect,
         })
@@ -79,6 +90,7 @@ impl Linter {
             rule.check(&doc, &mut out);
         }
         if !out.is_empty() {
+            self.override_safety(&mut out);
             police(&doc, &mut out);
             out.sort_by(|a, b| (a.span, a.rule.code).cmp(&(b.span, b.rule.code)));
         }
@@ -100,6 +112,22 @@ impl Linter {
         accept: &dyn Fn(&Diagnostic, &str) -> bool,
     ) -> Result<Fixed, Error> {
         fixer::fix(self, text, accept)
+    }
+}
+
+impl Linter {
+    fn override_safety(&self, out: &mut [Diagnostic]) {
+        if self.promote.is_empty() && self.demote.is_empty() {
+            return;
+        }
+        for d in out.iter_mut() {
+            let Some(fix) = &mut d.fix else { continue };
+            if self.demote.contains(&d.rule.code) && fix.applicability == Applicability::Safe {
+                fix.applicability = Applicability::Unsafe;
+            } else if self.promote.contains(&d.rule.code) && fix.applicability == Applicability::Unsafe {
+                fix.applicability = Applicability::Safe;
+            }
+        }
     }
 }
 

@@ -19,9 +19,7 @@ fn check_exits_one_and_names_the_rule_when_it_finds_debris() {
         .write_stdin(DIRTY)
         .assert()
         .code(1)
-        .stdout(predicate::str::contains(
-            "-:1:22: W001 space-before-punctuation",
-        ));
+        .stdout(predicate::str::contains("-:1:22: W001 space-before-punctuation"));
 }
 
 #[test]
@@ -73,9 +71,7 @@ fn check_github_and_sarif_formats_are_machine_readable() {
         .args(["check", "--format", "github"])
         .write_stdin(DIRTY)
         .assert()
-        .stdout(predicate::str::starts_with(
-            "::warning file=-,line=1,col=22,",
-        ));
+        .stdout(predicate::str::starts_with("::warning file=-,line=1,col=22,"));
     let out = detritus()
         .args(["check", "--format", "sarif"])
         .write_stdin(DIRTY)
@@ -87,10 +83,7 @@ fn check_github_and_sarif_formats_are_machine_readable() {
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["version"], "2.1.0");
     assert_eq!(
-        v["runs"][0]["tool"]["driver"]["rules"]
-            .as_array()
-            .unwrap()
-            .len(),
+        v["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap().len(),
         detritus::registry::all().len()
     );
     assert_eq!(v["runs"][0]["results"][0]["ruleId"], "W001");
@@ -118,10 +111,7 @@ fn fix_rewrites_a_file_in_place_and_keeps_its_permissions() {
         fs::read_to_string(&file).unwrap(),
         "An experimental model, which never shipped.\n"
     );
-    assert_eq!(
-        fs::metadata(&file).unwrap().permissions().mode() & 0o777,
-        0o640
-    );
+    assert_eq!(fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o640);
     let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(leftovers.len(), 1, "no temporary file may be left behind");
 }
@@ -134,10 +124,7 @@ fn fix_follows_a_symlink_and_keeps_the_link() {
     fs::write(&target, DIRTY).unwrap();
     std::os::unix::fs::symlink(&target, &link).unwrap();
     detritus().arg("fix").arg(&link).assert().code(0);
-    assert!(fs::symlink_metadata(&link)
-        .unwrap()
-        .file_type()
-        .is_symlink());
+    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
     assert_eq!(
         fs::read_to_string(&target).unwrap(),
         "An experimental model, which never shipped.\n"
@@ -165,9 +152,7 @@ fn fix_diff_writes_nothing_and_exits_one_when_changes_are_pending() {
         .arg(&file)
         .assert()
         .code(1)
-        .stdout(predicate::str::contains(
-            "@@ -1 +1 @@ W001 space-before-punctuation",
-        ));
+        .stdout(predicate::str::contains("@@ -1 +1 @@ W001 space-before-punctuation"));
     assert_eq!(fs::read_to_string(&file).unwrap(), DIRTY);
 }
 
@@ -200,11 +185,7 @@ fn fix_diff_applies_with_git_apply_and_matches_fix() {
         "git apply rejected:\n{}",
         String::from_utf8_lossy(&diff)
     );
-    detritus()
-        .current_dir(root)
-        .args(["fix", "b.txt"])
-        .assert()
-        .code(0);
+    detritus().current_dir(root).args(["fix", "b.txt"]).assert().code(0);
     assert_eq!(
         fs::read(root.join("a.txt")).unwrap(),
         fs::read(root.join("b.txt")).unwrap()
@@ -224,9 +205,7 @@ fn invalid_utf8_is_an_error_naming_the_file_and_offset_and_other_files_go_on() {
         .arg(&good)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains(
-            "bad.txt: invalid UTF-8 at byte 10",
-        ));
+        .stderr(predicate::str::contains("bad.txt: invalid UTF-8 at byte 10"));
     assert_eq!(fs::read(&bad).unwrap(), b"ok so far \xff then");
     assert_eq!(
         fs::read_to_string(&good).unwrap(),
@@ -240,9 +219,7 @@ fn a_missing_file_is_an_error_with_exit_two() {
         .args(["check", "no/such/file.txt"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains(
-            "no/such/file.txt: no such file or directory",
-        ));
+        .stderr(predicate::str::contains("no/such/file.txt: no such file or directory"));
 }
 
 #[test]
@@ -312,10 +289,11 @@ fn select_and_ignore_narrow_the_rules() {
 
 #[test]
 fn rules_lists_every_rule_with_code_name_family_and_fix() {
-    detritus().arg("rules").assert().code(0).stdout(
-        predicate::str::contains("W001  space-before-punctuation")
-            .and(predicate::str::contains("whitespace")),
-    );
+    detritus()
+        .arg("rules")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("W001  space-before-punctuation").and(predicate::str::contains("whitespace")));
 }
 
 #[test]
@@ -413,10 +391,114 @@ fn jsonl_fix_rewrites_a_file_in_place() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("d.jsonl");
     fs::write(&file, "{\"text\":\"a , b\"}\n").unwrap();
+    detritus().args(["fix", "--jsonl"]).arg(&file).assert().code(0);
+    assert_eq!(fs::read_to_string(&file).unwrap(), "{\"text\":\"a, b\"}\n");
+}
+
+#[test]
+fn config_is_found_by_walking_up_and_flags_override_it() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("detritus.toml"), "ignore = [\"W001\"]\n").unwrap();
+    let sub = dir.path().join("deep/er");
+    fs::create_dir_all(&sub).unwrap();
     detritus()
-        .args(["fix", "--jsonl"])
-        .arg(&file)
+        .current_dir(&sub)
+        .arg("check")
+        .write_stdin("Bad , spacing\n")
         .assert()
         .code(0);
-    assert_eq!(fs::read_to_string(&file).unwrap(), "{\"text\":\"a, b\"}\n");
+    detritus()
+        .current_dir(&sub)
+        .args(["check", "--ignore", "Q"])
+        .write_stdin("Bad , spacing\n")
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn an_unknown_config_key_is_an_error_that_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("custom.toml");
+    fs::write(&cfg, "selekt = [\"W\"]\n").unwrap();
+    detritus()
+        .args(["check", "--config"])
+        .arg(&cfg)
+        .write_stdin("x\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown field `selekt`"));
+}
+
+#[test]
+fn a_bad_config_value_names_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("detritus.toml"),
+        "extend-safe-fixes = [\"nonsense-rule\"]\n",
+    )
+    .unwrap();
+    detritus()
+        .current_dir(dir.path())
+        .arg("check")
+        .write_stdin("x\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("extend-safe-fixes").and(predicate::str::contains("nonsense-rule")));
+}
+
+#[test]
+fn config_exclude_and_per_file_ignores_apply_to_walked_trees() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::write(
+        root.join("detritus.toml"),
+        "exclude = [\"drafts/**\"]\n[per-file-ignores]\n\"legacy/*.txt\" = [\"W001\"]\n",
+    )
+    .unwrap();
+    for sub in ["drafts", "legacy", "live"] {
+        fs::create_dir(root.join(sub)).unwrap();
+        fs::write(root.join(sub).join("a.txt"), DIRTY).unwrap();
+    }
+    let out = detritus()
+        .current_dir(root)
+        .args(["check", "--format", "concise", "."])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("live/a.txt"), "{out}");
+    assert!(!out.contains("drafts/"), "excluded paths are not walked: {out}");
+    assert!(!out.contains("legacy/"), "per-file ignores apply: {out}");
+}
+
+#[test]
+fn config_protect_patterns_shield_text_from_every_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("detritus.toml"), "protect = ['SKU \\d+ ,\\d+']\n").unwrap();
+    detritus()
+        .current_dir(dir.path())
+        .arg("fix")
+        .write_stdin("Item SKU 12 ,34 , ok\n")
+        .assert()
+        .stdout("Item SKU 12 ,34, ok\n");
+}
+
+#[test]
+fn config_unsafe_fixes_and_extend_unsafe_fixes_change_what_fix_applies() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("detritus.toml"), "extend-unsafe-fixes = [\"W001\"]\n").unwrap();
+    detritus()
+        .current_dir(dir.path())
+        .arg("fix")
+        .write_stdin(DIRTY)
+        .assert()
+        .stdout(DIRTY);
+    detritus()
+        .current_dir(dir.path())
+        .args(["fix", "--unsafe-fixes"])
+        .write_stdin(DIRTY)
+        .assert()
+        .stdout("An experimental model, which never shipped.\n");
 }

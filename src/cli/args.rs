@@ -51,9 +51,13 @@ pub struct InputArgs {
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub ignore: Vec<String>,
 
-    /// Language of the text, as a tag (en, fr). French keeps its spacing before `;:!?`.
-    #[arg(long, default_value = "en", value_name = "TAG")]
-    pub language: String,
+    /// Language of the text, as a tag (en, fr); default en. French keeps its spacing before `;:!?`.
+    #[arg(long, value_name = "TAG")]
+    pub language: Option<String>,
+
+    /// Read settings from this file instead of the nearest detritus.toml above the working directory.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 
     /// Read JSON Lines: one JSON document per line, cleaning the --field values.
     /// Other fields pass through unchanged; records stream in order.
@@ -61,12 +65,7 @@ pub struct InputArgs {
     pub jsonl: bool,
 
     /// With --jsonl, the string field(s) to clean; dotted paths reach nested fields.
-    #[arg(
-        long = "field",
-        value_name = "NAME",
-        default_value = "text",
-        requires = "jsonl"
-    )]
+    #[arg(long = "field", value_name = "NAME", default_value = "text", requires = "jsonl")]
     pub fields: Vec<String>,
 
     /// Colour: auto colours only when writing to a terminal.

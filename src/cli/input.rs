@@ -32,7 +32,7 @@ pub enum Loaded {
 /// Expand `paths` into sources in a stable order. Directories are walked
 /// recursively, honouring .gitignore and skipping hidden files; a path that
 /// does not exist is an error for that path alone.
-pub fn sources(paths: &[PathBuf]) -> Vec<Result<Source>> {
+pub fn sources(paths: &[PathBuf], exclude: &Exclude) -> Vec<Result<Source>> {
     if paths.is_empty() {
         return vec![Ok(Source::Stdin)];
     }
@@ -41,26 +41,40 @@ pub fn sources(paths: &[PathBuf]) -> Vec<Result<Source>> {
         if path.as_os_str() == "-" {
             out.push(Ok(Source::Stdin));
         } else if path.is_dir() {
-            walk(path, &mut out);
+            walk(path, exclude, &mut out);
         } else if path.exists() || path.is_symlink() {
             out.push(Ok(Source::File(path.clone())));
         } else {
-            out.push(Err(anyhow!(
-                "{}: no such file or directory",
-                path.display()
-            )));
+            out.push(Err(anyhow!("{}: no such file or directory", path.display())));
         }
     }
     out
 }
 
-fn walk(root: &Path, out: &mut Vec<Result<Source>>) {
+/// Globs of walked paths to skip, relative to the config's directory.
+pub struct Exclude {
+    pub globs: globset::GlobSet,
+    pub root: PathBuf,
+}
+
+impl Exclude {
+    pub fn matches(&self, path: &Path) -> bool {
+        if self.globs.is_empty() {
+            return false;
+        }
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let relative = absolute.strip_prefix(&self.root).unwrap_or(path);
+        self.globs.is_match(relative) || self.globs.is_match(path)
+    }
+}
+
+fn walk(root: &Path, exclude: &Exclude, out: &mut Vec<Result<Source>>) {
     let walker = ignore::WalkBuilder::new(root)
         .sort_by_file_name(|a, b| a.cmp(b))
         .build();
     for entry in walker {
         match entry {
-            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
+            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && !exclude.matches(e.path()) => {
                 out.push(Ok(Source::File(e.into_path())))
             }
             Ok(_) => {}

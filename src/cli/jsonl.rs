@@ -79,10 +79,7 @@ impl Stream<'_> {
             if batch.is_empty() {
                 break;
             }
-            let done: Vec<Done> = batch
-                .par_iter()
-                .map(|(n, line)| clean(self, *n, line))
-                .collect();
+            let done: Vec<Done> = batch.par_iter().map(|(n, line)| clean(self, *n, line)).collect();
             for d in done {
                 totals.records += 1;
                 totals.applied += d.applied;
@@ -139,8 +136,7 @@ fn clean(stream: &Stream, n: usize, line: &str) -> Done {
             Job::Check => {
                 let diags = linter.check(text);
                 if !diags.is_empty() {
-                    done.found
-                        .push((format!("{source}:{n}:{field}"), text.clone(), diags));
+                    done.found.push((format!("{source}:{n}:{field}"), text.clone(), diags));
                 }
             }
             Job::Fix(mode) => match linter.fix(text, *mode) {
@@ -183,12 +179,9 @@ mod tests {
             job: Job::Fix(FixMode::Safe),
         };
         let totals = stream
-            .run(
-                &mut input.as_bytes(),
-                &mut out,
-                &mut |_, _, _| Ok(()),
-                &mut |n| notes.push(n),
-            )
+            .run(&mut input.as_bytes(), &mut out, &mut |_, _, _| Ok(()), &mut |n| {
+                notes.push(n)
+            })
             .unwrap();
         (String::from_utf8(out).unwrap(), totals, notes)
     }

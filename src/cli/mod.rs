@@ -1,6 +1,7 @@
 //! The CLI: everything that reads, prints, writes files or picks exit codes.
 
 pub mod args;
+mod config;
 mod input;
 mod jsonl;
 mod report;
@@ -12,9 +13,7 @@ use std::process::ExitCode;
 use anyhow::{anyhow, Result};
 use detritus::{diff, registry, FixMode, Language, Linter, Settings};
 
-use args::{
-    CheckArgs, Cli, ColorChoice, Command, FixArgs, Format, InputArgs, RulesArgs, RulesFormat,
-};
+use args::{CheckArgs, Cli, ColorChoice, Command, FixArgs, Format, InputArgs, RulesArgs, RulesFormat};
 use input::{Loaded, Source};
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -26,15 +25,114 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-fn linter(input: &InputArgs) -> Result<Linter> {
-    let language: Language = input.language.parse()?;
-    let settings = Settings {
-        select: input.select.clone(),
-        ignore: input.ignore.clone(),
-        language,
-        ..Settings::default()
-    };
-    Ok(Linter::new(&settings)?)
+/// Everything a run needs from flags and config, built once.
+struct Setup {
+    base: Settings,
+    /// Per-file ignores: a glob and the rules it turns off.
+    per_file: Vec<(globset::GlobMatcher, Vec<String>)>,
+    /// Linters for files that match per-file ignores, by the set of patterns matched.
+    derived: std::sync::Mutex<std::collections::HashMap<Vec<usize>, std::sync::Arc<Linter>>>,
+    exclude: input::Exclude,
+    unsafe_fixes: bool,
+}
+
+impl Setup {
+    fn new(input: &InputArgs) -> Result<Setup> {
+        let loaded = config::load(input.config.as_deref())?;
+        let c = loaded.config;
+        let named = |key: &str, e: detritus::Error| {
+            anyhow!(
+                "{}{key}: {e}",
+                loaded
+                    .path
+                    .as_ref()
+                    .map_or(String::new(), |p| format!("{}: ", p.display()))
+            )
+        };
+        let pick = |flag: &[String], file: Option<Vec<String>>| {
+            if flag.is_empty() {
+                file.unwrap_or_default()
+            } else {
+                flag.to_vec()
+            }
+        };
+        let language: Language = match &input.language {
+            Some(tag) => tag.parse()?,
+            None => c
+                .language
+                .as_deref()
+                .map_or(Ok(Language::default()), str::parse)
+                .map_err(|e| named("language", e))?,
+        };
+        let base = Settings {
+            select: pick(&input.select, c.select),
+            ignore: pick(&input.ignore, c.ignore),
+            language,
+            protect: c.protect,
+            extend_safe_fixes: c.extend_safe_fixes,
+            extend_unsafe_fixes: c.extend_unsafe_fixes,
+        };
+        // Name the config key behind a bad selector or pattern.
+        for (key, list) in [
+            ("extend-safe-fixes", &base.extend_safe_fixes),
+            ("extend-unsafe-fixes", &base.extend_unsafe_fixes),
+        ] {
+            detritus::registry::select(list, &[]).map_err(|e| named(key, e))?;
+        }
+        let linter = Linter::new(&base).map_err(|e| match e {
+            detritus::Error::BadPattern { .. } => named("protect", e),
+            e => anyhow!(e),
+        })?;
+        let mut per_file = Vec::new();
+        for (glob, rules) in c.per_file_ignores {
+            detritus::registry::select(&rules, &[]).map_err(|e| named("per-file-ignores", e))?;
+            let matcher = globset::Glob::new(&glob)
+                .map_err(|e| anyhow!("per-file-ignores: bad glob `{glob}`: {e}"))?
+                .compile_matcher();
+            per_file.push((matcher, rules));
+        }
+        Ok(Setup {
+            base,
+            per_file,
+            derived: std::sync::Mutex::new([(Vec::new(), std::sync::Arc::new(linter))].into()),
+            exclude: input::Exclude {
+                globs: config::globs("exclude", &c.exclude)?,
+                root: loaded.root,
+            },
+            unsafe_fixes: c.unsafe_fixes.unwrap_or(false),
+        })
+    }
+
+    /// The linter for `source`, with its per-file ignores applied.
+    fn linter_for(&self, source: Option<&Source>) -> std::sync::Arc<Linter> {
+        let matched: Vec<usize> = match source {
+            Some(Source::File(path)) if !self.per_file.is_empty() => {
+                let rel = std::path::absolute(path).ok();
+                let rel = rel
+                    .as_deref()
+                    .and_then(|p| p.strip_prefix(&self.exclude.root).ok())
+                    .unwrap_or(path);
+                self.per_file
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (m, _))| m.is_match(rel) || m.is_match(path))
+                    .map(|(i, _)| i)
+                    .collect()
+            }
+            _ => Vec::new(),
+        };
+        let mut derived = self.derived.lock().expect("no thread panics holding this lock");
+        derived
+            .entry(matched.clone())
+            .or_insert_with(|| {
+                let mut settings = self.base.clone();
+                settings
+                    .ignore
+                    .extend(matched.iter().flat_map(|&i| self.per_file[i].1.iter().cloned()));
+                std::sync::Arc::new(Linter::new(&settings).expect("selectors were checked when the setup was built"))
+            })
+            .clone()
+    }
 }
 
 fn color(choice: ColorChoice, stream_is_tty: bool) -> bool {
@@ -60,11 +158,12 @@ const FILE_BATCH: usize = 64;
 /// `emit` in input order so output is deterministic.
 fn for_each_source<T: Send>(
     paths: &[std::path::PathBuf],
+    exclude: &input::Exclude,
     work: impl Fn(Option<Source>, Outcome) -> T + Sync,
     mut emit: impl FnMut(T) -> Result<()>,
 ) -> Result<()> {
     use rayon::prelude::*;
-    let sources = input::sources(paths);
+    let sources = input::sources(paths, exclude);
     for batch in sources.chunks(FILE_BATCH) {
         let results: Vec<T> = batch
             .par_iter()
@@ -76,9 +175,7 @@ fn for_each_source<T: Send>(
                             path: source.to_string(),
                             text,
                         },
-                        Ok(Loaded::Binary) => {
-                            Outcome::Skipped(format!("{source}: skipped, binary file"))
-                        }
+                        Ok(Loaded::Binary) => Outcome::Skipped(format!("{source}: skipped, binary file")),
                         Err(e) => Outcome::Failed(e),
                     };
                     work(Some(source.clone()), outcome)
@@ -136,11 +233,7 @@ impl CheckSink {
     }
 
     fn finish(mut self, statistics: bool, unit: &str) -> Result<usize> {
-        let located: Vec<_> = self
-            .kept
-            .iter()
-            .flat_map(|(p, t, d)| report::locate(p, t, d))
-            .collect();
+        let located: Vec<_> = self.kept.iter().flat_map(|(p, t, d)| report::locate(p, t, d)).collect();
         let out = &mut self.out;
         if statistics {
             write!(out, "{}", report::statistics(&located))?;
@@ -166,7 +259,7 @@ impl CheckSink {
 }
 
 fn check(args: CheckArgs) -> Result<ExitCode> {
-    let linter = linter(&args.input)?;
+    let setup = Setup::new(&args.input)?;
     let stdout = io::stdout();
     let mut sink = CheckSink {
         colored: color(args.input.color, stdout.is_terminal()),
@@ -180,7 +273,7 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     };
     let mut failed = false;
     if args.input.jsonl {
-        for source in input::sources(&args.input.paths) {
+        for source in input::sources(&args.input.paths, &setup.exclude) {
             let opened = source.and_then(|s| open_lines(&s).map(|r| (s, r)));
             let (source, mut reader) = match opened {
                 Ok(x) => x,
@@ -196,7 +289,7 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
             let mut note = |note: String| eprintln!("detritus: error: {note}");
             let name = source.to_string();
             let stream = jsonl::Stream {
-                linter: &linter,
+                linter: &setup.linter_for(Some(&source)),
                 source: &name,
                 fields: &args.input.fields,
                 job: jsonl::Job::Check,
@@ -207,9 +300,10 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     } else {
         for_each_source(
             &args.input.paths,
-            |_, outcome| match outcome {
+            &setup.exclude,
+            |source, outcome| match outcome {
                 Outcome::Text { path, text } => {
-                    let diags = linter.check(&text);
+                    let diags = setup.linter_for(source.as_ref()).check(&text);
                     Checked::Text(path, text, diags)
                 }
                 Outcome::Skipped(note) => Checked::Note(note),
@@ -228,10 +322,7 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
             },
         )?;
     }
-    let found = sink.finish(
-        args.statistics,
-        if args.input.jsonl { "record" } else { "file" },
-    )?;
+    let found = sink.finish(args.statistics, if args.input.jsonl { "record" } else { "file" })?;
     Ok(exit(failed, found > 0))
 }
 
@@ -273,7 +364,7 @@ struct FileFix {
 }
 
 fn fix_one(
-    linter: &Linter,
+    setup: &Setup,
     args: &FixArgs,
     mode: FixMode,
     words: bool,
@@ -292,7 +383,7 @@ fn fix_one(
             return r;
         }
     };
-    let fixed = match linter.fix(&text, mode) {
+    let fixed = match setup.linter_for(source.as_ref()).fix(&text, mode) {
         Ok(fixed) => fixed,
         Err(e) => {
             r.errors.push(format!("{path}: {e}"));
@@ -335,14 +426,14 @@ fn fix_one(
 }
 
 fn fix(args: FixArgs) -> Result<ExitCode> {
-    let linter = linter(&args.input)?;
-    let mode = if args.unsafe_fixes {
+    let setup = Setup::new(&args.input)?;
+    let mode = if args.unsafe_fixes || setup.unsafe_fixes {
         FixMode::Unsafe
     } else {
         FixMode::Safe
     };
     if args.input.jsonl {
-        return fix_jsonl(&linter, &args, mode);
+        return fix_jsonl(&setup, &args, mode);
     }
     let stdout = io::stdout();
     let words = color(args.input.color, stdout.is_terminal());
@@ -351,7 +442,8 @@ fn fix(args: FixArgs) -> Result<ExitCode> {
     let (mut applied, mut files_changed, mut remaining) = (0, 0, 0);
     for_each_source(
         &args.input.paths,
-        |source, outcome| fix_one(&linter, &args, mode, words, source, outcome),
+        &setup.exclude,
+        |source, outcome| fix_one(&setup, &args, mode, words, source, outcome),
         |r| {
             for note in &r.notes {
                 eprintln!("detritus: {note}");
@@ -369,8 +461,7 @@ fn fix(args: FixArgs) -> Result<ExitCode> {
         },
     )?;
     out.flush()?;
-    let stdin_only =
-        args.input.paths.is_empty() || args.input.paths.iter().all(|p| p.as_os_str() == "-");
+    let stdin_only = args.input.paths.is_empty() || args.input.paths.iter().all(|p| p.as_os_str() == "-");
     if !stdin_only || args.diff {
         summary(&args, applied, files_changed, "file", remaining);
     }
@@ -396,11 +487,9 @@ fn summary(args: &FixArgs, applied: usize, changed: usize, unit: &str, remaining
     );
 }
 
-fn fix_jsonl(linter: &Linter, args: &FixArgs, mode: FixMode) -> Result<ExitCode> {
+fn fix_jsonl(setup: &Setup, args: &FixArgs, mode: FixMode) -> Result<ExitCode> {
     if args.diff {
-        anyhow::bail!(
-            "--diff is not supported with --jsonl; run `fix --jsonl` to a new file and diff that"
-        );
+        anyhow::bail!("--diff is not supported with --jsonl; run `fix --jsonl` to a new file and diff that");
     }
     let mut failed = false;
     let (mut applied, mut changed) = (0, 0);
@@ -408,7 +497,7 @@ fn fix_jsonl(linter: &Linter, args: &FixArgs, mode: FixMode) -> Result<ExitCode>
         failed = true;
         eprintln!("detritus: error: {note}");
     };
-    for source in input::sources(&args.input.paths) {
+    for source in input::sources(&args.input.paths, &setup.exclude) {
         let source = match source {
             Ok(s) => s,
             Err(e) => {
@@ -424,8 +513,9 @@ fn fix_jsonl(linter: &Linter, args: &FixArgs, mode: FixMode) -> Result<ExitCode>
             }
         };
         let name = source.to_string();
+        let linter = setup.linter_for(Some(&source));
         let stream = jsonl::Stream {
-            linter,
+            linter: &linter,
             source: &name,
             fields: &args.input.fields,
             job: jsonl::Job::Fix(mode),
@@ -438,8 +528,7 @@ fn fix_jsonl(linter: &Linter, args: &FixArgs, mode: FixMode) -> Result<ExitCode>
             Source::File(path) => {
                 let mut totals = None;
                 let result = write::atomic_stream(path, |out| {
-                    totals =
-                        Some(stream.run(&mut *reader, out, &mut |_, _, _| Ok(()), &mut notes)?);
+                    totals = Some(stream.run(&mut *reader, out, &mut |_, _, _| Ok(()), &mut notes)?);
                     Ok(())
                 });
                 if let Err(e) = result {
@@ -496,18 +585,12 @@ fn rules(args: RulesArgs) -> Result<ExitCode> {
 }
 
 fn explain(rule: &str) -> Result<ExitCode> {
-    let r = registry::find(rule)
-        .ok_or_else(|| anyhow!("unknown rule `{rule}`; `detritus rules` lists them"))?;
+    let r = registry::find(rule).ok_or_else(|| anyhow!("unknown rule `{rule}`; `detritus rules` lists them"))?;
     let m = r.meta();
     let mut out = io::stdout().lock();
     writeln!(out, "# {} {}\n", m.code, m.name)?;
     writeln!(out, "{}\n", m.summary)?;
-    writeln!(
-        out,
-        "Family: {}. Fix: {}.\n",
-        m.family.name(),
-        m.fix.as_str()
-    )?;
+    writeln!(out, "Family: {}. Fix: {}.\n", m.family.name(), m.fix.as_str())?;
     writeln!(out, "{}\n", m.docs.trim_end())?;
     writeln!(out, "## Flags\n")?;
     for f in m.flags {
@@ -535,8 +618,6 @@ pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
         c.downcast_ref::<io::Error>()
             .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
     }) || e.chain().any(|c| {
-        c.downcast_ref::<serde_json::Error>()
-            .and_then(|j| j.io_error_kind())
-            == Some(io::ErrorKind::BrokenPipe)
+        c.downcast_ref::<serde_json::Error>().and_then(|j| j.io_error_kind()) == Some(io::ErrorKind::BrokenPipe)
     })
 }

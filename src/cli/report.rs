@@ -104,16 +104,8 @@ pub fn full(l: &Located, color: bool) -> String {
     } else {
         ""
     };
-    let trail = if after.len() < line_end - span_end {
-        "…"
-    } else {
-        ""
-    };
-    let (before, marked, after) = (
-        show_invisibles(before),
-        show_invisibles(marked),
-        show_invisibles(after),
-    );
+    let trail = if after.len() < line_end - span_end { "…" } else { "" };
+    let (before, marked, after) = (show_invisibles(before), show_invisibles(marked), show_invisibles(after));
     let gutter = " ".repeat(l.line.to_string().len());
     let caret_pad = " ".repeat(lead.chars().count() + before.chars().count());
     let carets = "^".repeat(marked.chars().count().max(1));
@@ -124,14 +116,7 @@ pub fn full(l: &Located, color: bool) -> String {
         paint("1;33", &format!("{} {}", d.rule.code, d.rule.name)),
         paint("1", &d.message)
     );
-    let _ = writeln!(
-        out,
-        "{gutter}{} {}:{}:{}",
-        paint("34", "-->"),
-        l.path,
-        l.line,
-        l.column
-    );
+    let _ = writeln!(out, "{gutter}{} {}:{}:{}", paint("34", "-->"), l.path, l.line, l.column);
     let _ = writeln!(out, "{gutter} {}", paint("34", "|"));
     let _ = writeln!(
         out,
@@ -187,9 +172,7 @@ pub fn github(l: &Located) -> String {
 }
 
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 fn escape_property(s: &str) -> String {
@@ -199,11 +182,7 @@ fn escape_property(s: &str) -> String {
 /// A SARIF 2.1.0 log with every rule's metadata in `tool.driver.rules`.
 pub fn sarif(located: &[Located]) -> Value {
     let rules = registry::all();
-    let index: BTreeMap<&str, usize> = rules
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.meta().code, i))
-        .collect();
+    let index: BTreeMap<&str, usize> = rules.iter().enumerate().map(|(i, r)| (r.meta().code, i)).collect();
     let results: Vec<Value> = located
         .iter()
         .map(|l| {
@@ -265,9 +244,7 @@ pub fn sarif(located: &[Located]) -> Value {
 pub fn statistics(located: &[Located]) -> String {
     let mut counts: BTreeMap<&str, (usize, &str, usize)> = BTreeMap::new();
     for l in located {
-        let e = counts
-            .entry(l.diag.rule.code)
-            .or_insert((0, l.diag.rule.name, 0));
+        let e = counts.entry(l.diag.rule.code).or_insert((0, l.diag.rule.name, 0));
         e.0 += 1;
         if l.diag
             .fix

@@ -9,19 +9,13 @@ use anyhow::{Context, Result};
 /// Replace `path`'s contents with what `fill` writes, atomically, for
 /// output too large to hold in memory. Same guarantees as [`atomic`].
 pub fn atomic_stream(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
-    let target =
-        fs::canonicalize(path).with_context(|| format!("{}: cannot resolve", path.display()))?;
+    let target = fs::canonicalize(path).with_context(|| format!("{}: cannot resolve", path.display()))?;
     let dir = target.parent().unwrap_or(Path::new("."));
     let meta = fs::metadata(&target).with_context(|| format!("{}: cannot stat", path.display()))?;
     let tmp = tempfile::Builder::new()
         .prefix(".detritus-")
         .tempfile_in(dir)
-        .with_context(|| {
-            format!(
-                "{}: cannot create a temporary file beside it",
-                path.display()
-            )
-        })?;
+        .with_context(|| format!("{}: cannot create a temporary file beside it", path.display()))?;
     let mut writer = std::io::BufWriter::new(tmp);
     fill(&mut writer)?;
     let tmp = writer
@@ -33,10 +27,7 @@ pub fn atomic_stream(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()
         .with_context(|| format!("{}: cannot flush to disk", path.display()))?;
     let now = fs::metadata(&target).with_context(|| format!("{}: cannot stat", path.display()))?;
     if now.len() != meta.len() || now.modified().ok() != meta.modified().ok() {
-        anyhow::bail!(
-            "{}: changed while it was being fixed; left as it is",
-            path.display()
-        );
+        anyhow::bail!("{}: changed while it was being fixed; left as it is", path.display());
     }
     fs::set_permissions(tmp.path(), meta.permissions())
         .with_context(|| format!("{}: cannot copy permissions", path.display()))?;
@@ -52,15 +43,10 @@ pub fn atomic_stream(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()
 /// as it was. A symlink is followed and its target rewritten, so the link
 /// itself survives.
 pub fn atomic(path: &Path, text: &str, expected_original: &[u8]) -> Result<()> {
-    let target =
-        fs::canonicalize(path).with_context(|| format!("{}: cannot resolve", path.display()))?;
-    let current = fs::read(&target)
-        .with_context(|| format!("{}: cannot re-read before writing", path.display()))?;
+    let target = fs::canonicalize(path).with_context(|| format!("{}: cannot resolve", path.display()))?;
+    let current = fs::read(&target).with_context(|| format!("{}: cannot re-read before writing", path.display()))?;
     if current != expected_original {
-        anyhow::bail!(
-            "{}: changed while it was being fixed; left as it is",
-            path.display()
-        );
+        anyhow::bail!("{}: changed while it was being fixed; left as it is", path.display());
     }
     let dir = target.parent().unwrap_or(Path::new("."));
     let perms = fs::metadata(&target)
@@ -69,19 +55,13 @@ pub fn atomic(path: &Path, text: &str, expected_original: &[u8]) -> Result<()> {
     let mut tmp = tempfile::Builder::new()
         .prefix(".detritus-")
         .tempfile_in(dir)
-        .with_context(|| {
-            format!(
-                "{}: cannot create a temporary file beside it",
-                path.display()
-            )
-        })?;
+        .with_context(|| format!("{}: cannot create a temporary file beside it", path.display()))?;
     tmp.write_all(text.as_bytes())
         .with_context(|| format!("{}: cannot write the fixed text", path.display()))?;
     tmp.as_file()
         .sync_all()
         .with_context(|| format!("{}: cannot flush the fixed text to disk", path.display()))?;
-    fs::set_permissions(tmp.path(), perms)
-        .with_context(|| format!("{}: cannot copy permissions", path.display()))?;
+    fs::set_permissions(tmp.path(), perms).with_context(|| format!("{}: cannot copy permissions", path.display()))?;
     tmp.persist(&target)
         .map_err(|e| e.error)
         .with_context(|| format!("{}: cannot replace the file", path.display()))?;

@@ -1,0 +1,117 @@
+//! `detritus.toml`: found by walking up from the working directory, or
+//! named with `--config`. Command-line flags override its keys.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+
+pub const FILE_NAME: &str = "detritus.toml";
+
+/// The file's keys. Unknown keys are an error that names them.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    #[serde(default)]
+    pub select: Option<Vec<String>>,
+    #[serde(default)]
+    pub ignore: Option<Vec<String>>,
+    #[serde(default)]
+    pub extend_safe_fixes: Vec<String>,
+    #[serde(default)]
+    pub extend_unsafe_fixes: Vec<String>,
+    #[serde(default)]
+    pub unsafe_fixes: Option<bool>,
+    #[serde(default)]
+    pub language: Option<String>,
+    /// Regexes whose matches no rule may touch.
+    #[serde(default)]
+    pub protect: Vec<String>,
+    /// Globs of paths to skip when walking directories.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    /// Glob → rules to ignore in matching files.
+    #[serde(default)]
+    pub per_file_ignores: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+/// The config in force and where it came from.
+pub struct Loaded {
+    pub config: Config,
+    /// The directory globs are relative to.
+    pub root: PathBuf,
+    pub path: Option<PathBuf>,
+}
+
+/// Read `explicit`, or the nearest `detritus.toml` above the working directory.
+pub fn load(explicit: Option<&Path>) -> Result<Loaded> {
+    let cwd = std::env::current_dir().context("cannot read the working directory")?;
+    let path = match explicit {
+        Some(p) => Some(p.to_path_buf()),
+        None => cwd.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file()),
+    };
+    let Some(path) = path else {
+        return Ok(Loaded {
+            config: Config::default(),
+            root: cwd,
+            path: None,
+        });
+    };
+    let text = std::fs::read_to_string(&path).with_context(|| format!("{}: cannot read", path.display()))?;
+    let config: Config = toml::from_str(&text).map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e.message()))?;
+    let root = path.parent().map_or(cwd, Path::to_path_buf);
+    Ok(Loaded {
+        config,
+        root,
+        path: Some(path),
+    })
+}
+
+/// Compile globs, naming the key of a bad one.
+pub fn globs(key: &str, patterns: &[String]) -> Result<GlobSet> {
+    let mut b = GlobSetBuilder::new();
+    for p in patterns {
+        b.add(Glob::new(p).with_context(|| format!("{key}: bad glob `{p}`"))?);
+    }
+    b.build().with_context(|| format!("{key}: bad globs"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unknown_key_is_an_error_that_names_it() {
+        let e = toml::from_str::<Config>("selekt = [\"W\"]").unwrap_err();
+        assert!(e.message().contains("unknown field `selekt`"), "{}", e.message());
+    }
+
+    #[test]
+    fn a_bad_value_is_an_error_that_names_the_key() {
+        let e = toml::from_str::<Config>("unsafe-fixes = \"yes\"").unwrap_err();
+        assert!(e.to_string().contains("unsafe-fixes"), "{e}");
+    }
+
+    #[test]
+    fn reads_every_documented_key() {
+        let c: Config = toml::from_str(
+            r#"
+            select = ["W", "punctuation"]
+            ignore = ["W003"]
+            extend-safe-fixes = ["F001"]
+            extend-unsafe-fixes = ["W001"]
+            unsafe-fixes = true
+            language = "fr"
+            protect = ["\\bACME-\\d+\\b"]
+            exclude = ["drafts/**"]
+            [per-file-ignores]
+            "legacy/*.txt" = ["Q"]
+            "#,
+        )
+        .unwrap();
+        assert_eq!(c.select.unwrap(), ["W", "punctuation"]);
+        assert_eq!(c.per_file_ignores["legacy/*.txt"], ["Q"]);
+        assert_eq!(c.unsafe_fixes, Some(true));
+    }
+}
