@@ -67,3 +67,44 @@ pub fn atomic(path: &Path, text: &str, expected_original: &[u8]) -> Result<()> {
         .with_context(|| format!("{}: cannot replace the file", path.display()))?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_write_that_fails_midway_leaves_the_original_intact_and_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.txt");
+        fs::write(&file, "original text\n").unwrap();
+        let result = atomic_stream(&file, |out| {
+            out.write_all(b"half of the new")?;
+            Err(std::io::Error::new(std::io::ErrorKind::StorageFull, "no space left on device").into())
+        });
+        assert!(result.is_err());
+        assert_eq!(fs::read_to_string(&file).unwrap(), "original text\n");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "the temporary file is removed"
+        );
+    }
+
+    #[test]
+    fn a_file_changed_since_it_was_read_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.txt");
+        fs::write(&file, "changed by someone else\n").unwrap();
+        let err = atomic(&file, "fixed\n", b"what we read\n").unwrap_err();
+        assert!(err.to_string().contains("changed while it was being fixed"), "{err}");
+        assert_eq!(fs::read_to_string(&file).unwrap(), "changed by someone else\n");
+    }
+
+    #[test]
+    fn a_vanished_file_is_an_error_not_a_new_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("gone.txt");
+        assert!(atomic(&file, "fixed\n", b"x").is_err());
+        assert!(!file.exists());
+    }
+}
