@@ -2,92 +2,197 @@
 
 use std::fmt::Write;
 
-use similar::udiff::UnifiedDiffHunk;
 use similar::{Algorithm, ChangeTag, TextDiff};
 
-use crate::fixer::AppliedFix;
+use crate::fixer::{AppliedFix, Fixed};
+use crate::span::Span;
+
+/// Lines of unchanged context around each change.
+const CONTEXT: usize = 3;
+
+/// A block of whole lines that changed: old lines `old.0..old.1` became
+/// new lines `new.0..new.1` (zero-based, half-open; either side may be empty).
+#[derive(Clone, Copy, Debug)]
+struct Block {
+    old: (usize, usize),
+    new: (usize, usize),
+}
+
+/// Whole-line blocks from the fixer's exact change list. Linear in the
+/// number of changes: no diff algorithm runs, so a file with a hundred
+/// thousand fixes costs no more than one with ten.
+fn blocks(old: &str, new: &str, changes: &[(Span, Span)]) -> (LineIndex, LineIndex, Vec<Block>) {
+    let (lo, ln) = (LineIndex::new(old), LineIndex::new(new));
+    let (old_lines, new_lines) = (lo.count(old), ln.count(new));
+    let at_line_start = |text: &str, i: usize| i == 0 || text.as_bytes()[i - 1] == b'\n';
+    let mut out: Vec<Block> = Vec::new();
+    for &(o, n) in changes {
+        // A change that ends where a line starts on both sides leaves that line alone.
+        let whole = at_line_start(old, o.end) && at_line_start(new, n.end);
+        let end = |lines: &LineIndex, span: Span, count: usize| {
+            let last = lines.line_of(span.end) + usize::from(!whole);
+            last.max(lines.line_of(span.start)).min(count)
+        };
+        let b = Block {
+            old: (lo.line_of(o.start).min(old_lines), end(&lo, o, old_lines)),
+            new: (ln.line_of(n.start).min(new_lines), end(&ln, n, new_lines)),
+        };
+        match out.last_mut() {
+            // Blocks that share a line on either side are one change.
+            Some(last) if b.old.0 < last.old.1 || b.new.0 < last.new.1 => {
+                last.old.1 = last.old.1.max(b.old.1);
+                last.new.1 = last.new.1.max(b.new.1);
+            }
+            _ => out.push(b),
+        }
+    }
+    (lo, ln, out)
+}
 
 /// A unified diff that `git apply` and `patch -p1` accept. The text after
 /// each `@@ … @@` header names the rules behind the hunk; both tools ignore it.
 /// Empty when nothing changed.
-pub fn unified(path: &str, old: &str, new: &str, applied: &[AppliedFix]) -> String {
+pub fn unified(path: &str, old: &str, fixed: &Fixed) -> String {
+    let new = fixed.text.as_str();
     if old == new {
         return String::new();
     }
-    let diff = TextDiff::configure()
-        .algorithm(Algorithm::Myers)
-        .diff_lines(old, new);
-    let lines = LineIndex::new(old);
+    let (lo, ln, blocks) = blocks(old, new, &fixed.changes);
     let mut out = String::new();
     // `a/` and `b/` prefixes are what `git apply` and `patch -p1` strip.
     let path = path.trim_start_matches("./").trim_start_matches('/');
     let _ = writeln!(out, "--- a/{path}\n+++ b/{path}");
-    for hunk in diff.unified_diff().context_radius(3).iter_hunks() {
-        let _ = write!(out, "{}", hunk.header());
-        let rules = rules_in(&hunk, &lines, applied);
+    let old_lines = lo.count(old);
+    let rule_lines = RuleLines::new(&lo, &fixed.applied);
+    for hunk in hunks(&blocks) {
+        let (first, last) = (hunk[0], hunk[hunk.len() - 1]);
+        let before = first.old.0.min(CONTEXT);
+        let after = (old_lines - last.old.1).min(CONTEXT);
+        let (old_from, old_to) = (first.old.0 - before, last.old.1 + after);
+        let (new_from, new_to) = (first.new.0 - before, last.new.1 + after);
+        let _ = write!(
+            out,
+            "@@ -{} +{} @@",
+            range(old_from, old_to - old_from),
+            range(new_from, new_to - new_from)
+        );
+        let rules = rule_lines.between(old_from, old_to);
         if !rules.is_empty() {
             let _ = write!(out, " {rules}");
         }
         out.push('\n');
-        for change in hunk.iter_changes() {
-            out.push(match change.tag() {
-                ChangeTag::Delete => '-',
-                ChangeTag::Insert => '+',
-                ChangeTag::Equal => ' ',
-            });
-            out.push_str(change.value());
-            if !change.value().ends_with('\n') {
-                out.push_str("\n\\ No newline at end of file\n");
+        let mut at = old_from;
+        for b in hunk {
+            for line in at..b.old.0 {
+                push_line(&mut out, ' ', lo.line(old, line));
             }
+            for line in b.old.0..b.old.1 {
+                push_line(&mut out, '-', lo.line(old, line));
+            }
+            for line in b.new.0..b.new.1 {
+                push_line(&mut out, '+', ln.line(new, line));
+            }
+            at = b.old.1;
+        }
+        for line in at..old_to {
+            push_line(&mut out, ' ', lo.line(old, line));
         }
     }
     out
 }
 
-/// A word-level view for terminals: changed words highlighted, invisible
-/// characters shown as markers, each hunk headed by its location and rules.
-pub fn words(path: &str, old: &str, new: &str, applied: &[AppliedFix], color: bool) -> String {
+/// `start,len` as unified diffs write it: 1-based, `,len` left out for one
+/// line, and an empty range named by the line before it.
+fn range(from: usize, len: usize) -> String {
+    match len {
+        0 => format!("{from},0"),
+        1 => format!("{}", from + 1),
+        _ => format!("{},{len}", from + 1),
+    }
+}
+
+fn push_line(out: &mut String, sign: char, line: &str) {
+    out.push(sign);
+    out.push_str(line);
+    if !line.ends_with('\n') {
+        out.push_str("\n\\ No newline at end of file\n");
+    }
+}
+
+/// Blocks grouped into hunks: blocks closer than twice the context share one.
+fn hunks(blocks: &[Block]) -> Vec<&[Block]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=blocks.len() {
+        let split = i == blocks.len() || blocks[i].old.0 > blocks[i - 1].old.1 + 2 * CONTEXT;
+        if split {
+            out.push(&blocks[start..i]);
+            start = i;
+        }
+    }
+    out
+}
+
+/// A word-level view for terminals: each changed line once, with removed
+/// text struck through in red and added text in green (or `[-…-]{+…+}`
+/// without colour), invisible characters shown as markers, and each block
+/// headed by its line and the rules behind it.
+///
+/// The fixer's change list says exactly which bytes changed; `similar`
+/// refines each replacement to the characters that differ, so `Ã©` → `é`
+/// or a re-quoted phrase highlights only what moved.
+pub fn words(path: &str, old: &str, fixed: &Fixed, color: bool) -> String {
+    let new = fixed.text.as_str();
     if old == new {
         return String::new();
     }
     let paint = Paint { on: color };
-    let diff = TextDiff::configure()
-        .algorithm(Algorithm::Myers)
-        .diff_lines(old, new);
-    let lines = LineIndex::new(old);
+    let (lo, _, blocks) = blocks(old, new, &fixed.changes);
+    let rule_lines = RuleLines::new(&lo, &fixed.applied);
     let mut out = String::new();
     let _ = writeln!(out, "{}", paint.bold(path));
-    for hunk in diff.unified_diff().context_radius(1).iter_hunks() {
-        let rules = rules_in(&hunk, &lines, applied);
+    let mut next = 0;
+    for b in blocks {
+        let (from, to) = (lo.offset(old, b.old.0), lo.offset(old, b.old.1));
+        let rules = rule_lines.between(b.old.0, b.old.1.max(b.old.0 + 1));
         let _ = writeln!(
             out,
             "{} {}",
-            paint.cyan(&hunk.header().to_string()),
+            paint.cyan(&format!("line {}:", b.old.0 + 1)),
             paint.dim(&rules)
         );
-        for op in hunk.ops() {
-            for change in diff.iter_inline_changes(op) {
-                let (sign, emph): (&str, fn(&Paint, &str) -> String) = match change.tag() {
-                    ChangeTag::Delete => ("-", Paint::removed),
-                    ChangeTag::Insert => ("+", Paint::added),
-                    ChangeTag::Equal => (" ", Paint::plain),
-                };
-                out.push_str(sign);
-                for (emphasised, value) in change.iter_strings_lossy() {
-                    let shown = show_invisibles(value.trim_end_matches(['\n', '\r']));
-                    if emphasised {
-                        out.push_str(&emph(&paint, &shown));
-                    } else if change.tag() == ChangeTag::Equal {
-                        out.push_str(&shown);
-                    } else {
-                        out.push_str(&paint.dim(&shown));
-                    }
-                }
-                out.push('\n');
-            }
+        let mut at = from;
+        while let Some(&(o, n)) = fixed.changes.get(next).filter(|(o, _)| o.start <= to) {
+            out.push_str(&show_invisibles(&old[at..o.start.max(at)]));
+            inline_change(&mut out, &paint, &old[o.start..o.end], &new[n.start..n.end]);
+            at = o.end.max(at);
+            next += 1;
         }
+        let tail = &old[at.min(to)..to];
+        out.push_str(&show_invisibles(tail.trim_end_matches(['\n', '\r'])));
+        out.push('\n');
     }
     out
+}
+
+/// One replacement, refined character by character.
+fn inline_change(out: &mut String, paint: &Paint, removed: &str, added: &str) {
+    if removed.is_empty() || added.is_empty() {
+        out.push_str(&paint.removed(&show_invisibles(removed)));
+        out.push_str(&paint.added(&show_invisibles(added)));
+        return;
+    }
+    let diff = TextDiff::configure()
+        .algorithm(Algorithm::Myers)
+        .diff_chars(removed, added);
+    for change in diff.iter_all_changes() {
+        let shown = show_invisibles(change.value());
+        out.push_str(&match change.tag() {
+            ChangeTag::Delete => paint.removed(&shown),
+            ChangeTag::Insert => paint.added(&shown),
+            ChangeTag::Equal => shown,
+        });
+    }
 }
 
 /// Replace characters a reader cannot see with visible markers.
@@ -129,35 +234,34 @@ pub fn invisible_name(c: char) -> Option<&'static str> {
     })
 }
 
-/// Rule codes and names behind the fixes inside `hunk`, deduplicated.
-fn rules_in(
-    hunk: &UnifiedDiffHunk<'_, '_, '_, '_, str>,
-    lines: &LineIndex,
-    applied: &[AppliedFix],
-) -> String {
-    let ops = hunk.ops();
-    let (Some(first), Some(last)) = (ops.first(), ops.last()) else {
-        return String::new();
-    };
-    let (from, to) = (
-        first.old_range().start,
-        last.old_range().end.max(first.old_range().start + 1),
-    );
-    let mut names: Vec<(&str, &str)> = applied
-        .iter()
-        .filter(|f| {
-            let (a, b) = (lines.line_of(f.span.start), lines.line_of(f.span.end));
-            a < to && b >= from
-        })
-        .map(|f| (f.rule.code, f.rule.name))
-        .collect();
-    names.sort_unstable();
-    names.dedup();
-    names
-        .iter()
-        .map(|(c, n)| format!("{c} {n}"))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// The applied fixes by the old line they start on, for naming each hunk's rules.
+struct RuleLines<'f> {
+    by_line: Vec<(usize, &'f AppliedFix)>,
+}
+
+impl<'f> RuleLines<'f> {
+    fn new(lines: &LineIndex, applied: &'f [AppliedFix]) -> Self {
+        let mut by_line: Vec<_> = applied.iter().map(|f| (lines.line_of(f.span.start), f)).collect();
+        by_line.sort_by_key(|(line, f)| (*line, f.rule.code));
+        RuleLines { by_line }
+    }
+
+    /// Codes and names of the fixes starting on old lines `from..to`, deduplicated.
+    fn between(&self, from: usize, to: usize) -> String {
+        let a = self.by_line.partition_point(|(l, _)| *l < from);
+        let b = self.by_line.partition_point(|(l, _)| *l < to);
+        let mut names: Vec<(&str, &str)> = self.by_line[a..b]
+            .iter()
+            .map(|(_, f)| (f.rule.code, f.rule.name))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+            .iter()
+            .map(|(c, n)| format!("{c} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 /// Byte offset to zero-based line number.
@@ -178,6 +282,27 @@ impl LineIndex {
 
     pub fn line_start(&self, line: usize) -> usize {
         self.starts[line]
+    }
+
+    /// Lines holding text: a final newline does not start another line.
+    fn count(&self, text: &str) -> usize {
+        if text.is_empty() {
+            0
+        } else if text.ends_with('\n') {
+            self.starts.len() - 1
+        } else {
+            self.starts.len()
+        }
+    }
+
+    /// Line `line` with its terminator.
+    fn line<'t>(&self, text: &'t str, line: usize) -> &'t str {
+        &text[self.offset(text, line)..self.offset(text, line + 1)]
+    }
+
+    /// Where line `line` starts; the text's end for lines past the last.
+    fn offset(&self, text: &str, line: usize) -> usize {
+        self.starts.get(line).copied().unwrap_or(text.len())
     }
 }
 
@@ -206,14 +331,18 @@ impl Paint {
         s.to_string()
     }
     fn removed(&self, s: &str) -> String {
-        if self.on {
+        if s.is_empty() {
+            String::new()
+        } else if self.on {
             self.wrap("1;31;9", s)
         } else {
             format!("[-{s}-]")
         }
     }
     fn added(&self, s: &str) -> String {
-        if self.on {
+        if s.is_empty() {
+            String::new()
+        } else if self.on {
             self.wrap("1;32", s)
         } else {
             format!("{{+{s}+}}")
@@ -225,10 +354,42 @@ impl Paint {
 mod tests {
     use super::*;
 
+    fn fixed(text: &str) -> Fixed {
+        let linter = crate::Linter::new(&crate::Settings {
+            select: vec!["W001".into()],
+            ..Default::default()
+        })
+        .unwrap();
+        linter.fix(text, crate::FixMode::Safe).unwrap()
+    }
+
     #[test]
     fn marks_a_missing_final_newline() {
-        let d = unified("x.txt", "a ,b", "a, b", &[]);
-        assert_eq!(d, "--- a/x.txt\n+++ b/x.txt\n@@ -1 +1 @@\n-a ,b\n\\ No newline at end of file\n+a, b\n\\ No newline at end of file\n");
+        let d = unified("x.txt", "a , b", &fixed("a , b"));
+        assert_eq!(d, "--- a/x.txt\n+++ b/x.txt\n@@ -1 +1 @@ W001 space-before-punctuation\n-a , b\n\\ No newline at end of file\n+a, b\n\\ No newline at end of file\n");
+    }
+
+    #[test]
+    fn shows_only_changed_lines_with_three_lines_of_context() {
+        let text = "1\n2\n3\n4\nfive , x\n6\n7\n8\n9\n";
+        let d = unified("x", text, &fixed(text));
+        assert_eq!(d, "--- a/x\n+++ b/x\n@@ -2,7 +2,7 @@ W001 space-before-punctuation\n 2\n 3\n 4\n-five , x\n+five, x\n 6\n 7\n 8\n");
+    }
+
+    #[test]
+    fn puts_far_apart_changes_in_separate_hunks() {
+        let text = "a , b\n1\n2\n3\n4\n5\n6\n7\nc , d\n";
+        let d = unified("x", text, &fixed(text));
+        assert_eq!(d.matches("@@ -").count(), 2, "{d}");
+    }
+
+    #[test]
+    fn the_word_view_marks_exactly_the_removed_characters() {
+        let text = "one\nan experimental model , which\nthree\n";
+        assert_eq!(
+            words("x", text, &fixed(text), false),
+            "x\nline 2: W001 space-before-punctuation\nan experimental model[- -], which\n"
+        );
     }
 
     #[test]
@@ -238,6 +399,6 @@ mod tests {
 
     #[test]
     fn is_empty_when_nothing_changed() {
-        assert_eq!(unified("x", "same\n", "same\n", &[]), "");
+        assert_eq!(unified("x", "same\n", &fixed("same\n")), "");
     }
 }

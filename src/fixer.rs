@@ -38,6 +38,9 @@ pub struct Fixed {
     pub passes: usize,
     /// What the last pass still found in the fixed text.
     pub remaining: Vec<Diagnostic>,
+    /// Every changed region as (span in the original, span in `text`),
+    /// sorted and disjoint; everything between them is byte-identical.
+    pub changes: Vec<(Span, Span)>,
 }
 
 impl Fixed {
@@ -63,6 +66,8 @@ pub fn deletes_letters(before: &str, after: &str) -> bool {
 struct PassMap {
     /// (old span, new span), sorted, non-overlapping.
     edits: Vec<(Span, Span)>,
+    /// The index into the pass's taken fixes that each edit belongs to.
+    owner: Vec<usize>,
 }
 
 impl PassMap {
@@ -84,13 +89,6 @@ impl PassMap {
                 None => pos,
             },
         }
-    }
-
-    fn new_span_of(&self, old: Span) -> Span {
-        let i = self
-            .edits
-            .partition_point(|(o, _)| (o.start, o.end) < (old.start, old.end));
-        self.edits[i].1
     }
 }
 
@@ -129,15 +127,12 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
-pub(crate) fn fix(
-    linter: &Linter,
-    original: &str,
-    accept: &dyn Fn(&Diagnostic, &str) -> bool,
-) -> Result<Fixed, Error> {
+pub(crate) fn fix(linter: &Linter, original: &str, accept: &dyn Fn(&Diagnostic, &str) -> bool) -> Result<Fixed, Error> {
     let mut text = original.to_string();
     let mut diags = linter.check(&text);
     let mut applied: Vec<AppliedFix> = Vec::new();
     let mut maps: Vec<PassMap> = Vec::new();
+    let mut changes: Vec<(Span, Span)> = Vec::new();
     let mut rejected: HashSet<u64> = HashSet::new();
     let mut seen: HashSet<u64> = HashSet::from([hash_text(&text)]);
     let mut passes = 1;
@@ -164,7 +159,7 @@ pub(crate) fn fix(
             let taken = take_non_overlapping(&candidates);
             let (next, map) = apply(&text, &taken);
             let next_diags = linter.check(&next);
-            let bad = introduces_debris(&text, &diags, &next, &next_diags, &taken, &map, accept);
+            let bad = introduces_debris(&text, &diags, &next, &next_diags, &map, accept);
             if bad.is_empty() {
                 break (next, next_diags, map, taken);
             }
@@ -180,6 +175,7 @@ pub(crate) fn fix(
             return Err(no_fixpoint(passes, &candidates));
         }
         record(&mut applied, &text, &taken, &maps);
+        changes = compose(&changes, &map.edits);
         maps.push(map);
         text = next;
         diags = next_diags;
@@ -190,6 +186,7 @@ pub(crate) fn fix(
         applied,
         passes,
         remaining: diags,
+        changes,
     })
 }
 
@@ -240,68 +237,130 @@ fn take_non_overlapping<'d>(candidates: &[Candidate<'d>]) -> Vec<Candidate<'d>> 
     taken
 }
 
+/// Chain two change lists, `a` from text 0 to text 1 and `b` from text 1
+/// to text 2, into one from text 0 to text 2. Regions that overlap or touch
+/// in text 1 merge, so the result stays sorted and disjoint. Linear.
+pub(crate) fn compose(a: &[(Span, Span)], b: &[(Span, Span)]) -> Vec<(Span, Span)> {
+    // Positions outside every region map by the offset of the last region before them.
+    fn shift(pos: usize, regions: &[(Span, Span)], i: usize, forward: bool) -> usize {
+        match i.checked_sub(1).map(|j| regions[j]) {
+            Some((src, dst)) if forward => pos - src.end + dst.end,
+            Some((src, dst)) => pos - dst.end + src.end,
+            None => pos,
+        }
+    }
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        // Start a cluster at whichever region comes first in text 1.
+        let take_a = j == b.len() || (i < a.len() && a[i].1.start <= b[j].0.start);
+        let (mut lo, mut hi) = if take_a {
+            (a[i].1.start, a[i].1.end)
+        } else {
+            (b[j].0.start, b[j].0.end)
+        };
+        let (i0, j0) = (i, j);
+        loop {
+            if i < a.len() && a[i].1.start <= hi && a[i].1.end >= lo {
+                lo = lo.min(a[i].1.start);
+                hi = hi.max(a[i].1.end);
+                i += 1;
+            } else if j < b.len() && b[j].0.start <= hi && b[j].0.end >= lo {
+                lo = lo.min(b[j].0.start);
+                hi = hi.max(b[j].0.end);
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        // Map the cluster's ends back to text 0 through `a` and on to text 2 through `b`.
+        let src_start = if i > i0 && a[i0].1.start == lo {
+            a[i0].0.start
+        } else {
+            shift(lo, a, i0, false)
+        };
+        let src_end = if i > i0 && a[i - 1].1.end == hi {
+            a[i - 1].0.end
+        } else {
+            shift(hi, a, i0.max(i), false)
+        };
+        let dst_start = if j > j0 && b[j0].0.start == lo {
+            b[j0].1.start
+        } else {
+            shift(lo, b, j0, true)
+        };
+        let dst_end = if j > j0 && b[j - 1].0.end == hi {
+            b[j - 1].1.end
+        } else {
+            shift(hi, b, j0.max(j), true)
+        };
+        out.push((Span::new(src_start, src_end), Span::new(dst_start, dst_end)));
+    }
+    out
+}
+
 /// Apply every edit of `taken` in one left-to-right copy.
 fn apply(text: &str, taken: &[Candidate]) -> (String, PassMap) {
-    let mut edits: Vec<&Edit> = taken
+    let mut edits: Vec<(&Edit, usize)> = taken
         .iter()
-        .flat_map(|c| &c.diag.fix.as_ref().expect("fix").edits)
+        .enumerate()
+        .flat_map(|(i, c)| c.diag.fix.as_ref().expect("fix").edits.iter().map(move |e| (e, i)))
         .collect();
-    edits.sort_by_key(|e| (e.span.start, e.span.end));
+    edits.sort_by_key(|(e, _)| (e.span.start, e.span.end));
     let mut out = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(edits.len());
+    let mut owner = Vec::with_capacity(edits.len());
     let mut at = 0;
-    for e in edits {
+    for (e, i) in edits {
         out.push_str(&text[at..e.span.start]);
         let new_start = out.len();
         out.push_str(&e.content);
         map.push((e.span, Span::new(new_start, out.len())));
+        owner.push(i);
         at = e.span.end;
     }
     out.push_str(&text[at..]);
-    (out, PassMap { edits: map })
+    (out, PassMap { edits: map, owner })
+}
+
+/// Indices of the edits in `spans` (sorted, non-overlapping) that `span` touches.
+fn touched(spans: &[Span], span: Span) -> std::ops::Range<usize> {
+    let from = spans.partition_point(|s| s.end < span.start);
+    let to = spans.partition_point(|s| s.start <= span.end);
+    from..to.max(from)
 }
 
 /// Indices into `taken` of fixes whose edits sit next to new debris that
 /// the accepted fixes will not repair and that was not there before.
+///
+/// Linear in the number of diagnostics and edits: each residual diagnostic
+/// finds the edits it touches by binary search, so a text with thousands of
+/// fixes and thousands of unfixable findings costs no more than reading them.
 fn introduces_debris(
     old: &str,
     old_diags: &[Diagnostic],
     new: &str,
     new_diags: &[Diagnostic],
-    taken: &[Candidate],
     map: &PassMap,
     accept: &dyn Fn(&Diagnostic, &str) -> bool,
 ) -> Vec<usize> {
-    // Residual debris is what stays after fixing; it is rare, so collect it once.
-    let residual = |diags: &'_ [Diagnostic], text: &str| -> Vec<(&'static str, Span)> {
-        diags
-            .iter()
-            .filter(|d| !(d.fix.is_some() && accept(d, text)))
-            .map(|d| (d.rule.code, d.span))
-            .collect()
-    };
-    let new_residual = residual(new_diags, new);
-    if new_residual.is_empty() {
-        return Vec::new();
+    let residual = |d: &Diagnostic, text: &str| !(d.fix.is_some() && accept(d, text));
+    let old_spans: Vec<Span> = map.edits.iter().map(|(o, _)| *o).collect();
+    let new_spans: Vec<Span> = map.edits.iter().map(|(_, n)| *n).collect();
+    let mut before: HashSet<(&str, usize)> = HashSet::new();
+    for d in old_diags.iter().filter(|d| residual(d, old)) {
+        before.extend(touched(&old_spans, d.span).map(|k| (d.rule.code, k)));
     }
-    let old_residual = residual(old_diags, old);
-    let mut bad = Vec::new();
-    for (i, c) in taken.iter().enumerate() {
-        let introduced = c.diag.fix.as_ref().expect("fix").edits.iter().any(|e| {
-            let new_span = map.new_span_of(e.span);
-            new_residual
-                .iter()
-                .filter(|(_, s)| s.touches(new_span))
-                .any(|(code, _)| {
-                    !old_residual
-                        .iter()
-                        .any(|(old_code, s)| old_code == code && s.touches(e.span))
-                })
-        });
-        if introduced {
-            bad.push(i);
+    let mut bad: Vec<usize> = Vec::new();
+    for d in new_diags.iter().filter(|d| residual(d, new)) {
+        for k in touched(&new_spans, d.span) {
+            if !before.contains(&(d.rule.code, k)) {
+                bad.push(map.owner[k]);
+            }
         }
     }
+    bad.sort_unstable();
+    bad.dedup();
     bad
 }
 
@@ -331,5 +390,55 @@ fn record(applied: &mut Vec<AppliedFix>, old: &str, taken: &[Candidate], earlier
             before,
             after,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn apply_changes(text: &str, changes: &[(Span, Span)], new: &str) -> String {
+        // Rebuild `new` from `text` using only the change list, to prove it exact.
+        let mut out = String::new();
+        let mut at = 0;
+        for (src, dst) in changes {
+            out.push_str(&text[at..src.start]);
+            out.push_str(&new[dst.start..dst.end]);
+            at = src.end;
+        }
+        out.push_str(&text[at..]);
+        out
+    }
+
+    #[test]
+    fn composing_two_passes_maps_the_original_onto_the_final_text() {
+        // "a ,b  c" -> pass 1 deletes the space before the comma -> "a,b  c"
+        // -> pass 2 inserts a space after the comma and squeezes "  " -> "a, b c"
+        let t0 = "a ,b  c";
+        let p1 = vec![(Span::new(1, 2), Span::new(1, 1))];
+        let t1 = "a,b  c";
+        let p2 = vec![(Span::new(2, 2), Span::new(2, 3)), (Span::new(3, 5), Span::new(4, 5))];
+        let t2 = "a, b c";
+        let c = compose(&p1, &p2);
+        assert_eq!(apply_changes(t0, &c, t2), t2);
+        assert_eq!(apply_changes(t1, &p2, t2), t2);
+        assert_eq!(
+            c,
+            vec![
+                (Span::new(1, 2), Span::new(1, 1)),
+                (Span::new(3, 3), Span::new(2, 3)),
+                (Span::new(4, 6), Span::new(4, 5))
+            ]
+        );
+    }
+
+    #[test]
+    fn overlapping_regions_merge_when_composed() {
+        // "abc" -> "aXc" (replace b) -> "aYYc" (replace X)
+        let c = compose(
+            &[(Span::new(1, 2), Span::new(1, 2))],
+            &[(Span::new(1, 2), Span::new(1, 3))],
+        );
+        assert_eq!(c, vec![(Span::new(1, 2), Span::new(1, 3))]);
     }
 }

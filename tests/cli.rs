@@ -502,3 +502,76 @@ fn config_unsafe_fixes_and_extend_unsafe_fixes_change_what_fix_applies() {
         .assert()
         .stdout("An experimental model, which never shipped.\n");
 }
+
+#[test]
+fn fix_output_writes_a_mirrored_tree_and_leaves_the_originals_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir_all(root.join("in/sub")).unwrap();
+    fs::write(root.join("in/sub/a.txt"), DIRTY).unwrap();
+    fs::write(root.join("in/b.txt"), "Clean.\n").unwrap();
+    detritus()
+        .current_dir(root)
+        .args(["fix", "--quiet", "--output", "out", "in"])
+        .assert()
+        .code(0)
+        .stderr("");
+    assert_eq!(fs::read_to_string(root.join("in/sub/a.txt")).unwrap(), DIRTY);
+    assert_eq!(
+        fs::read_to_string(root.join("out/in/sub/a.txt")).unwrap(),
+        "An experimental model, which never shipped.\n"
+    );
+    assert_eq!(fs::read_to_string(root.join("out/in/b.txt")).unwrap(), "Clean.\n");
+}
+
+#[test]
+fn a_tree_run_ends_with_a_summary_of_files_fixes_per_rule_and_speed() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), DIRTY).unwrap();
+    fs::write(dir.path().join("b.txt"), DIRTY).unwrap();
+    detritus()
+        .args(["fix", "--diff"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("processed 2 files")
+                .and(predicate::str::contains("MB/s"))
+                .and(predicate::str::contains("W001×")),
+        );
+}
+
+#[test]
+fn completions_and_the_man_page_come_from_the_clap_definitions() {
+    detritus()
+        .args(["completions", "bash"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("_detritus"));
+    detritus()
+        .arg("man")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(".TH detritus"));
+}
+
+#[test]
+fn jsonl_streaming_gives_one_record_out_per_record_in_in_order() {
+    let input: String = (0..3000)
+        .map(|i| format!("{{\"id\":{i},\"text\":\"row {i} , ok\"}}\n"))
+        .collect();
+    let out = detritus()
+        .args(["fix", "--jsonl"])
+        .write_stdin(input)
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    let lines: Vec<_> = out.lines().collect();
+    assert_eq!(lines.len(), 3000);
+    for (i, line) in lines.iter().enumerate() {
+        assert_eq!(*line, format!("{{\"id\":{i},\"text\":\"row {i}, ok\"}}"));
+    }
+}

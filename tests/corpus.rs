@@ -54,15 +54,9 @@ fn corpus_snapshots() {
             let linter = linter_for(path);
             insta::assert_snapshot!("diagnostics", describe(&text, &linter.check(&text)));
             let safe = linter.fix(&text, FixMode::Safe).unwrap();
-            insta::assert_snapshot!(
-                "safe.diff",
-                diff::unified(&name, &text, &safe.text, &safe.applied)
-            );
+            insta::assert_snapshot!("safe.diff", diff::unified(&name, &text, &safe));
             let full = linter.fix(&text, FixMode::Unsafe).unwrap();
-            insta::assert_snapshot!(
-                "unsafe.diff",
-                diff::unified(&name, &text, &full.text, &full.applied)
-            );
+            insta::assert_snapshot!("unsafe.diff", diff::unified(&name, &text, &full));
             insta::assert_snapshot!("unsafe.fixed", full.text);
         });
     });

@@ -110,6 +110,21 @@ proptest! {
     }
 
     #[test]
+    fn the_change_list_rebuilds_the_fixed_text_from_the_original(text in debris_text()) {
+        let fixed = linter().fix(&text, FixMode::Unsafe).unwrap();
+        let mut rebuilt = String::new();
+        let mut at = 0;
+        for (old, new) in &fixed.changes {
+            prop_assert!(old.start >= at, "changes are sorted and disjoint");
+            rebuilt.push_str(&text[at..old.start]);
+            rebuilt.push_str(&fixed.text[new.start..new.end]);
+            at = old.end;
+        }
+        rebuilt.push_str(&text[at..]);
+        prop_assert_eq!(rebuilt, fixed.text);
+    }
+
+    #[test]
     fn nothing_panics_on_arbitrary_strings(text in any::<String>()) {
         let _ = linter().check(&text);
         let _ = linter().fix(&text, FixMode::Unsafe);

@@ -34,6 +34,13 @@ pub enum Command {
         /// A rule code (P001) or name (punctuation-cluster).
         rule: String,
     },
+    /// Print a shell completion script to standard output.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) to standard output.
+    Man,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -67,6 +74,10 @@ pub struct InputArgs {
     /// With --jsonl, the string field(s) to clean; dotted paths reach nested fields.
     #[arg(long = "field", value_name = "NAME", default_value = "text", requires = "jsonl")]
     pub fields: Vec<String>,
+
+    /// No progress bar and no summary on standard error; errors still print.
+    #[arg(long, short)]
+    pub quiet: bool,
 
     /// Colour: auto colours only when writing to a terminal.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
@@ -104,6 +115,11 @@ pub struct FixArgs {
     /// After fixing, list each fix applied on standard error.
     #[arg(long)]
     pub show_fixes: bool,
+
+    /// Write cleaned copies into this directory, mirroring the input tree,
+    /// and leave the originals alone.
+    #[arg(long, value_name = "DIR", conflicts_with = "diff")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]

@@ -22,6 +22,16 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Fix(args) => fix(args),
         Command::Rules(args) => rules(args),
         Command::Explain { rule } => explain(&rule),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(shell, &mut Cli::command(), "detritus", &mut io::stdout().lock());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            use clap::CommandFactory;
+            clap_mangen::Man::new(Cli::command()).render(&mut io::stdout().lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
@@ -159,11 +169,21 @@ const FILE_BATCH: usize = 64;
 fn for_each_source<T: Send>(
     paths: &[std::path::PathBuf],
     exclude: &input::Exclude,
+    quiet: bool,
     work: impl Fn(Option<Source>, Outcome) -> T + Sync,
     mut emit: impl FnMut(T) -> Result<()>,
 ) -> Result<()> {
     use rayon::prelude::*;
     let sources = input::sources(paths, exclude);
+    // A bar only where someone watches and the wait is long enough to matter.
+    let bar = (!quiet && io::stderr().is_terminal() && sources.len() > FILE_BATCH).then(|| {
+        let bar = indicatif::ProgressBar::new(sources.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {per_sec} eta {eta}")
+                .expect("template is valid"),
+        );
+        bar
+    });
     for batch in sources.chunks(FILE_BATCH) {
         let results: Vec<T> = batch
             .par_iter()
@@ -183,10 +203,45 @@ fn for_each_source<T: Send>(
             })
             .collect();
         for r in results {
-            emit(r)?;
+            match &bar {
+                Some(bar) => {
+                    bar.suspend(|| emit(r))?;
+                    bar.inc(1);
+                }
+                None => emit(r)?,
+            }
         }
     }
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
     Ok(())
+}
+
+/// Totals for the closing summary on standard error.
+#[derive(Default)]
+struct Tally {
+    files: usize,
+    bytes: usize,
+    by_rule: std::collections::BTreeMap<&'static str, usize>,
+}
+
+impl Tally {
+    fn line(&self, started: std::time::Instant) -> String {
+        let secs = started.elapsed().as_secs_f64();
+        let mb = self.bytes as f64 / 1e6;
+        let rules: Vec<String> = self.by_rule.iter().map(|(code, n)| format!("{code}×{n}")).collect();
+        let rules = if rules.is_empty() {
+            String::new()
+        } else {
+            format!("; {}", rules.join(" "))
+        };
+        format!(
+            "{} ({mb:.2} MB) in {secs:.2}s, {:.1} MB/s{rules}",
+            plural(self.files, "file"),
+            mb / secs.max(1e-9)
+        )
+    }
 }
 
 /// Where `check` sends each text's diagnostics.
@@ -272,6 +327,8 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
         safe: 0,
     };
     let mut failed = false;
+    let started = std::time::Instant::now();
+    let mut tally = Tally::default();
     if args.input.jsonl {
         for source in input::sources(&args.input.paths, &setup.exclude) {
             let opened = source.and_then(|s| open_lines(&s).map(|r| (s, r)));
@@ -301,6 +358,7 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
         for_each_source(
             &args.input.paths,
             &setup.exclude,
+            args.input.quiet,
             |source, outcome| match outcome {
                 Outcome::Text { path, text } => {
                     let diags = setup.linter_for(source.as_ref()).check(&text);
@@ -311,7 +369,14 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
             },
             |r| {
                 match r {
-                    Checked::Text(path, text, diags) => sink.take(path, text, diags)?,
+                    Checked::Text(path, text, diags) => {
+                        tally.files += 1;
+                        tally.bytes += text.len();
+                        for d in &diags {
+                            *tally.by_rule.entry(d.rule.code).or_default() += 1;
+                        }
+                        sink.take(path, text, diags)?
+                    }
                     Checked::Note(note) => eprintln!("detritus: {note}"),
                     Checked::Failed(e) => {
                         failed = true;
@@ -323,6 +388,9 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
         )?;
     }
     let found = sink.finish(args.statistics, if args.input.jsonl { "record" } else { "file" })?;
+    if !args.input.quiet && tally.files > 1 {
+        eprintln!("detritus: checked {}", tally.line(started));
+    }
     Ok(exit(failed, found > 0))
 }
 
@@ -358,9 +426,10 @@ struct FileFix {
     output: Vec<u8>,
     notes: Vec<String>,
     errors: Vec<String>,
-    applied: usize,
+    applied: Vec<&'static str>,
     remaining: usize,
     changed: bool,
+    bytes: usize,
 }
 
 fn fix_one(
@@ -393,9 +462,10 @@ fn fix_one(
             return r;
         }
     };
-    r.applied = fixed.applied.len();
+    r.applied = fixed.applied.iter().map(|f| f.rule.code).collect();
     r.remaining = fixed.remaining.len();
     r.changed = fixed.changed();
+    r.bytes = text.len();
     if args.show_fixes {
         let lines = diff::LineIndex::new(&text);
         for f in &fixed.applied {
@@ -408,11 +478,15 @@ fn fix_one(
     }
     if args.diff {
         let shown = if words {
-            diff::words(&path, &text, &fixed.text, &fixed.applied, true)
+            diff::words(&path, &text, &fixed, true)
         } else {
-            diff::unified(&path, &text, &fixed.text, &fixed.applied)
+            diff::unified(&path, &text, &fixed)
         };
         r.output = shown.into_bytes();
+    } else if let (Some(dir), Some(Source::File(file))) = (&args.output, &source) {
+        if let Err(e) = write::mirrored(dir, file, &fixed.text) {
+            r.errors.push(format!("{e:#}"));
+        }
     } else if let Some(Source::File(file)) = &source {
         if fixed.changed() {
             if let Err(e) = write::atomic(file, &fixed.text, text.as_bytes()) {
@@ -440,9 +514,12 @@ fn fix(args: FixArgs) -> Result<ExitCode> {
     let mut out = stdout.lock();
     let (mut failed, mut pending) = (false, false);
     let (mut applied, mut files_changed, mut remaining) = (0, 0, 0);
+    let started = std::time::Instant::now();
+    let mut tally = Tally::default();
     for_each_source(
         &args.input.paths,
         &setup.exclude,
+        args.input.quiet,
         |source, outcome| fix_one(&setup, &args, mode, words, source, outcome),
         |r| {
             for note in &r.notes {
@@ -452,7 +529,12 @@ fn fix(args: FixArgs) -> Result<ExitCode> {
                 failed = true;
                 eprintln!("detritus: error: {e}");
             }
-            applied += r.applied;
+            applied += r.applied.len();
+            for code in &r.applied {
+                *tally.by_rule.entry(code).or_default() += 1;
+            }
+            tally.files += usize::from(r.bytes > 0);
+            tally.bytes += r.bytes;
             remaining += r.remaining;
             files_changed += usize::from(r.changed);
             pending |= r.changed;
@@ -462,8 +544,11 @@ fn fix(args: FixArgs) -> Result<ExitCode> {
     )?;
     out.flush()?;
     let stdin_only = args.input.paths.is_empty() || args.input.paths.iter().all(|p| p.as_os_str() == "-");
-    if !stdin_only || args.diff {
+    if (!stdin_only || args.diff) && !args.input.quiet {
         summary(&args, applied, files_changed, "file", remaining);
+        if tally.files > 1 {
+            eprintln!("detritus: processed {}", tally.line(started));
+        }
     }
     Ok(exit(failed, args.diff && pending))
 }
@@ -540,7 +625,9 @@ fn fix_jsonl(setup: &Setup, args: &FixArgs, mode: FixMode) -> Result<ExitCode> {
         applied += totals.applied;
         changed += totals.changed;
     }
-    summary(args, applied, changed, "record", 0);
+    if !args.input.quiet {
+        summary(args, applied, changed, "record", 0);
+    }
     Ok(exit(failed, false))
 }
 

@@ -6,6 +6,36 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
+/// Write `text` as the copy of `source` under `dir`, mirroring the path as
+/// given: `a/b.txt` becomes `dir/a/b.txt`, `/abs/b.txt` becomes
+/// `dir/abs/b.txt`. `..` steps become `__` so nothing escapes `dir`.
+pub fn mirrored(dir: &Path, source: &Path, text: &str) -> Result<()> {
+    use std::path::Component;
+    let mut dest = dir.to_path_buf();
+    for part in source.components() {
+        match part {
+            Component::Normal(p) => dest.push(p),
+            Component::ParentDir => dest.push("__"),
+            Component::RootDir | Component::Prefix(_) | Component::CurDir => {}
+        }
+    }
+    let parent = dest.parent().unwrap_or(dir);
+    fs::create_dir_all(parent).with_context(|| format!("{}: cannot create", parent.display()))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".detritus-")
+        .tempfile_in(parent)
+        .with_context(|| format!("{}: cannot create a temporary file", parent.display()))?;
+    tmp.write_all(text.as_bytes())
+        .with_context(|| format!("{}: cannot write", dest.display()))?;
+    tmp.as_file()
+        .sync_all()
+        .with_context(|| format!("{}: cannot flush to disk", dest.display()))?;
+    tmp.persist(&dest)
+        .map_err(|e| e.error)
+        .with_context(|| format!("{}: cannot write", dest.display()))?;
+    Ok(())
+}
+
 /// Replace `path`'s contents with what `fill` writes, atomically, for
 /// output too large to hold in memory. Same guarantees as [`atomic`].
 pub fn atomic_stream(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
