@@ -327,9 +327,6 @@ impl Paint {
     fn dim(&self, s: &str) -> String {
         self.wrap("2", s)
     }
-    fn plain(&self, s: &str) -> String {
-        s.to_string()
-    }
     fn removed(&self, s: &str) -> String {
         if s.is_empty() {
             String::new()

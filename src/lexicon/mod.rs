@@ -5,8 +5,26 @@
 //! them that way.
 
 mod abbreviations;
+mod doubling;
+mod function_words;
+mod period_words;
+mod short_sentences;
+mod verbs;
+mod web;
 
 pub use abbreviations::{ABBREVIATIONS, NUMBER_PREFIXES, SENTENCE_STARTERS, TITLES};
+pub use doubling::DOUBLING_WORDS;
+pub use function_words::{
+    ARTICLES, CLAUSE_OPENERS, CLAUSE_SUBORDINATORS, COORDINATORS, FINAL_SUBORDINATORS, PARTICLES,
+    POSSESSIVE_DETERMINERS, PREPOSITIONS, PRE_VERB_ADVERBS, STRANDED_PREPOSITIONS,
+    STRANDING_HEADS, SUBJECT_PRONOUNS, WH_WORDS,
+};
+pub use period_words::PERIOD_ABBREVIATIONS;
+pub use short_sentences::{STANDALONE_PHRASES, STANDALONE_WORDS};
+pub use verbs::{FINITE_VERBS, THIRD_PERSON_VERBS};
+pub use web::{
+    BOILERPLATE_PHRASES, CTA_VERBS, PHOTO_AGENCIES, SHARE_WORDS, SOCIAL_NETWORKS, WEB_OBJECTS,
+};
 
 /// A sorted list of lowercase words, looked up case-insensitively.
 pub struct WordList(pub &'static [&'static str]);
@@ -36,6 +54,31 @@ pub fn all_lists() -> Vec<(&'static str, &'static WordList)> {
         ("NUMBER_PREFIXES", &NUMBER_PREFIXES),
         ("SENTENCE_STARTERS", &SENTENCE_STARTERS),
         ("TITLES", &TITLES),
+        ("ARTICLES", &ARTICLES),
+        ("BOILERPLATE_PHRASES", &BOILERPLATE_PHRASES),
+        ("CLAUSE_OPENERS", &CLAUSE_OPENERS),
+        ("CLAUSE_SUBORDINATORS", &CLAUSE_SUBORDINATORS),
+        ("COORDINATORS", &COORDINATORS),
+        ("CTA_VERBS", &CTA_VERBS),
+        ("DOUBLING_WORDS", &DOUBLING_WORDS),
+        ("FINAL_SUBORDINATORS", &FINAL_SUBORDINATORS),
+        ("FINITE_VERBS", &FINITE_VERBS),
+        ("PARTICLES", &PARTICLES),
+        ("PERIOD_ABBREVIATIONS", &PERIOD_ABBREVIATIONS),
+        ("PHOTO_AGENCIES", &PHOTO_AGENCIES),
+        ("POSSESSIVE_DETERMINERS", &POSSESSIVE_DETERMINERS),
+        ("PREPOSITIONS", &PREPOSITIONS),
+        ("PRE_VERB_ADVERBS", &PRE_VERB_ADVERBS),
+        ("SHARE_WORDS", &SHARE_WORDS),
+        ("SOCIAL_NETWORKS", &SOCIAL_NETWORKS),
+        ("STANDALONE_PHRASES", &STANDALONE_PHRASES),
+        ("STANDALONE_WORDS", &STANDALONE_WORDS),
+        ("STRANDED_PREPOSITIONS", &STRANDED_PREPOSITIONS),
+        ("STRANDING_HEADS", &STRANDING_HEADS),
+        ("SUBJECT_PRONOUNS", &SUBJECT_PRONOUNS),
+        ("THIRD_PERSON_VERBS", &THIRD_PERSON_VERBS),
+        ("WEB_OBJECTS", &WEB_OBJECTS),
+        ("WH_WORDS", &WH_WORDS),
     ]
 }
 

@@ -1,5 +1,13 @@
-//! D: text said twice.
+//! D: duplicated words, sentences and captions.
 
 use crate::rule::Rule;
 
-pub const RULES: &[&dyn Rule] = &[];
+mod doubled_word;
+mod duplicate_sentence;
+mod duplicated_caption;
+
+pub const RULES: &[&dyn Rule] = &[
+    &doubled_word::DoubledWord,
+    &duplicate_sentence::DuplicateSentence,
+    &duplicated_caption::DuplicatedCaption,
+];

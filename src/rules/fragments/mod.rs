@@ -2,4 +2,19 @@
 
 use crate::rule::Rule;
 
-pub const RULES: &[&dyn Rule] = &[];
+mod dangling_fragment;
+mod missing_sentence_break;
+mod orphan_fragment;
+mod repeated_quoted_fragment;
+mod subjectless_fragment;
+mod subordinate_fragment;
+pub(crate) mod shared;
+
+pub const RULES: &[&dyn Rule] = &[
+    &orphan_fragment::OrphanFragment,
+    &dangling_fragment::DanglingFragment,
+    &subordinate_fragment::SubordinateFragment,
+    &subjectless_fragment::SubjectlessFragment,
+    &missing_sentence_break::MissingSentenceBreak,
+    &repeated_quoted_fragment::RepeatedQuotedFragment,
+];

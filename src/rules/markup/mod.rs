@@ -2,4 +2,8 @@
 
 use crate::rule::Rule;
 
-pub const RULES: &[&dyn Rule] = &[];
+mod entities;
+mod html_entity;
+mod leaked_markup;
+
+pub const RULES: &[&dyn Rule] = &[&html_entity::HtmlEntity, &leaked_markup::LeakedMarkup];

@@ -2,4 +2,17 @@
 
 use crate::rule::Rule;
 
-pub const RULES: &[&dyn Rule] = &[];
+mod fullwidth_alphanumerics;
+mod fullwidth_punctuation;
+mod punctuation_cluster;
+mod punctuation_only_line;
+pub(crate) mod script;
+mod stray_punctuation;
+
+pub const RULES: &[&dyn Rule] = &[
+    &punctuation_cluster::PunctuationCluster,
+    &stray_punctuation::StrayPunctuation,
+    &punctuation_only_line::PunctuationOnlyLine,
+    &fullwidth_punctuation::FullwidthPunctuation,
+    &fullwidth_alphanumerics::FullwidthAlphanumerics,
+];

@@ -2,6 +2,22 @@
 
 use crate::rule::Rule;
 
+mod leading_whitespace;
+mod missing_space_after_punctuation;
+mod odd_space;
+mod repeated_spaces;
 mod space_before_punctuation;
+mod space_inside_brackets;
+mod space_inside_quotes;
+mod trailing_whitespace;
 
-pub const RULES: &[&dyn Rule] = &[&space_before_punctuation::SpaceBeforePunctuation];
+pub const RULES: &[&dyn Rule] = &[
+    &space_before_punctuation::SpaceBeforePunctuation,
+    &missing_space_after_punctuation::MissingSpaceAfterPunctuation,
+    &repeated_spaces::RepeatedSpaces,
+    &trailing_whitespace::TrailingWhitespace,
+    &leading_whitespace::LeadingWhitespace,
+    &space_inside_brackets::SpaceInsideBrackets,
+    &space_inside_quotes::SpaceInsideQuotes,
+    &odd_space::OddSpace,
+];
