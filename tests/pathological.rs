@@ -1,0 +1,45 @@
+//! Inputs built to find quadratic behaviour. Each must finish; a rule that
+//! goes quadratic turns one of these into a hang the test runner reports.
+//! Speed itself is measured by `bench/run.sh`, not here.
+
+use detritus::{FixMode, Linter, Settings};
+
+fn linter() -> Linter {
+    Linter::new(&Settings::default()).unwrap()
+}
+
+fn survives(text: &str) {
+    let linter = linter();
+    let _ = linter.check(text);
+    let fixed = linter.fix(text, FixMode::Unsafe).expect("the fixer converges");
+    let again = linter.fix(&fixed.text, FixMode::Unsafe).expect("the fixer converges");
+    assert_eq!(again.text, fixed.text);
+}
+
+#[test]
+fn a_paragraph_of_a_hundred_thousand_punctuation_marks() {
+    survives(&".,;:!?".repeat(100_000 / 6));
+}
+
+#[test]
+fn deeply_nested_brackets_and_quotes() {
+    survives(&format!("{}word{}", "(“[‘".repeat(10_000), "’]”)".repeat(10_000)));
+    survives(&"(“".repeat(20_000));
+    survives(&"”)".repeat(20_000));
+}
+
+#[test]
+fn a_two_megabyte_line_without_a_newline() {
+    let sentence = "The firm , which said “yes” , grew fast.It said &amp; so on ";
+    survives(&sentence.repeat(2_000_000 / sentence.len()));
+}
+
+#[test]
+fn thousands_of_paragraphs_of_repeated_debris() {
+    survives(&"An experimental model , which hug. The the end .\n\n".repeat(5_000));
+}
+
+#[test]
+fn thousands_of_identical_sentences() {
+    survives(&"The company said it would appeal the ruling next week. ".repeat(10_000));
+}
