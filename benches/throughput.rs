@@ -22,10 +22,9 @@ fn corpus() -> String {
 fn bench(c: &mut Criterion) {
     let linter = Linter::new(&Settings::default()).unwrap();
     let dirty = corpus();
-    let clean =
-        "The council approved the budget on Tuesday after a long debate. Officials said the plan, \
+    let clean = "The council approved the budget on Tuesday after a long debate. Officials said the plan, \
                  which runs to 2030, would cost about $3.5 million a year.\n\n"
-            .repeat(200);
+        .repeat(200);
     let mut group = c.benchmark_group("detritus");
     for (name, text) in [("corpus", &dirty), ("clean", &clean)] {
         group.throughput(Throughput::Bytes(text.len() as u64));

@@ -44,11 +44,7 @@ pub struct Fix {
 }
 
 impl Fix {
-    pub fn new(
-        applicability: Applicability,
-        message: impl Into<Cow<'static, str>>,
-        edits: Vec<Edit>,
-    ) -> Fix {
+    pub fn new(applicability: Applicability, message: impl Into<Cow<'static, str>>, edits: Vec<Edit>) -> Fix {
         Fix {
             applicability,
             message: message.into(),

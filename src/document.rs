@@ -33,10 +33,7 @@ impl ByteSet {
             seen[0][b as usize] = true;
         }
         let mut set = ByteSet::default();
-        for (b, _) in (0..256)
-            .zip(0..)
-            .filter(|&(b, _)| seen.iter().any(|t| t[b]))
-        {
+        for (b, _) in (0..256).zip(0..).filter(|&(b, _)| seen.iter().any(|t| t[b])) {
             set.0[b / 64] |= 1 << (b % 64);
         }
         set
@@ -183,9 +180,7 @@ impl<'a> Document<'a> {
                 return true;
             }
         }
-        span.is_empty()
-            && p.get(i)
-                .is_some_and(|r| r.start < span.start && span.start < r.end)
+        span.is_empty() && p.get(i).is_some_and(|r| r.start < span.start && span.start < r.end)
     }
 
     /// The line index holding byte `offset`.

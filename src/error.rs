@@ -11,8 +11,5 @@ pub enum Error {
     #[error("invalid protect pattern `{pattern}`: {reason}")]
     BadPattern { pattern: String, reason: String },
     #[error("fixes did not converge after {passes} passes; rules still changing the text: {}. This is a bug in those rules", rules.join(", "))]
-    NoFixpoint {
-        passes: usize,
-        rules: Vec<&'static str>,
-    },
+    NoFixpoint { passes: usize, rules: Vec<&'static str> },
 }

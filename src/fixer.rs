@@ -16,6 +16,9 @@ use crate::span::{Edit, Span};
 /// more means two rules undo each other, which is a bug worth reporting.
 pub const MAX_PASSES: usize = 12;
 
+/// How far past an edit new debris may reach and still count as made by it.
+const NEAR: usize = 8;
+
 /// A fix the fixer applied, located in the original text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AppliedFix {
@@ -133,10 +136,14 @@ pub(crate) fn fix(linter: &Linter, original: &str, accept: &dyn Fn(&Diagnostic, 
     let mut applied: Vec<AppliedFix> = Vec::new();
     let mut maps: Vec<PassMap> = Vec::new();
     let mut changes: Vec<(Span, Span)> = Vec::new();
-    let mut rejected: HashSet<u64> = HashSet::new();
     let mut seen: HashSet<u64> = HashSet::from([hash_text(&text)]);
     let mut passes = 1;
     loop {
+        // Rejections last one pass: a fix blamed for debris that another fix
+        // of the same pass caused gets another chance once the text settles.
+        // The loop ends on a pass that applies nothing, which is exactly what
+        // fixing the result again would do: fixing stays idempotent.
+        let mut rejected: HashSet<u64> = HashSet::new();
         let mut candidates: Vec<Candidate> = diags
             .iter()
             .filter(|d| d.fix.as_ref().is_some_and(|f| !f.edits.is_empty()) && accept(d, &text))
@@ -159,7 +166,7 @@ pub(crate) fn fix(linter: &Linter, original: &str, accept: &dyn Fn(&Diagnostic, 
             let taken = take_non_overlapping(&candidates);
             let (next, map) = apply(&text, &taken);
             let next_diags = linter.check(&next);
-            let bad = introduces_debris(&text, &diags, &next, &next_diags, &map, accept);
+            let bad = introduces_debris(&diags, &next_diags, &taken, &map);
             if bad.is_empty() {
                 break (next, next_diags, map, taken);
             }
@@ -330,31 +337,47 @@ fn touched(spans: &[Span], span: Span) -> std::ops::Range<usize> {
     from..to.max(from)
 }
 
-/// Indices into `taken` of fixes whose edits sit next to new debris that
-/// the accepted fixes will not repair and that was not there before.
+/// Indices into `taken` of fixes whose edits leave new debris beside them
+/// that no fix can repair and that was not there before.
 ///
 /// Linear in the number of diagnostics and edits: each residual diagnostic
 /// finds the edits it touches by binary search, so a text with thousands of
 /// fixes and thousands of unfixable findings costs no more than reading them.
 fn introduces_debris(
-    old: &str,
     old_diags: &[Diagnostic],
-    new: &str,
     new_diags: &[Diagnostic],
+    taken: &[Candidate],
     map: &PassMap,
-    accept: &dyn Fn(&Diagnostic, &str) -> bool,
 ) -> Vec<usize> {
-    let residual = |d: &Diagnostic, text: &str| !(d.fix.is_some() && accept(d, text));
+    // Only debris nothing can repair counts: a safe fix that leaves an unsafe
+    // one behind (`inquiry,,` → `inquiry,`, a stray comma for review) still helps.
+    let residual = |d: &Diagnostic| {
+        d.fix
+            .as_ref()
+            .is_none_or(|f| f.applicability == Applicability::DisplayOnly)
+    };
     let old_spans: Vec<Span> = map.edits.iter().map(|(o, _)| *o).collect();
     let new_spans: Vec<Span> = map.edits.iter().map(|(_, n)| *n).collect();
     let mut before: HashSet<(&str, usize)> = HashSet::new();
-    for d in old_diags.iter().filter(|d| residual(d, old)) {
+    for d in old_diags.iter().filter(|d| residual(d)) {
         before.extend(touched(&old_spans, d.span).map(|k| (d.rule.code, k)));
     }
     let mut bad: Vec<usize> = Vec::new();
-    for d in new_diags.iter().filter(|d| residual(d, new)) {
+    for d in new_diags.iter().filter(|d| residual(d)) {
         for k in touched(&new_spans, d.span) {
-            if !before.contains(&(d.rule.code, k)) {
+            // Debris made by an edit sits at the edit. Debris that reaches well
+            // past it was there all along, only hidden: decoding `&gt;` reveals
+            // a breadcrumb trail. Revealing is not creating.
+            let near = Span::new(new_spans[k].start.saturating_sub(NEAR), new_spans[k].end + NEAR);
+            // Safe fixes change no words; what appears beside them (an opening quote
+            // decoded from mojibake) was there in disguise, so only unsafe fixes are blamed.
+            let owner = &taken[map.owner[k]];
+            let unsafe_fix = owner
+                .diag
+                .fix
+                .as_ref()
+                .is_some_and(|f| f.applicability != Applicability::Safe);
+            if unsafe_fix && near.contains(d.span) && !before.contains(&(d.rule.code, k)) {
                 bad.push(map.owner[k]);
             }
         }

@@ -67,7 +67,10 @@ impl Linter {
             if selectors.is_empty() {
                 return Ok(Vec::new());
             }
-            Ok(registry::select(selectors, &[])?.iter().map(|r| r.meta().code).collect())
+            Ok(registry::select(selectors, &[])?
+                .iter()
+                .map(|r| r.meta().code)
+                .collect())
         };
         Ok(Linter {
             rules: registry::select(&settings.select, &settings.ignore)?,
@@ -106,11 +109,7 @@ impl Linter {
 
     /// Apply every fix `accept` approves until the text stops changing.
     /// `accept` sees the diagnostic and the text it was found in.
-    pub fn fix_with(
-        &self,
-        text: &str,
-        accept: &dyn Fn(&Diagnostic, &str) -> bool,
-    ) -> Result<Fixed, Error> {
+    pub fn fix_with(&self, text: &str, accept: &dyn Fn(&Diagnostic, &str) -> bool) -> Result<Fixed, Error> {
         fixer::fix(self, text, accept)
     }
 }
@@ -136,9 +135,8 @@ impl Linter {
 /// fix safe that deletes letters.
 fn police(doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
-    let on_boundary = |s: crate::Span| {
-        s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
-    };
+    let on_boundary =
+        |s: crate::Span| s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end);
     out.retain(|d| {
         let ok = on_boundary(d.span)
             && d.fix

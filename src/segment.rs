@@ -9,10 +9,7 @@ use crate::span::Span;
 
 /// Characters that may close a sentence after its terminal punctuation.
 pub fn is_closer(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | ')' | ']' | '”' | '’' | '»' | '›' | '」' | '』'
-    )
+    matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '»' | '›' | '」' | '』')
 }
 
 /// Characters that may open a sentence before its first word.
@@ -92,8 +89,7 @@ fn is_boundary(s: &str, term_at: usize, terminal: &str, next: &str) -> bool {
         return false;
     }
     let mut letters = before.chars();
-    let is_initial =
-        matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
+    let is_initial = matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
     if is_initial || before.contains('.') || ABBREVIATIONS.contains(before) {
         return starts_sentence;
     }
@@ -131,8 +127,7 @@ pub fn words(text: &str, span: Span) -> Vec<Span> {
             continue;
         }
         if let Some(st) = start {
-            let joins = matches!(c, '-' | '\'' | '’')
-                && chars.peek().is_some_and(|&(_, d)| d.is_alphanumeric());
+            let joins = matches!(c, '-' | '\'' | '’') && chars.peek().is_some_and(|&(_, d)| d.is_alphanumeric());
             if !joins {
                 out.push(Span::new(span.start + st, span.start + i));
                 start = None;
@@ -234,8 +229,7 @@ mod tests {
 
     #[test]
     fn keeps_abbreviations_and_initials_inside_a_sentence() {
-        let text =
-            "Dr. Smith met J. K. Rowling in the U.S. on Friday, e.g. at 3 p.m. sharp, see No. 5.";
+        let text = "Dr. Smith met J. K. Rowling in the U.S. on Friday, e.g. at 3 p.m. sharp, see No. 5.";
         assert_eq!(split(text), [text]);
     }
 
@@ -255,10 +249,7 @@ mod tests {
 
     #[test]
     fn includes_quotes_that_close_after_the_period() {
-        assert_eq!(
-            split("He said “no.” Then he left."),
-            ["He said “no.”", "Then he left."]
-        );
+        assert_eq!(split("He said “no.” Then he left."), ["He said “no.”", "Then he left."]);
     }
 
     #[test]

@@ -31,8 +31,7 @@ impl FromStr for Language {
     /// Accepts a BCP 47 tag such as `en`, `en-GB`, `fr` or `fr-CA`.
     fn from_str(tag: &str) -> Result<Language, Error> {
         let primary = tag.split(['-', '_']).next().unwrap_or("");
-        let valid =
-            (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_alphabetic());
+        let valid = (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_alphabetic());
         if !valid {
             return Err(Error::UnknownLanguage(tag.to_string()));
         }

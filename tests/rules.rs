@@ -64,16 +64,8 @@ fn every_rule_has_docs_and_fixtures_both_ways() {
             "{} needs docs: what, why, an example, fix safety",
             m.code
         );
-        assert!(
-            !m.flags.is_empty(),
-            "{} has no fixture it must flag",
-            m.code
-        );
-        assert!(
-            !m.keeps.is_empty(),
-            "{} has no fixture it must leave alone",
-            m.code
-        );
+        assert!(!m.flags.is_empty(), "{} has no fixture it must flag", m.code);
+        assert!(!m.keeps.is_empty(), "{} has no fixture it must leave alone", m.code);
     }
 }
 
@@ -147,9 +139,7 @@ fn fixes_claim_no_more_safety_than_their_rule_offers() {
                 let Some(fix) = d.fix else { continue };
                 let allowed = match m.fix {
                     FixAvailability::None => false,
-                    FixAvailability::DisplayOnly => {
-                        fix.applicability == detritus::Applicability::DisplayOnly
-                    }
+                    FixAvailability::DisplayOnly => fix.applicability == detritus::Applicability::DisplayOnly,
                     FixAvailability::Unsafe => fix.applicability != detritus::Applicability::Safe,
                     FixAvailability::Sometimes | FixAvailability::Safe => true,
                 };

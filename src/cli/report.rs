@@ -17,29 +17,40 @@ pub struct Located<'a> {
     pub column: usize,
     pub end_line: usize,
     pub end_column: usize,
+    /// Byte offset where the span's first line starts.
+    pub line_start: usize,
 }
 
-/// Locate every diagnostic of one text; one line index per text.
+/// Locate every diagnostic of one text. Diagnostics come sorted, so columns
+/// are counted on from the previous one: a 50 MB line with thousands of
+/// findings is read once, not once per finding.
 pub fn locate<'a>(path: &'a str, text: &'a str, diags: &'a [Diagnostic]) -> Vec<Located<'a>> {
     let lines = LineIndex::new(text);
-    let position = |offset: usize| {
+    let mut last = (usize::MAX, 0, 0); // (line, offset, column) of the previous start
+    let position = |offset: usize, from: (usize, usize, usize)| {
         let line = lines.line_of(offset);
-        let column = text[lines.line_start(line)..offset].chars().count() + 1;
-        (line + 1, column)
+        let (base_offset, base_column) = match Some(from) {
+            Some((l, o, c)) if l == line && o <= offset => (o, c),
+            _ => (lines.line_start(line), 1),
+        };
+        let column = base_column + text[base_offset..offset].chars().count();
+        (line, offset, column)
     };
     diags
         .iter()
         .map(|diag| {
-            let (line, column) = position(diag.span.start);
-            let (end_line, end_column) = position(diag.span.end);
+            let start = position(diag.span.start, last);
+            last = start;
+            let end = position(diag.span.end, start);
             Located {
                 path,
                 text,
                 diag,
-                line,
-                column,
-                end_line,
-                end_column,
+                line: start.0 + 1,
+                column: start.2,
+                end_line: end.0 + 1,
+                end_column: end.2,
+                line_start: lines.line_start(start.0),
             }
         })
         .collect()
@@ -88,12 +99,12 @@ pub fn full(l: &Located, color: bool) -> String {
             s.to_string()
         }
     };
-    let lines = LineIndex::new(l.text);
-    let line_no = l.line - 1;
-    let line_start = lines.line_start(line_no);
-    let line_end = l.text[line_start..]
+    let line_start = l.line_start;
+    // Look for the line's end only as far as the window shows.
+    let window_end = ceil_char(l.text, (d.span.end + 400).min(l.text.len()));
+    let line_end = l.text[d.span.start..window_end]
         .find(['\n', '\r'])
-        .map_or(l.text.len(), |i| line_start + i);
+        .map_or(window_end, |i| d.span.start + i);
     let span_end = d.span.end.min(line_end).max(d.span.start);
     // Long lines are whole paragraphs in articles: show a window around the span.
     let before = tail_chars(&l.text[line_start..d.span.start], 40);
@@ -140,6 +151,13 @@ pub fn full(l: &Located, color: bool) -> String {
         );
     }
     out
+}
+
+fn ceil_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 fn tail_chars(s: &str, n: usize) -> &str {

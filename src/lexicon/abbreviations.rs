@@ -4,17 +4,17 @@ use super::WordList;
 
 /// Titles come before a name, so a period after them never ends a sentence.
 pub static TITLES: WordList = WordList(&[
-    "adm", "capt", "cmdr", "col", "dr", "fr", "gen", "gov", "hon", "lt", "maj", "messrs", "mr",
-    "mrs", "ms", "mt", "pres", "prof", "rep", "rev", "sen", "sgt", "sr", "st", "supt",
+    "adm", "capt", "cmdr", "col", "dr", "fr", "gen", "gov", "hon", "lt", "maj", "messrs", "mr", "mrs", "ms", "mt",
+    "pres", "prof", "rep", "rev", "sen", "sgt", "sr", "st", "supt",
 ]);
 
 /// Abbreviations that usually sit mid-sentence but may also end one, as in
 /// `…based in the U.S. The company…`. Written without their final period.
 pub static ABBREVIATIONS: WordList = WordList(&[
-    "a.k.a", "a.m", "al", "approx", "apr", "aug", "ave", "b.a", "blvd", "ca", "calif", "cf", "co",
-    "corp", "d.c", "dec", "dept", "e.g", "ed", "eds", "esp", "est", "etc", "feb", "i.e", "inc",
-    "incl", "jan", "jr", "jul", "jun", "l.a", "ltd", "m.a", "mar", "n.y", "nov", "oct", "p.m",
-    "ph.d", "sep", "sept", "u.k", "u.n", "u.s", "u.s.a", "viz", "vs",
+    "a.k.a", "a.m", "al", "approx", "apr", "aug", "ave", "b.a", "blvd", "ca", "calif", "cf", "co", "corp", "d.c",
+    "dec", "dept", "e.g", "ed", "eds", "esp", "est", "etc", "feb", "i.e", "inc", "incl", "jan", "jr", "jul", "jun",
+    "l.a", "ltd", "m.a", "mar", "n.y", "nov", "oct", "p.m", "ph.d", "sep", "sept", "u.k", "u.n", "u.s", "u.s.a", "viz",
+    "vs",
 ]);
 
 /// Words that, capitalised after an abbreviation's period, show a new sentence began.
@@ -70,6 +70,5 @@ pub static SENTENCE_STARTERS: WordList = WordList(&[
 
 /// Abbreviations that only stand before a number (`No. 5`, `Fig. 2`); before
 /// a word, their period ends the sentence (`He said no. Then he left.`).
-pub static NUMBER_PREFIXES: WordList = WordList(&[
-    "art", "ch", "fig", "figs", "no", "nos", "p", "pp", "sec", "vol", "vols",
-]);
+pub static NUMBER_PREFIXES: WordList =
+    WordList(&["art", "ch", "fig", "figs", "no", "nos", "p", "pp", "sec", "vol", "vols"]);

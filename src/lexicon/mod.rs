@@ -13,17 +13,18 @@ mod verbs;
 mod web;
 
 pub use abbreviations::{ABBREVIATIONS, NUMBER_PREFIXES, SENTENCE_STARTERS, TITLES};
-pub use doubling::DOUBLING_WORDS;
+pub use doubling::{DOUBLING_WORDS, FRENCH_DOUBLING_WORDS};
 pub use function_words::{
     ARTICLES, CLAUSE_OPENERS, CLAUSE_SUBORDINATORS, COORDINATORS, FINAL_SUBORDINATORS, PARTICLES,
-    POSSESSIVE_DETERMINERS, PREPOSITIONS, PRE_VERB_ADVERBS, STRANDED_PREPOSITIONS,
-    STRANDING_HEADS, SUBJECT_PRONOUNS, WH_WORDS,
+    POSSESSIVE_DETERMINERS, PREPOSITIONS, PRE_VERB_ADVERBS, STRANDED_PREPOSITIONS, STRANDING_PAIRS, SUBJECT_PRONOUNS,
+    WH_WORDS,
 };
 pub use period_words::PERIOD_ABBREVIATIONS;
 pub use short_sentences::{STANDALONE_PHRASES, STANDALONE_WORDS};
-pub use verbs::{FINITE_VERBS, THIRD_PERSON_VERBS};
+pub use verbs::{AUXILIARIES, COMPLEMENT_VERBS, FINITE_VERBS, NOUNLIKE_VERBS, THIRD_PERSON_VERBS};
 pub use web::{
-    BOILERPLATE_PHRASES, CTA_VERBS, PHOTO_AGENCIES, SHARE_WORDS, SOCIAL_NETWORKS, WEB_OBJECTS,
+    BOILERPLATE_PHRASES, CTA_VERBS, LIST_HEADINGS, METADATA_FIELDS, NAV_WORDS, PHOTO_AGENCIES, SHARE_WORDS,
+    SOCIAL_NETWORKS, WEB_OBJECTS,
 };
 
 /// A sorted list of lowercase words, looked up case-insensitively.
@@ -55,14 +56,21 @@ pub fn all_lists() -> Vec<(&'static str, &'static WordList)> {
         ("SENTENCE_STARTERS", &SENTENCE_STARTERS),
         ("TITLES", &TITLES),
         ("ARTICLES", &ARTICLES),
+        ("AUXILIARIES", &AUXILIARIES),
         ("BOILERPLATE_PHRASES", &BOILERPLATE_PHRASES),
         ("CLAUSE_OPENERS", &CLAUSE_OPENERS),
         ("CLAUSE_SUBORDINATORS", &CLAUSE_SUBORDINATORS),
+        ("COMPLEMENT_VERBS", &COMPLEMENT_VERBS),
         ("COORDINATORS", &COORDINATORS),
         ("CTA_VERBS", &CTA_VERBS),
         ("DOUBLING_WORDS", &DOUBLING_WORDS),
         ("FINAL_SUBORDINATORS", &FINAL_SUBORDINATORS),
         ("FINITE_VERBS", &FINITE_VERBS),
+        ("FRENCH_DOUBLING_WORDS", &FRENCH_DOUBLING_WORDS),
+        ("LIST_HEADINGS", &LIST_HEADINGS),
+        ("METADATA_FIELDS", &METADATA_FIELDS),
+        ("NAV_WORDS", &NAV_WORDS),
+        ("NOUNLIKE_VERBS", &NOUNLIKE_VERBS),
         ("PARTICLES", &PARTICLES),
         ("PERIOD_ABBREVIATIONS", &PERIOD_ABBREVIATIONS),
         ("PHOTO_AGENCIES", &PHOTO_AGENCIES),
@@ -74,7 +82,7 @@ pub fn all_lists() -> Vec<(&'static str, &'static WordList)> {
         ("STANDALONE_PHRASES", &STANDALONE_PHRASES),
         ("STANDALONE_WORDS", &STANDALONE_WORDS),
         ("STRANDED_PREPOSITIONS", &STRANDED_PREPOSITIONS),
-        ("STRANDING_HEADS", &STRANDING_HEADS),
+        ("STRANDING_PAIRS", &STRANDING_PAIRS),
         ("SUBJECT_PRONOUNS", &SUBJECT_PRONOUNS),
         ("THIRD_PERSON_VERBS", &THIRD_PERSON_VERBS),
         ("WEB_OBJECTS", &WEB_OBJECTS),
@@ -98,11 +106,7 @@ mod tests {
                 );
             }
             for word in list.words() {
-                assert_eq!(
-                    *word,
-                    word.to_ascii_lowercase(),
-                    "{name}: {word:?} must be lowercase"
-                );
+                assert_eq!(*word, word.to_ascii_lowercase(), "{name}: {word:?} must be lowercase");
             }
         }
     }

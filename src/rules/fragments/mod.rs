@@ -6,9 +6,9 @@ mod dangling_fragment;
 mod missing_sentence_break;
 mod orphan_fragment;
 mod repeated_quoted_fragment;
+pub(crate) mod shared;
 mod subjectless_fragment;
 mod subordinate_fragment;
-pub(crate) mod shared;
 
 pub const RULES: &[&dyn Rule] = &[
     &orphan_fragment::OrphanFragment,

@@ -5,9 +5,10 @@ use crate::rule::Rule;
 mod bidi_control;
 mod control_character;
 mod misplaced_byte_order_mark;
+mod mojibake;
 mod non_nfc_text;
 mod replacement_character;
-mod scripts;
+pub(crate) mod scripts;
 mod soft_hyphen;
 mod zero_width_character;
 
@@ -19,4 +20,5 @@ pub const RULES: &[&dyn Rule] = &[
     &control_character::ControlCharacter,
     &replacement_character::ReplacementCharacter,
     &non_nfc_text::NonNfcText,
+    &mojibake::Mojibake,
 ];

@@ -1,6 +1,6 @@
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::bytes::Regex;
 
 use crate::prelude::*;
 
@@ -22,7 +22,8 @@ Left alone: French typography (`Quoi ?`, `note :`) when the language is
 French or the line reads as French (guillemets, or more French function
 words than English ones), a no-break space before `;` `:` `!` `?` (chosen
 typography in any language), emoticons (`:)`, `;-)`), an ellipsis written ` ...` or `. . .`,
-punctuation that starts a token (`.NET`, `.45`, `./run.sh`), operators
+punctuation that starts a token (`.NET`, `.45`, `./run.sh`, a reply
+`.@handle`), operators
 (`a != b`, `x := 1`), spaces at the start of a line (another rule's
 business), and a mark after other punctuation, even across a closing quote
 (`“waste”. ,`, `said.” ,`): that is a cluster, `punctuation-cluster`'s.
@@ -64,6 +65,7 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
         "GPT 3.5 at 10:30 in the U.S. today.",
         "He paused . . . and went on.",
         "Run ./setup.sh if a != b or x := 1.",
+        "See https://t.co/x .@wizkhalifa and #tag .#other",
         "The terms: ( a ) price, ( b ) date.",
         "a repeated quote “waste”. ,",
         "She said “stop.” , then left.",
@@ -74,8 +76,27 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
     ],
 };
 
+/// The last blank before a mark: space, tab, no-break or narrow no-break
+/// space. As bytes, the pattern is a set of two- to four-byte literals the
+/// regex engine finds with a SIMD prefilter; the rest of the run is found
+/// by walking back.
 static PATTERN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[ \t\u{00A0}\u{202F}]+[,;:.!?]").expect("pattern compiles"));
+    LazyLock::new(|| Regex::new(r"(?-u)(?:[ \t]|\xC2\xA0|\xE2\x80\xAF)[,;:.!?]").expect("pattern compiles"));
+
+/// Where the run of blanks ending at `end` starts.
+fn blanks_start(b: &[u8], mut end: usize) -> usize {
+    loop {
+        if end >= 1 && matches!(b[end - 1], b' ' | b'\t') {
+            end -= 1;
+        } else if end >= 2 && b[end - 2..end] == [0xC2, 0xA0] {
+            end -= 2;
+        } else if end >= 3 && b[end - 3..end] == [0xE2, 0x80, 0xAF] {
+            end -= 3;
+        } else {
+            return end;
+        }
+    }
+}
 
 impl Rule for SpaceBeforePunctuation {
     fn meta(&self) -> &'static RuleMeta {
@@ -88,12 +109,13 @@ impl Rule for SpaceBeforePunctuation {
         }
         let text = doc.text();
         let french = doc.language().is_french();
-        let mut french_line: Option<(usize, bool)> = None;
-        for m in PATTERN.find_iter(text) {
+        let mut french_cache: Option<((usize, usize), bool)> = None;
+        for m in PATTERN.find_iter(text.as_bytes()) {
+            let start = blanks_start(text.as_bytes(), m.start());
             let punct_at = m.end() - 1;
             let punct = text.as_bytes()[punct_at];
             let after = &text[m.end()..];
-            let before = &text[..m.start()];
+            let before = &text[..start];
             let Some(prev) = before.chars().next_back() else {
                 continue;
             };
@@ -119,7 +141,7 @@ impl Rule for SpaceBeforePunctuation {
                 continue; // `. . .` as a spaced ellipsis
             }
             // `./run.sh`, `a != b`, `x := 1`, `std ::`: not prose punctuation.
-            if next.is_some_and(|c| matches!(c, '/' | '\\' | '=' | '_' | '*' | '~'))
+            if next.is_some_and(|c| matches!(c, '/' | '\\' | '=' | '_' | '*' | '~' | '@' | '#'))
                 || (punct == b':' && next == Some(':'))
             {
                 continue;
@@ -136,15 +158,26 @@ impl Rule for SpaceBeforePunctuation {
             }
             if matches!(punct, b':' | b';' | b'!' | b'?') {
                 // A no-break space before these is typography someone chose.
-                if !text[m.start()..punct_at].contains([' ', '\t']) {
+                if !text[start..punct_at].contains([' ', '\t']) {
                     continue;
                 }
                 // French puts a (thin) space before these.
-                if french || looks_french(doc, m.start(), &mut french_line) {
+                // One verdict per line and 256-byte stretch of it, so a long
+                // French line costs one look per stretch, not per mark.
+                let key = (doc.line_index(start), start / 256);
+                let verdict = match french_cache {
+                    Some((k, v)) if k == key => v,
+                    _ => {
+                        let v = looks_french(text, start);
+                        french_cache = Some((key, v));
+                        v
+                    }
+                };
+                if french || verdict {
                     continue;
                 }
             }
-            let space = Span::new(m.start(), punct_at);
+            let space = Span::new(start, punct_at);
             out.push(
                 Diagnostic::new(&META, space, format!("space before `{}`", punct as char))
                     .with_fix(Fix::safe("remove the space", vec![Edit::delete(space)])),
@@ -164,32 +197,54 @@ const ENGLISH_WORDS: &[&str] = &[
     "the", "this", "to", "was", "with",
 ];
 
-fn lower_eq(word: &str, list: &[&str]) -> bool {
-    list.iter()
-        .any(|w| word.chars().flat_map(char::to_lowercase).eq(w.chars()))
+/// `word` lowercased into `buf`, if it fits.
+fn lowercase_into<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+    let mut len = 0;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let n = c.len_utf8();
+        if len + n > buf.len() {
+            return None;
+        }
+        c.encode_utf8(&mut buf[len..]);
+        len += n;
+    }
+    std::str::from_utf8(&buf[..len]).ok()
 }
 
-/// True when the line holding `at` reads as French (guillemets, or more
-/// French function words than English ones), so spacing before `;:!?` is
-/// deliberate even in a document said to be English. Cached per line.
-fn looks_french(doc: &Document, at: usize, cache: &mut Option<(usize, bool)>) -> bool {
-    let li = doc.line_index(at);
-    if let Some((i, verdict)) = *cache {
-        if i == li {
-            return verdict;
-        }
+/// True when the text around `at` (on its line, 160 bytes either way)
+/// reads as French: guillemets, or more French function words than English
+/// ones. Then spacing before `;:!?` is deliberate even in a document said to
+/// be English. The window keeps the cost per candidate bounded.
+fn looks_french(text: &str, at: usize) -> bool {
+    let mut from = at.saturating_sub(160);
+    while !text.is_char_boundary(from) {
+        from += 1;
     }
-    let line = doc.lines().get(li).map_or("", |l| doc.slice(*l));
-    let verdict = line.contains(['«', '»']) || {
-        let (mut fr, mut en) = (0usize, 0usize);
-        for w in line.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
-            fr += usize::from(lower_eq(w, FRENCH_WORDS));
-            en += usize::from(lower_eq(w, ENGLISH_WORDS));
+    let mut to = (at + 160).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let window = &text[from..to];
+    let line_start = window[..at - from].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = window[at - from..].find('\n').map_or(window.len(), |i| at - from + i);
+    let line = &window[line_start..line_end];
+    if line.contains(['«', '»']) {
+        return true;
+    }
+    let (mut fr, mut en) = (0usize, 0usize);
+    for w in line.split(|c: char| !c.is_alphabetic()) {
+        // Every listed word is two to five letters long.
+        if !(2..=10).contains(&w.len()) {
+            continue;
         }
-        fr >= 2 && fr > en
-    };
-    *cache = Some((li, verdict));
-    verdict
+        let mut buf = [0u8; 16];
+        let Some(w) = lowercase_into(w, &mut buf) else {
+            continue;
+        };
+        fr += usize::from(FRENCH_WORDS.contains(&w));
+        en += usize::from(ENGLISH_WORDS.contains(&w));
+    }
+    fr >= 2 && fr > en
 }
 
 /// True when the closing quotes and brackets that end `before` follow a

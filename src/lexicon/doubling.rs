@@ -1,0 +1,28 @@
+//! Words a doubled-word check must leave alone.
+
+use super::WordList;
+
+/// Words that are grammatical or idiomatic when doubled (`had had`, `that
+/// that`, `what it is is`, `very very`, `bye bye`).
+pub static DOUBLING_WORDS: WordList = WordList(&[
+    "blah", "boo", "boom", "bye", "choo", "chop", "do", "does", "far", "go", "great", "ha", "had", "her", "hush", "is",
+    "knock", "long", "many", "more", "never", "night", "no", "now", "pom", "pretty", "really", "so", "ta", "that",
+    "there", "tom", "tsk", "tut", "very", "wait", "was", "well", "win", "yeah", "yes", "yo",
+]);
+
+/// French words that double grammatically: reflexive pronouns (`nous nous
+/// sommes vus`, `vous vous souvenez`).
+pub static FRENCH_DOUBLING_WORDS: WordList = WordList(&["nous", "vous"]);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn articles_are_never_allowed_to_double() {
+        for w in ["the", "a", "an", "of", "to"] {
+            assert!(!DOUBLING_WORDS.contains(w), "{w}");
+        }
+        assert!(DOUBLING_WORDS.contains("had") && DOUBLING_WORDS.contains("that"));
+    }
+}

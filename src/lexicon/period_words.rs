@@ -1,0 +1,26 @@
+//! More abbreviations written with a final period, for rules that must not
+//! read that period as the end of a sentence.
+
+use super::WordList;
+
+/// Abbreviations the segmenter's lists lack: US state forms (`Springfield,
+/// Ill.`) and common institutional ones (`Univ.`, `Govt.`). Written without
+/// their final period.
+pub static PERIOD_ABBREVIATIONS: WordList = WordList(&[
+    "ala", "ariz", "ark", "assn", "bros", "colo", "conn", "del", "dist", "div", "fla", "ga", "govt", "hwy", "ill",
+    "ind", "intl", "kan", "ky", "la", "mass", "md", "mfg", "mich", "minn", "miss", "mo", "mont", "natl", "neb", "nev",
+    "okla", "ore", "pa", "penn", "pt", "rd", "sq", "tenn", "tex", "univ", "va", "vt", "wash", "wis", "wyo",
+]);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn state_abbreviations_are_listed_and_disjoint_from_the_segmenters() {
+        assert!(PERIOD_ABBREVIATIONS.contains("Ill"));
+        for w in PERIOD_ABBREVIATIONS.words() {
+            assert!(!crate::lexicon::ABBREVIATIONS.contains(w), "{w}");
+        }
+    }
+}

@@ -1,0 +1,338 @@
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lexicon::{
+    BOILERPLATE_PHRASES, CTA_VERBS, LIST_HEADINGS, NAV_WORDS, SHARE_WORDS, SOCIAL_NETWORKS, WEB_OBJECTS,
+};
+use crate::prelude::*;
+use crate::rules::fragments::shared::{first_char, has_quote, line_removal};
+
+pub struct BoilerplateLine;
+
+static META: RuleMeta = RuleMeta {
+    code: "B003",
+    name: "boilerplate-line",
+    family: Family::Boilerplate,
+    summary: "A line of page furniture: ads, calls to action, share buttons, cookie notices",
+    docs: "\
+Flags a line that is page furniture rather than article text:
+`Advertisement`, `Read more`, `Read more: <headline>`, `Share this
+article`, `Subscribe to our newsletter`, `Skip to main content`, `Source
+link`, share-button rows (`Facebook Twitter WhatsApp Email`) and cookie or
+consent notices.
+
+Scrapers keep the text of widgets around the article; they interrupt it
+and are not part of it.
+
+Recognised by shape and position, on a whole line that starts with a
+capital letter:
+
+- a short call to action: a web verb first (`Read`, `Share`, `Subscribe`,
+  `Follow`, `Skip`, `Click`, …), at most eight words, something a page
+  links to (`more`, `article`, `newsletter`, `content`, `us`, `here`, …)
+  and no sentence-final `.`, `?` or `!` (a real sentence such as `Read
+  more about it in our report.` is left alone);
+- a lead-in with a colon (`Read more:`, `See also:`, `Related:`, `Watch:`)
+  followed by a headline;
+- a known label that stands alone (`Advertisement`, `Sponsored`, `Source
+  link`, `Story continues below`);
+- a row made only of share-button labels naming at least two networks
+  (`Facebook Twitter WhatsApp Email`, also after `Follow us:`);
+- a navigation row made only of site labels (`Menu Search Sign in
+  Subscribe`), a footer row of four or more short labels joined by `|` or
+  `·` (`About us | Contact | Careers | Privacy Policy`), a copyright line
+  (`© 2023 …`);
+- the headline-shaped lines of a link list right under a list heading
+  (`Most read`, `Related stories`);
+- a cookie or consent notice addressed to the reader (`We use cookies…`,
+  `By continuing to use this site…`, `By signing up, you agree to our
+  Terms…`), without quotation marks.
+
+Markdown emphasis around a line (`**Read more:**`) is ignored; the French
+`Lire aussi :`, `Publicité` and `Partager cet article :` are recognised too.
+
+A line that continues a hard-wrapped sentence (the line before it ends
+without sentence punctuation) is left alone.
+
+Fix (unsafe): delete the line with its line break, keeping the blank line
+between the paragraphs around it.",
+    fix: FixAvailability::Unsafe,
+    rewrites_letters: false,
+    flags: &[
+        Fixture {
+            input: "The firm grew.\n\nAdvertisement\n\nProfits rose.\n",
+            output: "The firm grew.\n\nProfits rose.\n",
+        },
+        Fixture {
+            input: "The firm grew.\nRead more: Chip exports slump as demand cools\nProfits rose.",
+            output: "The firm grew.\nProfits rose.",
+        },
+        Fixture {
+            input: "Share this story\n\nFacebook | Twitter | WhatsApp | Email\n\nProfits rose.",
+            output: "Profits rose.",
+        },
+        Fixture {
+            input: "Profits rose.\n\nWe use cookies to improve your experience. By continuing to use this site you agree.\n\nSubscribe to our newsletter",
+            output: "Profits rose.",
+        },
+    ],
+    keeps: &[
+        "Read more about it in our report.",
+        "The company said it would share more details later.\n\nThe advertisement ran for weeks.",
+        "Google said it would phase out third-party cookies, which advertisers use.",
+        "Facebook and Twitter were both fined.",
+        "The report said readers could\nRead more of it online.",
+        "“We use cookies to track you,” the lawsuit quotes the site as saying.",
+        "GPT 3.5 and 01.AI (LLMs) at 10:30\nYi-34B and GPT-4 Turbo",
+    ],
+};
+
+/// `Read more: …`, `See also: …`, `Related: …`, `Watch: …`, `Tags: …`,
+/// `Follow us: …`, and the French `Lire aussi : …`.
+static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:read(?:[ \t]+(?:more|also|next))?|see[ \t]+also|also[ \t]+read|watch|listen|related(?:[ \t]+(?:articles?|stories|news|content|coverage))?|more[ \t]+on[ \t]+this(?:[ \t]+story)?|tags|topics|filed[ \t]+under|categories|follow[ \t]+us|share(?:[ \t]+this(?:[ \t]+(?:article|story|page))?)?|(?:à[ \t]+)?lire[ \t]+aussi|voir[ \t]+aussi|partager(?:[ \t]+cet[ \t]+article)?)[ \t\u{a0}\u{202f}]*:",
+    )
+    .expect("pattern compiles")
+});
+
+/// A cookie or consent notice addressed to the reader.
+static CONSENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i-u)\b(?:we[ \t]+use[ \t]+cookies|(?:web)?site[ \t]+uses[ \t]+cookies|use[ \t]+of[ \t]+cookies|accept[ \t]+(?:all[ \t]+)?cookies|cookie[ \t]+(?:policy|settings|preferences|consent|notice)|by[ \t]+(?:continuing[ \t]+to[ \t]+(?:use|browse)|signing[ \t]+up|subscribing|registering)|you[ \t]+agree[ \t]+to[ \t]+our)\b",
+    )
+    .expect("pattern compiles")
+});
+static READER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i-u)\b(?:you|your|our|this[ \t]+(?:web)?site)\b").expect("pattern compiles"));
+
+impl Rule for BoilerplateLine {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
+        let lines = doc.lines();
+        // Inside a link list under a heading such as `Most read`.
+        let mut in_list = false;
+        let mut prev_furniture = false;
+        for (index, &line) in lines.iter().enumerate() {
+            let s = line.slice(text);
+            let raw = s.trim();
+            let t = strip_emphasis(raw);
+            let what = if t.is_empty() || t.len() > 400 {
+                None
+            } else {
+                classify(t).or_else(|| (in_list && is_link_line(t)).then_some("link list in the text"))
+            };
+            let Some(what) = what else {
+                in_list = false;
+                prev_furniture = false;
+                continue;
+            };
+            // Hard-wrapped prose: `…readers could\nRead more of it online.`
+            if index > 0 && !prev_furniture && continues_sentence(lines[index - 1].slice(text)) {
+                in_list = false;
+                continue;
+            }
+            let start = line.start + (s.len() - s.trim_start().len());
+            out.push(
+                Diagnostic::new(&META, Span::new(start, start + raw.len()), what).with_fix(Fix::unsafe_(
+                    "remove the line",
+                    vec![Edit::delete(line_removal(doc, index))],
+                )),
+            );
+            in_list = in_list || LIST_HEADINGS.contains(core(t));
+            prev_furniture = true;
+        }
+    }
+}
+
+/// `**Read more:**` is `Read more:` in Markdown bold.
+fn strip_emphasis(t: &str) -> &str {
+    t.trim_start_matches(['*', '_', '#', ' '])
+        .trim_end_matches(['*', '_', ' '])
+}
+
+/// The line without trailing arrows, colons and bars: `Read more »`.
+fn core(t: &str) -> &str {
+    t.trim_end_matches([':', '»', '›', '>', '→', '…', '.', ' ', '|'])
+}
+
+/// True when `prev`, the line before, ends mid-sentence (hard-wrapped prose).
+fn continues_sentence(prev: &str) -> bool {
+    let p = prev.trim_end();
+    !p.is_empty()
+        && p.chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == ',' || c == ';')
+        && p.split_whitespace().count() > 8
+}
+
+/// Word tokens of a line, without the separators between buttons.
+fn tokens(t: &str) -> impl Iterator<Item = &str> {
+    t.split(|c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | ',' | '/' | ':'))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+}
+
+/// What kind of furniture the trimmed line `t` is, if any.
+fn classify(t: &str) -> Option<&'static str> {
+    let lead = first_char(t);
+    if lead == '©' || (t.starts_with("Copyright") && (t.contains('©') || t.contains(" 20") || t.contains(" 19"))) {
+        return Some("copyright line in the text");
+    }
+    if !lead.is_uppercase() {
+        return None;
+    }
+    if t.len() <= 300 && t.contains(':') && LEAD_IN.is_match(t) {
+        return Some("`read more` link in the text");
+    }
+    let core = core(t);
+    let words = tokens(core).count();
+    if words <= 5 && BOILERPLATE_PHRASES.contains(core) {
+        return Some("page furniture in the text");
+    }
+    if words <= 8 && is_call_to_action(t, core) {
+        return Some("call to action in the text");
+    }
+    if words <= 12 && is_share_row(core) {
+        return Some("share buttons in the text");
+    }
+    if words <= 8 && is_nav_row(t) {
+        return Some("navigation menu in the text");
+    }
+    if words <= 24 && is_link_row(t) {
+        return Some("footer links in the text");
+    }
+    let about_cookies = t.contains("ookie") || t.contains("agree") || t.contains("ontinuing to");
+    if words <= 60 && about_cookies && CONSENT.is_match(t) && READER.is_match(t) && !has_quote(t) {
+        return Some("cookie or consent notice in the text");
+    }
+    None
+}
+
+fn is_call_to_action(t: &str, core: &str) -> bool {
+    if t.ends_with(['.', '?', '!']) && !t.ends_with("...") {
+        return false;
+    }
+    let mut words = tokens(core);
+    let Some(verb) = words.next() else {
+        return false;
+    };
+    CTA_VERBS.contains(verb) && words.any(|w| WEB_OBJECTS.contains(w))
+}
+
+fn is_share_row(core: &str) -> bool {
+    let mut networks = 0;
+    for w in tokens(core) {
+        if SOCIAL_NETWORKS.contains(w) {
+            networks += 1;
+        } else if !SHARE_WORDS.contains(w) {
+            return false;
+        }
+    }
+    networks >= 2
+}
+
+/// `Menu Search Sign in Subscribe`: three or more site labels and nothing else.
+fn is_nav_row(t: &str) -> bool {
+    if t.ends_with(['.', '?', '!']) {
+        return false;
+    }
+    let mut n = 0;
+    for w in tokens(t) {
+        let label = CTA_VERBS.contains(w) || WEB_OBJECTS.contains(w) || NAV_WORDS.contains(w);
+        if !label {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 3
+}
+
+/// `About us | Contact | Careers | Privacy Policy`: four or more short
+/// capitalised labels joined by bars or dots.
+fn is_link_row(t: &str) -> bool {
+    let Some(sep) = t.chars().find(|c| matches!(c, '|' | '·' | '•')) else {
+        return false;
+    };
+    let labels: Vec<&str> = t.split(sep).map(str::trim).collect();
+    let web = |l: &&str| tokens(l).any(|w| WEB_OBJECTS.contains(w) || NAV_WORDS.contains(w) || CTA_VERBS.contains(w));
+    labels.len() >= 4
+        && labels.iter().all(|l| {
+            let n = l.split_whitespace().count();
+            (1..=3).contains(&n) && first_char(l).is_uppercase() && !l.ends_with(['.', '?', '!', ','])
+        })
+        && labels.iter().any(web)
+}
+
+/// A headline-shaped line in a link list: a short line without final
+/// punctuation, maybe numbered (`1. Police identify driver`).
+fn is_link_line(t: &str) -> bool {
+    let body = t
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim_start_matches(['.', ')', ' ']);
+    let n = body.split_whitespace().count();
+    (2..=20).contains(&n) && first_char(body).is_uppercase() && !body.ends_with(['.', '?', '!', ',', ';', ':'])
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{FixMode, Linter, Settings};
+
+    fn linter() -> Linter {
+        Linter::new(&Settings {
+            select: vec!["B003".into()],
+            ..Settings::default()
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn flags_calls_to_action() {
+        for line in [
+            "Skip to main content",
+            "Follow us on Twitter",
+            "Sign up for our newsletter",
+            "Continue reading",
+            "Click here",
+            "ADVERTISEMENT",
+            "Source link",
+            "See also: Chip exports slump",
+        ] {
+            assert_eq!(linter().check(line).len(), 1, "{line}");
+        }
+    }
+
+    #[test]
+    fn keeps_sentences_that_start_with_a_web_verb() {
+        for line in [
+            "Read the full statement.",
+            "Share prices rose sharply on Monday",
+            "Follow the money, investigators said",
+            "Watch out for the new rules.",
+        ] {
+            assert!(linter().check(line).is_empty(), "{line}");
+        }
+    }
+
+    #[test]
+    fn flags_menus_footers_and_link_lists() {
+        let text = "Menu Search Sign in Subscribe\nMost read\n1. Police identify driver in crash\n2. Market returns this weekend\nAbout us | Contact | Careers | Privacy Policy\n© 2023 Riverton Ledger. All rights reserved.\n**Read more:** [Why it matters](https://example.com/a)";
+        assert_eq!(linter().check(text).len(), 7);
+    }
+
+    #[test]
+    fn keeps_a_table_row_and_a_list_without_a_heading() {
+        assert!(linter().check("Name | Age | City | Country").is_empty());
+        assert!(linter().check("Winners\n1. Police identify driver in crash").is_empty());
+    }
+
+    #[test]
+    fn removes_a_line_inside_a_paragraph() {
+        let fixed = linter().fix("One.\nAdvertisement\nTwo.", FixMode::Unsafe).unwrap();
+        assert_eq!(fixed.text, "One.\nTwo.");
+    }
+}

@@ -1,0 +1,178 @@
+use crate::lexicon::{DOUBLING_WORDS, FINITE_VERBS, FRENCH_DOUBLING_WORDS, PARTICLES, PREPOSITIONS};
+use crate::prelude::*;
+
+pub struct DoubledWord;
+
+static META: RuleMeta = RuleMeta {
+    code: "D001",
+    name: "doubled-word",
+    family: Family::Duplication,
+    summary: "The same word twice in a row",
+    docs: "\
+Flags a word repeated right after itself with only spaces between:
+`the the model`, `said said`.
+
+Machine translation and text joined from overlapping chunks repeat a word
+at the seam.
+
+Left alone: doublings that are grammatical or idiomatic (`had had`, `that
+that`, `what it is is`, `very very`, `bye bye`, `great great`), a second
+copy that is capitalised (names such as `Walla Walla`, `Bora Bora`, `Duran
+Duran`), a binomial name (`Cricetus cricetus`),
+numbers (`10 10`), single letters other than `a`, repeats across a line
+break (list items), a particle doubled after a verb (`he goes to to stay`,
+`took in in taxes`, `getting by by working`) and a pronoun that is an
+object then a subject (`for it it will be`). English and French text are
+checked (French reflexives such as `nous nous` and `vous vous` are
+grammatical); other languages double words grammatically (German `die die`).
+
+Fix (unsafe): delete the second copy and the space before it; deleting a
+word is never safe.",
+    fix: FixAvailability::Unsafe,
+    rewrites_letters: false,
+    flags: &[
+        Fixture {
+            input: "The the company said its model was the first of of its kind.",
+            output: "The company said its model was the first of its kind.",
+        },
+        Fixture {
+            input: "It was a a small step.",
+            output: "It was a small step.",
+        },
+    ],
+    keeps: &[
+        "He had had enough, and he said that that was final.",
+        "What it is is a mess. It was very very late. Bye bye.",
+        "They flew to Walla Walla and Bora Bora to see Duran Duran.",
+        "Scores were 10 10 and 3.5 3.5 at 10:30.",
+        "Steps:\nthe\nthe end",
+        "Wild hamsters (Cricetus cricetus) and a great great aunt.",
+        "He goes to to stay fit; the caps came in in 2013; in providing for it it will help.",
+        "01.AI released Yi-34B; GPT-4 Turbo (LLMs) beat Li Kai-fu’s model in the U.S. e.g. here.",
+    ],
+};
+
+impl Rule for DoubledWord {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let french = doc.language().is_french();
+        if !(doc.language().is_english() || french) || !doc.bytes().contains(b' ') {
+            return;
+        }
+        let text = doc.text();
+        let words = doc.words();
+        for (i, pair) in words.windows(2).enumerate() {
+            let (a, b) = (pair[0], pair[1]);
+            // Cheap rejects first: equal length, only spaces between.
+            if a.len() != b.len() || !text[a.end..b.start].bytes().all(|c| c == b' ') {
+                continue;
+            }
+            let (first, second) = (doc.slice(a), doc.slice(b));
+            if !same_word(first, second) {
+                continue;
+            }
+            // `Chiar\u{FFFD}in in`: the first copy is the tail of a broken word.
+            if text[..a.start].ends_with('\u{FFFD}') {
+                continue;
+            }
+            let lead = second.chars().next().unwrap_or(' ');
+            // `Cricetus cricetus`: a binomial name repeats genus and species.
+            let binomial = first.starts_with(char::is_uppercase) && second.chars().count() >= 5;
+            if !lead.is_lowercase()
+                || binomial
+                || second.chars().any(|c| c.is_ascii_digit())
+                || (second.chars().count() == 1 && second != "a")
+                || DOUBLING_WORDS.contains(second)
+                || (french && FRENCH_DOUBLING_WORDS.contains(second))
+            {
+                continue;
+            }
+            let before = i.checked_sub(1).map(|j| doc.slice(words[j]));
+            if grammatical_after(before, second) {
+                continue;
+            }
+            let removal = Span::new(a.end, b.end);
+            out.push(
+                Diagnostic::new(&META, Span::new(a.start, b.end), format!("`{second}` twice"))
+                    .with_fix(Fix::unsafe_("remove the repeated word", vec![Edit::delete(removal)])),
+            );
+        }
+    }
+}
+
+/// True when the word before the pair makes the doubling grammatical: a
+/// particle ending a phrasal verb (`he goes to to stay`, `took in in
+/// taxes`, `getting by by working`) or a pronoun that is first an object
+/// and then a subject (`for it it will be`, `before you you will see`).
+fn grammatical_after(before: Option<&str>, word: &str) -> bool {
+    let Some(before) = before else {
+        return false;
+    };
+    let lower = before.to_ascii_lowercase();
+    let verb_like =
+        FINITE_VERBS.contains(&lower) || (lower.len() > 3 && ["ed", "en", "ing"].iter().any(|s| lower.ends_with(s)));
+    (PARTICLES.contains(word) && verb_like) || (matches!(word, "it" | "you") && PREPOSITIONS.contains(&lower))
+}
+
+fn same_word(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Language, Linter, Settings};
+
+    fn check(text: &str, language: Language) -> usize {
+        Linter::new(&Settings {
+            select: vec!["D001".into()],
+            language,
+            ..Settings::default()
+        })
+        .unwrap()
+        .check(text)
+        .len()
+    }
+
+    #[test]
+    fn flags_accented_words() {
+        assert_eq!(check("The café café was shut.", Language::English), 1);
+    }
+
+    #[test]
+    fn flags_a_doubled_particle_after_a_noun() {
+        assert_eq!(check("It was a print by by a Saudi artist.", Language::English), 1);
+        assert_eq!(check("They are due to to begin.", Language::English), 1);
+    }
+
+    #[test]
+    fn keeps_words_split_by_punctuation() {
+        assert_eq!(check("It was over, over and over. Over. Over.", Language::English), 0);
+    }
+
+    #[test]
+    fn keeps_a_repeat_across_a_line_break() {
+        assert_eq!(check("one\none", Language::English), 0);
+    }
+
+    #[test]
+    fn keeps_french_reflexives_and_flags_french_doubles() {
+        assert_eq!(
+            check("Nous nous sommes vus, vous vous en souvenez.", Language::French),
+            0
+        );
+        assert_eq!(check("Dans les les Monts du Lyonnais.", Language::French), 1);
+    }
+
+    #[test]
+    fn stays_quiet_for_other_languages() {
+        assert_eq!(check("Sie sagt, dass die die Regeln kennt.", Language::Other), 0);
+    }
+}

@@ -1,0 +1,316 @@
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::prelude::*;
+use crate::rules::fragments::shared::{inline_removal, terminal};
+
+pub struct DuplicateSentence;
+
+/// Shorter sentences repeat legitimately (`He declined.`, `It did not.`).
+const MIN_WORDS: usize = 6;
+
+static META: RuleMeta = RuleMeta {
+    code: "D002",
+    name: "duplicate-sentence",
+    family: Family::Duplication,
+    summary: "The same sentence appears twice in a document",
+    docs: "\
+Flags a sentence of six or more words that repeats an earlier sentence of
+the same document word for word (ignoring case and punctuation), such as a
+headline repeated as the first sentence of the body, or a paragraph the
+scraper captured twice.
+
+Scrapers pick up a teaser, a summary and the body, and machine translation
+pipelines sometimes emit overlapping chunks twice.
+
+A headline glued above its body in the same paragraph (the segmenter joins
+lines without a final period) is compared line by line with the first
+sentence of the next three lines.
+
+Left alone: short sentences (under six words), which repeat legitimately
+(`He declined to comment.`), questions (interviews ask each person the same
+one), quotations (sentences that open or close with a quotation mark, or
+carry an attribution after one), since articles repeat a quote on purpose
+(pull quotes), and captions followed by a photo credit, which
+`duplicated-caption` removes whole. Sentences are compared by
+hash, so the check is linear in the document's length.
+
+Fix (unsafe): delete the second copy with the space (or the line break)
+before it.",
+    fix: FixAvailability::Unsafe,
+    rewrites_letters: false,
+    flags: &[
+        Fixture {
+            input: "Chipmaker denies copying a rival's designs\n\nChipmaker denies copying a rival's designs. The firm said its chips were its own.",
+            output: "Chipmaker denies copying a rival's designs\n\nThe firm said its chips were its own.",
+        },
+        Fixture {
+            input: "The company said the plan would cut costs. Investors cheered. The company said the plan would cut costs.",
+            output: "The company said the plan would cut costs. Investors cheered.",
+        },
+    ],
+    keeps: &[
+        "He declined to comment. She declined to comment.",
+        "“We will not back down,” he said. Later: “We will not back down,” he said.",
+        "The company said the plan would cut costs. The company said the plan would not cut costs.",
+        "GPT 3.5 and 01.AI (LLMs) were compared. GPT 3.5 and 01.AI (LLMs) were compared again.",
+    ],
+};
+
+impl Rule for DuplicateSentence {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let sentences = doc.sentences();
+        if sentences.len() < 2 {
+            return;
+        }
+        let mut flagged: Vec<Span> = Vec::new();
+        let mut seen: HashMap<u64, Span, BuildHasherDefault<IdHasher>> = HashMap::default();
+        for &s in sentences {
+            let words = doc.words_in(s);
+            let sentence = doc.slice(s);
+            // Interviews repeat their questions to each person on purpose,
+            // and articles repeat a quotation on purpose (pull quotes).
+            if words.len() < MIN_WORDS || terminal(sentence) == Some('?') || is_quotation(sentence) {
+                continue;
+            }
+            let key = fingerprint(sentence);
+            match seen.entry(key) {
+                Entry::Vacant(v) => {
+                    v.insert(s);
+                }
+                Entry::Occupied(o) => {
+                    if !same_words(doc, doc.words_in(*o.get()), words) {
+                        continue;
+                    }
+                    // A repeated caption with its credit is duplicated-caption's.
+                    if followed_by_credit(doc, s.end) {
+                        continue;
+                    }
+                    flagged.push(s);
+                }
+            }
+        }
+        glued_headlines(doc, &mut flagged);
+        flagged.sort_unstable();
+        flagged.dedup_by(|b, a| a.overlaps(*b));
+        for s in flagged {
+            out.push(
+                Diagnostic::new(&META, s, "sentence repeats an earlier one").with_fix(Fix::unsafe_(
+                    "remove the repeated sentence",
+                    vec![Edit::delete(inline_removal(doc, s))],
+                )),
+            );
+        }
+    }
+}
+
+/// A headline glued above its body inside one paragraph (`Headline\nBy: …\n
+/// Headline. The body…`): the segmenter joins lines without a period, so
+/// compare each headline-shaped line (no final punctuation) with the first
+/// sentence of the next few lines.
+fn glued_headlines(doc: &Document, flagged: &mut Vec<Span>) {
+    let text = doc.text();
+    // Recent headline-shaped lines and how many lines each stays in reach.
+    let mut recent: Vec<(u64, Span, usize)> = Vec::new();
+    for &line in doc.lines() {
+        let raw = line.slice(text);
+        let t = raw.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let start = line.start + (raw.len() - raw.trim_start().len());
+        let span = Span::new(start, start + t.len());
+        let words = doc.words_in(span);
+        if terminal(t).is_none() && t.len() <= 300 && (MIN_WORDS..=25).contains(&words.len()) && !is_quotation(t) {
+            recent.push((fingerprint(t), span, 4));
+        } else if let Some(end) = first_sentence_end(t).filter(|_| !recent.is_empty()) {
+            let first = Span::new(start, start + end);
+            let key = fingerprint(first.slice(text));
+            let repeats = recent
+                .iter()
+                .any(|&(k, head, _)| k == key && same_words(doc, doc.words_in(head), doc.words_in(first)));
+            if repeats {
+                flagged.push(first);
+            }
+        }
+        for r in &mut recent {
+            r.2 -= 1;
+        }
+        recent.retain(|r| r.2 > 0);
+    }
+}
+
+/// The end of the first sentence of `t`: just past the first `.`, `!` or
+/// `?` that a space or the end of the text follows.
+fn first_sentence_end(t: &str) -> Option<usize> {
+    let b = t.as_bytes();
+    (0..b.len())
+        .find(|&i| matches!(b[i], b'.' | b'!' | b'?') && b.get(i + 1).is_none_or(|&c| c == b' '))
+        .map(|i| i + 1)
+}
+
+/// True when the sentence is a quotation: it opens with a quotation mark
+/// or ends with one (`“…,” he said.` and `He called it “a drain.”`). A
+/// quoted title inside (`from “This Is Us” writers`) does not count.
+fn is_quotation(sentence: &str) -> bool {
+    let opens = sentence.starts_with(['"', '“', '«', '„', '‘']);
+    let body = sentence.trim_end_matches(['.', '!', '?', '…']);
+    opens || body.ends_with(['"', '”', '»', '’']) || sentence.ends_with(['"', '”', '»']) || said_after_quote(sentence)
+}
+
+/// `“…,” the spokesperson said.`: a quotation with its attribution.
+fn said_after_quote(sentence: &str) -> bool {
+    sentence.contains(",” ") || sentence.contains(",\" ")
+}
+
+/// True when a photo credit starts right after `end` on the same line.
+fn followed_by_credit(doc: &Document, end: usize) -> bool {
+    let text = doc.text();
+    let next = end + (text[end..].len() - text[end..].trim_start_matches([' ', '\t']).len());
+    crate::rules::boilerplate::credits::credit_at(text, next)
+}
+
+/// How [`fingerprint`] treats each byte: 0 separates words, anything else
+/// is hashed as that value (ASCII letters lowercased, other bytes as they are).
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphanumeric() {
+            b.to_ascii_lowercase()
+        } else if b >= 0x80 {
+            b
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
+/// A hash of the sentence's letters and digits, ASCII-lowercased, with one
+/// mark per gap between them, without building a string. Collisions only
+/// cost a comparison, so speed matters more than strength here.
+fn fingerprint(sentence: &str) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h: u64 = 0;
+    let mut gap = false;
+    for &c in sentence.as_bytes() {
+        let v = BYTE_CLASS[c as usize];
+        if v == 0 {
+            gap = h != 0;
+            continue;
+        }
+        if gap {
+            h = (h.rotate_left(5) ^ 0x20).wrapping_mul(K);
+            gap = false;
+        }
+        h = (h.rotate_left(5) ^ u64::from(v)).wrapping_mul(K);
+    }
+    h
+}
+
+/// The keys are already hashes.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+fn same_words(doc: &Document, a: &[Span], b: &[Span]) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(&x, &y)| {
+            doc.slice(x)
+                .chars()
+                .flat_map(char::to_lowercase)
+                .eq(doc.slice(y).chars().flat_map(char::to_lowercase))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{FixMode, Linter, Settings};
+
+    fn linter() -> Linter {
+        Linter::new(&Settings {
+            select: vec!["D002".into()],
+            ..Settings::default()
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn removes_a_paragraph_captured_twice() {
+        let text = "Shares rose sharply in early trading on Monday.\n\nOther news.\n\nShares rose sharply in early trading on Monday.\n";
+        assert_eq!(
+            linter().fix(text, FixMode::Unsafe).unwrap().text,
+            "Shares rose sharply in early trading on Monday.\n\nOther news.\n"
+        );
+    }
+
+    #[test]
+    fn flags_every_later_copy_once() {
+        let s = "The firm said the deal was off for good. ";
+        assert_eq!(linter().check(&s.repeat(3)).len(), 2);
+    }
+
+    #[test]
+    fn skips_quotations_of_any_kind() {
+        for s in [
+            "“We will win this case in court,” she said. ",
+            "He called the plan “a waste of public money for years.” ",
+            "\"We will win this case in court,\" she said. ",
+        ] {
+            assert!(linter().check(&s.repeat(2)).is_empty(), "{s}");
+        }
+    }
+
+    #[test]
+    fn flags_a_headline_with_a_quoted_title_repeated_in_the_body() {
+        let text = "Streamer orders drama from former \"This Is Us\" writers\n\nStreamer orders drama from former \"This Is Us\" writers. It said so.";
+        assert_eq!(linter().check(text).len(), 1);
+    }
+
+    #[test]
+    fn flags_a_headline_repeated_below_a_byline_in_one_paragraph() {
+        let text = "Ad\nRiverton mayor resigns after audit finds spending irregularities\nBy: Tom Okafor\nRiverton mayor resigns after audit finds spending irregularities. The mayor left.";
+        let fixed = linter().fix(text, FixMode::Unsafe).unwrap().text;
+        assert_eq!(
+            fixed,
+            "Ad\nRiverton mayor resigns after audit finds spending irregularities\nBy: Tom Okafor\nThe mayor left."
+        );
+    }
+
+    #[test]
+    fn leaves_a_repeated_caption_with_its_credit_to_duplicated_caption() {
+        let text = "The headquarters of the firm in Shenzhen, Guangdong. Photo: Xinhua\n\nThe headquarters of the firm in Shenzhen, Guangdong. Photo: Xinhua";
+        assert!(linter().check(text).is_empty());
+    }
+
+    #[test]
+    fn stays_linear_on_many_sentences() {
+        let text: String = (0..20_000)
+            .map(|i| format!("Sentence number {i} has six words here. "))
+            .collect();
+        assert!(linter().check(&text).is_empty());
+    }
+}

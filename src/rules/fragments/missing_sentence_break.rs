@@ -1,0 +1,292 @@
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lexicon::{
+    ARTICLES, CLAUSE_OPENERS, CLAUSE_SUBORDINATORS, COMPLEMENT_VERBS, COORDINATORS, FINITE_VERBS,
+    POSSESSIVE_DETERMINERS, PREPOSITIONS, PRE_VERB_ADVERBS, SUBJECT_PRONOUNS, TITLES, WH_WORDS,
+};
+use crate::prelude::*;
+use crate::rules::fragments::shared::{is_capitalised, is_lowercase_word};
+
+pub struct MissingSentenceBreak;
+
+static META: RuleMeta = RuleMeta {
+    code: "F005",
+    name: "missing-sentence-break",
+    family: Family::Fragments,
+    summary: "A new clause starts mid-sentence with no punctuation before it",
+    docs: "\
+Flags a capitalised pronoun or clause opener (`This`, `It`, `They`, `We`,
+`He`, `She`, `There`, `These`, `Those`, `However,`) that starts a new clause
+right after a capitalised word with no punctuation between:
+`…on Meta Platform’s Llama Architecture This comes after being accused…`
+
+Scrapers join a heading, a caption or a link label to the next sentence and
+drop the period between them.
+
+The opener must follow a word directly (one space, no punctuation) that is
+not the first word of its sentence, and be followed by a lowercase finite
+verb (`This comes`, `It was`, `They said`, optionally after an adverb:
+`It also said`), or, for `However`, by a comma. `The` counts after a
+capitalised word when a lowercase noun phrase and a verb follow (`Phase
+Three Trials The company said`). After a lowercase word only a personal
+pronoun counts (`…is now complete He will…`), and not after a word that
+takes a clause or a noun (`I think It`, `in which It`, `the It girl`) nor a
+capitalised `He` for God.
+
+Titles and names continue in Title Case (`This Is Us`, `The Verge`, `In The
+Heights`, `at The Hague`) and are left alone, as are `I` and `A` (`I think`,
+`Plan A`), openers after punctuation (`Mr. This`, `note: This`), and
+openers after a possessive (`King’s It was`, a title).
+
+Fix (unsafe): insert `. ` between the two clauses; it decides where a
+sentence ends.",
+    fix: FixAvailability::Unsafe,
+    rewrites_letters: false,
+    flags: &[
+        Fixture {
+            input: "The paper ran on Google’s Gemini Pro Update It was released in May.",
+            output: "The paper ran on Google’s Gemini Pro Update. It was released in May.",
+        },
+        Fixture {
+            input: "Sales rose across Asia Pacific However, margins fell.",
+            output: "Sales rose across Asia Pacific. However, margins fell.",
+        },
+        Fixture {
+            input: "The firm said its Phase Three Trials The company will report in June.",
+            output: "The firm said its Phase Three Trials. The company will report in June.",
+        },
+        Fixture {
+            input: "Key Takeaways They also said the deal was off.",
+            output: "Key Takeaways. They also said the deal was off.",
+        },
+    ],
+    keeps: &[
+        "He told The Verge that This Is Us was his favourite show.",
+        "She saw In The Heights at The Hague and said I think it works.",
+        "The New York Times reported it. Mr. This was there.",
+        "Note: This comes later. Update — It was fixed.",
+        "Stephen King’s It was a hit.",
+        "The Nike slogan Just Do It campaign ran for years.",
+        "They said “This Is It” was the tour name.",
+        "GPT 3.5 and 01.AI (LLMs) It Works Yi-34B GPT-4 Turbo.",
+    ],
+};
+
+static OPENER: LazyLock<Regex> = LazyLock::new(|| {
+    let words: Vec<String> = CLAUSE_OPENERS
+        .words()
+        .iter()
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect();
+    Regex::new(&format!(r" (?:{}|The)[ ,]", words.join("|"))).expect("pattern compiles")
+});
+
+impl Rule for MissingSentenceBreak {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        if !doc.language().is_english() {
+            return;
+        }
+        let text = doc.text();
+        for m in OPENER.find_iter(text) {
+            let opener = &text[m.start() + 1..m.end() - 1];
+            let after = &text[m.end() - 1..];
+            let follows = match opener {
+                "However" => after.starts_with(','),
+                "The" => after.starts_with(' ') && noun_then_verb(&after[1..]),
+                _ => after.starts_with(' ') && starts_with_finite_verb(&after[1..]),
+            };
+            if !follows {
+                continue;
+            }
+            let Some(prev) = word_before(&text[..m.start()]) else {
+                continue;
+            };
+            // After a lowercase word only a personal pronoun starts a clause
+            // (`…is now complete He will…`), and not after a word that takes
+            // a clause or a noun (`I think It`, `in which It`, `the It girl`).
+            let lowercase_ok = SUBJECT_PRONOUNS.contains(opener)
+                && !(FINITE_VERBS.contains(prev)
+                    || COMPLEMENT_VERBS.contains(prev)
+                    || WH_WORDS.contains(prev)
+                    || PREPOSITIONS.contains(prev)
+                    || ARTICLES.contains(prev)
+                    || POSSESSIVE_DETERMINERS.contains(prev)
+                    || COORDINATORS.contains(prev)
+                    || CLAUSE_SUBORDINATORS.contains(prev)
+                    || prev == "that");
+            if !(is_capitalised(prev) || (is_lowercase_word(prev) && lowercase_ok)) {
+                continue;
+            }
+            // `guided by the light He gives us`: a capitalised pronoun for God.
+            if opener == "He" && !is_capitalised(prev) && near_deity(text, m.start()) {
+                continue;
+            }
+            let space = Span::new(m.start(), m.start() + 1);
+            out.push(
+                Diagnostic::new(
+                    &META,
+                    Span::new(m.start() + 1, m.end() - 1),
+                    format!("`{opener}` starts a new sentence with no punctuation before it"),
+                )
+                .with_fix(Fix::unsafe_(
+                    "end the sentence before it",
+                    vec![Edit::replace(space, ". ")],
+                )),
+            );
+        }
+    }
+}
+
+/// True when `s` starts with a lowercase finite verb, maybe after an adverb.
+fn starts_with_finite_verb(s: &str) -> bool {
+    let word = |s: &str| -> usize { s.find(|c: char| !c.is_ascii_lowercase()).unwrap_or(s.len()) };
+    let first = &s[..word(s)];
+    if FINITE_VERBS.contains(first) {
+        return !first.is_empty();
+    }
+    if PRE_VERB_ADVERBS.contains(first) && s[first.len()..].starts_with(' ') {
+        let rest = &s[first.len() + 1..];
+        let second = &rest[..word(rest)];
+        return !second.is_empty() && FINITE_VERBS.contains(second);
+    }
+    false
+}
+
+/// The word right before `head`'s end, when one space separates it from
+/// the opener, it is not a title (`Mr`), a possessive (`King’s It`, a
+/// title) or a lone letter, and it is not the first word of its line or
+/// sentence (a lone first word may just be followed by a wrongly
+/// capitalised pronoun).
+fn word_before(head: &str) -> Option<&str> {
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || matches!(c, '-' | '’' | '\''))
+        .last()
+        .map_or(head.len(), |(i, _)| i);
+    let word = &head[start..];
+    // `Constitution- It`: a dash is punctuation, not part of the word.
+    if word.ends_with("’s") || word.ends_with("'s") || word.ends_with('-') {
+        return None;
+    }
+    if word.chars().count() < 2 || TITLES.contains(word) {
+        return None;
+    }
+    let before = &head[..start];
+    let trimmed = before.trim_end_matches([' ', '\t']);
+    let follows_word = trimmed.len() < before.len()
+        && trimmed
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '’' || c == ',' || c == ')');
+    follows_word.then_some(word)
+}
+
+/// True when `God`, `Lord` or a capitalised `His`/`Him` sits in the 300
+/// bytes before `at`.
+fn near_deity(text: &str, at: usize) -> bool {
+    let mut from = at.saturating_sub(300);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..at];
+    ["God", "Lord", " His ", " Him", "Almighty"]
+        .iter()
+        .any(|w| window.contains(w))
+}
+
+/// `company said`, `company at first denied`: a lowercase noun phrase of
+/// up to three words, then a finite verb or a past form in `-ed`.
+fn noun_then_verb(s: &str) -> bool {
+    let mut words = s.split(' ');
+    let Some(noun) = words.next() else {
+        return false;
+    };
+    if noun.is_empty() || !noun.bytes().all(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
+    for w in words.take(3) {
+        let w = w.trim_end_matches([',', '.']);
+        if w.is_empty() || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+            return false;
+        }
+        if FINITE_VERBS.contains(w) || (w.len() > 4 && w.ends_with("ed")) {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Linter, Settings};
+
+    fn check(text: &str) -> usize {
+        Linter::new(&Settings {
+            select: vec!["F005".into()],
+            ..Settings::default()
+        })
+        .unwrap()
+        .check(text)
+        .len()
+    }
+
+    #[test]
+    fn flags_a_heading_glued_to_the_next_sentence() {
+        assert_eq!(
+            check("It runs on the Nvidia Hopper Chip This means faster training."),
+            1
+        );
+    }
+
+    #[test]
+    fn flags_a_glued_heading_before_the_and_a_pronoun_after_a_lowercase_word() {
+        assert_eq!(
+            check("They wrote a note. Phase Three Trials The company said it would wait."),
+            1
+        );
+        assert_eq!(
+            check("The coach said the squad is now complete He will start on Sunday."),
+            1
+        );
+    }
+
+    #[test]
+    fn keeps_a_capitalised_pronoun_for_god() {
+        assert_eq!(check("We pray to God, guided by the best light He gives us."), 0);
+    }
+
+    #[test]
+    fn keeps_a_pronoun_after_a_verb_that_takes_a_clause() {
+        assert_eq!(
+            check("Well, I think It was fine, and the report in which It was named."),
+            0
+        );
+    }
+
+    #[test]
+    fn keeps_title_case_titles() {
+        assert_eq!(check("We watched This Is Spinal Tap and It Follows last night."), 0);
+    }
+
+    #[test]
+    fn keeps_a_capitalised_noun_followed_by_a_pronoun_object() {
+        assert_eq!(check("They gave the Prize It deserved."), 0);
+    }
+
+    #[test]
+    fn keeps_an_opener_after_a_sentence_initial_word() {
+        assert_eq!(check("Overall It was fine."), 0);
+    }
+}

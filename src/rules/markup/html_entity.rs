@@ -1,0 +1,278 @@
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::prelude::*;
+
+use super::entities;
+use crate::rules::unicode::scripts::is_rtl;
+
+pub struct HtmlEntity;
+
+static META: RuleMeta = RuleMeta {
+    code: "M001",
+    name: "html-entity",
+    family: Family::Markup,
+    summary: "An HTML character reference left undecoded: `&amp;`, `&#8217;`, `&rsquo;`",
+    docs: "\
+Flags HTML character references in prose: named (`&amp;`, `&quot;`,
+`&rsquo;`, `&mdash;`, `&hellip;`, the HTML 4 set and common HTML5 names),
+decimal (`&#8217;`) and hexadecimal (`&#x2019;`), including double-escaped
+ones (`&amp;amp;`, `&amp;#8217;`), which are decoded fully in one step.
+
+Scrapers that copy a page's source instead of its rendered text, or escape
+text twice, leave these behind: `investors&#8217; appetite`, `R&amp;D`.
+
+Decoding follows browsers: numbers 128–159 are read as Windows-1252
+(`&#146;` is `’`). Choices made for prose:
+- `&nbsp;` and `&#160;` become a plain space: in running text a no-break
+  space is almost always layout debris, and the whitespace rules would turn
+  it into a plain space anyway;
+- invisible references (`&shy;`, `&#8203;`, `&#xFEFF;`, `&NoBreak;`) and
+  `&#13;` decode to nothing, `&#9;` and `&#10;` to a space;
+- bidi marks (`&lrm;`, `&rlm;`, `&#8206;`…) decode to nothing in a
+  paragraph without right-to-left letters, where they would only be debris;
+- references to other control characters, surrogates or noncharacters, and
+  `&#65533;` (a character already lost), are reported without a fix.
+
+Left alone: `AT&T`, `R&D`, `Q&A` (no `;`), unknown names (`&foo;`),
+references inside markup (`<a href=\"?a=1&amp;b=2\">`, which leaked-markup
+removes whole), in code spans and in URLs.
+
+Fix (safe): decode. The letters of the reference's name are deleted, which
+is why the rule declares that it rewrites letters; the text's own letters
+are kept.",
+    fix: FixAvailability::Safe,
+    rewrites_letters: true,
+    flags: &[
+        Fixture {
+            input: "It reflects investors&#8217; appetite for R&amp;D and AT&T.",
+            output: "It reflects investors’ appetite for R&D and AT&T.",
+        },
+        Fixture {
+            input: "It scores well on benchmarks &amp;amp; beats 01.AI&amp;#8217;s Yi-34B.",
+            output: "It scores well on benchmarks & beats 01.AI’s Yi-34B.",
+        },
+        Fixture {
+            input: "&ldquo;We believe in open weights,&rdquo; she said&hellip; with&nbsp;care.",
+            output: "“We believe in open weights,” she said… with care.",
+        },
+        Fixture {
+            input: "Caf&eacute; &#x2019;n&#146; hy&shy;phen &lt;p&gt;",
+            output: "Café ’n’ hyphen <p>",
+        },
+    ],
+    keeps: &[
+        "AT&T, R&D, Q&A and P&G; Tom & Jerry; fine.",
+        "<a href=\"/tag?a=1&amp;b=2\">",
+        "Write `&amp;` to get an ampersand.",
+        "See https://example.com/?a=1&amp;b=2 for more.",
+        "An &unknown; name stays.",
+    ],
+};
+
+static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});").expect("pattern compiles")
+});
+
+impl Rule for HtmlEntity {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        if !doc.bytes().contains(b'&') || !doc.bytes().contains(b';') {
+            return;
+        }
+        let text = doc.text();
+        for m in PATTERN.find_iter(text) {
+            if inside_tag(text, m.start()) {
+                continue;
+            }
+            let span = Span::new(m.start(), m.end());
+            let body = &m.as_str()[1..m.len() - 1];
+            let (layers, core) = match body.rfind(';') {
+                Some(i) => (body[..i].matches("amp;").count() + 1, &body[i + 1..]),
+                None => (0, body),
+            };
+            let mut decoded = decode(core);
+            if let Decoded::Text(with) = &decoded {
+                // A bidi mark only means something next to right-to-left text.
+                if is_bidi_control(with) && !near_rtl(doc, span.start) {
+                    decoded = Decoded::Text(String::new());
+                }
+            }
+            let escaped = if layers > 0 { " (escaped twice)" } else { "" };
+            let d = match decoded {
+                Decoded::Text(with) => Diagnostic::new(&META, span, format!("HTML entity `{}`{escaped}", m.as_str()))
+                    .with_fix(Fix::safe(
+                        if with.is_empty() {
+                            "remove the invisible character it encodes".to_string()
+                        } else {
+                            format!("decode to `{}`", crate::diff::show_invisibles(&with))
+                        },
+                        vec![Edit::replace(span, with)],
+                    )),
+                Decoded::Unknown if layers > 0 => {
+                    let with = format!("&{core};");
+                    Diagnostic::new(&META, span, format!("`&` escaped twice in `{}`", m.as_str())).with_fix(Fix::safe(
+                        format!("decode to `{with}`"),
+                        vec![Edit::replace(span, with)],
+                    ))
+                }
+                Decoded::Unknown => continue,
+                Decoded::Lost => Diagnostic::new(
+                    &META,
+                    span,
+                    format!(
+                        "HTML entity `{}` stands for the replacement character: the original was lost",
+                        m.as_str()
+                    ),
+                ),
+                Decoded::Control => Diagnostic::new(
+                    &META,
+                    span,
+                    format!("HTML entity `{}` stands for a control character", m.as_str()),
+                ),
+            };
+            out.push(d);
+        }
+    }
+}
+
+enum Decoded {
+    Text(String),
+    /// A name the table does not know: maybe not an entity at all.
+    Unknown,
+    /// A number that stands for nothing printable.
+    Control,
+    /// `&#65533;`: U+FFFD, a character lost before the text was escaped.
+    Lost,
+}
+
+fn decode(core: &str) -> Decoded {
+    let c = if let Some(num) = core.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16),
+            None => num.parse(),
+        };
+        match code.ok().and_then(entities::numeric) {
+            Some(c) => c,
+            None => return Decoded::Control,
+        }
+    } else {
+        match entities::named(core) {
+            Some(s) => {
+                let mut chars = s.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) => c,
+                    _ => return Decoded::Text(s.to_string()),
+                }
+            }
+            None => return Decoded::Unknown,
+        }
+    };
+    if c == '\u{FFFD}' {
+        return Decoded::Lost;
+    }
+    Decoded::Text(
+        match c {
+            '\u{A0}' | '\t' | '\n' => " ",
+            '\r' | '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}' => "",
+            _ => return Decoded::Text(c.to_string()),
+        }
+        .to_string(),
+    )
+}
+
+fn is_bidi_control(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(
+        (chars.next(), chars.next()),
+        (Some('\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'), None)
+    )
+}
+
+fn near_rtl(doc: &Document, at: usize) -> bool {
+    doc.paragraph_at(at)
+        .is_some_and(|p| p.slice(doc.text()).chars().any(is_rtl))
+}
+
+/// True when `at` sits inside an HTML tag (`<a href="…&amp;…">`) on its line.
+fn inside_tag(text: &str, at: usize) -> bool {
+    let mut from = at.saturating_sub(2048);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = &text.as_bytes()[from..at];
+    let line = memchr::memrchr(b'\n', head).map_or(0, |i| i + 1);
+    let head = &head[line..];
+    match memchr::memrchr(b'<', head) {
+        Some(lt) => {
+            let closed = memchr::memrchr(b'>', head).is_some_and(|gt| gt > lt);
+            let tag_like = head
+                .get(lt + 1)
+                .is_some_and(|&b| b.is_ascii_alphabetic() || b == b'/' || b == b'!');
+            !closed && tag_like
+        }
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{FixMode, Linter, Settings};
+
+    fn linter() -> Linter {
+        Linter::new(&Settings {
+            select: vec!["M001".into()],
+            ..Settings::default()
+        })
+        .unwrap()
+    }
+
+    fn fix(text: &str) -> String {
+        linter().fix(text, FixMode::Safe).unwrap().text
+    }
+
+    #[test]
+    fn decodes_an_escaped_ampersand_before_an_unknown_name() {
+        assert_eq!(fix("Tom &amp;foo; Jerry"), "Tom &foo; Jerry");
+    }
+
+    #[test]
+    fn reports_a_reference_to_a_control_character_without_fixing_it() {
+        let found = linter().check("bell &#7; here");
+        assert_eq!(found.len(), 1);
+        assert!(found[0].fix.is_none());
+    }
+
+    #[test]
+    fn drops_a_bidi_mark_in_left_to_right_text_but_decodes_it_in_hebrew() {
+        assert_eq!(fix("Ana&lrm; Pérez"), "Ana Pérez");
+        assert_eq!(fix("שלום&rlm; עולם"), "שלום\u{200F} עולם");
+    }
+
+    #[test]
+    fn reports_an_escaped_replacement_character_without_fixing_it() {
+        let found = linter().check("caf&#65533; prices");
+        assert_eq!(found.len(), 1);
+        assert!(found[0].fix.is_none());
+    }
+
+    #[test]
+    fn turns_a_no_break_space_into_a_plain_space() {
+        assert_eq!(fix("10&nbsp;km and 5&#160;kg"), "10 km and 5 kg");
+    }
+
+    #[test]
+    fn keeps_references_inside_a_tag() {
+        let text = "<img alt=\"Tom &amp; Jerry\"> and Tom &amp; Jerry";
+        assert_eq!(fix(text), "<img alt=\"Tom &amp; Jerry\"> and Tom & Jerry");
+    }
+
+    #[test]
+    fn keeps_uppercase_names_the_table_does_not_know() {
+        assert_eq!(fix("&EACUTE; &Eacute;"), "&EACUTE; É");
+    }
+}

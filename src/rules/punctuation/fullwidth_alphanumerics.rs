@@ -1,0 +1,134 @@
+use std::sync::LazyLock;
+
+use regex::bytes::Regex;
+
+use crate::prelude::*;
+
+use super::script::cjk_nearby;
+
+pub struct FullwidthAlphanumerics;
+
+static META: RuleMeta = RuleMeta {
+    code: "P005",
+    name: "fullwidth-alphanumerics",
+    family: Family::Punctuation,
+    summary: "Full-width Latin letters or digits in Latin text: `ＧＰＴ－４`, `１，０００`",
+    docs: "\
+Flags full-width forms of Latin letters and digits (U+FF10–FF19,
+U+FF21–FF3A, U+FF41–FF5A) in Latin-script text: `certain ＩＧＢＴ products`,
+`more than １，０００ km`.
+
+CJK input methods type them by default, and machine translation copies
+them through from Chinese or Japanese sources. They look like letters but
+match nothing a reader searches for, and they break spell checkers and
+tokenisers.
+
+Left alone: full-width runs with CJK text within a dozen characters on the
+same line, where they are conventional (`使用ＧＰＴ模型`). Full-width
+punctuation and spaces next to them are `fullwidth-punctuation`'s and
+`odd-space`'s; the two rules together turn `ＧＰＴ－４` into `GPT-4`.
+
+Fix (safe): replace each character with its ASCII form. The letters stay
+the same letters under compatibility normalisation (NFKD), which is what
+the letter check compares, so no letter is lost.",
+    fix: FixAvailability::Safe,
+    rewrites_letters: false,
+    flags: &[
+        Fixture {
+            input: "sale of advanced equipment and certain ＩＧＢＴ products to firms.",
+            output: "sale of advanced equipment and certain IGBT products to firms.",
+        },
+        Fixture {
+            input: "a car can travel more than １０００ km on a charge",
+            output: "a car can travel more than 1000 km on a charge",
+        },
+        Fixture {
+            input: "It runs Ｗｉｎｄｏｗｓ 11.",
+            output: "It runs Windows 11.",
+        },
+    ],
+    keeps: &[
+        "使用ＧＰＴ模型进行测试。",
+        "ＡＢＣ株式会社が発表した。",
+        "Plain ASCII GPT-4 and 1,000.",
+    ],
+};
+
+/// Full-width digits and Latin letters, as UTF-8 bytes: the `EF BC`/`EF BD`
+/// prefix lets the regex engine skip Latin text at memchr speed.
+static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)(?:\xEF\xBC[\x90-\x99\xA1-\xBA]|\xEF\xBD[\x81-\x9A])+").expect("pattern compiles")
+});
+
+const CJK_REACH: usize = 12;
+
+impl Rule for FullwidthAlphanumerics {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        // Every target is EF BC xx or EF BD xx.
+        if !doc.bytes().contains(0xEF) {
+            return;
+        }
+        let text = doc.text();
+        for m in PATTERN.find_iter(text.as_bytes()) {
+            let run = &text[m.start()..m.end()];
+            if cjk_nearby(text, m.start(), m.end(), CJK_REACH) {
+                continue;
+            }
+            let ascii: String = run
+                .chars()
+                .map(|c| char::from_u32(c as u32 - 0xFEE0).unwrap_or(c))
+                .collect();
+            let span = Span::new(m.start(), m.end());
+            out.push(
+                Diagnostic::new(&META, span, format!("full-width `{run}`"))
+                    .with_fix(Fix::safe(format!("use `{ascii}`"), vec![Edit::replace(span, ascii)])),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{FixMode, Linter, Settings};
+
+    fn fix(text: &str) -> String {
+        let settings = Settings {
+            select: vec!["P005".into(), "P004".into()],
+            ..Settings::default()
+        };
+        Linter::new(&settings).unwrap().fix(text, FixMode::Safe).unwrap().text
+    }
+
+    #[test]
+    fn works_with_fullwidth_punctuation_to_restore_a_model_name() {
+        assert_eq!(fix("matches ＧＰＴ－４ Turbo"), "matches GPT-4 Turbo");
+    }
+
+    #[test]
+    fn restores_a_number_with_a_fullwidth_separator() {
+        assert_eq!(fix("more than １，０００ km"), "more than 1,000 km");
+    }
+
+    #[test]
+    fn restores_an_abbreviation_in_fullwidth_brackets() {
+        assert_eq!(
+            fix("electric vehicles（ＥＶｓ），saying"),
+            "electric vehicles (EVs), saying"
+        );
+    }
+
+    #[test]
+    fn leaves_fullwidth_letters_in_japanese_alone() {
+        let text = "ＡＢＣ株式会社";
+        assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn safe_fixes_keep_every_letter_under_nfkd() {
+        assert!(!crate::fixer::deletes_letters("ＧＰＴ１", "GPT1"));
+    }
+}

@@ -1,0 +1,339 @@
+use std::sync::LazyLock;
+
+use regex::bytes::Regex;
+
+use crate::prelude::*;
+
+use super::script::{alnum_after, alnum_before, cjk_nearby, is_latin_alnum};
+
+pub struct FullwidthPunctuation;
+
+static META: RuleMeta = RuleMeta {
+    code: "P004",
+    name: "fullwidth-punctuation",
+    family: Family::Punctuation,
+    summary: "CJK or full-width punctuation between Latin words: `chipmaker，which`",
+    docs: "\
+Flags CJK and full-width punctuation in Latin-script text:
+`The Shenzhen-based chipmaker，which supplies`, `in the past year。Companies`,
+`a partner（the name was not disclosed）`, `10：30`, `50％`.
+
+Machine translation out of Chinese or Japanese keeps the source's
+punctuation when it copies a clause through, and CJK input methods type
+full-width marks by default. In Latin text they look like a mark followed
+by a space that is not there, and they defeat searches and tokenisers.
+
+A mark counts only when the nearest letters or digits around it are Latin
+(one side may be the edge of the line) and no CJK character sits within a
+dozen characters: CJK text (`中文，中文`) and Latin words quoted inside CJK
+text are never touched.
+
+Replacements: `，` `、` → `,`, `。` `．` → `.`, `：` → `:`, `；` → `;`, `！` → `!`,
+`？` → `?`, `（）` → `()`, `【】` `［］` → `[]`, `「」` → `“”` and `『』` → `‘’`
+(or straight `\"` and `'` in a document with no curly quotes), and every
+other full-width symbol (`％` `＆` `－` `／`…) to its ASCII form. A space
+is added after a comma, period, colon, semicolon, `!`, `?` or closing
+bracket when a word follows (not between digits: `1，000` → `1,000`,
+`10：30` → `10:30`), and before an opening bracket or quote that follows a
+word. Brackets and corner quotes convert only in pairs found on one line,
+both sides in Latin text, so a conversion never unbalances them; a lone
+`（` is left for a person.
+
+Fix (safe): only punctuation and spaces change.",
+    fix: FixAvailability::Safe,
+    rewrites_letters: false,
+    flags: &[
+        Fixture {
+            input: "The Shenzhen-based chipmaker，which supplies chips，told investors.",
+            output: "The Shenzhen-based chipmaker, which supplies chips, told investors.",
+        },
+        Fixture {
+            input:
+                "a European partner（the name was not disclosed）. Prices fell in the past year。Companies are looking.",
+            output:
+                "a European partner (the name was not disclosed). Prices fell in the past year. Companies are looking.",
+        },
+        Fixture {
+            input: "It opens at 10：30 and sold 1，000 units，up 50％！",
+            output: "It opens at 10:30 and sold 1,000 units, up 50%!",
+        },
+        Fixture {
+            input: "He said 「hello」 and left。",
+            output: "He said \"hello\" and left.",
+        },
+        Fixture {
+            input: "“We see no restriction at this time，” a spokesperson said.",
+            output: "“We see no restriction at this time,” a spokesperson said.",
+        },
+    ],
+    keeps: &[
+        "中文，中文。这是（测试）。",
+        "我喜欢Apple，但是价格太高。",
+        "使用GPT-4（OpenAI）模型。",
+        "Plain ASCII, with (brackets) and 10:30.",
+        "The slogan “中国制造”，which means made in China.",
+    ],
+};
+
+/// CJK and full-width punctuation, as UTF-8 bytes: `、。「」『』【】` are
+/// `E3 80 xx`, the full-width forms `EF BC xx` and `EF BD xx`; the prefixes
+/// let the regex engine skip Latin text at memchr speed.
+static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\xE3\x80[\x81\x82\x8C-\x91]|\xEF\xBC[\x81-\x8F\x9A-\xA0\xBB-\xBF]|\xEF\xBD[\x80\x9B-\x9E]")
+        .expect("pattern compiles")
+});
+
+/// How far to look for letters around a mark, and for CJK text.
+const REACH: usize = 8;
+const CJK_REACH: usize = 12;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// Takes a space after it before a word: `,` `.` `)` `”`.
+    Closing,
+    /// Takes a space before it after a word: `(` `[` `“`.
+    Opening,
+    Plain,
+}
+
+fn ascii_of(c: char, curly: bool) -> (&'static str, Role) {
+    let q = |curly_form: &'static str, straight: &'static str| if curly { curly_form } else { straight };
+    match c {
+        '、' | '，' => (",", Role::Closing),
+        '。' | '．' => (".", Role::Closing),
+        '：' => (":", Role::Closing),
+        '；' => (";", Role::Closing),
+        '！' => ("!", Role::Closing),
+        '？' => ("?", Role::Closing),
+        '）' => (")", Role::Closing),
+        '】' | '］' => ("]", Role::Closing),
+        '（' => ("(", Role::Opening),
+        '【' | '［' => ("[", Role::Opening),
+        '「' => (q("“", "\""), Role::Opening),
+        '」' => (q("”", "\""), Role::Closing),
+        '『' => (q("‘", "'"), Role::Opening),
+        '』' => (q("’", "'"), Role::Closing),
+        _ => {
+            let ascii = char::from_u32(c as u32 - 0xFEE0).unwrap_or('?');
+            (ASCII[(ascii as usize) - 0x20], Role::Plain)
+        }
+    }
+}
+
+/// Every printable ASCII character as a static string, indexed from U+0020.
+static ASCII: [&str; 95] = [
+    " ", "!", "\"", "#", "$", "%", "&", "'", "(", ")", "*", "+", ",", "-", ".", "/", "0", "1", "2", "3", "4", "5", "6",
+    "7", "8", "9", ":", ";", "<", "=", ">", "?", "@", "A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M",
+    "N", "O", "P", "Q", "R", "S", "T", "U", "V", "W", "X", "Y", "Z", "[", "\\", "]", "^", "_", "`", "a", "b", "c", "d",
+    "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z", "{",
+    "|", "}", "~",
+];
+
+fn is_closing_char(c: char) -> bool {
+    matches!(
+        c,
+        ',' | '.'
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | ')'
+            | ']'
+            | '”'
+            | '’'
+            | '，'
+            | '。'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | '）'
+            | '】'
+            | '］'
+            | '」'
+            | '』'
+            | '、'
+    )
+}
+
+impl Rule for FullwidthPunctuation {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let bytes = doc.bytes();
+        // Every target is E3 80 xx or EF BC xx / EF BD xx.
+        if !(bytes.contains(0xE3) || bytes.contains(0xEF)) {
+            return;
+        }
+        let text = doc.text();
+        let mut hits: Vec<Hit> = PATTERN
+            .find_iter(text.as_bytes())
+            .map(|m| Hit {
+                span: Span::new(m.start(), m.end()),
+                ch: text[m.start()..].chars().next().expect("a match is a char"),
+                latin: in_latin_text(text, m.start(), m.end()),
+                paired: false,
+            })
+            .filter(|h| h.latin || pair_kind(h.ch).is_some())
+            .collect();
+        pair_brackets(text, &mut hits);
+        let curly = text.contains(['“', '”']);
+        for h in hits
+            .iter()
+            .filter(|h| h.latin && (h.paired || pair_kind(h.ch).is_none()))
+        {
+            out.push(diagnose(text, h, curly));
+        }
+    }
+}
+
+struct Hit {
+    span: Span,
+    ch: char,
+    /// Latin letters around it and no CJK text near.
+    latin: bool,
+    /// A bracket or corner quote whose partner is found and also in Latin text.
+    paired: bool,
+}
+
+/// Brackets and corner quotes, by the pair they belong to: (pair, opens).
+fn pair_kind(c: char) -> Option<(u8, bool)> {
+    match c {
+        '（' => Some((0, true)),
+        '）' => Some((0, false)),
+        '【' | '［' => Some((1, true)),
+        '】' | '］' => Some((1, false)),
+        '「' => Some((2, true)),
+        '」' => Some((2, false)),
+        '『' => Some((3, true)),
+        '』' => Some((3, false)),
+        _ => None,
+    }
+}
+
+/// Converting one bracket of a pair and not the other would unbalance
+/// them, so brackets convert only in pairs on one line, both in Latin text.
+fn pair_brackets(text: &str, hits: &mut [Hit]) {
+    let mut stack: Vec<usize> = Vec::new();
+    let mut last_end = 0;
+    for i in 0..hits.len() {
+        let span = hits[i].span;
+        if memchr::memchr(b'\n', &text.as_bytes()[last_end..span.start]).is_some() {
+            stack.clear();
+        }
+        last_end = span.end;
+        let Some((kind, opens)) = pair_kind(hits[i].ch) else {
+            continue;
+        };
+        if opens {
+            stack.push(i);
+            continue;
+        }
+        match stack.pop() {
+            Some(o) if pair_kind(hits[o].ch).is_some_and(|(k, _)| k == kind) => {
+                let both = hits[o].latin && hits[i].latin;
+                hits[o].paired = both;
+                hits[i].paired = both;
+            }
+            _ => stack.clear(),
+        }
+    }
+}
+
+fn in_latin_text(text: &str, start: usize, end: usize) -> bool {
+    let before = alnum_before(text, start, REACH);
+    let after = alnum_after(text, end, REACH);
+    let latin = |c: Option<char>| c.is_none_or(is_latin_alnum);
+    (before.is_some() || after.is_some()) && latin(before) && latin(after) && !cjk_nearby(text, start, end, CJK_REACH)
+}
+
+fn diagnose(text: &str, h: &Hit, curly: bool) -> Diagnostic {
+    let (start, end) = (h.span.start, h.span.end);
+    let (ascii, role) = ascii_of(h.ch, curly);
+    let prev = text[..start].chars().next_back();
+    let next = text[end..].chars().next();
+    let digits_around = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
+    let mut content = String::with_capacity(ascii.len() + 2);
+    if role == Role::Opening && prev.is_some_and(|p| is_latin_alnum(p) || is_closing_char(p)) {
+        content.push(' ');
+    }
+    content.push_str(ascii);
+    if role == Role::Closing
+        && !(digits_around && matches!(ascii, "," | "." | ":"))
+        && next.is_some_and(|n| is_latin_alnum(n) || matches!(n, '“' | '‘' | '('))
+    {
+        content.push(' ');
+    }
+    Diagnostic::new(&META, h.span, format!("full-width `{}` in Latin text", h.ch)).with_fix(Fix::safe(
+        format!("use `{}`", content.trim()),
+        vec![Edit::replace(h.span, content)],
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{FixMode, Linter, Settings};
+
+    fn fix(text: &str) -> String {
+        let settings = Settings {
+            select: vec!["P004".into()],
+            ..Settings::default()
+        };
+        Linter::new(&settings).unwrap().fix(text, FixMode::Safe).unwrap().text
+    }
+
+    #[test]
+    fn never_touches_cjk_text() {
+        let text = "中文，中文。「引用」【注】";
+        assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn adds_a_space_after_a_comma_before_a_word() {
+        assert_eq!(fix("word，word"), "word, word");
+    }
+
+    #[test]
+    fn keeps_an_existing_space() {
+        assert_eq!(fix("word， word"), "word, word");
+    }
+
+    #[test]
+    fn uses_curly_quotes_in_a_document_that_has_them() {
+        assert_eq!(fix("He said “yes” and 「no」 today."), "He said “yes” and “no” today.");
+    }
+
+    #[test]
+    fn converts_a_full_stop_at_the_end_of_a_line() {
+        assert_eq!(fix("in the next three years。\n"), "in the next three years.\n");
+    }
+
+    #[test]
+    fn leaves_a_bracket_without_its_partner_alone() {
+        let text = "a European partner（the name was not disclosed. It grew.";
+        assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn leaves_a_pair_alone_when_one_side_touches_cjk_text() {
+        let text = "the partner（Acme）公司";
+        assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn stays_linear_on_many_unpaired_brackets() {
+        let text = "word（".repeat(100_000);
+        let doc = crate::Document::new(&text);
+        let mut out = Vec::new();
+        crate::Rule::check(&super::FullwidthPunctuation, &doc, &mut out);
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn waits_for_full_width_letters_to_be_converted_first() {
+        let text = "vehicles（ＥＶｓ），saying";
+        assert_eq!(fix(text), text);
+    }
+}

@@ -1,0 +1,490 @@
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::prelude::*;
+
+use super::script::{ends_entity, is_abbreviation_period};
+
+pub struct PunctuationCluster;
+
+static META: RuleMeta = RuleMeta {
+    code: "P001",
+    name: "punctuation-cluster",
+    family: Family::Punctuation,
+    summary: "Two punctuation marks where one belongs: `,,`, `.,`, `;.`, `“waste”. ,`",
+    docs: "\
+Flags runs of sentence punctuation that say the same thing twice:
+`local time,, the`, `reviewed by the newspaper.,`, `in smaller stages;.`,
+`“waste”. ,`, `etc..`, `Really?.`.
+
+Machine translation emits a mark for each source clause and a scraper
+joins them; editors delete a word but keep the marks on both sides of it.
+
+Which mark stays: a sentence's final mark (`.`, `?`, `!`) wins over a comma
+or semicolon before it (`stages;.` → `stages.`); after a final period, a
+comma or semicolon is dropped (`newspaper.,` → `newspaper.`,
+`“waste”. ,` → `“waste”.`); of two commas or semicolons the first stays. The
+fix deletes the redundant marks and the spaces before them and never the
+mark that stays, so it cannot clash with another rule's edit ending there.
+
+Left alone: marks on both sides of a closing bracket (`(R-Wis.). The`),
+a `?` or `!` after a closing quote (`Did she say “No.”?`, `he can sing!”.`),
+a mark glued to what follows (`$0.34; .33 euro`, `Malm?.`), a period and
+a comma glued before a capital (`NORTH READING, Mass., Feb. 8`), the `;`
+of an HTML entity (`&quot;.`), ellipses (`...`, `. . .`, `…,`, `,...`), runs of `?` and `!`
+(`?!`, `!!`), a comma after an abbreviation's period (`etc.,`, `U.S.,`,
+`Inc.,`, `a.m.,`, `i.e.,`: there the space alone goes, `etc. ,` →
+`etc.,`), a comma after `?` or `!` (`“Who?”, she asked`, `Yahoo!, the
+firm`; a space between them goes, and `“Who?” , she asked` is only
+reported: dropping or joining the comma is a judgement), colons (`std::`, `:,(`), marks at the
+start of a line (`stray-punctuation`'s and `punctuation-only-line`'s), and
+French spacing before `;` `!` `?`.
+
+Fix: safe where the run ends a line or a capital letter follows, except
+dropping a period after `?` or `!` (`Really?.`), which is unsafe: in text
+that went through a lossy charset conversion, the `?` may stand for a lost
+letter (`Malm?.` for `Malmö.`). Where a
+lowercase word or a number follows a period and a comma, the period may end
+an abbreviation the lexicon does not know (`Portland, Ore., and`): glued,
+that is left alone; spaced (`Salem. , it said`), the rule only reports. Where a comma and a final mark meet before a
+lowercase word (`said,. and`), keeping the comma is unsafe.",
+    fix: FixAvailability::Sometimes,
+    rewrites_letters: false,
+    flags: &[
+        Fixture {
+            input: "would take necessary measures.” It did not give details. ,\n",
+            output: "would take necessary measures.” It did not give details.\n",
+        },
+        Fixture {
+            input: "a huge drain on resources.” “waste”. ,",
+            output: "a huge drain on resources.” “waste”.",
+        },
+        Fixture {
+            input: "at 10:14 a.m. local time,, the centre said. It ended in stages;.\n",
+            output: "at 10:14 a.m. local time, the centre said. It ended in stages.\n",
+        },
+        Fixture {
+            input: "reviewed by the newspaper.,\n\nNext. Really?. Yes, . And etc..",
+            output: "reviewed by the newspaper.\n\nNext. Really? Yes. And etc.",
+        },
+        Fixture {
+            input: "“marketing tool”. ;.\nHe said,. and left. Apples, pears etc. , and more.",
+            output: "“marketing tool”.\nHe said, and left. Apples, pears etc., and more.",
+        },
+        Fixture {
+            input: "He works in Salem. , it said, and in Portland, Ore., too.",
+            output: "He works in Salem. , it said, and in Portland, Ore., too.",
+        },
+        Fixture {
+            input: "“Is it over?” , she asked. Yahoo! , the firm, agreed.",
+            output: "“Is it over?” , she asked. Yahoo!, the firm, agreed.",
+        },
+    ],
+    keeps: &[
+        "Wait... what? Really?! No!! Well, ... fine…, ok.",
+        "He paused . . . and went on.",
+        "Apples, pears, etc., and the U.S., Acme Inc., at 6 a.m., i.e., e.g., now.",
+        "“Who?”, she asked, and Yahoo!, the firm, agreed.",
+        "Use std::vector and :,( faces.",
+        ". , a line of stray marks\n, The company said",
+        "It cost 1,000.50 dollars, or 3.5, or 10:30.",
+        "He lives in Portland, Ore., and fishes in Pendleton, Ore., too.",
+        "It said &quot;a failure.&quot;. And &amp;, fine.",
+        "Rep. Paul Ryan (R-Wis.). The fight (though implied!). But",
+        "Did she say \"No.\"? He can sing!\". Worse choice,\"?Sen. Warren",
+        "Costs $0.34; .33 euro; ?164m, $36m;?29m.",
+        "NORTH READING, Mass., Feb. 8, 2017 and R-Mich., Raul Labrador",
+        "all men are created equal, . . . endowed, and despair • . . I see",
+    ],
+};
+
+static PATTERN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"[.,;!?](?:[”’"'»)\]]*[ \t]*[.,;!?])+"#).expect("pattern compiles"));
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// `.`
+    Period,
+    /// `?` or `!`
+    Final,
+    /// `,` or `;`
+    Weak,
+}
+
+fn kind(b: u8) -> Kind {
+    match b {
+        b'.' => Kind::Period,
+        b'?' | b'!' => Kind::Final,
+        _ => Kind::Weak,
+    }
+}
+
+/// What follows a run, which decides how sure the fix is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Next {
+    /// End of line or text.
+    End,
+    /// A capital letter, an opening quote or bracket.
+    Start,
+    /// A lowercase letter or a digit.
+    Continues,
+    Other,
+}
+
+fn next_after(text: &str, end: usize) -> Next {
+    let rest = text[end..].trim_start_matches([' ', '\t', '”', '’', '"', '\'', ')', ']', '»']);
+    match rest.chars().next() {
+        None | Some('\n' | '\r') => Next::End,
+        Some(c) if c.is_uppercase() || crate::segment::is_opener(c) => Next::Start,
+        Some(c) if c.is_alphanumeric() => Next::Continues,
+        Some(_) => Next::Other,
+    }
+}
+
+/// One mark of a run: where it is, and where the spaces before it start.
+#[derive(Clone, Copy)]
+struct Mark {
+    at: usize,
+    kind: Kind,
+    /// Start of the blanks between the previous element and this mark.
+    pad: usize,
+    /// A closing quote or bracket stands between this mark and the one before.
+    after_closer: bool,
+    /// A closing bracket does: the marks belong to different levels, `(R-Wis.).`.
+    after_bracket: bool,
+}
+
+fn marks_of(text: &str, start: usize, end: usize) -> Vec<Mark> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut pad = start;
+    let (mut closer, mut bracket) = (false, false);
+    for (i, &c) in b.iter().enumerate().take(end).skip(start) {
+        match c {
+            b';' if ends_entity(text, i) => pad = i + 1, // `&quot;` is not a mark
+            b'.' | b',' | b';' | b'!' | b'?' => {
+                out.push(Mark {
+                    at: i,
+                    kind: kind(c),
+                    pad,
+                    after_closer: closer,
+                    after_bracket: bracket,
+                });
+                pad = i + 1;
+                (closer, bracket) = (false, false);
+            }
+            b' ' | b'\t' => {}
+            _ => {
+                pad = i + 1; // a closing quote or bracket stays
+                closer = true;
+                bracket |= matches!(c, b')' | b']');
+            }
+        }
+    }
+    out
+}
+
+/// Delete `marks` (with the blanks before each), merging touching deletions.
+fn deletions(marks: &[Mark]) -> Vec<Edit> {
+    let mut spans: Vec<Span> = Vec::new();
+    for m in marks {
+        let s = Span::new(m.pad, m.at + 1);
+        match spans.last_mut() {
+            Some(last) if last.end == s.start => last.end = s.end,
+            _ => spans.push(s),
+        }
+    }
+    spans.into_iter().map(Edit::delete).collect()
+}
+
+/// Delete the marks before the one that stays at index `keeper`, each with
+/// the blanks that follow it.
+fn deletions_before(marks: &[Mark], keeper: usize) -> Vec<Edit> {
+    let mut spans: Vec<Span> = Vec::new();
+    let mut push = |s: Span| match spans.last_mut() {
+        Some(last) if last.end == s.start => last.end = s.end,
+        _ => spans.push(s),
+    };
+    for i in 0..keeper {
+        let (m, n) = (marks[i], marks[i + 1]);
+        push(Span::new(m.at, m.at + 1));
+        if n.pad < n.at {
+            push(Span::new(n.pad, n.at));
+        }
+    }
+    spans.into_iter().map(Edit::delete).collect()
+}
+
+enum Verdict {
+    Skip,
+    Report(&'static str),
+    Fix(Applicability, &'static str, Vec<Edit>),
+}
+
+fn judge(text: &str, marks: &[Mark], next: Next, french: bool) -> Verdict {
+    let b = text.as_bytes();
+    let glued = |m: &Mark, prev: &Mark| m.pad == prev.at + 1 && m.at == prev.at + 1;
+    let spaced = |m: &Mark| m.at > m.pad;
+    // Ellipses: two periods in a row anywhere, or a run of periods alone.
+    if marks
+        .windows(2)
+        .any(|w| w[0].kind == Kind::Period && w[1].kind == Kind::Period && glued(&w[1], &w[0]))
+        && !(marks.len() == 2 && is_abbreviation_period(text, marks[0].at))
+    {
+        return Verdict::Skip;
+    }
+    // A spaced ellipsis, `equal, . . . endowed`, wherever it sits in the run.
+    if marks.windows(3).any(|w| w.iter().all(|m| m.kind == Kind::Period)) {
+        return Verdict::Skip;
+    }
+    // `despair • . . I see`: a period after a space starts an ellipsis, not
+    // a cluster (and a space before a lone mark is `space-before-punctuation`'s).
+    if marks[0].kind == Kind::Period && text[..marks[0].at].chars().next_back().is_some_and(char::is_whitespace) {
+        return Verdict::Skip;
+    }
+    if french && marks.iter().any(|m| spaced(m) && matches!(b[m.at], b';' | b'!' | b'?')) {
+        return Verdict::Skip;
+    }
+    // Marks on both sides of a closing bracket, `(R-Wis.).`, belong to
+    // different sentences; `."?` asks about a quoted sentence, and `,"?Sen`
+    // holds a `?` standing in for a character lost in a charset conversion.
+    if marks
+        .iter()
+        .any(|m| m.after_bracket || (m.after_closer && m.kind == Kind::Final))
+    {
+        return Verdict::Skip;
+    }
+    if marks[0].kind == Kind::Final && marks[1].after_closer {
+        // `“Who?” , she asked`: drop the comma or join it? A person decides.
+        // Glued, `“Who?”, she asked` and `he can sing!”.` are house styles.
+        return match marks[1] {
+            m if m.kind == Kind::Weak && spaced(&m) && marks.len() == 2 => {
+                Verdict::Report("a comma after a quoted question or exclamation")
+            }
+            _ => Verdict::Skip,
+        };
+    }
+    // `"Tarch Madness"?.`: a `?` after a quote is a lost character again.
+    if marks[0].kind == Kind::Final
+        && text[..marks[0].at]
+            .chars()
+            .next_back()
+            .is_some_and(crate::segment::is_closer)
+    {
+        return Verdict::Skip;
+    }
+    let first = marks[0];
+    let rest = &marks[1..];
+    match first.kind {
+        Kind::Period if is_abbreviation_period(text, first.at) => {
+            // The period is part of the word; judge what follows it.
+            match rest {
+                [m] if m.kind == Kind::Period => Verdict::Fix(
+                    Applicability::Safe,
+                    "the abbreviation's period also ends the sentence",
+                    deletions(rest),
+                ),
+                [m] if spaced(m) && m.kind == Kind::Weak => Verdict::Fix(
+                    Applicability::Safe,
+                    "join the comma to the abbreviation",
+                    vec![Edit::delete(Span::new(m.pad, m.at))],
+                ),
+                [_] => Verdict::Skip,
+                _ => judge(text, rest, next, french),
+            }
+        }
+        Kind::Period => match next {
+            // `Feb. 8, NORTH READING, Mass., Feb.`: glued, the period may end
+            // an abbreviation the lexicon lacks; only a line end is sure.
+            Next::Start if !spaced(&rest[0]) && rest[0].kind == Kind::Weak => Verdict::Skip,
+            Next::End | Next::Start => Verdict::Fix(
+                Applicability::Safe,
+                "the period already ends the sentence",
+                deletions(rest),
+            ),
+            _ if rest.iter().all(|m| m.kind == Kind::Period) => Verdict::Skip,
+            // `Portland, Ore., and`: an abbreviation the lexicon lacks.
+            _ if !spaced(&rest[0]) => Verdict::Skip,
+            _ => Verdict::Report("a period and a comma: which one belongs here?"),
+        },
+        Kind::Final => {
+            if rest.iter().all(|m| m.kind == Kind::Final) {
+                Verdict::Skip // `?!`, `!!`
+            } else if rest.iter().all(|m| m.kind == Kind::Period) {
+                // Unsafe: `Malm?.` may hold a `?` that stands for a lost letter.
+                Verdict::Fix(
+                    Applicability::Unsafe,
+                    "the question or exclamation mark already ends the sentence",
+                    deletions(rest),
+                )
+            } else if let [m] = rest {
+                // `Who? ,`: a comma after `?` may be right; the space is not.
+                if spaced(m) {
+                    Verdict::Fix(
+                        Applicability::Safe,
+                        "join the comma to the mark",
+                        vec![Edit::delete(Span::new(m.pad, m.at))],
+                    )
+                } else {
+                    Verdict::Skip
+                }
+            } else {
+                Verdict::Skip
+            }
+        }
+        Kind::Weak => {
+            let Some(k) = marks.iter().position(|m| m.kind != Kind::Weak) else {
+                return Verdict::Fix(Applicability::Safe, "one comma or semicolon is enough", deletions(rest));
+            };
+            match next {
+                Next::End | Next::Start => {
+                    let mut edits = deletions_before(marks, k);
+                    edits.extend(deletions(&marks[k + 1..]));
+                    Verdict::Fix(Applicability::Safe, "the sentence ends here; drop the comma", edits)
+                }
+                Next::Continues => Verdict::Fix(
+                    Applicability::Unsafe,
+                    "the sentence goes on; keep the comma",
+                    deletions(rest),
+                ),
+                Next::Other => Verdict::Report("a comma and a final mark together"),
+            }
+        }
+    }
+}
+
+impl Rule for PunctuationCluster {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        if !doc.bytes().any(b",;.!?") {
+            return;
+        }
+        let text = doc.text();
+        let french = doc.language().is_french();
+        let (mut scanned, mut line_start) = (0, 0);
+        for m in PATTERN.find_iter(text) {
+            if let Some(i) = memchr::memrchr(b'\n', &text.as_bytes()[scanned..m.start()]) {
+                line_start = scanned + i + 1;
+            }
+            scanned = m.start();
+            if text[line_start..m.start()].trim().is_empty() {
+                continue; // marks opening a line belong to other rules
+            }
+            // A run right after another mark or an ellipsis is part of it.
+            if text[..m.start()].ends_with(['.', '…']) {
+                continue;
+            }
+            let marks = marks_of(text, m.start(), m.end());
+            if marks.len() < 2 {
+                continue;
+            }
+            // A mark glued to what follows is not closing anything: `.33`,
+            // `?164m`, `;?29m`.
+            let last = text.as_bytes()[m.end() - 1];
+            let glued_next = text[m.end()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric() || matches!(c, '"' | '“' | '\'' | '‘'));
+            if glued_next && (last != b',' && last != b';') {
+                continue;
+            }
+            let span = Span::new(m.start(), m.end());
+            let next = next_after(text, m.end());
+            let diag = match judge(text, &marks, next, french) {
+                Verdict::Skip => continue,
+                Verdict::Report(msg) => Diagnostic::new(&META, span, msg),
+                Verdict::Fix(_, _, edits) if edits.is_empty() => continue,
+                Verdict::Fix(applicability, msg, edits) => Diagnostic::new(&META, span, msg).with_fix(Fix::new(
+                    applicability,
+                    "drop the redundant mark",
+                    edits,
+                )),
+            };
+            out.push(diag);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{FixMode, Language, Linter, Settings};
+
+    fn fix_with(text: &str, mode: FixMode, language: Language) -> String {
+        let settings = Settings {
+            select: vec!["P001".into()],
+            language,
+            ..Settings::default()
+        };
+        Linter::new(&settings).unwrap().fix(text, mode).unwrap().text
+    }
+
+    fn fix(text: &str) -> String {
+        fix_with(text, FixMode::Safe, Language::English)
+    }
+
+    #[test]
+    fn deletes_a_comma_after_a_period_ending_a_paragraph_but_not_the_period() {
+        let text = "“waste”. ,\n";
+        let linter = Linter::new(&Settings {
+            select: vec!["P001".into()],
+            ..Settings::default()
+        })
+        .unwrap();
+        let d = &linter.check(text)[0];
+        let edits = &d.fix.as_ref().unwrap().edits;
+        let period = text.find('.').unwrap();
+        assert!(edits.iter().all(|e| e.span.start > period));
+        assert_eq!(fix(text), "“waste”.\n");
+    }
+
+    #[test]
+    fn keeps_a_comma_after_an_abbreviation() {
+        let text = "the U.S., Acme Inc., etc., at 6 a.m., and Ph.D., too.";
+        assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn joins_a_spaced_comma_to_an_abbreviation() {
+        assert_eq!(fix("pears etc. , and more"), "pears etc., and more");
+    }
+
+    #[test]
+    fn keeps_ellipses() {
+        let text = "Wait..., then... and .. maybe. . . or…, fine";
+        assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn keeps_the_final_mark_over_a_semicolon_before_a_new_sentence() {
+        assert_eq!(fix("in stages;. The end"), "in stages. The end");
+    }
+
+    #[test]
+    fn only_reports_a_period_and_comma_before_a_lowercase_word() {
+        let text = "in Salem. , and";
+        assert_eq!(fix_with(text, FixMode::Unsafe, Language::English), text);
+    }
+
+    #[test]
+    fn keeps_french_spacing_before_semicolons() {
+        let text = "« Bonjour » ; oui ! Rien ! ;";
+        assert_eq!(fix_with(text, FixMode::Unsafe, Language::French), text);
+    }
+
+    #[test]
+    fn collapses_a_long_run_in_one_edit() {
+        let text = format!("word{} end", ",".repeat(100_000));
+        assert_eq!(fix(&text), "word, end");
+    }
+
+    #[test]
+    fn removes_a_period_after_a_question_mark() {
+        let text = "Really?. Yes!. No";
+        assert_eq!(fix(text), text, "unsafe: the `?` may stand for a lost letter");
+        assert_eq!(fix_with(text, FixMode::Unsafe, Language::English), "Really? Yes! No");
+    }
+}

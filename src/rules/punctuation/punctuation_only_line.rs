@@ -1,0 +1,173 @@
+use crate::prelude::*;
+
+pub struct PunctuationOnlyLine;
+
+static META: RuleMeta = RuleMeta {
+    code: "P003",
+    name: "punctuation-only-line",
+    family: Family::Punctuation,
+    summary: "A line that holds nothing but punctuation marks: `.`, `. ,`, `, ,`",
+    docs: "\
+Flags a line whose only visible characters are sentence punctuation
+(`.` `,` `;` `:` `!` `?`), such as a lone `.` or `. ,` between paragraphs.
+
+Scrapers leave them where an element (an embedded post, an image, an ad)
+was cut out of a paragraph and only its trailing marks survived; machine
+translation leaves them where a sentence was dropped.
+
+A line of periods alone (`..`, `...`, `. . .`) is flagged as well, but it
+may be a deliberate section break, so its fix is unsafe. Left alone: a lone
+`…`, Markdown rules and section breaks (`---`, `***`, `* * *`, `___`),
+list bullets (`-`, `*`, `•`), `--` separators, and any line with a letter,
+digit, quote or bracket on it.
+
+Fix: delete the line with its line break, and one blank line beside it
+when it stood between two paragraphs, so the paragraphs stay one blank
+line apart. Safe for marks (only punctuation and line breaks go); unsafe
+for a line of periods.",
+    fix: FixAvailability::Sometimes,
+    rewrites_letters: false,
+    flags: &[
+        Fixture {
+            input: "First paragraph.\n\n. ,\n\nPartager cet article\n",
+            output: "First paragraph.\n\nPartager cet article\n",
+        },
+        Fixture {
+            input: "in stages.\r\n\r\n. . .\r\n\r\nIndustry analysts said.\r\n",
+            output: "in stages.\r\n\r\nIndustry analysts said.\r\n",
+        },
+        Fixture {
+            input: "One line.\n.\nNext line.",
+            output: "One line.\nNext line.",
+        },
+        Fixture {
+            input: "Text.\n\n, ,",
+            output: "Text.\n",
+        },
+    ],
+    keeps: &[
+        "Part one.\n\n---\n\n***\n\n* * *\n\n___\n\nPart two.",
+        "- item\n* item\n• item\n--\n…\n",
+        "A line.\n\n“.”\n\n(.)\n",
+        "Why? No. Yes!",
+    ],
+};
+
+/// What a line of marks is: `None` if it is not one.
+enum LineKind {
+    Marks,
+    Periods,
+}
+
+fn classify(line: &str) -> Option<LineKind> {
+    let mut marks = 0;
+    let mut periods = 0;
+    for b in line.bytes() {
+        match b {
+            b'.' => {
+                marks += 1;
+                periods += 1;
+            }
+            b',' | b';' | b':' | b'!' | b'?' => marks += 1,
+            b' ' | b'\t' => {}
+            _ => return None,
+        }
+    }
+    match marks {
+        0 => None,
+        _ if periods == marks && marks >= 2 => Some(LineKind::Periods),
+        _ => Some(LineKind::Marks),
+    }
+}
+
+impl Rule for PunctuationOnlyLine {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        if !doc.bytes().any(b",;:.!?") {
+            return;
+        }
+        let text = doc.text();
+        let lines = doc.lines();
+        let blank = |i: usize| lines[i].slice(text).trim().is_empty();
+        // Where line `i` ends, its terminator included.
+        let full_end = |i: usize| lines.get(i + 1).map_or(text.len(), |l| l.start);
+        for (i, &line) in lines.iter().enumerate() {
+            let s = line.slice(text);
+            // Short lines only: a line of marks is a handful of characters.
+            if s.len() > 64 {
+                continue;
+            }
+            let Some(kind) = classify(s) else { continue };
+            let prev_blank = i == 0 || blank(i - 1);
+            let next_blank = i + 1 >= lines.len() || blank(i + 1);
+            let span = if prev_blank && next_blank && i + 1 < lines.len() {
+                Span::new(line.start, full_end(i + 1))
+            } else if prev_blank && next_blank && i > 0 {
+                Span::new(lines[i - 1].start, full_end(i))
+            } else {
+                Span::new(line.start, full_end(i))
+            };
+            let diag = Diagnostic::new(
+                &META,
+                Span::new(line.start, line.end),
+                "a line of nothing but punctuation",
+            );
+            out.push(match kind {
+                LineKind::Marks => diag.with_fix(Fix::safe("delete the line", vec![Edit::delete(span)])),
+                LineKind::Periods => diag.with_fix(Fix::unsafe_(
+                    "delete the line (unless it is a section break)",
+                    vec![Edit::delete(span)],
+                )),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{FixMode, Linter, Settings};
+
+    fn fix(text: &str, mode: FixMode) -> String {
+        let settings = Settings {
+            select: vec!["P003".into()],
+            ..Settings::default()
+        };
+        Linter::new(&settings).unwrap().fix(text, mode).unwrap().text
+    }
+
+    #[test]
+    fn deletes_a_lone_period_line() {
+        assert_eq!(fix("a\n.\nb\n", FixMode::Safe), "a\nb\n");
+    }
+
+    #[test]
+    fn keeps_a_line_of_periods_unless_unsafe_fixes_are_on() {
+        let text = "a\n\n. . .\n\nb\n";
+        assert_eq!(fix(text, FixMode::Safe), text);
+        assert_eq!(fix(text, FixMode::Unsafe), "a\n\nb\n");
+    }
+
+    #[test]
+    fn keeps_the_final_newline_when_the_last_line_goes() {
+        assert_eq!(fix("a\n\n.\n", FixMode::Safe), "a\n");
+    }
+
+    #[test]
+    fn deletes_a_first_line_of_marks_with_its_blank_line() {
+        assert_eq!(fix(", ,\n\nText.\n", FixMode::Safe), "Text.\n");
+    }
+
+    #[test]
+    fn keeps_crlf_on_the_lines_that_stay() {
+        assert_eq!(fix("a\r\n;\r\nb\r\n", FixMode::Safe), "a\r\nb\r\n");
+    }
+
+    #[test]
+    fn keeps_a_lone_ellipsis_character() {
+        let text = "a\n\n…\n\nb";
+        assert_eq!(fix(text, FixMode::Unsafe), text);
+    }
+}

@@ -1,0 +1,256 @@
+use crate::prelude::*;
+
+pub struct StrayPunctuation;
+
+static META: RuleMeta = RuleMeta {
+    code: "P002",
+    name: "stray-punctuation",
+    family: Family::Punctuation,
+    summary: "A paragraph that opens with a comma or period, or ends on a comma",
+    docs: "\
+Flags punctuation that opens a paragraph or sentence line, `., Casting has
+not been announced`, `, The company said`, and a comma or semicolon that
+closes a paragraph, `The regulator said it would open an inquiry,`.
+
+When a scraper splits text at a removed element, or machine translation
+drops the clause a mark belonged to, the mark is left stranded at the edge
+of a paragraph.
+
+A line counts as opening when it starts a paragraph or follows a line that
+ends a sentence. Left alone: ellipses (`...and then`), marks that start a
+token (`.NET`, `.45`), `?` or `!` glued to a word, colons, lines of nothing
+but punctuation (`punctuation-only-line`'s), and for the closing comma:
+list items, short lines and verse (a stanza may end on a comma), a
+paragraph that the next one continues in lowercase, a comma after
+other punctuation (`punctuation-cluster`'s), and the `;` of an HTML entity
+(`inside.&rdquo;`).
+
+Fix: deleting opening marks is safe (only punctuation and a space go).
+Replacing a closing comma with a period is unsafe: the paragraph may have
+been cut mid-sentence, and a person should decide.",
+    fix: FixAvailability::Sometimes,
+    rewrites_letters: false,
+    flags: &[
+        Fixture {
+            input: "It grew.\n\n., Casting has not been announced.\n",
+            output: "It grew.\n\nCasting has not been announced.\n",
+        },
+        Fixture {
+            input: ". Emergency services said some callers could not reach them.",
+            output: "Emergency services said some callers could not reach them.",
+        },
+        Fixture {
+            input: "The regulator said it would open an inquiry ,\n\nNext.",
+            output: "The regulator said it would open an inquiry.\n\nNext.",
+        },
+        Fixture {
+            input: "One line ends.\n,The company said so.",
+            output: "One line ends.\nThe company said so.",
+        },
+    ],
+    keeps: &[
+        "...and then it rained.\n\n.NET is a runtime.",
+        "Roses are red,\nviolets are blue,\n\nsugar is sweet.",
+        "- apples,\n- pears,\n\nDone.",
+        "The list continues across the break as follows,\n\nand then it ends.",
+        ". ,\n\n, ,",
+        "Note:\n\nHe said “waste”. ,",
+        "wrapped line ending with a comma,\n, odd but mid-paragraph",
+        "But developers want to see what is inside.&rdquo;",
+    ],
+};
+
+fn is_blank(b: u8) -> bool {
+    b == b' ' || b == b'\t'
+}
+
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end().ends_with(['.', '!', '?', '…', '”', '"', '’', ')', ':'])
+}
+
+fn is_blank_line(line: &str) -> bool {
+    line.trim().is_empty()
+}
+
+/// The marks opening `line` (after any indentation), to delete with the
+/// blanks after them, if a word follows.
+fn opening_marks(line: &str) -> Option<(usize, usize)> {
+    let b = line.as_bytes();
+    let start = b.iter().position(|&c| !is_blank(c))?;
+    let mut end = start;
+    let mut marks = 0;
+    while end < b.len() && (matches!(b[end], b',' | b';' | b'.' | b'!' | b'?') || is_blank(b[end])) {
+        if !is_blank(b[end]) {
+            marks += 1;
+            if b[end] == b'.' && b.get(end + 1) == Some(&b'.') {
+                return None; // an ellipsis
+            }
+        }
+        end += 1;
+    }
+    if marks == 0 {
+        return None;
+    }
+    let next = line[end..].chars().next()?;
+    if !(next.is_alphanumeric() || crate::segment::is_opener(next)) {
+        return None;
+    }
+    // `.NET`, `?foo`: glued marks belong to the word, except a comma.
+    if !is_blank(b[end - 1]) && !matches!(b[end - 1], b',' | b';') {
+        return None;
+    }
+    Some((start, end))
+}
+
+fn is_list_item(line: &str) -> bool {
+    let t = line.trim_start();
+    let token = t.split_whitespace().next().unwrap_or("");
+    matches!(token, "-" | "*" | "+" | "•" | "–" | "—")
+        || token
+            .strip_suffix(['.', ')'])
+            .is_some_and(|b| !b.is_empty() && b.len() <= 3 && b.bytes().all(|c| c.is_ascii_alphanumeric()))
+        || (token.starts_with('(') && token.ends_with(')') && token.len() <= 5)
+}
+
+impl Rule for StrayPunctuation {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        if !doc.bytes().any(b",;.!?") {
+            return;
+        }
+        let text = doc.text();
+        let lines = doc.lines();
+        let slice = |i: usize| lines[i].slice(text);
+        let mut para_first = 0;
+        for i in 0..lines.len() {
+            let line = slice(i);
+            let body = line.trim();
+            if body.is_empty() {
+                continue;
+            }
+            let starts_para = i == 0 || is_blank_line(slice(i - 1));
+            if starts_para {
+                para_first = i;
+            }
+            let opens_with_mark = body.starts_with([',', ';', '.', '!', '?']);
+            if opens_with_mark && (starts_para || ends_sentence(slice(i - 1))) {
+                if let Some((s, e)) = opening_marks(line) {
+                    let span = Span::new(lines[i].start + s, lines[i].start + e);
+                    out.push(
+                        Diagnostic::new(&META, span, "punctuation opening a paragraph")
+                            .with_fix(Fix::safe("delete the stray marks", vec![Edit::delete(span)])),
+                    );
+                }
+            }
+            let ends_para = i + 1 == lines.len() || is_blank_line(slice(i + 1));
+            if ends_para && body.ends_with([',', ';']) {
+                check_closing(doc, para_first, i, out);
+            }
+        }
+    }
+}
+
+fn check_closing(doc: &Document, first: usize, last: usize, out: &mut Vec<Diagnostic>) {
+    let text = doc.text();
+    let lines = doc.lines();
+    let line = lines[last].slice(text);
+    let body = line.trim_end();
+    if !body.ends_with([',', ';']) {
+        return;
+    }
+    let mark_at = body.len() - 1;
+    if super::script::ends_entity(text, lines[last].start + mark_at) {
+        return; // `&rdquo;`
+    }
+    let before = body[..mark_at].trim_end_matches([' ', '\t']);
+    let prev_visible = before.trim_end_matches(crate::segment::is_closer);
+    if !prev_visible.chars().next_back().is_some_and(char::is_alphanumeric) {
+        return;
+    }
+    let words = before
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    if words < 4 || is_list_item(lines[first].slice(text)) {
+        return;
+    }
+    // Verse: several short lines.
+    if last > first && (first..=last).all(|i| lines[i].len() < 60) {
+        return;
+    }
+    // The next paragraph carries on the sentence.
+    let next_para = lines[last + 1..]
+        .iter()
+        .map(|l| l.slice(text).trim_start())
+        .find(|l| !l.is_empty());
+    if next_para.and_then(|l| l.chars().next()).is_some_and(char::is_lowercase) {
+        return;
+    }
+    let line_start = lines[last].start;
+    let span = Span::new(line_start + before.len(), line_start + mark_at + 1);
+    out.push(
+        Diagnostic::new(&META, span, "a paragraph ending on a comma").with_fix(Fix::unsafe_(
+            "end the paragraph with a period",
+            vec![Edit::replace(span, ".")],
+        )),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{FixMode, Linter, Settings};
+
+    fn fix(text: &str, mode: FixMode) -> String {
+        let settings = Settings {
+            select: vec!["P002".into()],
+            ..Settings::default()
+        };
+        Linter::new(&settings).unwrap().fix(text, mode).unwrap().text
+    }
+
+    #[test]
+    fn deletes_a_comma_opening_a_paragraph() {
+        assert_eq!(fix(", The company said.", FixMode::Safe), "The company said.");
+    }
+
+    #[test]
+    fn only_suggests_a_period_for_a_closing_comma() {
+        let text = "The regulator said it would open an inquiry,";
+        assert_eq!(fix(text, FixMode::Safe), text);
+        assert_eq!(
+            fix(text, FixMode::Unsafe),
+            "The regulator said it would open an inquiry."
+        );
+    }
+
+    #[test]
+    fn keeps_an_ellipsis_opening_a_paragraph() {
+        let text = "... and then it rained.";
+        assert_eq!(fix(text, FixMode::Unsafe), text);
+    }
+
+    #[test]
+    fn keeps_a_comma_at_the_end_of_a_wrapped_line() {
+        let text = "The company said that its revenue,\nwhich grew, was fine.";
+        assert_eq!(fix(text, FixMode::Unsafe), text);
+    }
+
+    #[test]
+    fn keeps_crlf_when_fixing_a_closing_comma() {
+        assert_eq!(
+            fix("It said it would open an inquiry,\r\n\r\nNext.\r\n", FixMode::Unsafe),
+            "It said it would open an inquiry.\r\n\r\nNext.\r\n"
+        );
+    }
+
+    #[test]
+    fn replaces_a_comma_after_a_closing_quote() {
+        assert_eq!(
+            fix("He called the plan a “waste”,", FixMode::Unsafe),
+            "He called the plan a “waste”."
+        );
+    }
+}

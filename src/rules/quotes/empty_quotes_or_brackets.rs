@@ -1,0 +1,155 @@
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::prelude::*;
+
+use super::pairing;
+
+pub struct EmptyQuotesOrBrackets;
+
+static META: RuleMeta = RuleMeta {
+    code: "Q004",
+    name: "empty-quotes-or-brackets",
+    family: Family::Quotes,
+    summary: "Quotation marks or brackets with nothing between them: `“”`, `()`, `[]`",
+    docs: "\
+Flags quotes and brackets that enclose nothing but spaces: `the dating show
+“” after one season`, `told The Verge () in an interview`, `[ ]`.
+
+They mark something lost: a title a scraper could not render, a link whose
+text was an image, a name a translation engine dropped.
+
+Left alone: code and code-like text: `f()`, `arr[]`, `foo()[0]`, `x = \"\"`,
+`![](…)` (markup, another rule's), the Markdown task box `- [ ]`, and straight
+`\"\"` unless it stands alone between words.
+
+Fix (unsafe): remove the empty pair and one space beside it. The pair is
+evidence that words are missing; removing it hides that, so a person should
+decide.",
+    fix: FixAvailability::Unsafe,
+    rewrites_letters: false,
+    flags: &[
+        Fixture {
+            input: "It cancelled the dating show “” after one season.",
+            output: "It cancelled the dating show after one season.",
+        },
+        Fixture {
+            input: "She told The Verge () in an interview.",
+            output: "She told The Verge in an interview.",
+        },
+        Fixture {
+            input: "The list [ ] was empty, he said \"\".",
+            output: "The list was empty, he said.",
+        },
+    ],
+    keeps: &[
+        "Call f() and read arr[] or foo()[0].",
+        "Set x = \"\" before the loop.",
+        "- [ ] write the report",
+        "![](https://example.com/a.png)",
+        "“He said ‘no’ twice,” she said (quietly) [sic].",
+        "Values “a” and “b”.",
+    ],
+};
+
+static PATTERN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"“[ \t]*”|‘’|""|\([ \t]*\)|\[[ \t]*\]"#).expect("pattern compiles"));
+
+impl Rule for EmptyQuotesOrBrackets {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        if !(pairing::may_have_quotes(doc) || doc.bytes().any(b")]")) {
+            return;
+        }
+        let text = doc.text();
+        for m in PATTERN.find_iter(text) {
+            let span = Span::new(m.start(), m.end());
+            if code_like(text, span) {
+                continue;
+            }
+            let what = if m.as_str().starts_with(['(', '[']) {
+                "empty brackets"
+            } else {
+                "empty quotation marks"
+            };
+            out.push(
+                Diagnostic::new(&META, span, format!("{what} `{}`", m.as_str())).with_fix(Fix::unsafe_(
+                    format!("remove the {what}"),
+                    vec![Edit::delete(pairing::removal(text, span))],
+                )),
+            );
+        }
+    }
+}
+
+fn code_like(text: &str, span: Span) -> bool {
+    let before = &text[..span.start];
+    let prev = before.chars().next_back();
+    let next = text[span.end..].chars().next();
+    // `f()`, `arr[]`, `f()()`, `![](…)`, `[](…)`, `()[0]`, `().x`
+    if prev.is_some_and(|c| c.is_alphanumeric() || matches!(c, '_' | ')' | ']' | '>' | '!' | '$')) {
+        return true;
+    }
+    if next.is_some_and(|c| c.is_alphanumeric() || matches!(c, '(' | '[' | '=' | '{' | '-' | '>')) {
+        return true;
+    }
+    if next == Some('.') && text[span.end + 1..].starts_with(|c: char| c.is_alphanumeric()) {
+        return true;
+    }
+    // Markdown task box: `- [ ]` at the start of a line.
+    if text[span.start..].starts_with('[') {
+        let head = before.trim_end_matches([' ', '\t']);
+        if let Some(rest) = head.strip_suffix(['-', '*', '+']) {
+            if rest.trim_end_matches([' ', '\t']).is_empty() || rest.trim_end_matches([' ', '\t']).ends_with('\n') {
+                return true;
+            }
+        }
+    }
+    if text[span.start..].starts_with('"') {
+        if pairing::mangled_dash(text, span.end) {
+            return true;
+        }
+        // Straight `""` only counts between words: after a space that follows a
+        // letter or sentence punctuation, before a space or punctuation.
+        let spaced_before = prev.is_some_and(char::is_whitespace);
+        let spaced_after = next.is_none_or(|c| c.is_whitespace() || ".,;:!?".contains(c));
+        let prior = before.trim_end().chars().next_back();
+        let wordy = prior.is_some_and(|c| c.is_alphabetic() || ".!?".contains(c));
+        return !(spaced_before && spaced_after && wordy);
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Linter, Settings};
+
+    fn count(text: &str) -> usize {
+        Linter::new(&Settings {
+            select: vec!["Q004".into()],
+            ..Settings::default()
+        })
+        .unwrap()
+        .check(text)
+        .len()
+    }
+
+    #[test]
+    fn keeps_calls_and_indexing() {
+        assert_eq!(count("Use len() or items[] or f()() here."), 0);
+    }
+
+    #[test]
+    fn keeps_empty_strings_in_assignments() {
+        assert_eq!(count("Set name = \"\" and call(\"\", 1)."), 0);
+    }
+
+    #[test]
+    fn flags_empty_curly_quotes_at_a_line_end() {
+        assert_eq!(count("The show was called “”\n"), 1);
+    }
+}

@@ -1,0 +1,145 @@
+use crate::prelude::*;
+
+use super::pairing::{self, Dir};
+
+pub struct MixedQuoteStyle;
+
+static META: RuleMeta = RuleMeta {
+    code: "Q002",
+    name: "mixed-quote-style",
+    family: Family::Quotes,
+    summary: "A quotation opened with a curly quote and closed with a straight one, or the reverse",
+    docs: "\
+Flags a pair of double quotes whose two ends differ in style: `“Doubao,\"`
+or `\"Doubao,”`.
+
+Editors and translation tools curl some quotes and not others, and pasted
+fragments bring their own; a quotation ending in a different mark than it
+began with is a seam left by such a splice.
+
+Only pairs in paragraphs whose quotes all pair up are judged, so the rule
+never guesses which two quotes belong together. Left alone: text that uses
+one style throughout (`\"a\"` and `“b”` in one paragraph are both fine),
+inch marks (`12\"`), German `„…“`.
+
+Fix (safe): the straight end becomes the curly quote of its direction, so
+the pair matches the end that was typographically set. Only the glyph of one
+punctuation mark changes.",
+    fix: FixAvailability::Safe,
+    rewrites_letters: false,
+    flags: &[
+        Fixture {
+            input: "The chatbot is called “Doubao,\" the company said.",
+            output: "The chatbot is called “Doubao,” the company said.",
+        },
+        Fixture {
+            input: "It was \"committed to Canadian production”, adding more.",
+            output: "It was “committed to Canadian production”, adding more.",
+        },
+    ],
+    keeps: &[
+        "She said \"no\" and then “never”.",
+        "“He said ‘no’ twice,” she recalled.",
+        "A 12\" screen, she said, “is enough”.",
+        "An “unbalanced\" quote and a stray ” elsewhere.",
+        "“It ends on the same day\",\" the spokesperson said.",
+    ],
+};
+
+impl Rule for MixedQuoteStyle {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        // Needs both a straight quote and a curly one.
+        if !doc.bytes().contains(b'"') || !doc.bytes().contains(0xE2) {
+            return;
+        }
+        let curly = |q: &str| memchr::memmem::find(doc.text().as_bytes(), q.as_bytes()).is_some();
+        if !curly("“") && !curly("”") {
+            return;
+        }
+        let text = doc.text();
+        let segs = pairing::segments(doc);
+        for seg in pairing::analyse(doc, &segs) {
+            if !seg.balanced() {
+                continue;
+            }
+            for (open, close) in &seg.pairs {
+                if open.is_straight() == close.is_straight() || starts_doubled_closer(text, close) {
+                    continue;
+                }
+                let (straight, curly) = if open.is_straight() {
+                    (open, '“')
+                } else {
+                    (close, '”')
+                };
+                // A straight quote the context reads the other way is not
+                // confidently this pair's end.
+                let fits = match straight.dir {
+                    Dir::Open => curly == '“',
+                    Dir::Close => curly == '”',
+                    Dir::Either => true,
+                };
+                if !fits {
+                    continue;
+                }
+                out.push(
+                    Diagnostic::new(
+                        &META,
+                        straight.span(),
+                        format!("quotation pairs `{}` with `{}`", open.mark(text), close.mark(text)),
+                    )
+                    .with_fix(Fix::safe(
+                        format!("use `{curly}`"),
+                        vec![Edit::replace(straight.span(), curly.to_string())],
+                    )),
+                );
+            }
+        }
+    }
+}
+
+/// `day",” the`: `doubled-closing-quote` rewrites both quotes at once.
+fn starts_doubled_closer(text: &str, close: &pairing::Quote) -> bool {
+    let after = close.at + close.len;
+    let second = after + 1;
+    text.as_bytes().get(after).is_some_and(|&b| b == b',' || b == b'.')
+        && text.is_char_boundary(second)
+        && pairing::doubled_closer(text, second).is_some_and(|(span, _)| span.start == close.at)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{FixMode, Linter, Settings};
+
+    fn fix(text: &str) -> String {
+        let linter = Linter::new(&Settings {
+            select: vec!["Q002".into()],
+            ..Settings::default()
+        })
+        .unwrap();
+        linter.fix(text, FixMode::Safe).unwrap().text
+    }
+
+    #[test]
+    fn curls_the_straight_end_of_a_mixed_pair() {
+        assert_eq!(
+            fix("“We are not copying anyone,\" he said."),
+            "“We are not copying anyone,” he said."
+        );
+    }
+
+    #[test]
+    fn keeps_straight_quotes_used_throughout() {
+        let text = "He said \"yes\" and she said \"no\".";
+        assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn keeps_paragraphs_whose_quotes_do_not_pair() {
+        let text = "An “open quote and a \"straight pair\" here.";
+        assert_eq!(fix(text), text);
+    }
+}

@@ -1,0 +1,456 @@
+//! How double quotes pair up, shared by the quote rules.
+//!
+//! Pairing runs per *segment*: a paragraph, further cut at every line break
+//! that follows the end of a sentence. Scraped text often keeps one paragraph
+//! per line with no blank lines between, and a quote never pairs across two
+//! of those; hard-wrapped text breaks lines mid-sentence, and those lines
+//! stay together.
+
+use crate::document::Document;
+use crate::span::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Dir {
+    Open,
+    Close,
+    /// A straight quote whose neighbours do not tell: pairs with what is open.
+    Either,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Quote {
+    pub at: usize,
+    /// `"` also for the typewriter pair `''` standing in for one.
+    pub ch: char,
+    pub len: usize,
+    pub dir: Dir,
+    /// Straight `"` (or `”`) right after a digit: maybe inches (`12"`).
+    pub inch: bool,
+    /// Opens right after a sentence end and a space (`… said. “Next`).
+    pub sentence_start: bool,
+}
+
+impl Quote {
+    pub fn span(&self) -> Span {
+        Span::new(self.at, self.at + self.len)
+    }
+
+    /// The mark as written.
+    pub fn mark<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.at..self.at + self.len]
+    }
+
+    pub fn is_straight(&self) -> bool {
+        self.ch == '"'
+    }
+}
+
+/// The quotes of one segment and how they paired.
+pub(super) struct Segment {
+    pub index: usize,
+    pub pairs: Vec<(Quote, Quote)>,
+    /// Closing quotes with nothing open.
+    pub orphans: Vec<Quote>,
+    /// Opening quotes still open at the end of the segment.
+    pub unclosed: Vec<Quote>,
+    /// The segment's first visible character is an opening quote.
+    pub starts_with_opener: bool,
+}
+
+impl Segment {
+    pub fn balanced(&self) -> bool {
+        self.orphans.is_empty() && self.unclosed.is_empty()
+    }
+}
+
+/// Double quotes in `text` as (start, end): `"`, `“`, `”`, and the
+/// typewriter pair `''` standing in for one; also German `„` and `‚`, which
+/// callers use to skip a segment.
+pub(super) fn double_quotes(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let b = text.as_bytes();
+    let mut skip = 0;
+    memchr::memchr3_iter(b'"', 0xE2, b'\'', b).filter_map(move |i| {
+        if i < skip {
+            return None;
+        }
+        match b[i] {
+            b'"' => Some((i, i + 1)),
+            // `“` E2 80 9C, `”` E2 80 9D, `„` E2 80 9E, `‚` E2 80 9A
+            0xE2 if is_double_quote_tail(b.get(i + 1..i + 3)) => Some((i, i + 3)),
+            b'\'' if b.get(i + 1) == Some(&b'\'') => {
+                skip = i + 2;
+                Some((i, i + 2))
+            }
+            _ => None,
+        }
+    })
+}
+
+fn is_double_quote_tail(tail: Option<&[u8]>) -> bool {
+    matches!(tail, Some([0x80, 0x9A | 0x9C..=0x9E]))
+}
+
+/// True when the document may hold double quotes at all.
+pub(super) fn may_have_quotes(doc: &Document) -> bool {
+    // `“` and `”` are E2 80 9C / E2 80 9D.
+    doc.bytes().contains(b'"') || (doc.bytes().contains(0xE2) && doc.bytes().contains(0x80))
+}
+
+/// Paragraphs cut after lines that end a sentence, in document order.
+pub(super) fn segments(doc: &Document) -> Vec<Span> {
+    let text = doc.text();
+    let mut out = Vec::new();
+    let mut current: Option<Span> = None;
+    for &line in doc.lines() {
+        let s = line.slice(text).trim_end();
+        if s.trim_start().is_empty() {
+            out.extend(current.take());
+            continue;
+        }
+        current = Some(match current {
+            Some(c) => Span::new(c.start, line.end),
+            None => line,
+        });
+        if ends_unit(s) {
+            out.extend(current.take());
+        }
+    }
+    out.extend(current);
+    out
+}
+
+/// A line that ends a sentence, or ends on a closing quote or bracket.
+fn ends_unit(line: &str) -> bool {
+    let mut rev = line.chars().rev();
+    match rev.next() {
+        Some('.' | '!' | '?' | '…' | '”' | '"' | '»') => true,
+        Some('’' | ')' | ']') => rev
+            .next()
+            .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…' | '”' | '"')),
+        _ => false,
+    }
+}
+
+/// Pair the double quotes of every segment (from [`segments`]) that has any.
+pub(super) fn analyse(doc: &Document, segs: &[Span]) -> Vec<Segment> {
+    let text = doc.text();
+    let mut found = double_quotes(text).peekable();
+    if found.peek().is_none() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut quotes: Vec<Quote> = Vec::new();
+    for (index, &seg) in segs.iter().enumerate() {
+        quotes.clear();
+        let mut damaged = false;
+        let mut german = false;
+        while let Some((start, end)) = found.next_if(|&(start, _)| start < seg.end) {
+            if matches!(&text[start..end], "„" | "‚") {
+                german = true;
+                continue;
+            }
+            if start < seg.start || doubled_closer(text, start).is_some() || text[..start].ends_with('€') {
+                // `€”` and `€“` are pieces of mojibake (`â€”` for `—`), not quotes.
+                continue;
+            }
+            damaged |= mangled_dash(text, end);
+            if apostrophe(text, start, end) {
+                continue;
+            }
+            let ch = match &text[start..end] {
+                // `x = ''` is an empty string, not a quotation mark.
+                "''" if text[..start].ends_with(char::is_whitespace)
+                    && text[end..].chars().next().is_none_or(char::is_whitespace) =>
+                {
+                    continue
+                }
+                "''" => '"',
+                s => s.chars().next().expect("a quote is a char"),
+            };
+            quotes.push(classify(text, start, end, ch));
+        }
+        // Quotes a lossy decoder mangled cannot be paired reliably.
+        if quotes.is_empty() || damaged {
+            continue;
+        }
+        // German `„…“` and `‚…‘` close with what English opens with.
+        if german {
+            continue;
+        }
+        let mut result = pair_allowing_inches(&quotes);
+        if !result.balanced() && !doc.protected().is_empty() {
+            // Quotes inside code spans and URLs are not prose quotes.
+            let prot = doc.protected();
+            let before = quotes.len();
+            quotes.retain(|q| !inside(prot, q.at));
+            if quotes.len() != before {
+                result = pair_allowing_inches(&quotes);
+            }
+        }
+        // A mark with spaces on both sides that pairs with nothing is a
+        // stray, not the start of a quotation.
+        let (stray, unclosed): (Vec<Quote>, Vec<Quote>) =
+            result.unclosed.into_iter().partition(|q| standalone(text, q));
+        let mut orphans = result.orphans;
+        if !stray.is_empty() {
+            orphans.extend(stray);
+            orphans.sort_by_key(|q| q.at);
+        }
+        let first = seg.slice(text).trim_start().chars().next();
+        out.push(Segment {
+            index,
+            starts_with_opener: matches!(first, Some('“' | '"'))
+                && quotes
+                    .first()
+                    .is_some_and(|q| q.dir != Dir::Close && text[seg.start..q.at].trim().is_empty()),
+            pairs: result.pairs,
+            orphans,
+            unclosed,
+        });
+    }
+    out
+}
+
+/// `DeVos"?highly`, `"?Sen. Warren`, `Democrats "? and`: a dash or quote
+/// that a lossy decoder turned into `"?` or `"�`. Real text puts a space
+/// and a capital, or nothing, after a `"?`.
+pub(super) fn mangled_dash(text: &str, quote_end: usize) -> bool {
+    let rest = &text.as_bytes()[quote_end..];
+    if text[quote_end..].starts_with('\u{FFFD}') {
+        return true;
+    }
+    rest.first() == Some(&b'?')
+        && match rest.get(1) {
+            Some(b) if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'(' | b'[' | b'"') => true,
+            Some(b' ') => rest.get(2).is_some_and(u8::is_ascii_lowercase),
+            _ => false,
+        }
+}
+
+/// `didn"t`, `it"s`: a straight quote standing in for an apostrophe.
+fn apostrophe(text: &str, start: usize, end: usize) -> bool {
+    if &text[start..end] != "\"" {
+        return false;
+    }
+    if !text[..start].chars().next_back().is_some_and(char::is_alphanumeric) {
+        return false;
+    }
+    let rest = &text[end..];
+    let len = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
+    matches!(&rest[..len], "t" | "s" | "re" | "ve" | "ll" | "d" | "m")
+}
+
+fn standalone(text: &str, q: &Quote) -> bool {
+    let prev = text[..q.at].chars().next_back();
+    let next = text[q.at + q.len..].chars().next();
+    prev.is_some_and(char::is_whitespace) && next.is_none_or(char::is_whitespace)
+}
+
+fn inside(prot: &[Span], at: usize) -> bool {
+    let i = prot.partition_point(|p| p.end <= at);
+    prot.get(i).is_some_and(|p| p.start <= at)
+}
+
+struct Pairing {
+    pairs: Vec<(Quote, Quote)>,
+    orphans: Vec<Quote>,
+    unclosed: Vec<Quote>,
+}
+
+impl Pairing {
+    fn balanced(&self) -> bool {
+        self.orphans.is_empty() && self.unclosed.is_empty()
+    }
+}
+
+/// Pair, reading a mark after a digit (`12"`) as inches when it has
+/// nothing to close; failing that, with every such mark read as inches.
+fn pair_allowing_inches(quotes: &[Quote]) -> Pairing {
+    let greedy = pair(quotes.iter(), true);
+    if greedy.balanced() || !quotes.iter().any(|q| q.inch) {
+        return greedy;
+    }
+    let as_inches = pair(quotes.iter().filter(|q| !q.inch), false);
+    if as_inches.balanced() {
+        as_inches
+    } else {
+        greedy
+    }
+}
+
+fn pair<'q>(quotes: impl Iterator<Item = &'q Quote>, skip_lone_inches: bool) -> Pairing {
+    let mut stack: Vec<Quote> = Vec::new();
+    let mut pairs = Vec::new();
+    let mut orphans = Vec::new();
+    for &q in quotes {
+        if skip_lone_inches && q.inch && stack.is_empty() {
+            continue;
+        }
+        match q.dir {
+            Dir::Open => {
+                // Paragraphs merged into one keep the multi-paragraph
+                // convention inside: `“One. “Two.”` continues, not nests.
+                if q.sentence_start && stack.last().is_some_and(|o| o.at < q.at) {
+                    stack.pop();
+                }
+                stack.push(q)
+            }
+            Dir::Close => match stack.pop() {
+                Some(o) => pairs.push((o, q)),
+                None => orphans.push(q),
+            },
+            Dir::Either => match stack.pop() {
+                Some(o) => pairs.push((o, q)),
+                None => stack.push(q),
+            },
+        }
+    }
+    Pairing {
+        pairs,
+        orphans,
+        unclosed: stack,
+    }
+}
+
+/// Read a quote's direction from its glyph and its neighbours.
+fn classify(text: &str, at: usize, end: usize, ch: char) -> Quote {
+    let prev = text[..at].chars().next_back();
+    let after = &text[end..];
+    let next = after.chars().next();
+    let prev_space = prev.is_none_or(char::is_whitespace);
+    let next_space = next.is_none_or(char::is_whitespace);
+    let prev_opening = prev_space || prev.is_some_and(|c| matches!(c, '(' | '[' | '{' | '—' | '–' | '‘' | '“' | '/'));
+    // A quote right before `,` or `;` closes something; `...` may open a quote.
+    let next_punct = match next {
+        Some(',' | ';' | ':' | '!' | '?' | ')' | ']' | '}') => true,
+        // `.”` ends a sentence; `...` and `.@handle` may follow an opener.
+        Some('.') => after[1..]
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_whitespace() || matches!(c, '"' | '”' | '’' | ')')),
+        _ => false,
+    };
+    let next_closer = next.is_some_and(|c| matches!(c, '’' | '”' | '—' | '–'));
+    let open_ctx = prev_opening && !next_space && !next_punct && !next_closer;
+    let close_ctx = next_punct || (!prev_opening && (next_space || next_closer));
+    let dir = match ch {
+        '“' if next_punct || (prev.is_some_and(char::is_alphanumeric) && next_space) => Dir::Close,
+        '“' => Dir::Open,
+        '”' if prev_space && next.is_some_and(char::is_alphanumeric) => Dir::Open,
+        '”' => Dir::Close,
+        _ if open_ctx && !close_ctx => Dir::Open,
+        _ if close_ctx && !open_ctx => Dir::Close,
+        _ => Dir::Either,
+    };
+    let inch =
+        matches!(ch, '"' | '”') && prev.is_some_and(|c| c.is_ascii_digit()) && !next.is_some_and(char::is_alphanumeric);
+    let head = text[..at].trim_end_matches([' ', '\t']);
+    let sentence_start = head.len() < at
+        && head
+            .chars()
+            .next_back()
+            .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…'));
+    Quote {
+        at,
+        ch,
+        len: end - at,
+        dir,
+        inch,
+        sentence_start,
+    }
+}
+
+/// `China”,” a spokesperson`: a closing quote, a comma or period, and a
+/// closing quote again. Given the second quote, the span from the first
+/// quote to the end of the second and what should replace it (`,”`).
+pub(super) fn doubled_closer(text: &str, second: usize) -> Option<(Span, String)> {
+    let b = text.as_bytes();
+    let second_ch = text[second..].chars().next()?;
+    if !matches!(second_ch, '"' | '”') {
+        return None;
+    }
+    let end = second + second_ch.len_utf8();
+    if !text[end..].chars().next().is_none_or(char::is_whitespace) {
+        return None;
+    }
+    let punct_at = second.checked_sub(1)?;
+    if !matches!(b[punct_at], b',' | b'.') {
+        return None;
+    }
+    let head = &text[..punct_at];
+    let first_ch = head.chars().next_back()?;
+    if !matches!(first_ch, '"' | '”') {
+        return None;
+    }
+    let first = punct_at - first_ch.len_utf8();
+    let before = text[..first].chars().next_back()?;
+    if !(before.is_alphanumeric() || matches!(before, ')' | ']' | '’' | '%')) {
+        return None;
+    }
+    let quote = if first_ch == '”' || second_ch == '”' {
+        '”'
+    } else {
+        '"'
+    };
+    Some((Span::new(first, end), format!("{}{quote}", b[punct_at] as char)))
+}
+
+/// Delete `span`, and with it the spaces that would be left doubled or
+/// dangling before punctuation or at a line's end.
+pub(super) fn removal(text: &str, span: Span) -> Span {
+    let hspace = |c: char| c == ' ' || c == '\t';
+    let prev = text[..span.start].chars().next_back();
+    let next = text[span.end..].chars().next();
+    let next_end = next.is_none_or(|c| c == '\n' || c == '\r');
+    let next_punct = next.is_some_and(|c| matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '”' | '’'));
+    if prev.is_some_and(hspace) && (next.is_some_and(hspace) || next_end || next_punct) {
+        let start = text[..span.start].trim_end_matches(hspace).len();
+        return Span::new(start, span.end);
+    }
+    let prev_open = prev.is_none_or(|c| matches!(c, '\n' | '(' | '[' | '“' | '‘' | '"'));
+    if next.is_some_and(hspace) && prev_open {
+        let rest = &text[span.end..];
+        let end = span.end + (rest.len() - rest.trim_start_matches(hspace).len());
+        return Span::new(span.start, end);
+    }
+    span
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg_texts(text: &str) -> Vec<&str> {
+        let doc = Document::new(text);
+        segments(&doc).iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn cuts_paragraphs_after_lines_that_end_a_sentence() {
+        assert_eq!(
+            seg_texts("One line.\nTwo wrapped\nlines.\n\nThree"),
+            ["One line.", "Two wrapped\nlines.", "Three"]
+        );
+    }
+
+    #[test]
+    fn reads_directions_from_neighbours() {
+        let t = "a “b” c";
+        assert_eq!(classify(t, 2, 5, '“').dir, Dir::Open);
+        assert_eq!(classify(t, 6, 9, '”').dir, Dir::Close);
+        let t = "say ”hi";
+        assert_eq!(classify(t, 4, 7, '”').dir, Dir::Open);
+        let t = "Lights “, he";
+        assert_eq!(classify(t, 7, 10, '“').dir, Dir::Close);
+    }
+
+    #[test]
+    fn finds_a_doubled_closer() {
+        let t = "China”,” a spokesperson";
+        let at = t.rfind('”').unwrap();
+        let (span, with) = doubled_closer(t, at).unwrap();
+        assert_eq!(span.slice(t), "”,”");
+        assert_eq!(with, ",”");
+        assert!(doubled_closer("\"a\",\"b\"", 4).is_none());
+    }
+}

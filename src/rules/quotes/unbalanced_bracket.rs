@@ -1,0 +1,292 @@
+use crate::prelude::*;
+
+use super::pairing;
+
+pub struct UnbalancedBracket;
+
+static META: RuleMeta = RuleMeta {
+    code: "Q005",
+    name: "unbalanced-bracket",
+    family: Family::Quotes,
+    summary: "A parenthesis or square bracket with no partner in its paragraph",
+    docs: "\
+Flags `(` and `[` that are never closed in their paragraph, and `)` and `]`
+that close nothing: `Northlight (which launched in 2019 says`, `in 14
+countries [including Australia.`, `the results) were`.
+
+Machine translation reorders clauses and loses one half of a parenthetical;
+scrapers cut a paragraph in the middle of one.
+
+Pairing runs per paragraph (and per line, in text with one paragraph per
+line), with `(` and `[` sharing one stack so `[0, 1)` counts as closed.
+Left alone: list markers (`a)`, `1)`, `iv)`), emoticons (`:)`, `;-)`,
+`:(`, `(:`), brackets inside URLs and code spans (`…/Foo_(bar)`), and a
+bracket opened at the end of one paragraph and closed at the start of the
+next.
+
+Fix (unsafe): remove a closing bracket that closes nothing. Which words it
+was meant to enclose is a guess. An opening bracket that is never closed is
+only reported: where it should close cannot be known.",
+    fix: FixAvailability::Unsafe,
+    rewrites_letters: false,
+    flags: &[
+        Fixture {
+            input: "Northlight (which launched in 2019 says it has 6.5 million subscribers.",
+            output: "Northlight (which launched in 2019 says it has 6.5 million subscribers.",
+        },
+        Fixture {
+            input: "The results) were better than expected.",
+            output: "The results were better than expected.",
+        },
+        Fixture {
+            input: "It sold in 14 countries [including Australia.",
+            output: "It sold in 14 countries [including Australia.",
+        },
+    ],
+    keeps: &[
+        "The firm makes large language models (LLMs) and [sic] more.",
+        "Choose a) cost, b) speed or iv) both.\n1) First\n2) Second",
+        "Nice work :) and thanks ;-) or :( and (:",
+        "See https://en.wikipedia.org/wiki/Mercury_(planet) for more.",
+        "An interval [0, 1) is half open.",
+        "Kaomoji: ¯\\_(ツ)_/¯ and (╯°□°)╯︵ ┻━┻",
+        "The plan (which ran\nto 2030) was approved.",
+    ],
+};
+
+#[derive(Clone, Copy)]
+struct Bracket {
+    at: usize,
+    open: bool,
+}
+
+impl Bracket {
+    fn span(self) -> Span {
+        Span::new(self.at, self.at + 1)
+    }
+}
+
+struct Result {
+    index: usize,
+    orphans: Vec<Bracket>,
+    unclosed: Vec<Bracket>,
+    first: Option<usize>,
+}
+
+impl Rule for UnbalancedBracket {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        if !doc.bytes().any(b"()[]") {
+            return;
+        }
+        let text = doc.text();
+        // `(`, `)` and `[` in one memchr pass, `]` in another, merged in order.
+        let mut rounds = memchr::memchr3_iter(b'(', b')', b'[', text.as_bytes()).peekable();
+        let mut squares = memchr::memchr_iter(b']', text.as_bytes()).peekable();
+        let mut found = std::iter::from_fn(move || match (rounds.peek(), squares.peek()) {
+            (Some(&a), Some(&b)) if b < a => squares.next(),
+            (Some(_), _) => rounds.next(),
+            (None, _) => squares.next(),
+        })
+        .peekable();
+        let mut results: Vec<Result> = Vec::new();
+        let mut brackets: Vec<Bracket> = Vec::new();
+        for (index, seg) in pairing::segments(doc).into_iter().enumerate() {
+            brackets.clear();
+            while let Some(at) = found.next_if(|&at| at < seg.end) {
+                if at >= seg.start && !emoticon(text, at) {
+                    let open = matches!(text.as_bytes()[at], b'(' | b'[');
+                    brackets.push(Bracket { at, open });
+                }
+            }
+            if brackets.is_empty() {
+                continue;
+            }
+            let (mut orphans, mut unclosed) = pair(text, &brackets);
+            let balanced = orphans.is_empty() && unclosed.is_empty();
+            if !balanced && !doc.protected().is_empty() {
+                let prot = doc.protected();
+                brackets.retain(|b| !inside(prot, b.at));
+                (orphans, unclosed) = pair(text, &brackets);
+                // `…/Mercury_(planet)`: the URL pattern stops before the `)`.
+                orphans.retain(|b| !closes_url(text, prot, b.at));
+            }
+            if orphans.is_empty() && unclosed.is_empty() {
+                continue;
+            }
+            results.push(Result {
+                index,
+                orphans,
+                unclosed,
+                first: brackets.first().map(|b| b.at),
+            });
+        }
+        let mut pending: Option<(usize, Vec<Bracket>)> = None;
+        for r in &mut results {
+            if let Some((index, open)) = pending.take() {
+                let split = index + 1 == r.index && r.orphans.first().is_some_and(|o| Some(o.at) == r.first);
+                if split {
+                    r.orphans.remove(0);
+                } else {
+                    report_unclosed(&open, out);
+                }
+            }
+            for &o in &r.orphans {
+                let del = pairing::removal(text, o.span());
+                out.push(
+                    Diagnostic::new(
+                        &META,
+                        o.span(),
+                        format!("`{}` closes nothing in its paragraph", &text[o.at..o.at + 1]),
+                    )
+                    .with_fix(Fix::unsafe_("remove the stray bracket", vec![Edit::delete(del)])),
+                );
+            }
+            if !r.unclosed.is_empty() {
+                pending = Some((r.index, std::mem::take(&mut r.unclosed)));
+            }
+        }
+        if let Some((_, open)) = pending {
+            report_unclosed(&open, out);
+        }
+    }
+}
+
+fn report_unclosed(open: &[Bracket], out: &mut Vec<Diagnostic>) {
+    for b in open {
+        out.push(Diagnostic::new(
+            &META,
+            b.span(),
+            "bracket is never closed in its paragraph",
+        ));
+    }
+}
+
+fn pair(text: &str, brackets: &[Bracket]) -> (Vec<Bracket>, Vec<Bracket>) {
+    let mut stack = Vec::new();
+    let mut orphans = Vec::new();
+    for &b in brackets {
+        if b.open {
+            stack.push(b);
+        } else if stack.pop().is_none() && !list_marker(text, b.at) {
+            orphans.push(b);
+        }
+    }
+    (orphans, stack)
+}
+
+fn inside(prot: &[Span], at: usize) -> bool {
+    let i = prot.partition_point(|p| p.end <= at);
+    prot.get(i).is_some_and(|p| p.start <= at)
+}
+
+fn closes_url(text: &str, prot: &[Span], at: usize) -> bool {
+    let i = prot.partition_point(|p| p.end < at);
+    prot.get(i)
+        .is_some_and(|p| p.end == at && p.slice(text).contains(['(', '[']))
+}
+
+/// `:)`, `;-)`, `:(`, `=]`, `(:`, `(-:`: faces, not brackets.
+fn emoticon(text: &str, at: usize) -> bool {
+    let b = text.as_bytes();
+    let eye = |c: u8| matches!(c, b':' | b';' | b'=');
+    let before = |n: usize| at.checked_sub(n).map(|i| b[i]);
+    let after = |n: usize| b.get(at + n).copied();
+    match b[at] {
+        b')' | b'(' | b']' | b'[' if before(1).is_some_and(eye) => true,
+        b')' | b'('
+            if before(1).is_some_and(|c| matches!(c, b'-' | b'\'' | b'^' | b'o')) && before(2).is_some_and(eye) =>
+        {
+            true
+        }
+        // `: )` standing alone
+        b')' if before(1) == Some(b' ')
+            && before(2).is_some_and(eye)
+            && after(1).is_none_or(|c| c.is_ascii_whitespace()) =>
+        {
+            true
+        }
+        b'(' if after(1).is_some_and(eye) => true,
+        b'(' => after(1) == Some(b'-') && after(2).is_some_and(eye),
+        _ => false,
+    }
+}
+
+/// `a)`, `1)`, `iv)` starting a list item, at a line start or after a space.
+fn list_marker(text: &str, at: usize) -> bool {
+    let head = &text[..at];
+    let start = head
+        .rfind(|c: char| !c.is_ascii_alphanumeric())
+        .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+    let token = &head[start..];
+    let boundary = head[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || c == '(');
+    let short = match token.len() {
+        1 => true,
+        2 => token.bytes().all(|c| c.is_ascii_digit()),
+        _ => false,
+    };
+    let roman = matches!(
+        token.to_ascii_lowercase().as_str(),
+        "ii" | "iii" | "iv" | "vi" | "vii" | "viii" | "ix" | "xi" | "xii"
+    );
+    boundary && (short || roman)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{FixMode, Linter, Settings};
+
+    fn linter() -> Linter {
+        Linter::new(&Settings {
+            select: vec!["Q005".into()],
+            ..Settings::default()
+        })
+        .unwrap()
+    }
+
+    fn count(text: &str) -> usize {
+        linter().check(text).len()
+    }
+
+    #[test]
+    fn keeps_a_parenthetical_split_across_paragraphs() {
+        assert_eq!(count("The plan (which ran\n\nto 2030) was approved."), 0);
+    }
+
+    #[test]
+    fn keeps_balanced_lines_in_one_paragraph_per_line_text() {
+        assert_eq!(
+            count("Temperatures reached 41 °C (106 °F).\nSection § 4(b) covers it."),
+            0
+        );
+    }
+
+    #[test]
+    fn flags_each_line_on_its_own_when_lines_end_sentences() {
+        assert_eq!(count("It rose (sharply.\nThe end.\nThen it fell) again."), 2);
+        assert_eq!(count("It rose (sharply.\nThen it fell) again."), 0);
+    }
+
+    #[test]
+    fn removes_a_stray_closing_bracket_between_spaces() {
+        let fixed = linter().fix("The results ] were in.", FixMode::Unsafe).unwrap();
+        assert_eq!(fixed.text, "The results were in.");
+    }
+
+    #[test]
+    fn keeps_list_markers_but_not_closers_after_longer_words() {
+        assert_eq!(count("Pick a) or b)."), 0);
+        assert_eq!(count("They said AI) was the future."), 1);
+    }
+
+    #[test]
+    fn survives_a_hundred_thousand_open_brackets() {
+        assert_eq!(count(&"(".repeat(100_000)), 100_000);
+    }
+}

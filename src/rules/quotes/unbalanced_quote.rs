@@ -1,0 +1,321 @@
+use memchr::memmem;
+
+use crate::prelude::*;
+
+use super::pairing::{self, Quote, Segment};
+
+pub struct UnbalancedQuote;
+
+static META: RuleMeta = RuleMeta {
+    code: "Q001",
+    name: "unbalanced-quote",
+    family: Family::Quotes,
+    summary: "A quotation mark with no partner in its paragraph",
+    docs: "\
+Flags double quotes (curly `“ ”` and straight `\"`) that do not pair up
+within their paragraph, and opening single quotes `‘` that are never closed:
+`through “Data”. Insensitivity.”` has a closing quote with nothing open.
+
+Machine translation reorders and splits sentences and drops the words a
+quote opened on; scrapers cut paragraphs mid-quote. The orphan left behind
+misattributes speech.
+
+Pairing runs per paragraph; in text with one paragraph per line, a line that
+ends a sentence also ends the pairing. A quote's direction comes from its
+glyph, overruled only by unmistakable neighbours (`”Hello` opens,
+`Lights “,` closes); a straight quote's from its neighbours alone.
+
+Left alone:
+- apostrophes, including `’90s`, `’em`, `rock ’n’ roll`, `Kai-fu’s`,
+  `students’`: closing single quotes are never judged, since they cannot be
+  told from apostrophes;
+- nested quotes (`“He said ‘no’ twice”`);
+- the convention for quotes that run over several paragraphs: each opens
+  with `“` and only the last closes;
+- a quote left open at the end of a paragraph and closed at the start of the
+  next (a paragraph split mid-quote);
+- inch marks such as `5' 10\"` or `a 12\" screen`, tried both as inches and
+  as quotes;
+- German `„…“` and `‚…‘` (a paragraph holding them is skipped) and quotes in
+  code spans or URLs;
+- `China”,” a spokesperson` (the doubled closer is `doubled-closing-quote`'s).
+
+Fix (unsafe): remove an orphan closing quote; which words it should have
+enclosed is a guess, so removing it is a judgement. An opening quote that is
+never closed is only reported: where it should close cannot be known.",
+    fix: FixAvailability::Unsafe,
+    rewrites_letters: false,
+    flags: &[
+        Fixture {
+            input: "While trying to cover their tracks through “Data”. Insensitivity.”",
+            output: "While trying to cover their tracks through “Data”. Insensitivity.",
+        },
+        Fixture {
+            input: "The firm said ” it would appeal.",
+            output: "The firm said it would appeal.",
+        },
+        Fixture {
+            input: "“We will appeal, the firm said.\n\nThe court declined to comment.",
+            output: "“We will appeal, the firm said.\n\nThe court declined to comment.",
+        },
+        Fixture {
+            input: "She called it ‘a rounding error and moved on.",
+            output: "She called it ‘a rounding error and moved on.",
+        },
+    ],
+    keeps: &[
+        "“He said ‘no’ twice,” she recalled.",
+        "The ’90s sound, rock ’n’ roll and Li Kai-fu’s students’ essays.",
+        "“We will go on.\n\n“We will not stop.\n\n“We will win,” he said.",
+        "He is 5' 10\" tall and bought a 12\" pizza.",
+        "The TV has a 55\" screen, and he called it \"huge\".",
+        "She said \"no\" and \"never\" and left.",
+        "Der Bürgermeister sagte: „Wir müssen jetzt handeln.“",
+        "He said “we will see\ntomorrow” and left.",
+        "“Is it over?” she asked. “Not yet.”",
+        "He said: “We will go on. “We will not stop. “We will win.”",
+        "Use `printf(\"%d\")` to print it.",
+        "Swedish uses ”quotes” that look the same on both sides.",
+        "Give ’em the ‘90s treatment.",
+        "He didn\"t say it, but it\"s ''true'' and \"clear\".",
+        "Set x = '' before the loop.",
+    ],
+};
+
+impl Rule for UnbalancedQuote {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        if !pairing::may_have_quotes(doc) {
+            return;
+        }
+        let segs = pairing::segments(doc);
+        check_doubles(doc, &segs, out);
+        if doc.bytes().contains(0x98) && doc.text().contains('‘') {
+            check_singles(doc, &segs, out);
+        }
+    }
+}
+
+fn check_doubles(doc: &Document, segs: &[Span], out: &mut Vec<Diagnostic>) {
+    let text = doc.text();
+    let found = pairing::analyse(doc, segs);
+    // Opening quotes left open at the end of the previous segment, and its index.
+    let mut pending: Vec<Quote> = Vec::new();
+    let mut pending_index = 0;
+    for (i, seg) in found.iter().enumerate() {
+        let mut orphans = &seg.orphans[..];
+        if !pending.is_empty() {
+            let first = orphans.first().filter(|o| is_first_quote(seg, o));
+            if pending_index + 1 == seg.index && first.is_some() {
+                // A paragraph split mid-quote: the quote closes in the next one.
+                orphans = &orphans[1..];
+                pending.clear();
+            } else {
+                report_unclosed(text, &pending, out);
+                pending.clear();
+            }
+        }
+        for o in orphans {
+            let del = pairing::removal(text, o.span());
+            out.push(
+                Diagnostic::new(
+                    &META,
+                    o.span(),
+                    format!("closing `{}` with no opening quote in its paragraph", o.mark(text)),
+                )
+                .with_fix(Fix::unsafe_("remove the orphan quote", vec![Edit::delete(del)])),
+            );
+        }
+        if !seg.unclosed.is_empty() {
+            let continued = found
+                .get(i + 1)
+                .is_some_and(|n| n.index == seg.index + 1 && n.starts_with_opener);
+            if !continued {
+                pending.extend_from_slice(&seg.unclosed);
+                pending_index = seg.index;
+            }
+        }
+    }
+    report_unclosed(text, &pending, out);
+}
+
+fn is_first_quote(seg: &Segment, q: &Quote) -> bool {
+    seg.pairs.iter().all(|(o, _)| o.at > q.at) && seg.unclosed.iter().all(|u| u.at > q.at)
+}
+
+fn report_unclosed(text: &str, quotes: &[Quote], out: &mut Vec<Diagnostic>) {
+    for q in quotes {
+        out.push(Diagnostic::new(
+            &META,
+            q.span(),
+            format!("opening `{}` is never closed in its paragraph", q.mark(text)),
+        ));
+    }
+}
+
+/// Opening single quotes with no closing-shaped `’` after them in their
+/// segment. Closing single quotes are never judged: they look like apostrophes.
+fn check_singles(doc: &Document, segs: &[Span], out: &mut Vec<Diagnostic>) {
+    let text = doc.text();
+    let opens: Vec<usize> = memmem::find_iter(text.as_bytes(), "‘".as_bytes()).collect();
+    let mut next_open = 0;
+    for (i, &seg) in segs.iter().enumerate() {
+        let from = next_open + opens[next_open..].partition_point(|&at| at < seg.start);
+        let to = from + opens[from..].partition_point(|&at| at < seg.end);
+        next_open = to;
+        if from == to {
+            continue;
+        }
+        let s = seg.slice(text);
+        if memmem::find(s.as_bytes(), "‚".as_bytes()).is_some() || memmem::find(s.as_bytes(), "„".as_bytes()).is_some()
+        {
+            continue; // German `‚…‘`
+        }
+        let last_close = s.rmatch_indices('’').map(|(at, _)| at).find(|&at| closes_single(s, at));
+        let first_open = last_close.map_or(0, |c| c + '’'.len_utf8());
+        let continued = segs.get(i + 1).is_some_and(|n| {
+            let t = n.slice(text).trim_start();
+            t.starts_with('‘') || t.starts_with("“‘") || t.starts_with("\"‘")
+        });
+        if continued {
+            continue;
+        }
+        for &at in &opens[from..to] {
+            let at = at - seg.start;
+            if at >= first_open && opens_single(s, at) {
+                let span = Span::new(seg.start + at, seg.start + at + '‘'.len_utf8());
+                out.push(Diagnostic::new(
+                    &META,
+                    span,
+                    "opening `‘` is never closed in its paragraph",
+                ));
+            }
+        }
+    }
+}
+
+/// A `’` that can end a quotation: after a visible character, before a
+/// space, punctuation or the end.
+fn closes_single(s: &str, at: usize) -> bool {
+    let prev = s[..at].chars().next_back();
+    let next = s[at + '’'.len_utf8()..].chars().next();
+    prev.is_some_and(|c| !c.is_whitespace()) && !next.is_some_and(char::is_alphanumeric)
+}
+
+/// A `‘` that opens a quotation rather than standing for an apostrophe.
+fn opens_single(s: &str, at: usize) -> bool {
+    let prev = s[..at].chars().next_back();
+    let rest = &s[at + '‘'.len_utf8()..];
+    let prev_ok = prev.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '“' | '"' | '—' | '–' | ':'));
+    let Some(next) = rest.chars().next() else {
+        return false;
+    };
+    if !prev_ok || !next.is_alphabetic() {
+        return false; // `‘90s`, a stray mark, or an apostrophe inside a word
+    }
+    let word_len = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
+    let word = &rest[..word_len];
+    !ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(word))
+}
+
+/// Words that a leading apostrophe shortens, often mis-curled as `‘`.
+const ELISIONS: &[&str] = &[
+    "bout", "cause", "cos", "d", "em", "ere", "gainst", "kay", "ll", "m", "n", "neath", "nuff", "re", "round", "s",
+    "t", "til", "tis", "twas", "ve",
+];
+
+#[cfg(test)]
+mod tests {
+    use crate::{FixMode, Linter, Settings};
+
+    fn linter() -> Linter {
+        Linter::new(&Settings {
+            select: vec!["Q001".into()],
+            ..Settings::default()
+        })
+        .unwrap()
+    }
+
+    fn count(text: &str) -> usize {
+        linter().check(text).len()
+    }
+
+    fn fix(text: &str) -> String {
+        linter().fix(text, FixMode::Unsafe).unwrap().text
+    }
+
+    #[test]
+    fn removes_an_orphan_closing_quote_at_a_paragraph_end() {
+        assert_eq!(
+            fix("Through “Data”. Insensitivity.”\n\nNext paragraph."),
+            "Through “Data”. Insensitivity.\n\nNext paragraph."
+        );
+    }
+
+    #[test]
+    fn keeps_a_quote_split_across_two_paragraphs() {
+        assert_eq!(count("He said “we will\n\ngo home” and left."), 0);
+    }
+
+    #[test]
+    fn keeps_one_paragraph_per_line_text_balanced_line_by_line() {
+        let text = "“We didn’t expect it,” said the mayor.\nThe café’s “menu du jour” was €14.\nIt’s fine.";
+        assert_eq!(count(text), 0);
+    }
+
+    #[test]
+    fn flags_an_unclosed_quote_when_the_next_paragraph_does_not_continue_it() {
+        assert_eq!(count("“We will go.\n\nThe end."), 1);
+        assert_eq!(fix("“We will go.\n\nThe end."), "“We will go.\n\nThe end.");
+    }
+
+    #[test]
+    fn keeps_a_misplaced_space_after_a_closing_quote() {
+        assert_eq!(
+            count("“We see no restriction,” a spokesperson said.“ But we will watch.”"),
+            0
+        );
+    }
+
+    #[test]
+    fn keeps_a_closing_quote_written_with_the_opening_glyph() {
+        assert_eq!(count("The working title “Harbor Lights “, follows three siblings."), 0);
+    }
+
+    #[test]
+    fn keeps_quoted_numbers_that_look_like_inches() {
+        assert_eq!(count("The code was \"2023\" and the screen 12\" wide."), 0);
+    }
+
+    #[test]
+    fn flags_a_stray_straight_quote() {
+        assert_eq!(
+            fix("The firm said it would \" appeal."),
+            "The firm said it would appeal."
+        );
+    }
+
+    #[test]
+    fn keeps_a_doubled_closer_for_its_own_rule() {
+        assert_eq!(count("“It will be here on Monday”,” a spokesperson said."), 0);
+    }
+
+    #[test]
+    fn keeps_single_quotes_closed_later_in_the_paragraph() {
+        assert_eq!(count("He said, ‘Why don’t you write about us?’ and left."), 0);
+    }
+
+    #[test]
+    fn keeps_a_long_single_quote_that_continues_in_the_next_paragraph() {
+        assert_eq!(count("‘We will go on.\n\n‘And we will win,’ he said."), 0);
+    }
+
+    #[test]
+    fn survives_a_hundred_thousand_quotes() {
+        let text = "“".repeat(100_000) + &"’‘".repeat(50_000);
+        assert_eq!(count(&text), 100_000);
+    }
+}

@@ -1,0 +1,184 @@
+use crate::prelude::*;
+
+pub struct ControlCharacter;
+
+static META: RuleMeta = RuleMeta {
+    code: "U005",
+    name: "control-character",
+    family: Family::Unicode,
+    summary: "ASCII control characters other than tab, line feed and carriage return",
+    docs: "\
+Flags C0 control characters (U+0000–U+001F except tab, line feed and
+carriage return) and DEL U+007F: `A ministry\\u{1A} official`, a form feed
+between pages, a NUL from a broken export, ANSI colour codes
+(`\\u{1B}[31m`).
+
+They have no place in article text: they are invisible or render as boxes,
+and many tools choke on them.
+
+Left alone: tab, line feed and carriage return (line endings are another
+matter), and the C1 controls U+0080–U+009F: those are nearly always
+Windows-1252 punctuation read as Latin-1 (U+0092 for `’`), which the
+`mojibake` rule repairs to the character meant.
+
+Fix (safe): remove them. A vertical tab or form feed standing alone between
+two visible characters becomes a space (Word writes a manual line break as
+a vertical tab), so the words on either side stay apart. An ANSI escape
+sequence is removed whole; its final letter is part of the code, not a
+word, which is why the rule declares that it rewrites letters.",
+    fix: FixAvailability::Safe,
+    rewrites_letters: true,
+    flags: &[
+        Fixture {
+            input: "A ministry\u{1A} official said the bell\u{7} rang.",
+            output: "A ministry official said the bell rang.",
+        },
+        Fixture {
+            input: "First line\u{B}second line, page one\u{C}page two.",
+            output: "First line second line, page one page two.",
+        },
+        Fixture {
+            input: "Status: \u{1B}[1;31mFAILED\u{1B}[0m today.",
+            output: "Status: FAILED today.",
+        },
+    ],
+    keeps: &["Tabs\tand\r\nline endings\nstay, and so does \u{92} for mojibake."],
+};
+
+fn is_control(b: u8) -> bool {
+    (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F
+}
+
+impl Rule for ControlCharacter {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        if !(0u8..0x20)
+            .chain([0x7F])
+            .any(|b| is_control(b) && doc.bytes().contains(b))
+        {
+            return;
+        }
+        let text = doc.text();
+        let b = text.as_bytes();
+        let mut i = 0;
+        while let Some(start) = next_below_space_or_del(b, i) {
+            if !is_control(b[start]) {
+                i = start + 1; // tab, line feed, carriage return
+                continue;
+            }
+            i = start;
+            let mut only_breaks = true;
+            while i < b.len() {
+                if b[i] == 0x1B && b.get(i + 1) == Some(&b'[') {
+                    i = csi_end(b, i);
+                    only_breaks = false;
+                } else if is_control(b[i]) {
+                    only_breaks &= matches!(b[i], 0x0B | 0x0C);
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            let span = Span::new(start, i);
+            let prev = text[..start].chars().next_back();
+            let next = text[i..].chars().next();
+            let between_words = prev.is_some_and(|c| !c.is_whitespace()) && next.is_some_and(|c| !c.is_whitespace());
+            let with = if only_breaks && between_words { " " } else { "" };
+            let first = b[start];
+            let what = if first == 0x1B && b.get(start + 1) == Some(&b'[') {
+                "ANSI escape sequence".to_string()
+            } else {
+                format!("control character U+{first:04X}")
+            };
+            out.push(Diagnostic::new(&META, span, what).with_fix(Fix::safe(
+                if with.is_empty() {
+                    "remove it"
+                } else {
+                    "replace it with a space"
+                },
+                vec![Edit::replace(span, with)],
+            )));
+        }
+    }
+}
+
+/// The first byte at or after `i` below 0x20 or equal to 0x7F, eight bytes
+/// at a time: a text has a line feed every line but rarely anything else.
+fn next_below_space_or_del(b: &[u8], mut i: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while i + 8 <= b.len() {
+        let x = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
+        // The lowest flagged byte of each test is exact; borrows only run upward.
+        let below = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
+        let del = x ^ (ONES * 0x7F);
+        let del = del.wrapping_sub(ONES) & !del & HIGH;
+        let hits = below | del;
+        if hits != 0 {
+            return Some(i + (hits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    (i..b.len()).find(|&j| b[j] < 0x20 || b[j] == 0x7F)
+}
+
+/// The end of the ANSI control sequence starting at `at` (`ESC [ params final`).
+fn csi_end(b: &[u8], at: usize) -> usize {
+    let mut i = at + 2;
+    while i < b.len() && matches!(b[i], b'0'..=b'?') {
+        i += 1;
+    }
+    while i < b.len() && matches!(b[i], b' '..=b'/') {
+        i += 1;
+    }
+    if i < b.len() && matches!(b[i], b'@'..=b'~') {
+        i + 1
+    } else {
+        at + 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{FixMode, Linter, Settings};
+
+    fn fix(text: &str) -> String {
+        Linter::new(&Settings {
+            select: vec!["U005".into()],
+            ..Settings::default()
+        })
+        .unwrap()
+        .fix(text, FixMode::Safe)
+        .unwrap()
+        .text
+    }
+
+    #[test]
+    fn removes_a_form_feed_on_its_own_line() {
+        assert_eq!(fix("Page one.\n\u{C}\nPage two."), "Page one.\n\nPage two.");
+    }
+
+    #[test]
+    fn removes_a_lone_escape_that_starts_no_sequence() {
+        assert_eq!(fix("a\u{1B}b"), "ab");
+    }
+
+    #[test]
+    fn finds_the_first_control_byte_in_any_position() {
+        for n in 0..20 {
+            let mut text = "a".repeat(n);
+            text.push('\u{7F}');
+            text.push('\u{1}');
+            assert_eq!(super::next_below_space_or_del(text.as_bytes(), 0), Some(n));
+        }
+        assert_eq!(super::next_below_space_or_del("é€ abc".as_bytes(), 0), None);
+    }
+
+    #[test]
+    fn removes_nul_bytes() {
+        assert_eq!(fix("a\0b\0"), "ab");
+    }
+}

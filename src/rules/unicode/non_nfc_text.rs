@@ -1,0 +1,176 @@
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+use crate::prelude::*;
+
+pub struct NonNfcText;
+
+static META: RuleMeta = RuleMeta {
+    code: "U007",
+    name: "non-nfc-text",
+    family: Family::Unicode,
+    summary: "Letters written decomposed (`e` + U+0301) instead of in Unicode NFC (`é`)",
+    docs: "\
+Flags text that is not in Unicode Normalization Form C: `Rene\\u{301}e`
+(an `e` followed by a combining acute accent) where `Renée` is meant,
+combining marks out of canonical order, and the few characters NFC replaces
+by a canonical twin (the Ohm sign `Ω` by `Ω`).
+
+The two spellings look the same but compare, search and count differently:
+`Renée` does not match `Rene\\u{301}e`. Text from macOS file systems, some
+PDFs and some keyboards arrives decomposed.
+
+Only canonical normalization is applied, never the compatibility forms
+(NFKC would turn `ﬁ` into `fi`, `²` into `2` and full-width letters into
+ASCII, which changes what the text shows).
+
+Left alone: text already in NFC, and CJK compatibility ideographs
+(U+F900–U+FAFF, U+2F800–U+2FA1F), which NFC maps to a unified ideograph
+that some fonts draw differently.
+
+Fix (safe): compose the run. The result looks the same and keeps every
+letter.",
+    fix: FixAvailability::Safe,
+    rewrites_letters: false,
+    flags: &[
+        Fixture {
+            input: "said Rene\u{301}e Castellanos from Jose\u{301} Mari\u{301}a Alvarado’s band.",
+            output: "said Renée Castellanos from José María Alvarado’s band.",
+        },
+        Fixture {
+            input: "A 4.7 k\u{2126} resistor and the Korean \u{1100}\u{1161}.",
+            output: "A 4.7 kΩ resistor and the Korean 가.",
+        },
+    ],
+    keeps: &[
+        "The café’s owner, Zoë, makes a naïve crème brûlée.",
+        "Ligatures ﬁ, superscripts x² and full-width Ａ are not canonical forms.",
+        "A CJK compatibility ideograph \u{F900} stays.",
+    ],
+};
+
+impl Rule for NonNfcText {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        // Every character below U+0300 is in NFC and composes with nothing
+        // before it; U+0300 and up start with a byte of 0xCC or more.
+        if !doc.bytes().has_non_ascii() || !(0xCC..=0xF4).any(|b| doc.bytes().contains(b)) {
+            return;
+        }
+        let text = doc.text();
+        let b = text.as_bytes();
+        let mut i = 0;
+        while let Some(hit) = next_lead_at_or_above_u0300(b, i) {
+            // Whitespace never composes, so a run between spaces is judged alone.
+            let start = b[i..hit]
+                .iter()
+                .rposition(u8::is_ascii_whitespace)
+                .map_or(i, |p| i + p + 1);
+            let end = b[hit..]
+                .iter()
+                .position(u8::is_ascii_whitespace)
+                .map_or(b.len(), |p| hit + p);
+            check_run(text, start, end, out);
+            i = end;
+        }
+    }
+}
+
+/// The first byte at or after `from` that starts a character of U+0300 or
+/// above (a lead byte of 0xCC or more), skipping ASCII eight bytes at a time.
+fn next_lead_at_or_above_u0300(b: &[u8], mut i: usize) -> Option<usize> {
+    while i < b.len() {
+        if i + 8 <= b.len() {
+            let word = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
+            let high = word & 0x8080_8080_8080_8080;
+            if high == 0 {
+                i += 8;
+                continue;
+            }
+            i += (high.trailing_zeros() / 8) as usize;
+        } else if b[i] < 0x80 {
+            i += 1;
+            continue;
+        }
+        match b[i] {
+            0xCC.. => return Some(i),
+            0xC0..=0xCB => i += 2,
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+fn check_run(text: &str, start: usize, end: usize, out: &mut Vec<Diagnostic>) {
+    let run = &text[start..end];
+    if is_nfc_quick(run.chars()) == IsNormalized::Yes {
+        return;
+    }
+    let nfc: String = run.nfc().collect();
+    if nfc == run {
+        return;
+    }
+    // Report only the part that changes.
+    let prefix: usize = run
+        .chars()
+        .zip(nfc.chars())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    let suffix: usize = run[prefix..]
+        .chars()
+        .rev()
+        .zip(nfc[prefix..].chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    let before = &run[prefix..run.len() - suffix];
+    let after = &nfc[prefix..nfc.len() - suffix];
+    if before
+        .chars()
+        .any(|c| matches!(c as u32, 0xF900..=0xFAFF | 0x2F800..=0x2FA1F))
+    {
+        return;
+    }
+    let span = Span::new(start + prefix, start + prefix + before.len());
+    out.push(
+        Diagnostic::new(&META, span, format!("not in Unicode NFC; composes to `{after}`")).with_fix(Fix::safe(
+            "compose to NFC",
+            vec![Edit::replace(span, after.to_string())],
+        )),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{FixMode, Linter, Settings};
+
+    fn fix(text: &str) -> String {
+        Linter::new(&Settings {
+            select: vec!["U007".into()],
+            ..Settings::default()
+        })
+        .unwrap()
+        .fix(text, FixMode::Safe)
+        .unwrap()
+        .text
+    }
+
+    #[test]
+    fn reorders_combining_marks_into_canonical_order() {
+        assert_eq!(fix("a\u{301}\u{316}"), "á\u{316}");
+    }
+
+    #[test]
+    fn composes_a_mark_after_a_space_only_with_what_precedes_it() {
+        let text = "a \u{301}b";
+        assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn skips_pure_ascii_text() {
+        assert_eq!(fix("plain ascii"), "plain ascii");
+    }
+}

@@ -1,0 +1,82 @@
+use memchr::memmem;
+
+use crate::prelude::*;
+
+pub struct SoftHyphen;
+
+static META: RuleMeta = RuleMeta {
+    code: "U003",
+    name: "soft-hyphen",
+    family: Family::Unicode,
+    summary: "Invisible soft hyphens (U+00AD) inside words",
+    docs: "\
+Flags soft hyphens, U+00AD: `auto\\u{AD}mation`, `con\\u{AD}tainers`.
+
+A soft hyphen is a hint for where a word may break at a line end; it is
+invisible everywhere else. Copied out of a typeset page it stays in the
+text, where it breaks search (`automation` does not match
+`auto\\u{AD}mation`), spell checking and word counts, and some programs show
+it as a stray hyphen.
+
+Fix (safe): remove it. It renders as nothing in running text, so the text
+reads the same. (HTML's `&shy;` is decoded straight to nothing by
+`html-entity`.)",
+    fix: FixAvailability::Safe,
+    rewrites_letters: false,
+    flags: &[Fixture {
+        input: "They say auto\u{AD}mation is needed to handle more con\u{AD}\u{AD}tainers.",
+        output: "They say automation is needed to handle more containers.",
+    }],
+    keeps: &["A hyphen-minus, an en dash – and a real hyphen ‐ stay."],
+};
+
+const SHY: &str = "\u{AD}";
+
+impl Rule for SoftHyphen {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        if !doc.bytes().contains(0xC2) || !doc.bytes().contains(0xAD) {
+            return;
+        }
+        let mut run: Option<Span> = None;
+        for at in memmem::find_iter(doc.text().as_bytes(), SHY.as_bytes()) {
+            let end = at + SHY.len();
+            run = match run {
+                Some(r) if r.end == at => Some(Span::new(r.start, end)),
+                Some(r) => {
+                    push(out, r);
+                    Some(Span::new(at, end))
+                }
+                None => Some(Span::new(at, end)),
+            };
+        }
+        if let Some(r) = run {
+            push(out, r);
+        }
+    }
+}
+
+fn push(out: &mut Vec<Diagnostic>, span: Span) {
+    out.push(
+        Diagnostic::new(&META, span, "invisible soft hyphen U+00AD")
+            .with_fix(Fix::safe("remove the soft hyphen", vec![Edit::delete(span)])),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Linter, Settings};
+
+    #[test]
+    fn reports_one_diagnostic_per_run() {
+        let linter = Linter::new(&Settings {
+            select: vec!["U003".into()],
+            ..Settings::default()
+        })
+        .unwrap();
+        assert_eq!(linter.check("a\u{AD}\u{AD}b c\u{AD}d").len(), 2);
+    }
+}

@@ -1,0 +1,171 @@
+use crate::prelude::*;
+
+use super::scripts::{breaks_with_zwsp, is_emoji_part, uses_joiners};
+
+pub struct ZeroWidthCharacter;
+
+static META: RuleMeta = RuleMeta {
+    code: "U001",
+    name: "zero-width-character",
+    family: Family::Unicode,
+    summary: "Invisible zero-width spaces, joiners or word joiners inside text",
+    docs: "\
+Flags zero-width characters where they do nothing but harm: zero-width space
+U+200B, word joiner U+2060, and zero-width joiner U+200D and non-joiner
+U+200C between Latin (or other) letters: `automated\\u{200B} cranes`,
+`Shen\\u{200B}zhen`.
+
+They are invisible, so nobody sees them, but they break search, word counts,
+spell checking and copy-paste: `Shen\\u{200B}zhen` does not match `Shenzhen`.
+Web pages insert them as line-break hints and editors leave them behind.
+
+Left alone: the joiner inside emoji sequences (`👩‍💻`, `❤️‍🔥`); joiners
+and non-joiners next to scripts whose spelling needs them (Persian
+`می‌خواهم`, Arabic, Devanagari and the other Indic scripts, Myanmar,
+Khmer); zero-width spaces between letters of scripts written without spaces
+(Thai, Lao, Khmer, Myanmar, Tibetan), where they mark word breaks. The
+zero-width no-break space U+FEFF is `misplaced-byte-order-mark`'s.
+
+Fix (safe): remove the characters. They render as nothing, so the text reads
+the same.",
+    fix: FixAvailability::Safe,
+    rewrites_letters: false,
+    flags: &[
+        Fixture {
+            input: "The Shen\u{200B}zhen-based firm uses automated\u{200B}\u{200B} cranes.",
+            output: "The Shenzhen-based firm uses automated cranes.",
+        },
+        Fixture {
+            input: "A word\u{2060}joiner and a stray joi\u{200D}ner and non\u{200C}joiner.",
+            output: "A wordjoiner and a stray joiner and nonjoiner.",
+        },
+    ],
+    keeps: &[
+        "A coder 👩\u{200D}💻 and a family 👨\u{200D}👩\u{200D}👧.",
+        "Persian: می\u{200C}خواهم and Hindi: क्\u{200D}ष.",
+        "Thai: ภาษา\u{200B}ไทย",
+        "Plain text with no invisible characters.",
+    ],
+};
+
+/// Runs of U+200B..U+200D and U+2060 (E2 80 8B..8D, E2 81 A0), found with
+/// one `memchr` pass over the `E2` lead bytes.
+fn runs(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let b = text.as_bytes();
+    let is_zw = move |i: usize| {
+        matches!(
+            (b.get(i + 1), b.get(i + 2)),
+            (Some(0x80), Some(0x8B..=0x8D)) | (Some(0x81), Some(0xA0))
+        )
+    };
+    let mut hits = memchr::memchr_iter(0xE2, b).filter(move |&i| is_zw(i)).peekable();
+    std::iter::from_fn(move || {
+        let start = hits.next()?;
+        let mut end = start + 3;
+        while hits.next_if(|&i| i == end).is_some() {
+            end += 3;
+        }
+        Some(Span::new(start, end))
+    })
+}
+
+impl Rule for ZeroWidthCharacter {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        // U+200B..U+200D are E2 80 8B..8D; U+2060 is E2 81 A0.
+        let b = doc.bytes();
+        if !b.contains(0xE2) || !(b.any(&[0x8B, 0x8C, 0x8D, 0xA0])) {
+            return;
+        }
+        let text = doc.text();
+        for found in runs(text) {
+            let (start, m) = (found.start, found.slice(text));
+            let prev = text[..start].chars().next_back();
+            let next = text[found.end..].chars().next();
+            // Judge each character; removable ones next to each other go together.
+            let mut run: Option<(usize, usize, char)> = None;
+            for (i, c) in m.char_indices() {
+                let at = start + i;
+                let end = at + c.len_utf8();
+                if keep(c, prev, next, m.len() / 3) {
+                    if let Some(r) = run.take() {
+                        push(out, r);
+                    }
+                    continue;
+                }
+                run = Some(match run {
+                    Some((s, _, first)) => (s, end, first),
+                    None => (at, end, c),
+                });
+            }
+            if let Some(r) = run {
+                push(out, r);
+            }
+        }
+    }
+}
+
+fn keep(c: char, prev: Option<char>, next: Option<char>, run_len: usize) -> bool {
+    let either = |f: fn(char) -> bool| prev.is_some_and(f) || next.is_some_and(f);
+    match c {
+        '\u{200D}' if run_len == 1 && prev.is_some_and(is_emoji_part) && next.is_some_and(is_emoji_part) => true,
+        '\u{200C}' | '\u{200D}' => either(uses_joiners),
+        '\u{200B}' => prev.is_some_and(breaks_with_zwsp) && next.is_some_and(breaks_with_zwsp),
+        _ => false,
+    }
+}
+
+fn push(out: &mut Vec<Diagnostic>, (start, end, first): (usize, usize, char)) {
+    let name = match first {
+        '\u{200B}' => "zero-width space U+200B",
+        '\u{200C}' => "zero-width non-joiner U+200C",
+        '\u{200D}' => "zero-width joiner U+200D",
+        _ => "word joiner U+2060",
+    };
+    let span = Span::new(start, end);
+    out.push(
+        Diagnostic::new(&META, span, format!("invisible {name}"))
+            .with_fix(Fix::safe("remove the invisible character", vec![Edit::delete(span)])),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{FixMode, Linter, Settings};
+
+    fn fix(text: &str) -> String {
+        Linter::new(&Settings {
+            select: vec!["U001".into()],
+            ..Settings::default()
+        })
+        .unwrap()
+        .fix(text, FixMode::Safe)
+        .unwrap()
+        .text
+    }
+
+    #[test]
+    fn keeps_a_joiner_in_an_emoji_sequence() {
+        let text = "Love ❤\u{FE0F}\u{200D}🔥 it";
+        assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn removes_doubled_joiners_between_latin_letters() {
+        assert_eq!(fix("a\u{200D}\u{200D}b"), "ab");
+    }
+
+    #[test]
+    fn keeps_a_non_joiner_in_devanagari() {
+        let text = "क\u{200C}ष";
+        assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn removes_a_zero_width_space_between_latin_and_thai() {
+        assert_eq!(fix("abc\u{200B}ไทย"), "abcไทย");
+    }
+}

@@ -1,0 +1,233 @@
+use crate::prelude::*;
+use crate::rules::punctuation::script::is_cjk_letter;
+
+use super::trailing_whitespace::is_blank;
+
+pub struct LeadingWhitespace;
+
+static META: RuleMeta = RuleMeta {
+    code: "W005",
+    name: "leading-whitespace",
+    family: Family::Whitespace,
+    summary: "Spaces or a tab before the first word of a prose paragraph",
+    docs: "\
+Flags whitespace that opens a line of running prose: ` date 2023-12-18
+TikTok’s parent…`, `  For its tenth edition…`, `⇥Ferreyra passed the
+medical…`.
+
+Scrapers keep the indentation of the HTML source or the space left by a
+removed tag or image; machine translation pipelines prepend a space when
+they glue segments together.
+
+Only a line that starts a paragraph or a sentence, and whose neighbours in
+the paragraph are not indented, counts. Up to three spaces (or no-break,
+ideographic and other Unicode spaces) are flagged before any word; four or
+more spaces, or a tab, only before a line of prose (eight or more words
+ending in sentence punctuation), since that much indentation is how
+Markdown marks code.
+
+Left alone: indented blocks (code, poetry, block quotes: two or more
+indented lines in a row), list items (`- item`, `* item`, `1. item`,
+`a) item`), lines starting with punctuation or a bracket, CJK paragraphs
+(`\u{3000}\u{3000}` is how they indent), and documents that indent most of their
+paragraphs on purpose (three or more, and more than half).
+
+Fix (safe): delete the indentation.",
+    fix: FixAvailability::Safe,
+    rewrites_letters: false,
+    flags: &[
+        Fixture {
+            input: " date 2023-12-18 TikTok’s parent company said.\n\nMore.\n",
+            output: "date 2023-12-18 TikTok’s parent company said.\n\nMore.\n",
+        },
+        Fixture {
+            input: "Title\n\n  For its tenth edition, it leaned hard into the past.\n",
+            output: "Title\n\nFor its tenth edition, it leaned hard into the past.\n",
+        },
+        Fixture {
+            input: "Arrives.\r\n\r\n\tFerreyra passed the medical examination on Monday in Valencia.\r\n",
+            output: "Arrives.\r\n\r\nFerreyra passed the medical examination on Monday in Valencia.\r\n",
+        },
+        Fixture {
+            input: "It rained.\n\u{a0}\u{a0}The match went ahead anyway.",
+            output: "It rained.\nThe match went ahead anyway.",
+        },
+    ],
+    keeps: &[
+        "Code:\n\n    let x = 1;\n    let y = 2;\n",
+        "Steps:\n\n  - first\n  - second\n  1. third\n",
+        "  Roses are red,\n  violets are blue.\n",
+        "A line\n  wrapped with a hanging indent\n",
+        "\u{3000}\u{3000}中文段落的缩进。\n",
+        "    short code line\n",
+        "  (a) first item\n",
+        "  One para.\n\n  Two para.\n\n  Three para.\n\nFour.\n",
+    ],
+};
+
+/// A list marker such as `1.`, `a)`, `iv.` or a bullet.
+fn is_list_marker(token: &str) -> bool {
+    if matches!(token, "-" | "*" | "+" | "•" | "–" | "—" | "·" | "▪" | "◦") {
+        return true;
+    }
+    let Some(body) = token.strip_suffix(['.', ')']) else {
+        return false;
+    };
+    let digits = !body.is_empty() && body.len() <= 3 && body.bytes().all(|b| b.is_ascii_digit());
+    let letter = body.len() == 1 && body.bytes().all(|b| b.is_ascii_alphabetic());
+    let roman = !body.is_empty() && body.len() <= 5 && body.bytes().all(|b| b"ivxlcdm".contains(&b));
+    digits || letter || roman
+}
+
+/// Running prose: enough words, ending like a sentence.
+fn is_prose(content: &str) -> bool {
+    let words = content.split_whitespace().count();
+    words >= 8 && content.trim_end().ends_with(['.', '!', '?', '…', '”', '"', '’', ')'])
+}
+
+fn indent_len(line: &str) -> usize {
+    line.len() - line.trim_start_matches(is_blank).len()
+}
+
+fn is_blank_line(line: &str) -> bool {
+    line.trim_matches(is_blank).is_empty()
+}
+
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end_matches(is_blank)
+        .ends_with(['.', '!', '?', '…', '”', '"', '’', ')', ':'])
+}
+
+impl Rule for LeadingWhitespace {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
+        let lines = doc.lines();
+        let starts_blank = |l: &Span| match text.as_bytes().get(l.start) {
+            Some(b' ' | b'\t') => true,
+            Some(&b) if b >= 0x80 => text[l.start..].chars().next().is_some_and(is_blank),
+            _ => false,
+        };
+        if !lines.iter().any(starts_blank) {
+            return;
+        }
+        let slice = |i: usize| lines[i].slice(text);
+        let indented = |i: usize| starts_blank(&lines[i]) && !is_blank_line(slice(i));
+        // Paragraph indentation used as a style is not debris.
+        let (mut starts, mut indented_starts) = (0usize, 0usize);
+        for i in 0..lines.len() {
+            if !is_blank_line(slice(i)) && (i == 0 || is_blank_line(slice(i - 1))) {
+                starts += 1;
+                indented_starts += usize::from(indented(i));
+            }
+        }
+        if indented_starts >= 3 && indented_starts * 2 > starts {
+            return;
+        }
+        for i in 0..lines.len() {
+            if !indented(i) {
+                continue;
+            }
+            let line = slice(i);
+            let prev_in_para = i > 0 && !is_blank_line(slice(i - 1));
+            let next_in_para = i + 1 < lines.len() && !is_blank_line(slice(i + 1));
+            // An indented block: code, verse, a block quote.
+            if (prev_in_para && indented(i - 1)) || (next_in_para && indented(i + 1)) {
+                continue;
+            }
+            // A hanging indent continues the line before it.
+            if prev_in_para && !ends_sentence(slice(i - 1)) {
+                continue;
+            }
+            let width = indent_len(line);
+            let indent = &line[..width];
+            let content = &line[width..];
+            let Some(first) = content.chars().next() else {
+                continue;
+            };
+            if is_cjk_letter(first) {
+                continue;
+            }
+            let opens_quote = matches!(first, '“' | '"' | '‘' | '\'' | '«')
+                && content[first.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            if !(first.is_alphanumeric() || opens_quote) {
+                continue;
+            }
+            let token = content.split_whitespace().next().unwrap_or("");
+            if is_list_marker(token) {
+                continue;
+            }
+            let spaces = indent.bytes().filter(|&b| b == b' ').count();
+            if (indent.contains('\t') || spaces >= 4) && !is_prose(content) {
+                continue;
+            }
+            let span = Span::new(lines[i].start, lines[i].start + width);
+            out.push(
+                Diagnostic::new(&META, span, "whitespace before the first word of a paragraph")
+                    .with_fix(Fix::safe("delete the indentation", vec![Edit::delete(span)])),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{FixMode, Linter, Settings};
+
+    fn fix(text: &str) -> String {
+        let settings = Settings {
+            select: vec!["W005".into()],
+            ..Settings::default()
+        };
+        Linter::new(&settings).unwrap().fix(text, FixMode::Safe).unwrap().text
+    }
+
+    #[test]
+    fn removes_a_single_leading_space_from_the_first_paragraph() {
+        assert_eq!(fix(" date 2024-03-11 Hanxin said."), "date 2024-03-11 Hanxin said.");
+    }
+
+    #[test]
+    fn keeps_markdown_code_blocks() {
+        let text = "Run:\n\n    cargo test\n";
+        assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn keeps_verse_and_block_quotes() {
+        let text = "  Two roads diverged in a yellow wood,\n  And sorry I could not travel both.\n";
+        assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn keeps_list_items() {
+        let text = "  - apples\n\n  2) pears\n\n  iv. plums\n";
+        assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn keeps_a_document_that_indents_every_paragraph() {
+        let text = "  First para here.\n\n  Second para here.\n\n  Third para here.\n";
+        assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn fixes_an_indented_sentence_line_in_a_text_without_blank_lines() {
+        assert_eq!(
+            fix("One sentence ends.\n  Another starts here.\n"),
+            "One sentence ends.\nAnother starts here.\n"
+        );
+    }
+
+    #[test]
+    fn keeps_cjk_paragraph_indentation() {
+        let text = "\u{3000}\u{3000}今天天气很好。\n";
+        assert_eq!(fix(text), text);
+    }
+}

@@ -1,0 +1,378 @@
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::prelude::*;
+
+pub struct MissingSpaceAfterPunctuation;
+
+static META: RuleMeta = RuleMeta {
+    code: "W002",
+    name: "missing-space-after-punctuation",
+    family: Family::Whitespace,
+    summary: "No space between a sentence's final mark and the next sentence, or after a comma",
+    docs: "\
+Flags a sentence that runs into the next one without a space,
+`in October 2024.This represents`, `said.“But`, `What?The`, and a comma or
+semicolon glued to the next word of prose, `However,the company`.
+
+Machine translation and scrapers that join text nodes drop the space that
+sat between two sentences or after a comma.
+
+A period only counts when a capitalised word (`This`, `Analysts`) follows
+it, so `3.5`, `01.AI`, `U.S.`, `e.g.`, `a.m.`, `Ph.D.`, `i.e.,`, `Node.js`
+and `example.com` never match. Also left alone: tokens that look like code,
+paths, URLs or e-mail addresses (anything holding `/`, `@`, `_`, `=`, `\\`,
+`://` or starting `www.`), domain and file names with a capitalised suffix
+(`Amazon.Com`, `ASP.Net`, `Report.Pdf`), identifiers (`Console.WriteLine`,
+`myVar.Length`), brands and names written with periods (`Think.Eat.Save`,
+and `Pop.Up` or `i.Con` when they recur in the text), a `?` or `!` that does
+not follow a word (`choice,\"?Sen.`: a character lost in a charset
+conversion), a straight `\"` after the mark (it may open the next
+quotation rather than close this one), and colons (`10:30`, `Photo:Reuters`).
+A comma or semicolon counts only between two words of two or more letters
+(or a number and a word), once per token: `1,000`, `x,y`, `a,b,c`,
+`tech,ai,news` and HTML entities (`&amp;then`) are left alone.
+
+Fix (safe): insert one space after the mark and any closing quote.",
+    fix: FixAvailability::Safe,
+    rewrites_letters: false,
+    flags: &[
+        Fixture {
+            input: "in October 2024.This represents a shift.",
+            output: "in October 2024. This represents a shift.",
+        },
+        Fixture {
+            input: "domestic customers.Analysts were less sure.",
+            output: "domestic customers. Analysts were less sure.",
+        },
+        Fixture {
+            input: "It ended.”Then we left. Why?Nobody knows!Really.",
+            output: "It ended.” Then we left. Why? Nobody knows! Really.",
+        },
+        Fixture {
+            input: "However,the company said cost;speed mattered in 2023,too.",
+            output: "However, the company said cost; speed mattered in 2023, too.",
+        },
+        Fixture {
+            input: "The firm said.“But we will see.”",
+            output: "The firm said. “But we will see.”",
+        },
+    ],
+    keeps: &[
+        "The U.S. economy grew 3.5 per cent, e.g. in Node.js and example.com jobs.",
+        "01.AI released Yi-34B at 10:30 a.m., i.e., before Ph.D. students woke.",
+        "See https://example.com/News.Today or www.Example.Com/Foo.Bar today.",
+        "Open Report.Pdf, then visit Amazon.Com or ASP.Net and call Console.WriteLine.",
+        "It sold 1,000 units, tags were tech,ai,news and x,y were set.",
+        "Tom &amp;Jerry and R&amp;D;Then",
+        "Write to John.Smith@example.com or use IMG_1234.Jpg now.",
+        "He said.\"This is it.\"",
+        "Photo:Reuters and 1,2-dichloroethane.",
+        "The Pop.Up is a capsule. Pop.Up will fly. The Think.Eat.Save plan.",
+        "a worse choice,\"?Sen. Warren said. He left. \"?In Tunisia",
+    ],
+};
+
+static PATTERN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[.!?…]+[”’)\]]*[“‘]?\p{Lu}\p{Ll}|[,;][“‘]?\p{L}\p{L}").expect("pattern compiles"));
+
+/// Capitalised words after a period that name a domain or a file type, not
+/// a new sentence (`Amazon.Com`, `ASP.Net`, `Report.Pdf`).
+const NAME_SUFFIXES: &[&str] = &[
+    "ai", "app", "biz", "cn", "co", "com", "css", "de", "dev", "doc", "docx", "edu", "exe", "fm", "fr", "gif", "gov",
+    "htm", "html", "info", "io", "jp", "jpeg", "jpg", "js", "json", "md", "me", "mp3", "mp4", "net", "org", "pdf",
+    "png", "ppt", "pptx", "py", "rs", "ru", "ts", "tv", "txt", "uk", "xls", "xlsx", "xml", "zip",
+];
+
+/// Bytes that make a token code, a path, a URL or an address, not prose.
+fn is_code_byte(b: u8) -> bool {
+    matches!(
+        b,
+        b'/' | b'\\' | b'@' | b'_' | b'=' | b'<' | b'>' | b'{' | b'}' | b'|' | b'#' | b'~' | b'^'
+    )
+}
+
+/// The whitespace-delimited token around `[start, end)`, looking at most
+/// 64 bytes either way so one huge token costs no more than a short one.
+fn token_around(text: &str, start: usize, end: usize) -> &str {
+    let b = text.as_bytes();
+    let lo = start.saturating_sub(64);
+    let from = (lo..start)
+        .rev()
+        .find(|&i| b[i].is_ascii_whitespace())
+        .map_or(lo, |i| i + 1);
+    let hi = (end + 64).min(b.len());
+    let to = (end..hi).find(|&i| b[i].is_ascii_whitespace()).unwrap_or(hi);
+    let (mut from, mut to) = (from, to);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    &text[from..to]
+}
+
+fn looks_like_code(token: &str) -> bool {
+    token.bytes().any(is_code_byte)
+        || token.contains("://")
+        || token.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www."))
+}
+
+/// The run of letters starting at `at`.
+fn letters_from(text: &str, at: usize) -> &str {
+    let s = &text[at..];
+    let end = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
+    &s[..end]
+}
+
+/// The run of letters and digits ending at `at`.
+fn word_before(text: &str, at: usize) -> &str {
+    let head = &text[..at];
+    let start = head
+        .char_indices()
+        .rev()
+        .take(64)
+        .take_while(|&(_, c)| c.is_alphanumeric())
+        .last()
+        .map_or(at, |(i, _)| i);
+    &head[start..]
+}
+
+/// `WriteLine`, `myVar`: a capital after a lowercase letter marks an identifier.
+fn is_identifier_like(word: &str) -> bool {
+    let mut prev_lower = false;
+    for c in word.chars() {
+        if c.is_uppercase() && prev_lower {
+            return true;
+        }
+        prev_lower = c.is_lowercase();
+    }
+    false
+}
+
+/// A period, `?` or `!` glued to the next sentence, and the name-like
+/// key (`Pop.Up`) to count repeats of.
+struct Candidate<'t> {
+    diag: Diagnostic,
+    key: &'t str,
+    /// The word before the mark could start a name: capitalised or tiny (`i.Con`).
+    name_like: bool,
+}
+
+fn check_sentence_end<'t>(text: &'t str, m: regex::Match) -> Option<Candidate<'t>> {
+    let s = m.as_str();
+    let prev = text[..m.start()].chars().next_back()?;
+    let terminal = s.as_bytes()[0];
+    // `,"?Sen` holds a `?` standing in for a character lost in a charset
+    // conversion; a real `?` or `!` follows a word.
+    let ok_prev = if matches!(terminal, b'?' | b'!') {
+        prev.is_alphanumeric() || prev == ')'
+    } else {
+        prev.is_alphanumeric() || matches!(prev, '”' | '’' | ')' | ']' | '"')
+    };
+    if !ok_prev {
+        return None;
+    }
+    // Where the space goes: after the marks and closing quotes.
+    let gap = m.start()
+        + s.find(|c: char| !matches!(c, '.' | '!' | '?' | '…' | '”' | '’' | ')' | ']'))
+            .unwrap_or(s.len());
+    let word_at = gap + s[gap - m.start()..].find(char::is_alphabetic).unwrap_or(0);
+    let next_word = letters_from(text, word_at);
+    if is_identifier_like(next_word) || NAME_SUFFIXES.iter().any(|n| n.eq_ignore_ascii_case(next_word)) {
+        return None;
+    }
+    let before = word_before(text, m.start());
+    if is_identifier_like(before) {
+        return None;
+    }
+    let token = token_around(text, m.start(), m.end());
+    if looks_like_code(token) || is_dotted_name(token) {
+        return None;
+    }
+    let mark = &text[m.start()..gap];
+    let diag = Diagnostic::new(&META, Span::new(m.start(), word_at), message(mark))
+        .with_fix(Fix::safe("insert a space", vec![Edit::insert(gap, " ")]));
+    let key_start = m.start() - before.len();
+    Some(Candidate {
+        diag,
+        key: &text[key_start..word_at + next_word.len()],
+        name_like: terminal == b'.'
+            && (before.chars().next().is_some_and(char::is_uppercase) || before.chars().nth(2).is_none()),
+    })
+}
+
+fn message(mark: &str) -> std::borrow::Cow<'static, str> {
+    match mark {
+        "." => "no space after `.`".into(),
+        "," => "no space after `,`".into(),
+        ";" => "no space after `;`".into(),
+        "?" => "no space after `?`".into(),
+        "!" => "no space after `!`".into(),
+        _ => format!("no space after `{mark}`").into(),
+    }
+}
+
+/// `Think.Eat.Save`: capitalised words chained by periods make a name.
+fn is_dotted_name(token: &str) -> bool {
+    let b = token.as_bytes();
+    let seams = b
+        .windows(3)
+        .filter(|w| w[0] == b'.' && w[1].is_ascii_uppercase() && w[2].is_ascii_lowercase())
+        .count();
+    seams >= 2
+}
+
+fn check_comma(text: &str, m: regex::Match, out: &mut Vec<Diagnostic>) {
+    let mark = text.as_bytes()[m.start()];
+    let Some(prev) = text[..m.start()].chars().next_back() else {
+        return;
+    };
+    if !(prev.is_alphanumeric() || matches!(prev, '”' | '’' | ')' | ']')) {
+        return;
+    }
+    // `x,y` and `a,b` are coordinates and variables more often than prose.
+    let before = word_before(text, m.start());
+    if prev.is_alphabetic() && before.chars().nth(1).is_none() {
+        return;
+    }
+    let token = token_around(text, m.start(), m.end());
+    if looks_like_code(token) || token.bytes().filter(|&b| b == b',' || b == b';').count() > 1 {
+        return;
+    }
+    if mark == b';' && token.contains('&') {
+        return; // an HTML entity such as `&amp;`
+    }
+    // `max(a,b)`, `print(hello,world)`: a call, not prose.
+    if token
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[1] == b'(' && w[0].is_ascii_alphanumeric())
+    {
+        return;
+    }
+    let word_at = m.start() + 1;
+    out.push(
+        Diagnostic::new(
+            &META,
+            Span::new(m.start(), word_at),
+            if mark == b',' { message(",") } else { message(";") },
+        )
+        .with_fix(Fix::safe("insert a space", vec![Edit::insert(word_at, " ")])),
+    );
+}
+
+impl Rule for MissingSpaceAfterPunctuation {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        if !doc.bytes().any(b".!?,;") && !doc.bytes().has_non_ascii() {
+            return;
+        }
+        let text = doc.text();
+        let mut ends: Vec<Candidate> = Vec::new();
+        for m in PATTERN.find_iter(text) {
+            match text.as_bytes()[m.start()] {
+                b',' | b';' => check_comma(text, m, out),
+                _ => ends.extend(check_sentence_end(text, m)),
+            }
+        }
+        // A glued pair that recurs (`Pop.Up`, `i.Con`, `J.Crew`) is a brand;
+        // `said.The` twice is still two missing spaces.
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for c in ends.iter().filter(|c| c.name_like) {
+            *seen.entry(c.key).or_default() += 1;
+        }
+        out.extend(
+            ends.into_iter()
+                .filter(|c| !(c.name_like && seen.get(c.key).is_some_and(|&n| n > 1)))
+                .map(|c| c.diag),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{FixMode, Linter, Settings};
+
+    fn fix(text: &str) -> String {
+        let settings = Settings {
+            select: vec!["W002".into()],
+            ..Settings::default()
+        };
+        Linter::new(&settings).unwrap().fix(text, FixMode::Safe).unwrap().text
+    }
+
+    #[test]
+    fn inserts_a_space_between_two_glued_sentences() {
+        assert_eq!(fix("the company said.At its peak"), "the company said. At its peak");
+    }
+
+    #[test]
+    fn keeps_decimal_numbers_and_dotted_names() {
+        let text = "GPT 3.5 and 01.AI and Yi-34B and 4.2 per cent.";
+        assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn keeps_abbreviations_with_inner_periods() {
+        let text = "In the U.S.A. and U.K. at 6 a.m. with a Ph.D. e.g. this.";
+        assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn inserts_after_the_last_period_of_an_abbreviation_before_a_sentence() {
+        assert_eq!(fix("based in the U.S.The firm"), "based in the U.S. The firm");
+    }
+
+    #[test]
+    fn keeps_urls_paths_and_addresses() {
+        let text = "Visit https://news.example/Story.Title and C:\\Docs\\My.File now.";
+        assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn keeps_thousands_separators_and_glued_lists() {
+        let text = "It cost 1,000,000 yuan; tags: ai,ml,nlp.";
+        assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn adds_a_space_after_a_comma_following_a_closing_bracket() {
+        assert_eq!(fix("models (LLMs),often"), "models (LLMs), often");
+    }
+
+    #[test]
+    fn handles_an_ellipsis_before_a_new_sentence() {
+        assert_eq!(fix("Well...This is odd"), "Well... This is odd");
+    }
+
+    #[test]
+    fn leaves_a_period_before_a_lowercase_word_alone() {
+        let text = "visit site.com or copying.the";
+        assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn still_fixes_a_repeated_glued_sentence_after_a_lowercase_word() {
+        assert_eq!(
+            fix("he said.The end. She said.The end."),
+            "he said. The end. She said. The end."
+        );
+    }
+
+    #[test]
+    fn stays_linear_on_a_huge_token() {
+        // One 400 kB token: each candidate looks at a bounded window only.
+        let text = "word.Next".repeat(50_000);
+        let doc = crate::Document::new(&text);
+        let mut out = Vec::new();
+        crate::Rule::check(&super::MissingSpaceAfterPunctuation, &doc, &mut out);
+        assert!(out.is_empty(), "a chain of capitalised dotted pieces reads as a name");
+    }
+}

@@ -1,0 +1,254 @@
+use std::sync::LazyLock;
+
+use regex::bytes::Regex;
+
+use crate::prelude::*;
+use crate::rules::punctuation::script::{is_abbreviation_period, is_cjk_letter, is_fullwidth_form};
+
+pub struct OddSpace;
+
+static META: RuleMeta = RuleMeta {
+    code: "W008",
+    name: "odd-space",
+    family: Family::Whitespace,
+    summary: "A no-break, thin, ideographic or other unusual space between two words",
+    docs: "\
+Flags a visible space character other than the plain space where a plain
+space belongs: `the␣benchmark` with a no-break space (U+00A0), thin
+(U+2009), hair, figure, narrow no-break (U+202F) and the other U+2000–U+200A
+spaces, and an ideographic space (U+3000) between Latin words,
+`in Hefei　and`.
+
+They come from `&nbsp;` in scraped HTML, from word processors, and from
+machine translation out of CJK languages. They look like spaces but do not
+break lines, do not match a space in searches and split words oddly.
+
+Left alone, because there the character is deliberate typography: between
+a number and a unit or a symbol (`10 km`, `5 %`, `38 °C`, `10 h 30`), inside a
+number (`1 000 000`), before a number (`No. 5`, `Windows 10`), after a title
+or an initial (`Mr. Smith`, `M. Ferrand`, `J. K.`), before a Roman numeral
+(`Louis XIV`), a no-break space between two capitalised words (`São
+Paulo`, holding a name together), around a dash, next to guillemets (`« ça »`), before a mark
+(`Canicule : `, French spacing: `space-before-punctuation` judges those),
+next to CJK text, and at the start or end of a line (`leading-whitespace`'s
+and `trailing-whitespace`'s). Zero-width characters are the unicode rules'.
+
+Fix (safe): replace the run of spaces with one plain space.",
+    fix: FixAvailability::Safe,
+    rewrites_letters: false,
+    flags: &[
+        Fixture {
+            input: "while the\u{a0}benchmark index closed lower",
+            output: "while the benchmark index closed lower",
+        },
+        Fixture {
+            input: "would last 48 hours\u{3000}and could be extended",
+            output: "would last 48 hours and could be extended",
+        },
+        Fixture {
+            input: "maintenance\u{2009}technicians and port \u{a0}workers",
+            output: "maintenance technicians and port workers",
+        },
+        Fixture {
+            input: "heads the union branch.\u{a0}\"We are not against it.\"",
+            output: "heads the union branch. \"We are not against it.\"",
+        },
+    ],
+    keeps: &[
+        "a 10\u{a0}km run, 5\u{a0}% more, 38\u{a0}°C and 1\u{202f}000\u{202f}000 people",
+        "No.\u{a0}5 on Windows\u{a0}10 with Mr.\u{a0}Smith and Louis\u{a0}XIV",
+        "It was\u{2009}—\u{2009}briefly\u{a0}— fine.",
+        "«\u{a0}Nous n’avions jamais vu ça\u{a0}», a-t-il dit.",
+        "Canicule\u{a0}: la récolte\u{202f}; fini\u{202f}?",
+        "中文\u{3000}中文 and 中文\u{a0}text",
+        "\u{a0}\u{a0}leading and trailing\u{a0}",
+        "Ends at 10\u{a0}a.m. and 10\u{a0}h\u{a0}30.",
+        "NBSP after capitals: SÃO\u{a0}PAULO and São\u{a0}Paulo.",
+    ],
+};
+
+/// One odd space, as UTF-8 bytes: U+00A0, U+1680, U+2000–U+200A, U+202F,
+/// U+205F, U+3000. Byte literals let the regex engine skip plain text fast;
+/// the run around the match is widened by hand.
+static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\xC2\xA0|\xE1\x9A\x80|\xE2\x80[\x80-\x8A\xAF]|\xE2\x81\x9F|\xE3\x80\x80")
+        .expect("pattern compiles")
+});
+
+fn is_odd_space(c: char) -> bool {
+    matches!(
+        c,
+        '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}'
+    )
+}
+
+/// Words that follow a number as its unit.
+const UNIT_WORDS: &[&str] = &[
+    "billion", "cent", "degrees", "euros", "hours", "million", "percent", "per", "trillion", "yuan",
+];
+
+fn is_cjk_side(c: char) -> bool {
+    is_cjk_letter(c) || is_fullwidth_form(c) || ('\u{3000}'..='\u{303F}').contains(&c)
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '‒' | '―')
+}
+
+/// The number before the space is followed by its unit or symbol.
+fn unit_follows(after: &str) -> bool {
+    let Some(first) = after.chars().next() else {
+        return false;
+    };
+    if !first.is_alphanumeric() {
+        return true; // `%`, `°C`, `€`, `$`
+    }
+    let word_len = after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len());
+    let word = &after[..word_len];
+    word.chars().count() <= 3 || UNIT_WORDS.iter().any(|u| u.eq_ignore_ascii_case(word))
+}
+
+fn is_roman_numeral(after: &str) -> bool {
+    let len = after.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(after.len());
+    (1..=6).contains(&len) && after[..len].bytes().all(|b| b"IVXLCDM".contains(&b))
+}
+
+/// The first letter of the word ending at `at`.
+fn word_initial(text: &str, at: usize) -> Option<char> {
+    text[..at]
+        .chars()
+        .rev()
+        .take(32)
+        .take_while(|c| c.is_alphabetic())
+        .last()
+}
+
+/// The single space character at `[start, end)` is there on purpose.
+fn is_deliberate(text: &str, start: usize, end: usize, prev: char, next: char) -> bool {
+    let after = &text[end..];
+    let no_break = matches!(&text[start..end], "\u{a0}" | "\u{202f}");
+    // `São Paulo`, `New York`: a no-break space holding a name together.
+    if no_break && next.is_uppercase() && word_initial(text, start).is_some_and(char::is_uppercase) {
+        return true;
+    }
+    if prev.is_ascii_digit() && (next.is_ascii_digit() || unit_follows(after)) {
+        return true;
+    }
+    if next.is_ascii_digit() || is_roman_numeral(after) {
+        return true;
+    }
+    if prev == '.' && is_abbreviation_period(text, start - 1) {
+        return true;
+    }
+    is_dash(prev) || is_dash(next) || prev == '«' || next == '»' || matches!(prev, '§' | '¶' | '№')
+}
+
+impl Rule for OddSpace {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        if !doc.bytes().has_non_ascii() {
+            return;
+        }
+        let text = doc.text();
+        let mut done = 0;
+        for m in PATTERN.find_iter(text.as_bytes()) {
+            if m.start() < done {
+                continue; // inside a run already seen
+            }
+            let blank = |c: char| c == ' ' || is_odd_space(c);
+            let start = text[..m.start()].trim_end_matches(blank).len();
+            let end = text.len() - text[m.end()..].trim_start_matches(blank).len();
+            done = end;
+            let run = &text[start..end];
+            let Some(prev) = text[..start].chars().next_back() else {
+                continue;
+            };
+            let Some(next) = text[end..].chars().next() else {
+                continue;
+            };
+            if matches!(prev, '\n' | '\r') || matches!(next, '\n' | '\r' | '\t') || prev == '\t' {
+                continue;
+            }
+            if is_cjk_side(prev) || is_cjk_side(next) {
+                continue;
+            }
+            if matches!(next, ',' | ';' | ':' | '.' | '!' | '?') {
+                continue;
+            }
+            let single = run.chars().nth(1).is_none();
+            let odd = run.chars().find(|&c| c != ' ').unwrap_or(' ');
+            if single && odd != '\u{3000}' && is_deliberate(text, start, end, prev, next) {
+                continue;
+            }
+            let message = match odd {
+                '\u{a0}' => "a no-break space between words",
+                '\u{202f}' => "a narrow no-break space between words",
+                '\u{2009}' => "a thin space between words",
+                '\u{200a}' => "a hair space between words",
+                '\u{2007}' => "a figure space between words",
+                '\u{3000}' => "an ideographic space between words",
+                _ => "an unusual space between words",
+            };
+            let span = Span::new(start, end);
+            out.push(
+                Diagnostic::new(&META, span, message)
+                    .with_fix(Fix::safe("use a plain space", vec![Edit::replace(span, " ")])),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{FixMode, Language, Linter, Settings};
+
+    fn fix_in(text: &str, language: Language) -> String {
+        let settings = Settings {
+            select: vec!["W008".into()],
+            language,
+            ..Settings::default()
+        };
+        Linter::new(&settings).unwrap().fix(text, FixMode::Safe).unwrap().text
+    }
+
+    fn fix(text: &str) -> String {
+        fix_in(text, Language::English)
+    }
+
+    #[test]
+    fn replaces_a_no_break_space_between_words() {
+        assert_eq!(fix("mobile\u{a0}data"), "mobile data");
+    }
+
+    #[test]
+    fn keeps_a_no_break_space_between_a_number_and_its_unit() {
+        let text = "a 10\u{a0}km run and 3.5\u{a0}mg and 20\u{a0}million";
+        assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn keeps_french_spacing() {
+        let text = "«\u{a0}Bonjour\u{a0}» ; oui\u{202f}! 60\u{a0}%";
+        assert_eq!(fix_in(text, Language::French), text);
+    }
+
+    #[test]
+    fn keeps_ideographic_spaces_in_cjk_text() {
+        let text = "中文\u{3000}中文";
+        assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn collapses_a_mixed_run_to_one_space() {
+        assert_eq!(fix("two \u{a0} words"), "two words");
+    }
+
+    #[test]
+    fn leaves_zero_width_spaces_alone() {
+        let text = "Shen\u{200b}zhen";
+        assert_eq!(fix(text), text);
+    }
+}

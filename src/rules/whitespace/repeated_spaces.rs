@@ -1,0 +1,240 @@
+use crate::prelude::*;
+
+pub struct RepeatedSpaces;
+
+static META: RuleMeta = RuleMeta {
+    code: "W003",
+    name: "repeated-spaces",
+    family: Family::Whitespace,
+    summary: "Two or more spaces, or a tab, between two words of a line",
+    docs: "\
+Flags a run of spaces inside a line, `released its first    semi-solid`, and
+a tab standing where a space belongs in prose, `plus variables.⇥The player`.
+
+Scrapers that drop inline tags (`<span>`, `<br>`, ads) and editors that
+join fragments leave the spaces from both sides behind.
+
+Left alone: indentation at the start of a line (`leading-whitespace`) and
+whitespace at its end (`trailing-whitespace`), and lines that look like a
+table or aligned code: a line with tabs in two or more places, or with two
+or more gaps of which one is three or more spaces wide (`Revenue    $5m
+$6m`). A lone tab counts as debris only on a line of running prose (ten or
+more words).
+
+Fix (safe): replace the run with one space.",
+    fix: FixAvailability::Safe,
+    rewrites_letters: false,
+    flags: &[
+        Fixture {
+            input: "released its first    semi-solid-state battery",
+            output: "released its first semi-solid-state battery",
+        },
+        Fixture {
+            input: "The shop was crowded.  It sold out.\n",
+            output: "The shop was crowded. It sold out.\n",
+        },
+        Fixture {
+            input: "By Priya Nandakumar  |  Published 22 July 2023",
+            output: "By Priya Nandakumar | Published 22 July 2023",
+        },
+        Fixture {
+            input: "He said he would sign for a fee of twelve million.\t\t Then he left the room.",
+            output: "He said he would sign for a fee of twelve million. Then he left the room.",
+        },
+    ],
+    keeps: &[
+        "    indented code  = 1",
+        "trailing spaces  ",
+        "Season\tClub\tMatches\tGoals",
+        "2021-22\tDefensor Park",
+        "Revenue     $5m     $6m",
+        "Name   Age   City\nAlice  30   Paris",
+        "one space\tthen a tab in a short line",
+    ],
+};
+
+/// Where runs may be: double spaces and tabs, in order, starting the search
+/// at `from`. The next hit of each kind is cached, so skipping over a huge run
+/// costs nothing and searching stays linear.
+struct Cores<'b> {
+    b: &'b [u8],
+    space: Option<usize>,
+    tab: Option<usize>,
+}
+
+impl Cores<'_> {
+    fn next_from(&mut self, from: usize) -> Option<usize> {
+        let b = self.b;
+        if self.space.is_some_and(|s| s < from) {
+            self.space = memchr::memmem::find(&b[from..], b"  ").map(|i| from + i);
+        }
+        if self.tab.is_some_and(|t| t < from) {
+            self.tab = memchr::memchr(b'\t', &b[from..]).map(|i| from + i);
+        }
+        match (self.space, self.tab) {
+            (Some(s), Some(t)) => Some(s.min(t)),
+            (s, t) => s.or(t),
+        }
+    }
+}
+
+/// How a line's inner whitespace looks, to tell prose from tables.
+struct LineShape {
+    tab_gaps: usize,
+    wide_gaps: usize,
+    gaps: usize,
+    words: usize,
+}
+
+fn shape(line: &str) -> LineShape {
+    let blank = |c: u8| c == b' ' || c == b'\t';
+    let b = line.as_bytes();
+    let (lo, hi) = match (b.iter().position(|&c| !blank(c)), b.iter().rposition(|&c| !blank(c))) {
+        (Some(lo), Some(hi)) => (lo, hi + 1),
+        _ => (0, 0),
+    };
+    let mut s = LineShape {
+        tab_gaps: 0,
+        wide_gaps: 0,
+        gaps: 0,
+        words: usize::from(lo < hi),
+    };
+    // Bytes, not chars: blanks are ASCII, and this runs over whole lines.
+    let mut i = lo;
+    while i < hi {
+        if !blank(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut tab = false;
+        while i < hi && blank(b[i]) {
+            tab |= b[i] == b'\t';
+            i += 1;
+        }
+        let len = i - start;
+        s.words += 1;
+        s.tab_gaps += usize::from(tab);
+        s.gaps += usize::from(len >= 2);
+        s.wide_gaps += usize::from(len >= 3 && !tab);
+    }
+    s
+}
+
+impl Rule for RepeatedSpaces {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        if !doc.bytes().contains(b' ') && !doc.bytes().contains(b'\t') {
+            return;
+        }
+        let text = doc.text();
+        let lines = doc.lines();
+        let b = text.as_bytes();
+        let blank = |c: u8| c == b' ' || c == b'\t';
+        // The verdict for the line last looked at, so each line is shaped once.
+        let mut current: Option<(usize, bool)> = None;
+        let mut cores = Cores {
+            b,
+            space: memchr::memmem::find(b, b"  "),
+            tab: memchr::memchr(b'\t', b),
+        };
+        let mut from = 0;
+        while let Some(core) = cores.next_from(from) {
+            let (mut start, mut end) = (core, core + 1);
+            while start > 0 && blank(b[start - 1]) {
+                start -= 1;
+            }
+            while end < b.len() && blank(b[end]) {
+                end += 1;
+            }
+            from = end;
+            let run = &text[start..end];
+            let li = doc.line_index(start);
+            let Some(&line) = lines.get(li) else { continue };
+            // Indentation and trailing whitespace belong to other rules.
+            if start <= line.start || end >= line.end {
+                continue;
+            }
+            let leading = text[line.start..start].bytes().all(|b| b == b' ' || b == b'\t');
+            if leading {
+                continue;
+            }
+            let tabular = match current {
+                Some((i, t)) if i == li => t,
+                _ => {
+                    let s = shape(line.slice(text));
+                    let indented = text[line.start..].starts_with("    ") || text[line.start..].starts_with('\t');
+                    let t = indented
+                        || s.tab_gaps >= 2
+                        || (s.wide_gaps >= 1 && s.gaps >= 2)
+                        || (s.tab_gaps == 1 && s.words < 10);
+                    current = Some((li, t));
+                    t
+                }
+            };
+            if tabular {
+                continue;
+            }
+            let span = Span::new(start, end);
+            let (what, edit) = if run.contains('\t') {
+                ("a tab between words", Edit::replace(span, " "))
+            } else {
+                // Keep the first space: the smallest edit touches no neighbour.
+                let extra = Span::new(start + 1, end);
+                ("repeated spaces", Edit::delete(extra))
+            };
+            out.push(Diagnostic::new(&META, span, what).with_fix(Fix::safe("replace with one space", vec![edit])));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{FixMode, Linter, Settings};
+
+    fn fix(text: &str) -> String {
+        let settings = Settings {
+            select: vec!["W003".into()],
+            ..Settings::default()
+        };
+        Linter::new(&settings).unwrap().fix(text, FixMode::Safe).unwrap().text
+    }
+
+    #[test]
+    fn collapses_a_double_space_between_words() {
+        assert_eq!(fix("two  spaces here"), "two spaces here");
+    }
+
+    #[test]
+    fn keeps_indentation_and_trailing_spaces_for_their_own_rules() {
+        assert_eq!(fix("  indented\nend  \n"), "  indented\nend  \n");
+    }
+
+    #[test]
+    fn keeps_a_tab_separated_table() {
+        let text = "Season\tClub\tGoals\n2021-22\tDefensor Park\t8\n";
+        assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn keeps_column_aligned_text() {
+        let text = "Alice     30     Paris\nBob       41     Lyon\n";
+        assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn replaces_a_lone_tab_inside_a_prose_line() {
+        assert_eq!(
+            fix("for a fee of twelve million euros plus variables.\tThe player signed until 2028."),
+            "for a fee of twelve million euros plus variables. The player signed until 2028."
+        );
+    }
+
+    #[test]
+    fn keeps_crlf_line_endings() {
+        assert_eq!(fix("a  b\r\nc  d\r\n"), "a b\r\nc d\r\n");
+    }
+}

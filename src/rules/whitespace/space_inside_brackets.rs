@@ -1,0 +1,201 @@
+use crate::prelude::*;
+
+pub struct SpaceInsideBrackets;
+
+static META: RuleMeta = RuleMeta {
+    code: "W006",
+    name: "space-inside-brackets",
+    family: Family::Whitespace,
+    summary: "Space just inside a pair of parentheses or square brackets: `( text )`",
+    docs: "\
+Flags spaces between a bracket and what it encloses: `its comedy series
+( The Night Desk ) for`, `[ sic]`, `(LLMs )`.
+
+Tokenise-then-join pipelines (machine translation, some scrapers) put a
+space around every token, brackets included.
+
+Brackets are paired per paragraph; only a pair whose partner is found is
+judged, so an unbalanced bracket (`unbalanced-bracket`'s) is never touched.
+Left alone: brackets holding nothing but spaces (`( )`, the Markdown task box
+`[ ]`: `empty-quotes-or-brackets`'s), a bracket whose padding crosses a line
+break, emoticons (`:( `, `;-)`), and enumerators such as `( a )`, `( 1 )`,
+`( iv )`, which some plain-text layouts space on purpose and which read
+the same either way. Curly braces are left to code.
+
+Fix (safe): delete the spaces inside the bracket.",
+    fix: FixAvailability::Safe,
+    rewrites_letters: false,
+    flags: &[
+        Fixture {
+            input: "renewed its comedy series ( The Night Desk ) for a third season",
+            output: "renewed its comedy series (The Night Desk) for a third season",
+        },
+        Fixture {
+            input: "large language models (LLMs ) and [ sic] text",
+            output: "large language models (LLMs) and [sic] text",
+        },
+        Fixture {
+            input: "outer ( inner (x) text ) end",
+            output: "outer (inner (x) text) end",
+        },
+    ],
+    keeps: &[
+        "Models (LLMs) and [1] citations.",
+        "The terms: ( a ) price, ( b ) date, ( iv ) place.",
+        "Empty ( ) and a task box - [ ] todo.",
+        "I am sad :( but ok :-) really",
+        "An unbalanced ( bracket stays.",
+        "A pair (split\n) across lines.",
+        "Code { x } stays.",
+    ],
+};
+
+/// The enclosed text is an enumerator such as `a`, `1`, `iv`.
+fn is_enumerator(inner: &str) -> bool {
+    let digits = !inner.is_empty() && inner.len() <= 2 && inner.bytes().all(|b| b.is_ascii_digit());
+    let mut chars = inner.chars();
+    let letter = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
+    let roman = !inner.is_empty() && inner.len() <= 4 && inner.bytes().all(|b| b"ivxIVX".contains(&b));
+    digits || letter || roman
+}
+
+fn is_pad(b: u8) -> bool {
+    b == b' ' || b == b'\t'
+}
+
+impl Rule for SpaceInsideBrackets {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let bytes = doc.bytes();
+        if !(bytes.contains(b'(') || bytes.contains(b'[')) || !bytes.contains(b' ') {
+            return;
+        }
+        let text = doc.text();
+        let b = text.as_bytes();
+        // Padding next to a bracket is rare; only paragraphs that have some
+        // are paired, so clean text costs four memchr-speed searches.
+        let mut at: Vec<usize> = [&b"( "[..], b" )", b"[ ", b" ]"]
+            .iter()
+            .flat_map(|pat| memchr::memmem::find_iter(b, pat))
+            .collect();
+        if at.is_empty() {
+            return;
+        }
+        at.sort_unstable();
+        let mut stack: Vec<(u8, usize)> = Vec::new();
+        let mut done = 0;
+        for pos in at {
+            if pos < done {
+                continue;
+            }
+            let Some(para) = doc.paragraph_at(pos) else {
+                continue;
+            };
+            done = para.end;
+            stack.clear();
+            for (i, &c) in b.iter().enumerate().take(para.end).skip(para.start) {
+                match c {
+                    c @ (b'(' | b'[') => stack.push((c, i)),
+                    c @ (b')' | b']') => {
+                        let want = if c == b')' { b'(' } else { b'[' };
+                        match stack.last() {
+                            Some(&(o, open)) if o == want => {
+                                stack.pop();
+                                check_pair(doc, open, i, out);
+                            }
+                            // A mismatch: pairing beyond it is guesswork.
+                            _ => stack.clear(),
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+}
+
+fn check_pair(doc: &Document, open: usize, close: usize, out: &mut Vec<Diagnostic>) {
+    let text = doc.text();
+    let b = text.as_bytes();
+    let inner = &text[open + 1..close];
+    let content = inner.trim_matches([' ', '\t']);
+    if content.is_empty() {
+        return;
+    }
+    let lead = inner.len() - inner.trim_start_matches([' ', '\t']).len();
+    let trail = inner.len() - inner.trim_end_matches([' ', '\t']).len();
+    if lead == 0 && trail == 0 {
+        return;
+    }
+    if is_enumerator(content) {
+        return;
+    }
+    // `:(` and `;-(` are faces, not brackets.
+    if b[open] == b'(' && open > 0 && matches!(b[open - 1], b':' | b';' | b'=' | b'-') {
+        return;
+    }
+    let mut edits = Vec::new();
+    if lead > 0 && !inner[lead..].starts_with(['\n', '\r']) {
+        edits.push(Edit::delete(Span::new(open + 1, open + 1 + lead)));
+    }
+    if trail > 0 && !inner[..inner.len() - trail].ends_with(['\n', '\r']) {
+        edits.push(Edit::delete(Span::new(close - trail, close)));
+    }
+    debug_assert!(edits.iter().all(|e| (e.span.start..e.span.end).all(|i| is_pad(b[i]))));
+    if edits.is_empty() {
+        return;
+    }
+    let span = Span::new(open, close + 1);
+    let (o, c) = (b[open] as char, b[close] as char);
+    out.push(
+        Diagnostic::new(&META, span, format!("space inside `{o}{c}`")).with_fix(Fix::safe("delete the spaces", edits)),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{FixMode, Linter, Settings};
+
+    fn fix(text: &str) -> String {
+        let settings = Settings {
+            select: vec!["W006".into()],
+            ..Settings::default()
+        };
+        Linter::new(&settings).unwrap().fix(text, FixMode::Safe).unwrap().text
+    }
+
+    #[test]
+    fn removes_padding_on_both_sides() {
+        assert_eq!(fix("a ( b c ) d"), "a (b c) d");
+    }
+
+    #[test]
+    fn leaves_enumerators_alone() {
+        let text = "( a ) one ( 2 ) two ( iii ) three";
+        assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn leaves_brackets_that_do_not_pair() {
+        let text = "a ( b ] c";
+        assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn does_not_pair_across_paragraphs() {
+        let text = "a ( b\n\nc ) d";
+        assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn stays_linear_on_deep_nesting() {
+        let text = format!("{}xy{}", "( ".repeat(50_000), " )".repeat(50_000));
+        let doc = crate::Document::new(&text);
+        let mut out = Vec::new();
+        crate::Rule::check(&super::SpaceInsideBrackets, &doc, &mut out);
+        assert_eq!(out.len(), 50_000);
+    }
+}

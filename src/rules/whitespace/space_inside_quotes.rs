@@ -1,0 +1,368 @@
+use crate::prelude::*;
+
+pub struct SpaceInsideQuotes;
+
+static META: RuleMeta = RuleMeta {
+    code: "W007",
+    name: "space-inside-quotes",
+    family: Family::Whitespace,
+    summary: "Space just inside quotation marks: `“ text ”`, or a closing quote typed as `“ `",
+    docs: "\
+Flags spaces between a quotation mark and what it quotes: `“ worth it ”`,
+`said.“ But`, `looking for “a warm show ”`, and the closing quote that a
+machine translation typed as a spaced opening one: `the working title
+“Harbor Lights “, follows`.
+
+Tokenise-then-join pipelines put a space around every token, quotes
+included, and sometimes choose the wrong glyph for the closing one.
+
+Only double quotes whose pairing is clear are judged. Curly quotes pair by
+glyph within a paragraph (or, in text with one paragraph per line, within
+the line): an opening `“` followed by spaces, a closing `”` preceded by
+spaces. A second `“` while one is open counts as a mistyped closing quote
+only when spaces precede it, no word follows it directly and no `”` comes
+before the next `“`. Straight quotes `\"` are judged only in a stretch where
+they are even in number, none follows a digit (inches: `12\"`), every odd
+one stands after a word boundary and before a word, every even one after a
+word and before a boundary, and no curly quote is mixed in (`\"?at least
+\"?the` is dashes lost in a charset conversion, not quotations).
+
+Left alone: empty quotes (`“ ”`: `empty-quotes-or-brackets`'s), padding that
+crosses a line break, single quotes (they double as apostrophes), German
+`„…“`, guillemets (`« … »` is correct French), and French documents.
+
+Fix (safe): delete the spaces; for a mistyped closing quote, replace the
+space and the `“` with `”`. Only whitespace and quotation marks change.",
+    fix: FixAvailability::Safe,
+    rewrites_letters: false,
+    flags: &[
+        Fixture {
+            input: "the caption “ worth it tho :) ” and it spread.",
+            output: "the caption “worth it tho :)” and it spread.",
+        },
+        Fixture {
+            input: "with the working title “Harbor Lights “, follows three siblings.",
+            output: "with the working title “Harbor Lights”, follows three siblings.",
+        },
+        Fixture {
+            input: "a code name, “Project Seed “\n",
+            output: "a code name, “Project Seed”\n",
+        },
+        Fixture {
+            input: "a spokesperson said.“ But we will see.”",
+            output: "a spokesperson said.“But we will see.”",
+        },
+        Fixture {
+            input: "He said \" hello \" and \"bye \" to her.",
+            output: "He said \"hello\" and \"bye\" to her.",
+        },
+    ],
+    keeps: &[
+        "“He said ‘no’ twice,” she recalled. “Yes.”",
+        "It cancelled the show “ ” after one season.",
+        "He said “we will see\n” tomorrow.",
+        "Der Bürgermeister sagte: „Wir müssen handeln.“ Dann ging er.",
+        "He bought a 12\" screen and a 5\" one.",
+        "« Nous n’avions jamais vu ça » , a-t-il dit.",
+        "“He said “ yes” and left.",
+        "He said \"yes\" and then \" no.",
+        "could determine \"?at least temporarily \"?the fate of many",
+    ],
+};
+
+fn is_pad(b: u8) -> bool {
+    b == b' ' || b == b'\t'
+}
+
+/// Units whose quotes pair: paragraphs, cut after a line that ends a sentence.
+fn segments(doc: &Document) -> Vec<Span> {
+    let text = doc.text();
+    let mut out = Vec::new();
+    let mut current: Option<Span> = None;
+    for &line in doc.lines() {
+        let s = line.slice(text).trim_end();
+        if s.trim_start().is_empty() {
+            out.extend(current.take());
+            continue;
+        }
+        current = Some(match current {
+            Some(c) => Span::new(c.start, line.end),
+            None => line,
+        });
+        if s.ends_with(['.', '!', '?', '…', '”', '"']) {
+            out.extend(current.take());
+        }
+    }
+    out.extend(current);
+    out
+}
+
+impl Rule for SpaceInsideQuotes {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        if doc.language().is_french() || !doc.bytes().contains(b' ') {
+            return;
+        }
+        let text = doc.text();
+        let cands = candidates(text.as_bytes());
+        if cands.is_empty() {
+            return;
+        }
+        // Only stretches with a padded quote are paired, so clean text costs
+        // a memchr pass and a walk over the line table.
+        let segs = segments(doc);
+        let mut last = usize::MAX;
+        for pos in cands {
+            let k = segs.partition_point(|s| s.end < pos);
+            if k == last || k >= segs.len() {
+                continue;
+            }
+            last = k;
+            let seg = segs[k];
+            let s = seg.slice(text);
+            if s.contains('„') {
+                continue;
+            }
+            if s.contains(['“', '”']) {
+                check_curly(doc, seg, out);
+            } else if s.contains('"') {
+                check_straight(doc, seg, out);
+            }
+        }
+    }
+}
+
+/// Positions of quotes that may have a blank on their inner side, sorted:
+/// `“ `, ` ”`, a spaced `“` that no word follows, and a straight `"` between
+/// a blank and a non-word.
+fn candidates(b: &[u8]) -> Vec<usize> {
+    let blank = |i: usize| b.get(i).is_some_and(|&c| c == b' ' || c == b'\t');
+    let boundary = |i: usize| b.get(i).is_none_or(|&c| !c.is_ascii_alphanumeric() && c < 0x80);
+    let mut out = Vec::new();
+    // `“` and `”` are E2 80 9C and E2 80 9D.
+    for i in memchr::memmem::find_iter(b, b"\xE2\x80") {
+        match b.get(i + 2) {
+            Some(0x9C) if blank(i + 3) || (i > 0 && blank(i - 1) && boundary(i + 3)) => out.push(i),
+            Some(0x9D) if i > 0 && blank(i - 1) => out.push(i),
+            _ => {}
+        }
+    }
+    // A straight quote tells nothing by its glyph: only one with a blank or
+    // a line start before it and no word after it can be padded.
+    for i in memchr::memchr_iter(b'"', b) {
+        let open_before = i == 0 || blank(i - 1) || b[i - 1] == b'\n';
+        if open_before && boundary(i + 1) {
+            out.push(i);
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Spaces after an opening quote ending at `after`, if something quoted follows on the line.
+fn pad_after(text: &str, after: usize) -> Option<Span> {
+    let b = text.as_bytes();
+    let end = (after..b.len()).find(|&i| !is_pad(b[i])).unwrap_or(b.len());
+    if end == after {
+        return None;
+    }
+    let next = text[end..].chars().next()?;
+    if matches!(next, '\n' | '\r' | '“' | '”' | '"') {
+        return None;
+    }
+    Some(Span::new(after, end))
+}
+
+/// Spaces before a closing quote at `at`, if something quoted precedes it on the line.
+fn pad_before(text: &str, at: usize, opener_end: usize) -> Option<Span> {
+    let b = text.as_bytes();
+    let start = (opener_end..at)
+        .rev()
+        .find(|&i| !is_pad(b[i]))
+        .map_or(opener_end, |i| i + 1);
+    if start == at || start == opener_end {
+        return None;
+    }
+    if matches!(b[start - 1], b'\n' | b'\r') {
+        return None;
+    }
+    Some(Span::new(start, at))
+}
+
+fn push(out: &mut Vec<Diagnostic>, span: Span, what: &'static str) {
+    out.push(Diagnostic::new(&META, span, what).with_fix(Fix::safe("delete the spaces", vec![Edit::delete(span)])));
+}
+
+fn check_curly(doc: &Document, seg: Span, out: &mut Vec<Diagnostic>) {
+    let text = doc.text();
+    let quotes: Vec<(usize, char)> = seg
+        .slice(text)
+        .char_indices()
+        .filter(|&(_, c)| c == '“' || c == '”')
+        .map(|(i, c)| (seg.start + i, c))
+        .collect();
+    let mut open: Option<usize> = None;
+    for (k, &(at, q)) in quotes.iter().enumerate() {
+        let end = at + q.len_utf8();
+        match (q, open) {
+            ('“', None) => {
+                if let Some(pad) = pad_after(text, end) {
+                    push(out, pad, "space after an opening quote");
+                }
+                open = Some(end);
+            }
+            ('“', Some(opener_end)) => {
+                let next = text[end..].chars().next();
+                let ends_quote = next
+                    .is_none_or(|c| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']'));
+                let closer_follows = quotes.get(k + 1).is_some_and(|&(_, c)| c == '”');
+                match pad_before(text, at, opener_end) {
+                    Some(pad) if ends_quote && !closer_follows => {
+                        let span = Span::new(pad.start, end);
+                        out.push(
+                            Diagnostic::new(&META, span, "a closing quote typed as a spaced `“`")
+                                .with_fix(Fix::safe("close the quote with `”`", vec![Edit::replace(span, "”")])),
+                        );
+                        open = None;
+                    }
+                    _ => open = Some(end),
+                }
+            }
+            ('”', Some(opener_end)) => {
+                if let Some(pad) = pad_before(text, at, opener_end) {
+                    push(out, pad, "space before a closing quote");
+                }
+                open = None;
+            }
+            _ => {}
+        }
+    }
+}
+
+fn check_straight(doc: &Document, seg: Span, out: &mut Vec<Diagnostic>) {
+    let text = doc.text();
+    let b = text.as_bytes();
+    let quotes: Vec<usize> = memchr::memchr_iter(b'"', &b[seg.start..seg.end])
+        .map(|i| seg.start + i)
+        .collect();
+    if quotes.len() % 2 != 0 {
+        return;
+    }
+    let boundary_before = |at: usize| {
+        at == 0
+            || text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–'))
+    };
+    let boundary_after = |at: usize| {
+        let mut rest = text[at + 1..].chars();
+        match rest.next() {
+            None => true,
+            // `"?the`: a `?` glued to a word is a lost character, not a mark.
+            Some('?' | '!') => rest.next().is_none_or(|c| !c.is_alphanumeric()),
+            Some(c) => c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | ')' | ']' | '—'),
+        }
+    };
+    // What a quotation starts and ends with; `"?at` is no quotation but a
+    // dash lost in a charset conversion.
+    let starts_quote = |o: usize| {
+        let rest = text[o + 1..].trim_start_matches([' ', '\t']);
+        rest.chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '\'' | '‘' | '(' | '.' | '…' | '$' | '£' | '€'))
+    };
+    let ends_quote = |c: usize| {
+        let head = text[..c].trim_end_matches([' ', '\t']);
+        head.chars().next_back().is_some_and(|ch| {
+            ch.is_alphanumeric() || matches!(ch, '.' | ',' | '!' | '?' | '…' | ')' | '\'' | '’' | '%')
+        })
+    };
+    // Inches (`12"`) and quotes glued inside words make the pairing unclear.
+    let clear = quotes.chunks(2).all(|p| {
+        let (o, c) = (p[0], p[1]);
+        boundary_before(o) && boundary_after(c) && starts_quote(o) && ends_quote(c)
+    }) && !quotes.iter().any(|&q| q > 0 && b[q - 1].is_ascii_digit());
+    if !clear {
+        return;
+    }
+    for p in quotes.chunks(2) {
+        let (o, c) = (p[0], p[1]);
+        if let Some(pad) = pad_after(text, o + 1).filter(|s| s.end < c) {
+            push(out, pad, "space after an opening quote");
+        }
+        if let Some(pad) = pad_before(text, c, o + 1) {
+            push(out, pad, "space before a closing quote");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{FixMode, Language, Linter, Settings};
+
+    fn fix_in(text: &str, language: Language) -> String {
+        let settings = Settings {
+            select: vec!["W007".into()],
+            language,
+            ..Settings::default()
+        };
+        Linter::new(&settings).unwrap().fix(text, FixMode::Safe).unwrap().text
+    }
+
+    fn fix(text: &str) -> String {
+        fix_in(text, Language::English)
+    }
+
+    #[test]
+    fn removes_space_before_a_curly_closing_quote() {
+        assert_eq!(
+            fix("looking for “a warm, character-driven show ” to balance"),
+            "looking for “a warm, character-driven show” to balance"
+        );
+    }
+
+    #[test]
+    fn keeps_nested_single_quotes() {
+        let text = "“She said, ‘Why don’t you?’ and left.”";
+        assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn keeps_a_second_opening_quote_that_opens_a_nested_quotation() {
+        let text = "“He called it “ great” and left.";
+        assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn leaves_straight_quotes_alone_when_their_count_is_odd() {
+        let text = "He said \" hello and \"bye \" to her.";
+        assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn leaves_french_documents_alone() {
+        let text = "Il a dit “ bonjour ” hier.";
+        assert_eq!(fix_in(text, Language::French), text);
+    }
+
+    #[test]
+    fn pairs_per_line_in_text_with_one_paragraph_per_line() {
+        assert_eq!(
+            fix("“Open without close.\nThen “ text” here."),
+            "“Open without close.\nThen “text” here."
+        );
+    }
+
+    #[test]
+    fn stays_linear_on_many_quotes() {
+        let text = "“ a “ ".repeat(50_000);
+        let doc = crate::Document::new(&text);
+        let mut out = Vec::new();
+        crate::Rule::check(&super::SpaceInsideQuotes, &doc, &mut out);
+        assert!(!out.is_empty());
+    }
+}

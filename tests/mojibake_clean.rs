@@ -1,0 +1,46 @@
+//! Correct multilingual text must never look like mojibake.
+//!
+//! tests/data/clean_multilingual.txt holds several hundred lines written for
+//! this project: sentences in many languages and scripts, names, maths,
+//! currency, box drawing, and the letters mojibake is made of used where
+//! they are real (`SÃO PAULO`, `IRMÃ”`, `“CAFÉ”`, Ukrainian `ВІЙНА`).
+
+use detritus::{Linter, Settings};
+
+const CLEAN: &str = include_str!("data/clean_multilingual.txt");
+
+fn mojibake_only() -> Linter {
+    Linter::new(&Settings {
+        select: vec!["mojibake".into()],
+        ..Settings::default()
+    })
+    .expect("the mojibake rule is registered")
+}
+
+#[test]
+fn the_clean_multilingual_set_is_big_enough_to_mean_something() {
+    let lines = CLEAN.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
+    assert!(lines.count() >= 400);
+}
+
+#[test]
+fn no_clean_line_is_flagged() {
+    let linter = mojibake_only();
+    let mut hits = Vec::new();
+    for (n, line) in CLEAN.lines().enumerate() {
+        for d in linter.check(line) {
+            hits.push(format!("line {}: {} in {line:?}", n + 1, d.message));
+        }
+    }
+    assert!(hits.is_empty(), "{} false hits:\n{}", hits.len(), hits.join("\n"));
+}
+
+#[test]
+fn the_whole_file_as_one_document_is_not_flagged() {
+    let found = mojibake_only().check(CLEAN);
+    assert!(
+        found.is_empty(),
+        "{:?}",
+        found.iter().map(|d| d.message.to_string()).collect::<Vec<_>>()
+    );
+}
