@@ -61,6 +61,7 @@ Fix (safe): insert one space after the mark and any closing quote.",
         },
     ],
     keeps: &[
+        "Joe Manchin (D-W.Va.) said he was open to it.",
         "The U.S. economy grew 3.5 per cent, e.g. in Node.js and example.com jobs.",
         "01.AI released Yi-34B at 10:30 a.m., i.e., before Ph.D. students woke.",
         "See https://example.com/News.Today or www.Example.Com/Foo.Bar today.",
@@ -187,6 +188,15 @@ fn check_sentence_end<'t>(text: &'t str, m: regex::Match) -> Option<Candidate<'t
     }
     let before = word_before(text, m.start());
     if is_identifier_like(before) {
+        return None;
+    }
+    // A lone capital before the period is an initial or an abbreviation's
+    // first part (`W.Va.`, `N.Dak.`), not the end of a sentence.
+    // `U.S.The` still gets its space: there the capital ends the abbreviation.
+    let mut letters = before.chars();
+    let first_part = !text[..m.start() - before.len()].ends_with('.');
+    if terminal == b'.' && first_part && matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase())
+    {
         return None;
     }
     let token = token_around(text, m.start(), m.end());
