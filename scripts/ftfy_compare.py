@@ -201,6 +201,37 @@ def reason(garbled: str, got: str, expected: str, kind: str) -> str:
     return why
 
 
+def cldr_lines() -> list:
+    """Localised names of territories, languages, currencies, scripts, months
+    and days for every CLDR locale, from the `babel` package if installed:
+    hundreds of languages of correct text, for false changes only."""
+    try:
+        from babel import Locale, localedata
+    except ImportError:
+        return []
+    out, seen = [], set()
+    for code in localedata.locale_identifiers():
+        try:
+            loc = Locale.parse(code)
+        except Exception:
+            continue
+        names = []
+        for table in (loc.territories, loc.languages, loc.currencies, loc.scripts):
+            names.extend(v for v in table.values() if isinstance(v, str))
+        chunks = [", ".join(names[i:i + 12]) for i in range(0, len(names), 12)]
+        for width in ("wide", "abbreviated"):
+            try:
+                chunks.append(" ".join(loc.months["format"][width].values()))
+                chunks.append(" ".join(loc.days["format"][width].values()))
+            except (KeyError, AttributeError):
+                pass
+        for line in chunks:
+            if line not in seen and not line.isascii() and "\n" not in line:
+                seen.add(line)
+                out.append(line)
+    return out
+
+
 def repeat_to(lines: list, size: int) -> list:
     if not lines:
         return []
@@ -304,7 +335,11 @@ def main() -> None:
 
     # False changes on clean lines.
     print()
-    for label, lines_ in [("clean_multilingual.txt", clean), ("clean news", news)]:
+    for label, lines_ in [
+        ("clean_multilingual.txt", clean),
+        ("clean news", news),
+        ("CLDR names (babel)", cldr_lines()),
+    ]:
         if not lines_:
             continue
         f_fixed, _ = run_ftfy(lines_)

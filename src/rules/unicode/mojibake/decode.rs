@@ -128,13 +128,13 @@ fn sequence_at(text: &str, i: usize, to: usize, lead: char, enc: Enc) -> Option<
     })
 }
 
-/// A space read as 0xA0 is believed only where a misreading is plain
-/// around it: the sequence is glued to what precedes it (`voilÃ `, `10Â `,
-/// but not a capital after a capital),
-/// or the run goes on after the space (`Ð Ð•`), or a second space follows
-/// (`â€  and`, the no-break space and the real one). `The letters Â and Î`
-/// stays a sentence about letters. `†` (E2 80 A0) is only believed before
-/// a second space: `â€` before one space is a `”` that lost its 0x9D.
+/// A space read as 0xA0 is believed only where the misreading is plain
+/// around it: the sequence is glued to what precedes it (`voilÃ `, `10Â `;
+/// but `IRMÃ ` is a capital ending a word in capitals), or the run goes on
+/// after the space (`Ð Ð•`), or a second space follows (`â€  and`: the
+/// no-break space and the real one). `The letters Â and Î` stays a sentence
+/// about letters. `†` (E2 80 A0) needs the second space: `â€` before one
+/// space is a `”` that lost its 0x9D.
 fn believe_space(text: &str, start: usize, seq: &Sequence, enc: Enc, to: usize) -> bool {
     let after = &text[seq.end..to];
     if after.starts_with([' ', '\u{A0}']) {
@@ -143,7 +143,7 @@ fn believe_space(text: &str, start: usize, seq: &Sequence, enc: Enc, to: usize) 
     if seq.decoded == '†' {
         return false;
     }
-    // `IRMÃ `, `PÅ `, `GUÐ `: a capital ending a word in capitals is a word.
+    // `IRMÃ `, `PÅ `, `GUÐ `.
     let lead_upper = char_at(text, start).is_uppercase();
     let glued = text[..start].chars().next_back().is_some_and(|c| {
         let opens = c.is_whitespace() || matches!(c, '(' | '[' | '"' | '\'');
@@ -183,28 +183,16 @@ pub fn scan(text: &str, from: usize, to: usize, out: &mut Vec<Run>) {
                 continue;
             }
             busy_until[k] = seq.end;
-            let seen = |run: &Run| -> String {
-                let mut s = run.seen.clone().unwrap_or_else(|| text[run.start..run.end].to_string());
-                s.push_str(&text[i..seq.end]);
-                if seq.space_for_a0 {
-                    s.pop();
-                    s.push('\u{A0}');
-                }
-                s
-            };
-            match &mut open[k] {
+            let run = match &mut open[k] {
                 Some(run) if run.end == i => {
-                    if seq.space_for_a0 || run.seen.is_some() {
-                        run.seen = Some(seen(run));
-                    }
-                    run.end = seq.end;
                     run.decoded.push(seq.decoded);
                     run.step.c1 |= seq.c1;
                     run.step.only_1252 |= seq.only_1252;
+                    run
                 }
                 slot => {
                     out.extend(slot.take());
-                    let mut run = Run {
+                    slot.insert(Run {
                         start: i,
                         end: i,
                         step: Step {
@@ -214,14 +202,21 @@ pub fn scan(text: &str, from: usize, to: usize, out: &mut Vec<Run>) {
                         },
                         decoded: seq.decoded.to_string(),
                         seen: None,
-                    };
-                    if seq.space_for_a0 {
-                        run.seen = Some(seen(&run));
-                    }
-                    run.end = seq.end;
-                    *slot = Some(run);
+                    })
+                }
+            };
+            // Keep the text as it read before the no-break space became a space.
+            if seq.space_for_a0 && run.seen.is_none() {
+                run.seen = Some(text[run.start..run.end].to_string());
+            }
+            if let Some(seen) = &mut run.seen {
+                seen.push_str(&text[i..seq.end]);
+                if seq.space_for_a0 {
+                    seen.pop();
+                    seen.push('\u{A0}');
                 }
             }
+            run.end = seq.end;
         }
         i += c.len_utf8();
     }
@@ -437,6 +432,18 @@ pub fn repairs_in_document(text: &str) -> Vec<Repair> {
     second
 }
 
+/// True when the line ends within a few characters and none is a letter.
+fn no_letters_to_line_edge(mut chars: impl Iterator<Item = char>) -> bool {
+    for _ in 0..16 {
+        match chars.next() {
+            None | Some('\n') => return true,
+            Some(c) if c.is_alphabetic() => return false,
+            Some(_) => {}
+        }
+    }
+    false
+}
+
 /// Where `pos` (outside every repair) lands once `repairs` are applied.
 fn shifted(pos: usize, repairs: &[Repair], placed: &[(usize, usize)]) -> usize {
     let i = repairs.partition_point(|f| f.end <= pos);
@@ -474,22 +481,17 @@ fn borrow_evidence(text: &str, runs: &[Run], repairs: &mut Vec<Repair>) {
                 && f.steps.len == 1
                 && f.steps.buf[0].enc == run.step.enc
         };
-        let line_start = text[..run.start].rfind('\n').map_or(0, |p| p + 1);
-        let line_end = text[run.end..].find('\n').map_or(text.len(), |p| run.end + p);
-        let before = match i.checked_sub(1).map(|j| &repairs[j]) {
-            Some(f) if f.end >= line_start => vouches(f, &text[f.end..run.start]).then_some(true),
-            _ => None,
-        };
-        let after = match repairs.get(i) {
-            Some(f) if f.start <= line_end => vouches(f, &text[run.end..f.start]).then_some(true),
-            _ => None,
-        };
-        let edge_before = || no_letters(&text[line_start..run.start]);
-        let edge_after = || no_letters(&text[run.end..line_end]);
+        let before = i
+            .checked_sub(1)
+            .map(|j| &repairs[j])
+            .filter(|f| vouches(f, &text[f.end..run.start]));
+        let after = repairs.get(i).filter(|f| vouches(f, &text[run.end..f.start]));
+        let edge_before = || no_letters_to_line_edge(text[..run.start].chars().rev());
+        let edge_after = || no_letters_to_line_edge(text[run.end..].chars());
         let ok = match (before, after) {
-            (Some(true), Some(true)) => true,
-            (Some(true), None) => edge_after(),
-            (None, Some(true)) => edge_before(),
+            (Some(_), Some(_)) => true,
+            (Some(_), None) => edge_after(),
+            (None, Some(_)) => edge_before(),
             _ => false,
         };
         if !ok {

@@ -6,7 +6,9 @@
 
 use std::sync::LazyLock;
 
-/// Windows-1252; the five undefined bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) read as the C1 controls of the same number, as browsers and most lenient decoders do.
+/// Windows-1252. The five bytes it leaves undefined (0x81, 0x8D, 0x8F, 0x90,
+/// 0x9D) read as the C1 controls of the same number, as browsers and most
+/// lenient decoders read them.
 pub static WINDOWS_1252: [char; 128] = [
     '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', // 0x80
     'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', // 0x88
@@ -26,7 +28,8 @@ pub static WINDOWS_1252: [char; 128] = [
     'ø', 'ù', 'ú', 'û', 'ü', 'ý', 'þ', 'ÿ', // 0xF8
 ];
 
-/// ISO-8859-1: every byte is the code point of the same number, so 0x80..0x9F are C1 controls.
+/// ISO-8859-1: every byte is the code point of the same number, so
+/// 0x80..0x9F are C1 controls.
 pub static LATIN_1: [char; 128] = [
     '\u{80}', '\u{81}', '\u{82}', '\u{83}', '\u{84}', '\u{85}', '\u{86}', '\u{87}', // 0x80
     '\u{88}', '\u{89}', '\u{8a}', '\u{8b}', '\u{8c}', '\u{8d}', '\u{8e}', '\u{8f}', // 0x88

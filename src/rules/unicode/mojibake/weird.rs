@@ -2,11 +2,13 @@
 //!
 //! Mojibake is made of characters that are each ordinary (`Ã`, `©`, `€`,
 //! `в`, `Ђ`, `├`) but sit together in ways real writing never puts them: a
-//! capital letter straight after a lowercase one (`cafÃ`), a letter
-//! straight before a symbol (`Ã©`, `â€`), two unrelated symbols touching
-//! (`€™`), Latin touching Cyrillic or Greek inside a word (`festivalвЂ`,
-//! `ΓÇÖ`), C1 control characters. So the measure is a sum over the
-//! characters of a window, over each adjacent pair and over a few triples.
+//! code page's spelling of a UTF-8 prefix (`â€`, `вЂ`), a capital letter
+//! straight after a lowercase one (`cafÃ`), a letter straight before a
+//! symbol (`Ã©`), two unrelated symbols touching (`€™`), Latin touching
+//! Cyrillic or Greek inside a word (`festivalвЂ`, `ΓÇÖ`), C1 control
+//! characters. So the measure is a sum over the characters of a window,
+//! over each adjacent pair and over a few triples, plus a penalty for a
+//! lone letter of another script than the text around it.
 //!
 //! A repair is proven when the repaired window scores strictly lower than
 //! the original one. Correct text almost always scores 0 where a repair
@@ -262,6 +264,15 @@ fn char_weight(c: char, prev: Option<Class>) -> u32 {
         },
         // Armenian, Hebrew, Arabic: real scripts, but a two-byte misreading
         // lands on them; Syriac, Thaana, NKo and beyond almost never appear.
+        // Their vowel points and accents belong after a letter of their own
+        // script, never after a Latin one (`Öš` is not U+059A).
+        0x591..=0x5C7 | 0x610..=0x61A | 0x64B..=0x65F | 0x670 => {
+            if prev.is_some_and(|p| p.letter() && p.script == Script::Other) {
+                2
+            } else {
+                3
+            }
+        }
         0x530..=0x6FF => 1,
         0x700..=0x8FF => 2,
         // Blocks a three-byte misreading lands in that news text does not
@@ -298,8 +309,9 @@ fn latin1_lead_pair(a: char, b: char, cb: Class) -> bool {
 
 /// The first two bytes of the UTF-8 for the General Punctuation, Currency
 /// and Letterlike blocks (E2 80, E2 82, E2 84: `’ “ ” – — … • € ™`), as a
-/// code page spells them: `â€`, `вЂ`, `‚Ä`, `ΓÇ`. Most mojibake starts so,
-/// and no language writes these pairs.
+/// code page spells them: `â€`, `вЂ`, `‚Ä`, `ΓÇ`. Most mojibake starts so.
+/// Only German writes one of them (`‚Äpfel‘`), and there no continuation
+/// byte follows, so it never reaches a run.
 fn is_signature(ca: Class, cb: Class) -> bool {
     ca.e2 & cb.after_e2 != 0
 }
