@@ -5,7 +5,7 @@ use std::fmt::Write;
 use similar::{Algorithm, ChangeTag, TextDiff};
 
 use crate::fixer::{AppliedFix, Fixed};
-use crate::span::Span;
+use crate::span::{Edit, Span};
 
 /// Lines of unchanged context around each change.
 const CONTEXT: usize = 3;
@@ -195,6 +195,68 @@ fn inline_change(out: &mut String, paint: &Paint, removed: &str, added: &str) {
     }
 }
 
+/// One piece of a single fix's view: unchanged context, or what it deletes
+/// or inserts.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "kind", content = "text", rename_all = "lowercase")]
+pub enum Piece {
+    Same(String),
+    Delete(String),
+    Insert(String),
+}
+
+/// What one fix does, in reading order, with about `context` bytes of the
+/// text either side (cut at a space, marked `…` where cut). Paragraphs are
+/// often single long lines, so context is measured in bytes, not lines.
+pub fn fix_pieces(text: &str, edits: &[Edit], context: usize) -> Vec<Piece> {
+    let mut sorted: Vec<&Edit> = edits.iter().collect();
+    sorted.sort_by_key(|e| (e.span.start, e.span.end));
+    let (Some(&first), Some(&last)) = (sorted.first(), sorted.last()) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let from = first.span.start.saturating_sub(context);
+    let left = if from == 0 {
+        text[..first.span.start].to_string()
+    } else {
+        let window = &text[ceil_boundary(text, from)..first.span.start];
+        let cut = window.find(' ').map_or(0, |i| i + 1);
+        format!("…{}", &window[cut..])
+    };
+    out.push(Piece::Same(left));
+    let mut at = first.span.start;
+    for e in sorted {
+        if e.span.start > at {
+            out.push(Piece::Same(text[at..e.span.start].to_string()));
+        }
+        if !e.span.is_empty() {
+            out.push(Piece::Delete(e.span.slice(text).to_string()));
+        }
+        if !e.content.is_empty() {
+            out.push(Piece::Insert(e.content.clone()));
+        }
+        at = at.max(e.span.end);
+    }
+    let to = (last.span.end + context).min(text.len());
+    let right = if to == text.len() {
+        text[at..].to_string()
+    } else {
+        let window = &text[at..ceil_boundary(text, to)];
+        let cut = window.rfind(' ').unwrap_or(window.len());
+        format!("{}…", &window[..cut])
+    };
+    out.push(Piece::Same(right));
+    out.retain(|p| !matches!(p, Piece::Same(s) if s.is_empty()));
+    out
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// Replace characters a reader cannot see with visible markers.
 pub fn show_invisibles(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -350,6 +412,25 @@ impl Paint {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fix_pieces_show_context_deletion_and_insertion_in_order() {
+        let text = "A long opening clause runs here, then the model , which grew fast and far away.";
+        let at = text.find(" ,").unwrap();
+        let edits = [Edit::delete(Span::new(at, at + 1)), Edit::insert(at + 2, "\u{a0}")];
+        let pieces = fix_pieces(text, &edits, 20);
+        assert_eq!(
+            pieces,
+            [
+                Piece::Same("…then the model".into()),
+                Piece::Delete(" ".into()),
+                Piece::Same(",".into()),
+                Piece::Insert("\u{a0}".into()),
+                Piece::Same(" which grew fast…".into()),
+            ]
+        );
+        assert_eq!(fix_pieces("x , y", &edits[..0], 5), []);
+    }
 
     fn fixed(text: &str) -> Fixed {
         let linter = crate::Linter::new(&crate::Settings {

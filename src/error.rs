@@ -10,6 +10,8 @@ pub enum Error {
     UnknownLanguage(String),
     #[error("invalid protect pattern `{pattern}`: {reason}")]
     BadPattern { pattern: String, reason: String },
+    #[error("line {line}: {reason}")]
+    BadDecision { line: usize, reason: String },
     #[error("fixes did not converge after {passes} passes; rules still changing the text: {}. This is a bug in those rules", rules.join(", "))]
     NoFixpoint { passes: usize, rules: Vec<&'static str> },
 }

@@ -18,6 +18,7 @@
 //! # Ok::<(), detritus::Error>(())
 //! ```
 
+pub mod decisions;
 pub mod diagnostic;
 pub mod diff;
 pub mod document;

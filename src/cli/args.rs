@@ -27,6 +27,10 @@ pub enum Command {
     Check(CheckArgs),
     /// Apply fixes: files are rewritten in place, stdin goes to stdout.
     Fix(FixArgs),
+    /// Decide fix by fix in the terminal, then write what was accepted.
+    Review(ReviewArgs),
+    /// Write a self-contained HTML page for reviewing a whole corpus in a browser.
+    Report(ReportArgs),
     /// List every rule: code, name, family, fix safety and summary.
     Rules(RulesArgs),
     /// Show a rule's documentation.
@@ -120,6 +124,42 @@ pub struct FixArgs {
     /// and leave the originals alone.
     #[arg(long, value_name = "DIR", conflicts_with = "diff")]
     pub output: Option<PathBuf>,
+
+    /// Apply the fixes this decisions file accepts, skip the ones it rejects,
+    /// and treat the rest as usual. Written by `review` and by `report --html`.
+    #[arg(long, value_name = "FILE")]
+    pub decisions: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+#[command(
+    after_help = "Keys: y accept, n reject, a accept all of this rule, d reject all of this rule, \
+e edit the replacement, u undo, q write what was accepted and stop, ? help. Ctrl-C stops without writing.\n\n\
+Decisions are remembered in the decisions file, so a later review does not ask again and \
+`detritus fix --decisions FILE` can apply them without a terminal."
+)]
+pub struct ReviewArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Where decisions are remembered [default: .detritus/decisions.jsonl beside detritus.toml,
+    /// or in the working directory].
+    #[arg(long, value_name = "FILE")]
+    pub decisions: Option<PathBuf>,
+
+    /// Offer only safe fixes.
+    #[arg(long)]
+    pub safe_only: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// The HTML file to write: one page, no network, no external assets.
+    #[arg(long, value_name = "OUT.html")]
+    pub html: PathBuf,
 }
 
 #[derive(Args, Debug)]

@@ -2,15 +2,18 @@
 
 pub mod args;
 mod config;
+mod html;
 mod input;
 mod jsonl;
 mod report;
+mod review;
 mod write;
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use anyhow::{anyhow, Result};
+use anyhow::{anyhow, Context, Result};
+use detritus::decisions::Decisions;
 use detritus::{diff, registry, FixMode, Language, Linter, Settings};
 
 use args::{CheckArgs, Cli, ColorChoice, Command, FixArgs, Format, InputArgs, RulesArgs, RulesFormat};
@@ -20,6 +23,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Check(args) => check(args),
         Command::Fix(args) => fix(args),
+        Command::Review(args) => review::run(args),
+        Command::Report(args) => html::run(args),
         Command::Rules(args) => rules(args),
         Command::Explain { rule } => explain(&rule),
         Command::Completions { shell } => {
@@ -436,6 +441,7 @@ fn fix_one(
     setup: &Setup,
     args: &FixArgs,
     mode: FixMode,
+    decisions: Option<&Decisions>,
     words: bool,
     source: Option<Source>,
     outcome: Outcome,
@@ -452,7 +458,12 @@ fn fix_one(
             return r;
         }
     };
-    let fixed = match setup.linter_for(source.as_ref()).fix(&text, mode) {
+    let linter = setup.linter_for(source.as_ref());
+    let fixed = match decisions {
+        Some(decisions) => detritus::decisions::apply(&linter, &text, decisions, Some(mode)),
+        None => linter.fix(&text, mode),
+    };
+    let fixed = match fixed {
         Ok(fixed) => fixed,
         Err(e) => {
             r.errors.push(format!("{path}: {e}"));
@@ -507,8 +518,12 @@ fn fix(args: FixArgs) -> Result<ExitCode> {
         FixMode::Safe
     };
     if args.input.jsonl {
+        if args.decisions.is_some() {
+            anyhow::bail!("--decisions is not supported with --jsonl: decisions are made on files");
+        }
         return fix_jsonl(&setup, &args, mode);
     }
+    let decisions = args.decisions.as_deref().map(load_decisions).transpose()?;
     let stdout = io::stdout();
     let words = color(args.input.color, stdout.is_terminal());
     let mut out = stdout.lock();
@@ -520,7 +535,7 @@ fn fix(args: FixArgs) -> Result<ExitCode> {
         &args.input.paths,
         &setup.exclude,
         args.input.quiet,
-        |source, outcome| fix_one(&setup, &args, mode, words, source, outcome),
+        |source, outcome| fix_one(&setup, &args, mode, decisions.as_ref(), words, source, outcome),
         |r| {
             for note in &r.notes {
                 eprintln!("detritus: {note}");
@@ -551,6 +566,12 @@ fn fix(args: FixArgs) -> Result<ExitCode> {
         }
     }
     Ok(exit(failed, args.diff && pending))
+}
+
+/// Read a decisions file; a missing file is an error, because it was named.
+fn load_decisions(path: &std::path::Path) -> Result<Decisions> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read decisions", path.display()))?;
+    Decisions::parse(&text).with_context(|| format!("{}", path.display()))
 }
 
 fn summary(args: &FixArgs, applied: usize, changed: usize, unit: &str, remaining: usize) {

@@ -36,6 +36,28 @@ pub fn mirrored(dir: &Path, source: &Path, text: &str) -> Result<()> {
     Ok(())
 }
 
+/// Write `bytes` to `path` atomically, creating it if it is missing: for
+/// files detritus itself owns, such as the decisions file.
+pub fn replace(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".detritus-")
+        .tempfile_in(dir)
+        .with_context(|| format!("{}: cannot create a temporary file", dir.display()))?;
+    tmp.write_all(bytes)
+        .with_context(|| format!("{}: cannot write", path.display()))?;
+    tmp.as_file()
+        .sync_all()
+        .with_context(|| format!("{}: cannot flush to disk", path.display()))?;
+    tmp.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("{}: cannot write", path.display()))?;
+    Ok(())
+}
+
 /// Replace `path`'s contents with what `fill` writes, atomically, for
 /// output too large to hold in memory. Same guarantees as [`atomic`].
 pub fn atomic_stream(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
