@@ -575,3 +575,111 @@ fn jsonl_streaming_gives_one_record_out_per_record_in_in_order() {
         assert_eq!(*line, format!("{{\"id\":{i},\"text\":\"row {i}, ok\"}}"));
     }
 }
+
+#[test]
+fn jsonl_fix_log_has_one_line_per_applied_fix_with_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("log.jsonl");
+    detritus()
+        .args(["fix", "--jsonl", "--quiet", "--log"])
+        .arg(&log)
+        .write_stdin("{\"text\":\"clean.\"}\n{\"text\":\"a , b ; c\"}\n")
+        .assert()
+        .code(0)
+        .stdout("{\"text\":\"clean.\"}\n{\"text\":\"a, b; c\"}\n");
+    let lines: Vec<serde_json::Value> = fs::read_to_string(&log)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["record"], 2);
+    assert_eq!(lines[0]["field"], "text");
+    assert_eq!(lines[0]["code"], "W001");
+    assert_eq!(lines[0]["name"], "space-before-punctuation");
+    assert_eq!(
+        (lines[0]["start"].as_u64(), lines[0]["end"].as_u64()),
+        (Some(1), Some(2))
+    );
+    assert_eq!(
+        (lines[0]["before"].as_str(), lines[0]["after"].as_str()),
+        (Some(" "), Some(""))
+    );
+}
+
+#[test]
+fn fix_log_names_the_file_for_plain_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.txt");
+    fs::write(&file, DIRTY).unwrap();
+    let log = dir.path().join("log.jsonl");
+    detritus()
+        .args(["fix", "--quiet", "--log"])
+        .arg(&log)
+        .arg(&file)
+        .assert()
+        .code(0);
+    let text = fs::read_to_string(&log).unwrap();
+    assert_eq!(text.lines().count(), 2, "{text}");
+    assert!(text.contains(&format!(
+        "\"file\":{}",
+        serde_json::to_string(&file.display().to_string()).unwrap()
+    )));
+}
+
+#[test]
+fn metadata_field_keeps_what_crawl_metadata_removes() {
+    detritus()
+        .args([
+            "fix",
+            "--jsonl",
+            "--quiet",
+            "--unsafe-fixes",
+            "--metadata-field",
+            "crawl",
+        ])
+        .write_stdin("{\"text\":\"date 2023-12-18 The firm said it complied.\"}\n")
+        .assert()
+        .code(0)
+        .stdout("{\"text\":\"The firm said it complied.\",\"crawl\":[\"date 2023-12-18\"]}\n");
+}
+
+#[test]
+fn metadata_field_that_is_not_an_array_leaves_the_record_unchanged() {
+    let line = "{\"crawl\":1,\"text\":\"date 2023-12-18 The firm said it complied .\"}\n";
+    detritus()
+        .args([
+            "fix",
+            "--jsonl",
+            "--quiet",
+            "--unsafe-fixes",
+            "--metadata-field",
+            "crawl",
+        ])
+        .write_stdin(line)
+        .assert()
+        .code(2)
+        .stdout(line)
+        .stderr(predicate::str::contains(
+            "-:1: field `crawl` exists and is not an array",
+        ));
+}
+
+#[test]
+fn fix_decisions_that_are_malformed_name_the_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let decisions = dir.path().join("d.jsonl");
+    fs::write(
+        &decisions,
+        "{\"rule\":\"W001\",\"key\":\"00\",\"decision\":\"accept\"}\nnot json\n",
+    )
+    .unwrap();
+    detritus()
+        .args(["fix", "--decisions"])
+        .arg(&decisions)
+        .arg("-")
+        .write_stdin(DIRTY)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("d.jsonl: line 2"));
+}

@@ -129,6 +129,17 @@ pub struct FixArgs {
     /// and treat the rest as usual. Written by `review` and by `report --html`.
     #[arg(long, value_name = "FILE")]
     pub decisions: Option<PathBuf>,
+
+    /// Write a change log: one JSON object per applied fix, with the file or
+    /// record and field, rule code and name, byte offsets into the original
+    /// text, and the text before and after.
+    #[arg(long, value_name = "FILE")]
+    pub log: Option<PathBuf>,
+
+    /// With --jsonl, move what crawl-metadata (B001) removes into this field,
+    /// as an array of strings, instead of dropping it.
+    #[arg(long, value_name = "NAME", requires = "jsonl")]
+    pub metadata_field: Option<String>,
 }
 
 #[derive(Args, Debug)]

@@ -12,7 +12,7 @@ use anyhow::Result;
 use rayon::prelude::*;
 use serde_json::Value;
 
-use detritus::{Diagnostic, FixMode, Linter};
+use detritus::{AppliedFix, Diagnostic, FixMode, Linter};
 
 /// Records cleaned per parallel batch; bounds memory.
 const BATCH: usize = 512;
@@ -37,6 +37,8 @@ pub struct Totals {
 struct Done {
     line: String,
     error: Option<String>,
+    /// Change-log lines, when the stream keeps a log.
+    log: Vec<String>,
     found: Vec<(String, String, Vec<Diagnostic>)>,
     applied: usize,
     changed: bool,
@@ -52,17 +54,23 @@ pub struct Stream<'a> {
     pub source: &'a str,
     pub fields: &'a [String],
     pub job: Job,
+    /// Keep a change log (see [`log_line`]).
+    pub log: bool,
+    /// Where crawl-metadata's removals go instead of away.
+    pub metadata_field: Option<&'a str>,
 }
 
 impl Stream<'_> {
-    /// Stream `input` to `out` (fix) or to `report` (check), in input order.
-    /// `note` hears about malformed records, which pass through unchanged.
+    /// Stream `input` to `out` (fix) or to `report` (check), in input order,
+    /// and the change log to `log`. `note` hears about malformed records,
+    /// which pass through unchanged.
     pub fn run(
         &self,
         input: &mut dyn BufRead,
         out: &mut dyn Write,
         report: &mut Report,
         note: &mut dyn FnMut(String),
+        log: &mut dyn Write,
     ) -> Result<Totals> {
         let mut totals = Totals::default();
         let mut line_no = 0usize;
@@ -95,6 +103,9 @@ impl Stream<'_> {
                 if matches!(self.job, Job::Fix(_)) {
                     out.write_all(d.line.as_bytes())?;
                 }
+                for line in &d.log {
+                    log.write_all(line.as_bytes())?;
+                }
             }
         }
         out.flush()?;
@@ -108,10 +119,12 @@ fn clean(stream: &Stream, n: usize, line: &str) -> Done {
         source,
         fields,
         job,
+        ..
     } = stream;
     let mut done = Done {
         line: line.to_string(),
         error: None,
+        log: Vec::new(),
         found: Vec::new(),
         applied: 0,
         changed: false,
@@ -128,6 +141,7 @@ fn clean(stream: &Stream, n: usize, line: &str) -> Done {
             return done;
         }
     };
+    let mut moved: Vec<Value> = Vec::new();
     for field in fields.iter() {
         let Some(Value::String(text)) = lookup(&mut record, field) else {
             continue;
@@ -142,6 +156,19 @@ fn clean(stream: &Stream, n: usize, line: &str) -> Done {
             Job::Fix(mode) => match linter.fix(text, *mode) {
                 Ok(fixed) if fixed.changed() => {
                     done.applied += fixed.applied.len();
+                    if stream.log {
+                        let at = serde_json::json!({"record": n, "field": field});
+                        done.log.extend(fixed.applied.iter().map(|f| log_line(&at, f)));
+                    }
+                    if stream.metadata_field.is_some() {
+                        moved.extend(
+                            fixed
+                                .applied
+                                .iter()
+                                .filter(|f| f.rule.code == CRAWL_METADATA)
+                                .map(|f| Value::String(f.before.trim().to_string())),
+                        );
+                    }
                     *text = fixed.text;
                     done.changed = true;
                 }
@@ -150,11 +177,53 @@ fn clean(stream: &Stream, n: usize, line: &str) -> Done {
             },
         }
     }
+    if let (Some(name), false) = (stream.metadata_field, moved.is_empty()) {
+        if let Err(e) = keep_metadata(&mut record, name, moved) {
+            // Never drop what could not be kept: leave the record as it was.
+            done.error = Some(format!("{source}:{n}: {e}; record left unchanged"));
+            done.log.clear();
+            done.applied = 0;
+            done.changed = false;
+            return done;
+        }
+    }
     if done.changed {
         let ending = &line[body.len()..];
         done.line = serde_json::to_string(&record).expect("a parsed value serialises") + ending;
     }
     done
+}
+
+/// The rule whose removals `--metadata-field` keeps.
+const CRAWL_METADATA: &str = "B001";
+
+/// Append `moved` to the array at `name` (a top-level key), creating it.
+fn keep_metadata(record: &mut Value, name: &str, moved: Vec<Value>) -> Result<(), String> {
+    let Some(object) = record.as_object_mut() else {
+        return Err("the record is not an object".into());
+    };
+    match object.entry(name).or_insert_with(|| Value::Array(Vec::new())) {
+        Value::Array(items) => {
+            items.extend(moved);
+            Ok(())
+        }
+        _ => Err(format!("field `{name}` exists and is not an array")),
+    }
+}
+
+/// One change-log line: where (`at`, an object), the rule, byte offsets
+/// into the original text and the text before and after.
+pub fn log_line(at: &Value, f: &AppliedFix) -> String {
+    let mut entry = at.clone();
+    let object = entry.as_object_mut().expect("log locations are objects");
+    object.insert("code".into(), f.rule.code.into());
+    object.insert("name".into(), f.rule.name.into());
+    object.insert("safety".into(), f.applicability.to_string().into());
+    object.insert("start".into(), f.span.start.into());
+    object.insert("end".into(), f.span.end.into());
+    object.insert("before".into(), f.before.clone().into());
+    object.insert("after".into(), f.after.clone().into());
+    entry.to_string() + "\n"
 }
 
 /// The value at a dotted path (`meta.body`), if every step is an object key.
@@ -177,11 +246,17 @@ mod tests {
             source: "-",
             fields: &fields,
             job: Job::Fix(FixMode::Safe),
+            log: false,
+            metadata_field: None,
         };
         let totals = stream
-            .run(&mut input.as_bytes(), &mut out, &mut |_, _, _| Ok(()), &mut |n| {
-                notes.push(n)
-            })
+            .run(
+                &mut input.as_bytes(),
+                &mut out,
+                &mut |_, _, _| Ok(()),
+                &mut |n| notes.push(n),
+                &mut std::io::sink(),
+            )
             .unwrap();
         (String::from_utf8(out).unwrap(), totals, notes)
     }

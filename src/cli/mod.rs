@@ -355,8 +355,16 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
                 source: &name,
                 fields: &args.input.fields,
                 job: jsonl::Job::Check,
+                log: false,
+                metadata_field: None,
             };
-            let totals = stream.run(&mut *reader, &mut io::sink(), &mut report_to, &mut note)?;
+            let totals = stream.run(
+                &mut *reader,
+                &mut io::sink(),
+                &mut report_to,
+                &mut note,
+                &mut io::sink(),
+            )?;
             failed |= totals.malformed > 0;
         }
     } else {
@@ -432,6 +440,7 @@ struct FileFix {
     notes: Vec<String>,
     errors: Vec<String>,
     applied: Vec<&'static str>,
+    log: String,
     remaining: usize,
     changed: bool,
     bytes: usize,
@@ -474,6 +483,10 @@ fn fix_one(
         }
     };
     r.applied = fixed.applied.iter().map(|f| f.rule.code).collect();
+    if args.log.is_some() {
+        let at = serde_json::json!({ "file": path });
+        r.log = fixed.applied.iter().map(|f| jsonl::log_line(&at, f)).collect();
+    }
     r.remaining = fixed.remaining.len();
     r.changed = fixed.changed();
     r.bytes = text.len();
@@ -524,6 +537,7 @@ fn fix(args: FixArgs) -> Result<ExitCode> {
         return fix_jsonl(&setup, &args, mode);
     }
     let decisions = args.decisions.as_deref().map(load_decisions).transpose()?;
+    let mut log = args.log.as_deref().map(open_log).transpose()?;
     let stdout = io::stdout();
     let words = color(args.input.color, stdout.is_terminal());
     let mut out = stdout.lock();
@@ -554,10 +568,16 @@ fn fix(args: FixArgs) -> Result<ExitCode> {
             files_changed += usize::from(r.changed);
             pending |= r.changed;
             out.write_all(&r.output)?;
+            if let Some(log) = &mut log {
+                log.write_all(r.log.as_bytes())?;
+            }
             Ok(())
         },
     )?;
     out.flush()?;
+    if let Some(log) = &mut log {
+        log.flush()?;
+    }
     let stdin_only = args.input.paths.is_empty() || args.input.paths.iter().all(|p| p.as_os_str() == "-");
     if (!stdin_only || args.diff) && !args.input.quiet {
         summary(&args, applied, files_changed, "file", remaining);
@@ -566,6 +586,11 @@ fn fix(args: FixArgs) -> Result<ExitCode> {
         }
     }
     Ok(exit(failed, args.diff && pending))
+}
+
+fn open_log(path: &std::path::Path) -> Result<io::BufWriter<std::fs::File>> {
+    let file = std::fs::File::create(path).with_context(|| format!("{}: cannot create the log", path.display()))?;
+    Ok(io::BufWriter::new(file))
 }
 
 /// Read a decisions file; a missing file is an error, because it was named.
@@ -599,6 +624,8 @@ fn fix_jsonl(setup: &Setup, args: &FixArgs, mode: FixMode) -> Result<ExitCode> {
     }
     let mut failed = false;
     let (mut applied, mut changed) = (0, 0);
+    let mut log = args.log.as_deref().map(open_log).transpose()?;
+    let mut sink = io::sink();
     let mut notes = |note: String| {
         failed = true;
         eprintln!("detritus: error: {note}");
@@ -625,16 +652,22 @@ fn fix_jsonl(setup: &Setup, args: &FixArgs, mode: FixMode) -> Result<ExitCode> {
             source: &name,
             fields: &args.input.fields,
             job: jsonl::Job::Fix(mode),
+            log: log.is_some(),
+            metadata_field: args.metadata_field.as_deref(),
+        };
+        let log: &mut dyn Write = match &mut log {
+            Some(w) => w,
+            None => &mut sink,
         };
         let totals = match &source {
             Source::Stdin => {
                 let mut out = io::BufWriter::new(io::stdout().lock());
-                stream.run(&mut *reader, &mut out, &mut |_, _, _| Ok(()), &mut notes)?
+                stream.run(&mut *reader, &mut out, &mut |_, _, _| Ok(()), &mut notes, log)?
             }
             Source::File(path) => {
                 let mut totals = None;
                 let result = write::atomic_stream(path, |out| {
-                    totals = Some(stream.run(&mut *reader, out, &mut |_, _, _| Ok(()), &mut notes)?);
+                    totals = Some(stream.run(&mut *reader, out, &mut |_, _, _| Ok(()), &mut notes, log)?);
                     Ok(())
                 });
                 if let Err(e) = result {
