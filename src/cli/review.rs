@@ -23,6 +23,7 @@ use super::{color, write, Setup};
 
 /// Bytes of text shown either side of a fix.
 const CONTEXT: usize = 160;
+const INDENT: &str = "    ";
 
 pub fn run(args: ReviewArgs) -> Result<ExitCode> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
@@ -289,13 +290,11 @@ impl Session {
         t.line(&format!("{}: {}", d.message, fix.message))?;
         t.line("")?;
         let view = t.pieces(&diff::fix_pieces(&p.text, &fix.edits, CONTEXT));
-        for l in view.lines() {
-            t.line(&format!("    {l}"))?;
-        }
+        t.line(&view)?;
         t.line("")?;
         let rule = d.rule.code;
         t.line(&format!(
-            "y accept · n reject · a accept all {rule} · d reject all {rule} · e edit · u undo · q write and quit · ? help"
+            "y accept · n reject · a all {rule} · d no {rule} · e edit · u undo · q quit · ? help"
         ))?;
         t.key()
     }
@@ -421,18 +420,45 @@ impl Term {
         }
     }
 
-    /// Deleted text red and struck through, inserted text green and
-    /// underlined; `[-…-]` and `{+…+}` without colour.
+    /// The fix's view, word-wrapped to the terminal and indented. Deleted
+    /// text on red, inserted on green (so a deleted space shows), or
+    /// `[-…-]` and `{+…+}` without colour.
     fn pieces(&self, pieces: &[Piece]) -> String {
-        let mut out = String::new();
+        let width = crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w)).max(40) - 6;
+        let mut out = String::from(INDENT);
+        let mut column = 0;
         for p in pieces {
-            match (p, self.color) {
-                (Piece::Same(s), _) => out.push_str(&diff::show_invisibles(s)),
-                (Piece::Delete(s), true) => out.push_str(&format!("\x1b[31;9m{}\x1b[0m", diff::show_invisibles(s))),
-                (Piece::Insert(s), true) => out.push_str(&format!("\x1b[32;4m{}\x1b[0m", diff::show_invisibles(s))),
-                (Piece::Delete(s), false) => out.push_str(&format!("[-{}-]", diff::show_invisibles(s))),
-                (Piece::Insert(s), false) => out.push_str(&format!("{{+{}+}}", diff::show_invisibles(s))),
+            let (open, close, text) = match (p, self.color) {
+                (Piece::Same(s), _) => ("", "", s),
+                (Piece::Delete(s), true) => ("\x1b[30;41m", "\x1b[0m", s),
+                (Piece::Insert(s), true) => ("\x1b[30;42m", "\x1b[0m", s),
+                (Piece::Delete(s), false) => ("[-", "-]", s),
+                (Piece::Insert(s), false) => ("{+", "+}", s),
+            };
+            out.push_str(open);
+            let shown = diff::show_invisibles(text);
+            for (i, line) in shown.split('\n').enumerate() {
+                if i > 0 {
+                    out.push_str(close);
+                    out.push('\n');
+                    out.push_str(INDENT);
+                    out.push_str(open);
+                    column = 0;
+                }
+                for word in line.split_inclusive(' ') {
+                    let len = word.chars().count();
+                    if column > 0 && column + len > width {
+                        out.push_str(close);
+                        out.push('\n');
+                        out.push_str(INDENT);
+                        out.push_str(open);
+                        column = 0;
+                    }
+                    out.push_str(word);
+                    column += len;
+                }
             }
+            out.push_str(close);
         }
         out
     }
