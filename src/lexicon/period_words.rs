@@ -12,6 +12,14 @@ pub static PERIOD_ABBREVIATIONS: WordList = WordList(&[
     "okla", "ore", "pa", "penn", "pt", "rd", "sq", "tenn", "tex", "univ", "va", "vt", "wash", "wis", "wyo",
 ]);
 
+/// Units and amounts written with a period after a number (`40 ft. long`,
+/// `2 bn. euros`), so the word after them is no scrap. Sorted, lowercase.
+pub static UNIT_ABBREVIATIONS: WordList = WordList(&[
+    "bln", "bn", "cm", "cu", "doz", "ft", "gal", "hr", "hrs", "kg", "km", "kms", "lb", "lbs", "mg", "mi", "min",
+    "mins", "mio", "ml", "mln", "mm", "mn", "mrd", "oz", "pct", "qt", "sec", "secs", "tbsp", "tn", "trn", "tsp", "yd",
+    "yds",
+]);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,6 @@
 use crate::lexicon::{
     ABBREVIATIONS, ARTICLES, COORDINATORS, FINITE_VERBS, NUMBER_PREFIXES, PERIOD_ABBREVIATIONS, POSSESSIVE_DETERMINERS,
-    PREPOSITIONS, STANDALONE_PHRASES, STANDALONE_WORDS, SUBJECT_PRONOUNS, TITLES,
+    PREPOSITIONS, STANDALONE_PHRASES, STANDALONE_WORDS, SUBJECT_PRONOUNS, TITLES, UNIT_ABBREVIATIONS,
 };
 use crate::prelude::*;
 use crate::rules::fragments::shared::{first_char, is_capitalised, is_roman_numeral, terminal};
@@ -25,7 +25,8 @@ Two shapes are flagged:
 - a lowercase run of one or two words between a sentence's period and the
   end of that sentence (`…copying. hug. The…`). The period before it must
   follow a full word, not an abbreviation (`e.g.`, `U.S.`, `Calif.`, `No.`),
-  an initial, a number or a word no sentence ends on (`of the. men.` is a
+  a unit after a number (`40 ft. long`), an initial, a number or a word no
+  sentence ends on (`of the. men.` is a
   stray period, not a scrap); the scrap must not be a list marker (`a.`, `iv.`)
   or a complete short answer (`yes.`, `thank you.`).
 - a capitalised one-word abstract noun standing alone mid-paragraph
@@ -70,6 +71,8 @@ words.",
         "Why? Because it was late.",
         "Well... maybe. The launch of Yi-34B and GPT-4 Turbo (LLMs) followed.",
         "Revenue rose. Nothing. Then the quarter ended.",
+        "The truck was 40 ft. long and cost 2 bn. euros, or 5 mio. overall.",
+        "Add 3 tsp. sugar, then 16 oz. flour. It took 26 mi. today.",
     ],
 };
 
@@ -226,6 +229,7 @@ fn is_abbreviation(word: &str) -> bool {
         || TITLES.contains(word)
         || NUMBER_PREFIXES.contains(word)
         || PERIOD_ABBREVIATIONS.contains(word)
+        || UNIT_ABBREVIATIONS.contains(word)
 }
 
 /// True when the period at `dot` ends a full word, so it can end a
@@ -245,6 +249,16 @@ fn ends_a_word(text: &str, dot: usize) -> bool {
         return false;
     }
     if is_abbreviation(word) || is_roman_numeral(word) || is_function_word(word) {
+        return false;
+    }
+    // `5 mio. euros`, `3 tsp. sugar`: a short lowercase word after a number
+    // is a unit, and units are abbreviated more ways than any list holds.
+    let before = head[..start].trim_end_matches(' ');
+    if start > before.len()
+        && before.ends_with(|c: char| c.is_ascii_digit())
+        && word.chars().count() <= 4
+        && word.chars().all(char::is_lowercase)
+    {
         return false;
     }
     // A short capitalised word before a period is usually an abbreviation

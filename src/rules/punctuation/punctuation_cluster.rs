@@ -35,7 +35,7 @@ a comma glued before a capital (`NORTH READING, Mass., Feb. 8`), the `;`
 of an HTML entity (`&quot;.`), ellipses (`...`, `. . .`, `…,`, `,...`), runs of `?` and `!`
 (`?!`, `!!`), a comma after an abbreviation's period (`etc.,`, `U.S.,`,
 `Inc.,`, `a.m.,`, `i.e.,`: there the space alone goes, `etc. ,` →
-`etc.,`), a comma after `?` or `!` (`“Who?”, she asked`, `Yahoo!, the
+`etc.,`, unless the line ends there: `the U.S. ,` → `the U.S.`), a comma after `?` or `!` (`“Who?”, she asked`, `Yahoo!, the
 firm`; a space between them goes, and `“Who?” , she asked` is only
 reported: dropping or joining the comma is a judgement), colons (`std::`, `:,(`), marks at the
 start of a line (`stray-punctuation`'s and `punctuation-only-line`'s), and
@@ -71,6 +71,10 @@ lowercase word (`said,. and`), keeping the comma is unsafe.",
         Fixture {
             input: "“marketing tool”. ;.\nHe said,. and left. Apples, pears etc. , and more.",
             output: "“marketing tool”.\nHe said, and left. Apples, pears etc., and more.",
+        },
+        Fixture {
+            input: "They met in the U.S. ,\nMail press@acme.example. ,\nSee https://doi.example.org/10.1038/x.117. ,",
+            output: "They met in the U.S.\nMail press@acme.example.\nSee https://doi.example.org/10.1038/x.117.",
         },
         Fixture {
             input: "He works in Salem. , it said, and in Portland, Ore., too.",
@@ -281,6 +285,13 @@ fn judge(text: &str, marks: &[Mark], next: Next, french: bool) -> Verdict {
             // The period is part of the word; judge what follows it.
             match rest {
                 [m] if m.kind == Kind::Period => Verdict::Fix(
+                    Applicability::Safe,
+                    "the abbreviation's period also ends the sentence",
+                    deletions(rest),
+                ),
+                // At a line's end nothing follows for the comma to join:
+                // `in the U.S. ,` ends there, and joining would hide it.
+                [m] if m.kind == Kind::Weak && next == Next::End => Verdict::Fix(
                     Applicability::Safe,
                     "the abbreviation's period also ends the sentence",
                     deletions(rest),

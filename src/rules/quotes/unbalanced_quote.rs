@@ -40,9 +40,13 @@ Left alone:
   code spans or URLs;
 - `China”,” a spokesperson` (the doubled closer is `doubled-closing-quote`'s).
 
+Not judged until `html-entity` has run: a document holding quote entities
+(`&ldquo;`, `&quot;`), whose quotes pair only once decoded.
+
 Fix (unsafe): remove an orphan closing quote; which words it should have
-enclosed is a guess, so removing it is a judgement. An opening quote that is
-never closed is only reported: where it should close cannot be known.",
+enclosed is a guess, so removing it is a judgement. A straight orphan
+among other straight quotes is only reported: which of them is the stray
+one cannot be told. An opening quote that is never closed is only reported: where it should close cannot be known.",
     fix: FixAvailability::Unsafe,
     rewrites_letters: false,
     flags: &[
@@ -78,6 +82,7 @@ never closed is only reported: where it should close cannot be known.",
         "Swedish uses ”quotes” that look the same on both sides.",
         "Give ’em the ‘90s treatment.",
         "He didn\"t say it, but it\"s ''true'' and \"clear\".",
+        "He said &ldquo;We are disappointed to be singled out,\" its president wrote.",
         "Set x = '' before the loop.",
     ],
 };
@@ -88,7 +93,9 @@ impl Rule for UnbalancedQuote {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        if !pairing::may_have_quotes(doc) {
+        // Quotes written as entities (`&ldquo;`) pair with real ones once
+        // `html-entity` decodes them; judged before, a real quote looks orphaned.
+        if !pairing::may_have_quotes(doc) || has_quote_entity(doc.text()) {
             return;
         }
         let segs = pairing::segments(doc);
@@ -118,16 +125,31 @@ fn check_doubles(doc: &Document, segs: &[Span], out: &mut Vec<Diagnostic>) {
                 pending.clear();
             }
         }
+        // Straight quotes pair by guesswork: with others beside it, the
+        // orphan may be any of them (`"Lyon". Is … wine."`), so no fix.
+        let straight = seg
+            .pairs
+            .iter()
+            .filter(|(o, c)| o.is_straight() || c.is_straight())
+            .count()
+            + seg
+                .orphans
+                .iter()
+                .chain(&seg.unclosed)
+                .filter(|q| q.is_straight())
+                .count();
         for o in orphans {
-            let del = pairing::removal(text, o.span());
-            out.push(
-                Diagnostic::new(
-                    &META,
-                    o.span(),
-                    format!("closing `{}` with no opening quote in its paragraph", o.mark(text)),
-                )
-                .with_fix(Fix::unsafe_("remove the orphan quote", vec![Edit::delete(del)])),
+            let d = Diagnostic::new(
+                &META,
+                o.span(),
+                format!("closing `{}` with no opening quote in its paragraph", o.mark(text)),
             );
+            if o.is_straight() && straight > 1 {
+                out.push(d);
+                continue;
+            }
+            let del = pairing::removal(text, o.span());
+            out.push(d.with_fix(Fix::unsafe_("remove the orphan quote", vec![Edit::delete(del)])));
         }
         if !seg.unclosed.is_empty() {
             let continued = found
@@ -140,6 +162,19 @@ fn check_doubles(doc: &Document, segs: &[Span], out: &mut Vec<Diagnostic>) {
         }
     }
     report_unclosed(text, &pending, out);
+}
+
+/// Entities of double quotes, which `html-entity` turns into quotes.
+fn has_quote_entity(text: &str) -> bool {
+    const NAMES: [&str; 9] = [
+        "&quot;", "&ldquo;", "&rdquo;", "&bdquo;", "&#34;", "&#8220;", "&#8221;", "&#x201c;", "&#x201d;",
+    ];
+    memchr::memchr_iter(b'&', text.as_bytes()).any(|i| {
+        let rest = &text.as_bytes()[i..];
+        NAMES
+            .iter()
+            .any(|n| rest.len() >= n.len() && rest[..n.len()].eq_ignore_ascii_case(n.as_bytes()))
+    })
 }
 
 fn is_first_quote(seg: &Segment, q: &Quote) -> bool {
@@ -296,6 +331,22 @@ mod tests {
             fix("The firm said it would \" appeal."),
             "The firm said it would appeal."
         );
+    }
+
+    #[test]
+    fn only_reports_a_straight_orphan_among_other_straight_quotes() {
+        let text = "She said: \"Lyon\". Is not fussy. Lyon is butter and wine.\"";
+        assert_eq!(count(text), 1);
+        assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn waits_for_quote_entities_to_be_decoded() {
+        let text = "He said &ldquo;We are disappointed,\" its president wrote.";
+        assert_eq!(count(text), 0);
+        let every_rule = crate::Linter::new(&crate::Settings::default()).unwrap();
+        let fixed = every_rule.fix(text, crate::FixMode::Unsafe).unwrap();
+        assert_eq!(fixed.text, "He said “We are disappointed,” its president wrote.");
     }
 
     #[test]

@@ -25,7 +25,8 @@ it, so `3.5`, `01.AI`, `U.S.`, `e.g.`, `a.m.`, `Ph.D.`, `i.e.,`, `Node.js`
 and `example.com` never match. Also left alone: tokens that look like code,
 paths, URLs or e-mail addresses (anything holding `/`, `@`, `_`, `=`, `\\`,
 `://` or starting `www.`), domain and file names with a capitalised suffix
-(`Amazon.Com`, `ASP.Net`, `Report.Pdf`), identifiers (`Console.WriteLine`,
+(`Amazon.Com`, `ASP.Net`, `Report.Pdf`, `Q3.Results.xlsx`), words mixing
+letters and digits (`Web3.Storage`), identifiers (`Console.WriteLine`,
 `myVar.Length`), brands and names written with periods (`Think.Eat.Save`,
 and `Pop.Up` or `i.Con` when they recur in the text), a `?` or `!` that does
 not follow a word (`choice,\"?Sen.`: a character lost in a charset
@@ -66,6 +67,7 @@ Fix (safe): insert one space after the mark and any closing quote.",
         "01.AI released Yi-34B at 10:30 a.m., i.e., before Ph.D. students woke.",
         "See https://example.com/News.Today or www.Example.Com/Foo.Bar today.",
         "Open Report.Pdf, then visit Amazon.Com or ASP.Net and call Console.WriteLine.",
+        "The file Q3.Results.xlsx leaked, then Report.Final.pdf and Web3.Storage did.",
         "It sold 1,000 units, tags were tech,ai,news and x,y were set.",
         "Tom &amp;Jerry and R&amp;D;Then",
         "Write to John.Smith@example.com or use IMG_1234.Jpg now.",
@@ -199,8 +201,13 @@ fn check_sentence_end<'t>(text: &'t str, m: regex::Match) -> Option<Candidate<'t
     {
         return None;
     }
+    // `Web3.Storage`, `Q3.Results`: a word mixing letters and digits names
+    // a product or a period, and the name may go on.
+    if terminal == b'.' && before.chars().any(char::is_alphabetic) && before.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
     let token = token_around(text, m.start(), m.end());
-    if looks_like_code(token) || is_dotted_name(token) {
+    if looks_like_code(token) || is_dotted_name(token) || ends_with_file_suffix(token) {
         return None;
     }
     let mark = &text[m.start()..gap];
@@ -224,6 +231,15 @@ fn message(mark: &str) -> std::borrow::Cow<'static, str> {
         "!" => "no space after `!`".into(),
         _ => format!("no space after `{mark}`").into(),
     }
+}
+
+/// `Report.Final.pdf`: a token that ends in a file type or domain is a name
+/// however its parts are capitalised.
+fn ends_with_file_suffix(token: &str) -> bool {
+    let token = token.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '”', '’', '"', '\'']);
+    token
+        .rsplit_once('.')
+        .is_some_and(|(_, ext)| NAME_SUFFIXES.iter().any(|n| n.eq_ignore_ascii_case(ext)))
 }
 
 /// `Think.Eat.Save`: capitalised words chained by periods make a name.
