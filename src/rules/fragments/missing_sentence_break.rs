@@ -30,7 +30,9 @@ not the first word of its sentence, and be followed by a lowercase finite
 verb (`This comes`, `It was`, `They said`, optionally after an adverb:
 `It also said`), or, for `However`, by a comma. `The` counts after a
 capitalised word when a lowercase noun phrase and a verb follow (`Phase
-Three Trials The company said`). After a lowercase word only a personal
+Three Trials The company said`). Not after a lowercase word: there `The` and a
+name may be an apposition (`the newspaper The Argus said`). Verbs are finite forms from a list, or after a lowercase word
+also regular past forms (`mark He passed`). After a lowercase word only a personal
 pronoun counts (`…is now complete He will…`), and not after a word that
 takes a clause or a noun (`I think It`, `in which It`, `the It girl`) nor a
 capitalised `He` for God.
@@ -58,12 +60,18 @@ sentence ends.",
             output: "The firm said its Phase Three Trials. The company will report in June.",
         },
         Fixture {
+            input: "Ferrari led at the 30 km mark He passed two rivals.",
+            output: "Ferrari led at the 30 km mark. He passed two rivals.",
+        },
+        Fixture {
             input: "Key Takeaways They also said the deal was off.",
             output: "Key Takeaways. They also said the deal was off.",
         },
     ],
     keeps: &[
         "He told The Verge that This Is Us was his favourite show.",
+        "She said The Guardian reported it, and they said The Times was late.",
+        "His fantasy epic The Myth was filmed there; the newspaper The Argus said so.",
         "She saw In The Heights at The Hague and said I think it works.",
         "The New York Times reported it. Mr. This was there.",
         "Note: This comes later. Update — It was fixed.",
@@ -101,17 +109,20 @@ impl Rule for MissingSentenceBreak {
         for m in OPENER.find_iter(text) {
             let opener = &text[m.start() + 1..m.end() - 1];
             let after = &text[m.end() - 1..];
+            let Some(prev) = word_before(&text[..m.start()]) else {
+                continue;
+            };
+            // A regular past form counts only after a lowercase word: after a
+            // capitalised noun, `the Prize It deserved` has `It` as an object.
+            let past = is_lowercase_word(prev);
             let follows = match opener {
                 "However" => after.starts_with(','),
                 "The" => after.starts_with(' ') && noun_then_verb(&after[1..]),
-                _ => after.starts_with(' ') && starts_with_finite_verb(&after[1..]),
+                _ => after.starts_with(' ') && starts_with_finite_verb(&after[1..], past),
             };
             if !follows {
                 continue;
             }
-            let Some(prev) = word_before(&text[..m.start()]) else {
-                continue;
-            };
             // After a lowercase word only a personal pronoun starts a clause
             // (`…is now complete He will…`), and not after a word that takes
             // a clause or a noun (`I think It`, `in which It`, `the It girl`).
@@ -149,19 +160,25 @@ impl Rule for MissingSentenceBreak {
 }
 
 /// True when `s` starts with a lowercase finite verb, maybe after an adverb.
-fn starts_with_finite_verb(s: &str) -> bool {
+fn starts_with_finite_verb(s: &str, past: bool) -> bool {
     let word = |s: &str| -> usize { s.find(|c: char| !c.is_ascii_lowercase()).unwrap_or(s.len()) };
     let first = &s[..word(s)];
-    if FINITE_VERBS.contains(first) {
+    if FINITE_VERBS.contains(first) || (past && is_past_form(first)) {
         return !first.is_empty();
     }
     if PRE_VERB_ADVERBS.contains(first) && s[first.len()..].starts_with(' ') {
         let rest = &s[first.len() + 1..];
         let second = &rest[..word(rest)];
-        return !second.is_empty() && FINITE_VERBS.contains(second);
+        return !second.is_empty() && (FINITE_VERBS.contains(second) || (past && is_past_form(second)));
     }
     false
 }
+
+/// `passed`, `announced`: a regular past form, long enough not to be `red`.
+fn is_past_form(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ed")
+}
+
 
 /// The word right before `head`'s end, when one space separates it from
 /// the opener, it is not a title (`Mr`), a possessive (`King’s It`, a
