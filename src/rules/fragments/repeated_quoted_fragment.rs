@@ -27,6 +27,10 @@ either start in lowercase or end its paragraph. Dialogue such as
 as are scare quotes inside a sentence (`the “waste” they cited`) and a
 quoted word followed by more text.
 
+A quoted scrap that repeats the last words of the quotation right before
+it is flagged however that quotation ends: `was \"overstated\"
+\"overstated\". because`, `“I forgot to breathe”. “breathe”.`.
+
 Fix (unsafe): delete the scrap, its quotes, the period after it and the
 space before it. The edit ends right after that period, so a stray `,`
 after it is left to the punctuation rules.",
@@ -42,6 +46,14 @@ after it is left to the punctuation rules.",
             output: "He said the plan was \"a step too far.\" Others agreed.",
         },
         Fixture {
+            input: "The impact was \"overstated\" \"overstated\". because it ignored costs.",
+            output: "The impact was \"overstated\" because it ignored costs.",
+        },
+        Fixture {
+            input: "“I forgot to breathe”. “breathe”. Then she won.",
+            output: "“I forgot to breathe”. Then she won.",
+        },
+        Fixture {
             input: "It is “the future of work!” “Hybrid”.\n\nNext.",
             output: "It is “the future of work!”\n\nNext.",
         },
@@ -53,11 +65,17 @@ after it is left to the punctuation rules.",
         "It was “fine.” “Great”. Then it rained.",
         "He said “it is ‘done.’” Then “over”, she added.",
         "Quotes like “GPT 3.5.” “01.AI” and Yi-34B (LLMs)...",
+        "He said “yes” “no” and “maybe”; she said “run” “run fast”.",
     ],
 };
 
 static PATTERN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"[.!?]["”]([ \t]+)([“"])([^“”"\n]{1,60})([”"])\."#).expect("pattern compiles"));
+
+/// Two quotations side by side, for the second repeating the end of the first.
+static ADJACENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"([“"])([^“”"\n]{1,300})([”"])(\.?)([ \t]+)([“"])([^“”"\n]{1,60})([”"])(\.?)"#).expect("pattern compiles")
+});
 
 impl Rule for RepeatedQuotedFragment {
     fn meta(&self) -> &'static RuleMeta {
@@ -105,7 +123,61 @@ impl Rule for RepeatedQuotedFragment {
                 )),
             );
         }
+        repeats(text, out);
     }
+}
+
+/// `was “overstated” “overstated”. because`, `“I forgot to breathe”.
+/// “breathe”.`: a quoted scrap that repeats the last words of the quotation
+/// right before it. The repeat is what makes it sure, so the quotation may
+/// end any way.
+fn repeats(text: &str, out: &mut Vec<Diagnostic>) {
+    let mut from = 0;
+    while let Some(c) = ADJACENT.captures_at(text, from) {
+        let g = |i: usize| c.get(i).expect("every group takes part");
+        // The second quotation may open the next pair: search again from it.
+        from = g(6).start();
+        let first_paired = matches!((g(1).as_str(), g(3).as_str()), ("“", "”") | ("\"", "\""));
+        let second_paired = matches!((g(6).as_str(), g(8).as_str()), ("“", "”") | ("\"", "\""));
+        let scrap = g(7).as_str();
+        let quoted = g(2).as_str().trim_end_matches(['.', '!', '?', ',', ' ']);
+        let words = scrap.split_whitespace().count();
+        // A quotation that ends its sentence inside is the first shape's.
+        let finished = g(2).as_str().ends_with(['.', '!', '?']);
+        if finished
+            || !(first_paired && second_paired)
+            || !(1..=3).contains(&words)
+            || scrap.trim() != scrap
+            || scrap.contains(['.', '!', '?', '…', ',', ';', ':'])
+            || !ends_with_words(quoted, scrap)
+        {
+            continue;
+        }
+        // Keep one period: the first quotation's, or the scrap's if it had
+        // none and the sentence ends there (`“x” “x”. because` goes on).
+        let goes_on = text[g(9).end()..].trim_start_matches([' ', '\t']).starts_with(char::is_lowercase);
+        let end = if g(4).is_empty() && !goes_on { g(8).end() } else { g(9).end() };
+        let span = Span::new(g(6).start(), g(8).end());
+        out.push(
+            Diagnostic::new(
+                &META,
+                span,
+                format!("quoted fragment `{scrap}` repeats the quotation before it"),
+            )
+            .with_fix(Fix::unsafe_(
+                "remove the repeat",
+                vec![Edit::delete(Span::new(g(5).start(), end))],
+            )),
+        );
+        from = end;
+    }
+}
+
+/// True when `quoted` ends with the words of `scrap`, ignoring case.
+fn ends_with_words(quoted: &str, scrap: &str) -> bool {
+    let q: Vec<&str> = quoted.split_whitespace().collect();
+    let s: Vec<&str> = scrap.split_whitespace().collect();
+    q.len() >= s.len() && q[q.len() - s.len()..].iter().zip(&s).all(|(a, b)| a.to_lowercase() == b.to_lowercase())
 }
 
 /// True when only punctuation debris stands between here and the end of
