@@ -19,7 +19,8 @@ Flags page metadata at the start of a line: a date field glued to the first
 sentence (` date 2023-12-18 TikTok’s parent…`), publication stamps
 (`Published: 18 December 2023`, `Updated 3 hours ago`, `Last updated on
 Dec 18, 2023 at 10:15 am ET`, `Publié le 12/09/2023 à 10 h 30`), bylines
-with a timestamp (`By: Jane Doe | 18.12.2023, 13:15`), staff lines that
+with a timestamp (`By: Jane Doe | 18.12.2023, 13:15`, also after a role:
+`By Tom Reilly, Local Democracy Reporter | 14.11.2023, 08:12`), staff lines that
 fill a line (`Editor: Wang Jing`, `Reporting by Jane Doe; Editing by Ann
 Lee`) and breadcrumb trails (`Home > News > Tech`, `Home / World / Asia`).
 
@@ -49,6 +50,10 @@ break, keeping the blank line between paragraphs.",
             output: "The chip unit said profits rose.",
         },
         Fixture {
+            input: "By Tom Reilly, Local Democracy Reporter | 14.11.2023, 08:12\nThe council met.",
+            output: "The council met.",
+        },
+        Fixture {
             input: "Home > Business > Technology\n\nUpdated 3 hours ago\n\nProfits rose.\n",
             output: "Profits rose.\n",
         },
@@ -63,6 +68,7 @@ break, keeping the blank line between paragraphs.",
         "Published 18 December 2023, the report found wide gaps.",
         "Updated guidance was issued on Monday.",
         "By 2030, the company hopes to double sales.",
+        "By Tom Reilly, Local Democracy Reporter\nBy Ann Lee, Senior Writer, in 2023 | 14 pages",
         "Yes / No / Maybe were the three answers.",
         "He posted 3.5 points at 10:30 in the U.S. e.g. on 01.AI.",
     ],
@@ -163,7 +169,34 @@ fn byline_end(s: &str) -> Option<usize> {
     if names == 0 {
         return None;
     }
-    BYLINE_STAMP.find(&s[at..]).map(|m| at + m.end())
+    BYLINE_STAMP
+        .find(&s[at..])
+        .map(|m| at + m.end())
+        .or_else(|| {
+            let role = role_end(s, at)?;
+            BYLINE_STAMP.find(&s[role..]).map(|m| role + m.end())
+        })
+}
+
+/// `, Local Democracy Reporter`: a role after a byline's name, up to six
+/// Title Case words (or `of`, `for`, `and`, `the`); where it ends.
+fn role_end(s: &str, at: usize) -> Option<usize> {
+    let rest = s[at..].strip_prefix(',')?;
+    let mut end = s.len() - rest.len();
+    let mut words = 0;
+    for word in rest.split([' ', '\t']) {
+        if word.is_empty() {
+            end += 1;
+            continue;
+        }
+        let capitalised = first_char(word).is_uppercase() && word.chars().all(|c| c.is_alphabetic() || c == '-');
+        if words == 6 || !(capitalised || (words > 0 && ["of", "for", "and", "the"].contains(&word))) {
+            break;
+        }
+        words += 1;
+        end += word.len() + 1;
+    }
+    (words > 0).then(|| end.min(s.len()))
 }
 
 impl Rule for CrawlMetadata {
