@@ -28,6 +28,9 @@ comma or semicolon is dropped (`newspaper.,` → `newspaper.`,
 fix deletes the redundant marks and the spaces before them and never the
 mark that stays, so it cannot clash with another rule's edit ending there.
 
+Two periods after a word and before a new sentence (`midnight.. Some`)
+lose one, as an unsafe fix: a writer may have meant a short ellipsis.
+
 Left alone: marks on both sides of a closing bracket (`(R-Wis.). The`),
 a `?` or `!` after a closing quote (`Did she say “No.”?`, `he can sing!”.`),
 a mark glued to what follows (`$0.34; .33 euro`, `Malm?.`), a period and
@@ -77,6 +80,10 @@ lowercase word (`said,. and`), keeping the comma is unsafe.",
             output: "They met in the U.S.\nMail press@acme.example.\nSee https://doi.example.org/10.1038/x.117.",
         },
         Fixture {
+            input: "They sang until after midnight.. Some went home.",
+            output: "They sang until after midnight. Some went home.",
+        },
+        Fixture {
             input: "He works in Salem. , it said, and in Portland, Ore., too.",
             output: "He works in Salem. , it said, and in Portland, Ore., too.",
         },
@@ -87,7 +94,7 @@ lowercase word (`said,. and`), keeping the comma is unsafe.",
     ],
     keeps: &[
         "Wait... what? Really?! No!! Well, ... fine…, ok.",
-        "He paused . . . and went on.",
+        "He paused . . . and went on. Well.. maybe. Wait.. what? Ok..",
         "Apples, pears, etc., and the U.S., Acme Inc., at 6 a.m., i.e., e.g., now.",
         "“Who?”, she asked, and Yahoo!, the firm, agreed.",
         "Use std::vector and :,( faces.",
@@ -230,6 +237,19 @@ fn judge(text: &str, marks: &[Mark], next: Next, french: bool) -> Verdict {
     let b = text.as_bytes();
     let glued = |m: &Mark, prev: &Mark| m.pad == prev.at + 1 && m.at == prev.at + 1;
     let spaced = |m: &Mark| m.at > m.pad;
+    // `after midnight.. Some sang`: two periods after a word, before a new
+    // sentence. Unsafe: a writer may have meant a short ellipsis.
+    if let [a, m] = marks {
+        if a.kind == Kind::Period
+            && m.kind == Kind::Period
+            && glued(m, a)
+            && next == Next::Start
+            && !is_abbreviation_period(text, a.at)
+            && text[..a.at].chars().rev().take(2).all(char::is_lowercase)
+        {
+            return Verdict::Fix(Applicability::Unsafe, "one period ends the sentence", deletions(&marks[1..]));
+        }
+    }
     // Ellipses: two periods in a row anywhere, or a run of periods alone.
     if marks
         .windows(2)
