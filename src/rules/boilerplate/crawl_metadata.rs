@@ -169,13 +169,10 @@ fn byline_end(s: &str) -> Option<usize> {
     if names == 0 {
         return None;
     }
-    BYLINE_STAMP
-        .find(&s[at..])
-        .map(|m| at + m.end())
-        .or_else(|| {
-            let role = role_end(s, at)?;
-            BYLINE_STAMP.find(&s[role..]).map(|m| role + m.end())
-        })
+    BYLINE_STAMP.find(&s[at..]).map(|m| at + m.end()).or_else(|| {
+        let role = role_end(s, at)?;
+        BYLINE_STAMP.find(&s[role..]).map(|m| role + m.end())
+    })
 }
 
 /// `, Local Democracy Reporter`: a role after a byline's name, up to six

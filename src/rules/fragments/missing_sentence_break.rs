@@ -179,7 +179,6 @@ fn is_past_form(word: &str) -> bool {
     word.len() > 4 && word.ends_with("ed")
 }
 
-
 /// The word right before `head`'s end, when one space separates it from
 /// the opener, it is not a title (`Mr`), a possessive (`King’s It`, a
 /// title) or a lone letter, and it is not the first word of its line or

@@ -74,7 +74,8 @@ static PATTERN: LazyLock<Regex> =
 
 /// Two quotations side by side, for the second repeating the end of the first.
 static ADJACENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"([“"])([^“”"\n]{1,300})([”"])(\.?)([ \t]+)([“"])([^“”"\n]{1,60})([”"])(\.?)"#).expect("pattern compiles")
+    Regex::new(r#"([“"])([^“”"\n]{1,300})([”"])(\.?)([ \t]+)([“"])([^“”"\n]{1,60})([”"])(\.?)"#)
+        .expect("pattern compiles")
 });
 
 impl Rule for RepeatedQuotedFragment {
@@ -155,8 +156,14 @@ fn repeats(text: &str, out: &mut Vec<Diagnostic>) {
         }
         // Keep one period: the first quotation's, or the scrap's if it had
         // none and the sentence ends there (`“x” “x”. because` goes on).
-        let goes_on = text[g(9).end()..].trim_start_matches([' ', '\t']).starts_with(char::is_lowercase);
-        let end = if g(4).is_empty() && !goes_on { g(8).end() } else { g(9).end() };
+        let goes_on = text[g(9).end()..]
+            .trim_start_matches([' ', '\t'])
+            .starts_with(char::is_lowercase);
+        let end = if g(4).is_empty() && !goes_on {
+            g(8).end()
+        } else {
+            g(9).end()
+        };
         let span = Span::new(g(6).start(), g(8).end());
         out.push(
             Diagnostic::new(
@@ -177,7 +184,11 @@ fn repeats(text: &str, out: &mut Vec<Diagnostic>) {
 fn ends_with_words(quoted: &str, scrap: &str) -> bool {
     let q: Vec<&str> = quoted.split_whitespace().collect();
     let s: Vec<&str> = scrap.split_whitespace().collect();
-    q.len() >= s.len() && q[q.len() - s.len()..].iter().zip(&s).all(|(a, b)| a.to_lowercase() == b.to_lowercase())
+    q.len() >= s.len()
+        && q[q.len() - s.len()..]
+            .iter()
+            .zip(&s)
+            .all(|(a, b)| a.to_lowercase() == b.to_lowercase())
 }
 
 /// True when only punctuation debris stands between here and the end of

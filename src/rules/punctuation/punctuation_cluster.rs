@@ -76,8 +76,8 @@ lowercase word (`said,. and`), keeping the comma is unsafe.",
             output: "“marketing tool”.\nHe said, and left. Apples, pears etc., and more.",
         },
         Fixture {
-            input: "They met in the U.S. ,\nMail press@acme.example. ,\nSee https://doi.example.org/10.1038/x.117. ,",
-            output: "They met in the U.S.\nMail press@acme.example.\nSee https://doi.example.org/10.1038/x.117.",
+            input: "They met in the U.S. ,\nMail press@acme.example. ,\nSee https://doi.example.org/10.1038/x.117. ,\nTo the U.S. ,\nand Canada.",
+            output: "They met in the U.S.\nMail press@acme.example.\nSee https://doi.example.org/10.1038/x.117.\nTo the U.S.,\nand Canada.",
         },
         Fixture {
             input: "They sang until after midnight.. Some went home.",
@@ -151,6 +151,14 @@ fn next_after(text: &str, end: usize) -> Next {
         Some(c) if c.is_alphanumeric() => Next::Continues,
         Some(_) => Next::Other,
     }
+}
+
+/// True when the line ending after `end` is a hard wrap: the next line goes
+/// on in lowercase (`the U.S. ,\nand Canada`).
+fn wraps_on(text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_start_matches([' ', '\t', '\r']);
+    rest.strip_prefix('\n')
+        .is_some_and(|next| next.trim_start_matches([' ', '\t']).starts_with(char::is_lowercase))
 }
 
 /// One mark of a run: where it is, and where the spaces before it start.
@@ -247,7 +255,11 @@ fn judge(text: &str, marks: &[Mark], next: Next, french: bool) -> Verdict {
             && !is_abbreviation_period(text, a.at)
             && text[..a.at].chars().rev().take(2).all(char::is_lowercase)
         {
-            return Verdict::Fix(Applicability::Unsafe, "one period ends the sentence", deletions(&marks[1..]));
+            return Verdict::Fix(
+                Applicability::Unsafe,
+                "one period ends the sentence",
+                deletions(&marks[1..]),
+            );
         }
     }
     // Ellipses: two periods in a row anywhere, or a run of periods alone.
@@ -311,7 +323,7 @@ fn judge(text: &str, marks: &[Mark], next: Next, french: bool) -> Verdict {
                 ),
                 // At a line's end nothing follows for the comma to join:
                 // `in the U.S. ,` ends there, and joining would hide it.
-                [m] if m.kind == Kind::Weak && next == Next::End => Verdict::Fix(
+                [m] if m.kind == Kind::Weak && next == Next::End && !wraps_on(text, m.at + 1) => Verdict::Fix(
                     Applicability::Safe,
                     "the abbreviation's period also ends the sentence",
                     deletions(rest),
