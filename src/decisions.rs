@@ -2,9 +2,10 @@
 //! rejected or rewrote, so nobody is asked twice about the same fix.
 //!
 //! A decision is keyed by the rule, what the fix replaces, what it puts
-//! there and the letters and digits around it. Punctuation and spacing are
-//! left out of the context on purpose: they are what fixes change, so a key
-//! taken before a neighbouring fix still matches after it. The key ignores
+//! there (both with their spacing trimmed and collapsed) and the letters and
+//! digits around it. Punctuation and spacing are left out of the context on
+//! purpose: they are what fixes change, so a key taken before a neighbouring
+//! fix still matches after it. The key ignores
 //! the file, so a decision follows the same debris wherever it is copied.
 
 use std::collections::BTreeMap;
@@ -197,9 +198,9 @@ pub fn key(d: &Diagnostic, text: &str) -> Option<String> {
     let mut h = Fnv::new();
     h.write(d.rule.code.as_bytes());
     h.write(&[0xff]);
-    h.write(span.slice(text).as_bytes());
+    write_words(&mut h, span.slice(text));
     h.write(&[0xfe]);
-    h.write(replaced(text, span, &fix.edits).as_bytes());
+    write_words(&mut h, &replaced(text, span, &fix.edits));
     h.write(&[0xfd]);
     let before = &text[floor(text, span.start.saturating_sub(CONTEXT_BYTES))..span.start];
     let mut left: Vec<char> = before
@@ -218,6 +219,18 @@ pub fn key(d: &Diagnostic, text: &str) -> Option<String> {
         h.write(c.encode_utf8(&mut [0; 4]).as_bytes());
     }
     Some(format!("{:016x}", h.0))
+}
+
+/// `s` with its whitespace trimmed and collapsed: a fix that also takes the
+/// space a neighbouring fix removes (` date 2024-03-11 ` and, once the
+/// leading space is gone, `date 2024-03-11 `) keeps its key.
+fn write_words(h: &mut Fnv, s: &str) {
+    for (i, word) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            h.write(b" ");
+        }
+        h.write(word.as_bytes());
+    }
 }
 
 fn floor(text: &str, mut i: usize) -> usize {
@@ -349,6 +362,24 @@ mod tests {
             .find(|d| d.rule.code == da.rule.code && b[d.span.end..].starts_with(", which"))
             .unwrap();
         assert_eq!(key(&da, a), key(&db, b));
+    }
+
+    #[test]
+    fn a_key_survives_a_neighbour_taking_the_space_at_its_edge() {
+        // Leading-whitespace removes the space crawl-metadata's fix also covers.
+        let l = Linter::new(&Settings {
+            select: vec!["B001".into()],
+            ..Settings::default()
+        })
+        .unwrap();
+        let before = " date 2024-03-11 Shares rose.";
+        let after = "date 2024-03-11 Shares rose.";
+        let (a, b) = (&l.check(before)[0], &l.check(after)[0]);
+        assert_ne!(
+            a.fix.as_ref().unwrap().span().slice(before),
+            b.fix.as_ref().unwrap().span().slice(after)
+        );
+        assert_eq!(key(a, before), key(b, after));
     }
 
     #[test]
