@@ -28,10 +28,13 @@ if [[ ! -d $pw/node_modules/playwright-core ]]; then
 fi
 export NODE_PATH=$pw/node_modules
 
+# Built here, so a stale release binary is never the one checked.
 target=${CARGO_TARGET_DIR:-$repo/target}
-bin=$target/release/detritus
-[[ -x $bin ]] || bin=$target/debug/detritus
-[[ -x $bin ]] || { cargo build --quiet; bin=$target/debug/detritus; }
+bin=${DETRITUS_BIN:-}
+if [[ -z $bin ]]; then
+  cargo build --quiet
+  bin=$target/debug/detritus
+fi
 echo "binary: $bin"
 
 # The review: the corpus, one copy to apply the exported decisions to and
