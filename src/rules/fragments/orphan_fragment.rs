@@ -57,6 +57,10 @@ words.",
             output: "Shares fell sharply on Monday. Analysts were surprised.",
         },
         Fixture {
+            input: "The van was stolen in 2021. roof. \"We all love libraries,\" he said.",
+            output: "The van was stolen in 2021. \"We all love libraries,\" he said.",
+        },
+        Fixture {
             input: "The vote was delayed again. Frustration. Lawmakers left early.",
             output: "The vote was delayed again. Frustration. Lawmakers left early.",
         },
@@ -67,6 +71,7 @@ words.",
         "Options include a. cash and b. shares, e.g. stock.",
         "Dr. who. Visit 01.AI at 10:30 or try GPT 3.5 today.",
         "Steps: i. read. ii. sign. The form goes to No. 5.",
+        "See section 12. below. It opened in 2021. Yes. In 1999. ok.",
         "He said “no. never.” Then he left.",
         "Why? Because it was late.",
         "Well... maybe. The launch of Yi-34B and GPT-4 Turbo (LLMs) followed.",
@@ -245,6 +250,11 @@ fn ends_a_word(text: &str, dot: usize) -> bool {
         .last()
         .map_or(head.len(), |(i, _)| i);
     let word = &head[start..];
+    // A year ends sentences often (`stolen in 2021. roof.`); other numbers
+    // may be list markers or section numbers.
+    if word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) && matches!(word.as_bytes()[0], b'1' | b'2') {
+        return true;
+    }
     if word.contains('.') || word.chars().count() < 2 || !word.chars().any(char::is_alphabetic) {
         return false;
     }
