@@ -165,7 +165,13 @@ fn is_quotation(sentence: &str) -> bool {
 
 /// `“…,” the spokesperson said.`: a quotation with its attribution.
 fn said_after_quote(sentence: &str) -> bool {
-    sentence.contains(",” ") || sentence.contains(",\" ")
+    // Called for every sentence: jump between commas rather than run two
+    // substring searches.
+    let b = sentence.as_bytes();
+    memchr::memchr_iter(b',', b).any(|i| {
+        let rest = &b[i + 1..];
+        rest.starts_with("” ".as_bytes()) || rest.starts_with(b"\" ")
+    })
 }
 
 /// True when a photo credit starts right after `end` on the same line.
