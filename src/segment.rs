@@ -172,7 +172,13 @@ pub fn words(text: &str, span: Span) -> Vec<Span> {
     };
     let mut i = 0;
     while i < b.len() {
-        // Skip to the next word.
+        // Skip to the next word: ASCII spaces and marks by table, the rest decoded.
+        while i < b.len() && SKIP[b[i] as usize] {
+            i += 1;
+        }
+        if i >= b.len() {
+            break;
+        }
         let (c, alnum) = at(i);
         if !alnum {
             i += c.len_utf8();
@@ -181,7 +187,7 @@ pub fn words(text: &str, span: Span) -> Vec<Span> {
         let st = i;
         loop {
             i += c_len(b[i]);
-            while i < b.len() && b[i].is_ascii_alphanumeric() {
+            while i < b.len() && ALNUM[b[i] as usize] {
                 i += 1;
             }
             if i >= b.len() {
@@ -203,6 +209,28 @@ pub fn words(text: &str, span: Span) -> Vec<Span> {
     }
     out
 }
+
+/// ASCII letters and digits.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
+/// ASCII bytes that are neither letters nor digits.
+static SKIP: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = !(i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
 
 /// The length of the UTF-8 sequence a lead byte starts.
 fn c_len(lead: u8) -> usize {
