@@ -283,17 +283,43 @@ pub fn protected(text: &str, extra: &[Regex]) -> Vec<Span> {
     merged
 }
 
-/// Bytes that every protected match contains: a separator between word
-/// characters, the `@` of an address, the `:` of `://` or a backtick.
-const ANCHOR: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut i = 0;
-    while i < 256 {
-        t[i] = matches!(i as u8, b'.' | b',' | b':' | b'/' | b'_' | b'@' | b'`');
-        i += 1;
+/// Finds the bytes every protected match contains: a separator between
+/// word characters, the `@` of an address, the `:` of `://` or a backtick.
+/// Three forward-only memchr searches skip the text between them.
+struct Anchors<'a> {
+    bytes: &'a [u8],
+    /// The next hit of each search; `usize::MAX` when there is none.
+    next: [usize; 3],
+}
+
+impl<'a> Anchors<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        let mut a = Anchors { bytes, next: [0; 3] };
+        for k in 0..3 {
+            a.next[k] = a.find(k, 0);
+        }
+        a
     }
-    t
-};
+
+    fn find(&self, k: usize, at: usize) -> usize {
+        let rest = &self.bytes[at..];
+        let found = match k {
+            0 => memchr::memchr3(b'.', b',', b':', rest),
+            1 => memchr::memchr3(b'/', b'_', b'@', rest),
+            _ => memchr::memchr(b'`', rest),
+        };
+        found.map_or(usize::MAX, |p| at + p)
+    }
+
+    fn next(&mut self, at: usize) -> Option<usize> {
+        for k in 0..3 {
+            if self.next[k] < at {
+                self.next[k] = self.find(k, at);
+            }
+        }
+        self.next.iter().copied().min().filter(|&i| i != usize::MAX)
+    }
+}
 
 /// Could be part of a `\w` character: ASCII letters, digits, `_`, or any
 /// byte of a multi-byte character.
@@ -312,12 +338,10 @@ fn candidate_regions(text: &str) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     // Everything before `done` is settled; it is 0 or a whitespace byte.
     let mut done = 0;
+    let mut anchors = Anchors::new(b);
     let mut i = 0;
-    while i < b.len() {
-        if !ANCHOR[b[i] as usize] {
-            i += 1;
-            continue;
-        }
+    while let Some(at) = anchors.next(i) {
+        i = at;
         let prev = i.checked_sub(1).and_then(|p| b.get(p));
         let next = b.get(i + 1);
         let anchor = match b[i] {
