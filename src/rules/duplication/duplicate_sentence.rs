@@ -125,10 +125,14 @@ fn glued_headlines(doc: &Document, flagged: &mut Vec<Span>) {
         }
         let start = line.start + (raw.len() - raw.trim_start().len());
         let span = Span::new(start, start + t.len());
-        let words = doc.words_in(span);
-        if terminal(t).is_none() && t.len() <= 300 && (MIN_WORDS..=25).contains(&words.len()) && !is_quotation(t) {
+        // Cheapest tests first: most lines end a sentence or are long.
+        let headline = terminal(t).is_none()
+            && t.len() <= 300
+            && (MIN_WORDS..=25).contains(&doc.words_in(span).len())
+            && !is_quotation(t);
+        if headline {
             recent.push((fingerprint(t), span, 4));
-        } else if let Some(end) = first_sentence_end(t).filter(|_| !recent.is_empty()) {
+        } else if let Some(end) = (!recent.is_empty()).then(|| first_sentence_end(t)).flatten() {
             let first = Span::new(start, start + end);
             let key = fingerprint(first.slice(text));
             let repeats = recent
