@@ -141,7 +141,7 @@ impl<'a> Document<'a> {
     pub fn sentences_in(&self, para: Span) -> &[Span] {
         let all = self.sentences();
         let from = all.partition_point(|s| s.start < para.start);
-        let to = all.partition_point(|s| s.start < para.end);
+        let to = from + all[from..].partition_point(|s| s.start < para.end);
         &all[from..to]
     }
 
@@ -155,7 +155,7 @@ impl<'a> Document<'a> {
     pub fn words_in(&self, span: Span) -> &[Span] {
         let all = self.words();
         let from = all.partition_point(|w| w.start < span.start);
-        let to = all.partition_point(|w| w.start < span.end);
+        let to = from + all[from..].partition_point(|w| w.start < span.end);
         &all[from..to]
     }
 

@@ -35,21 +35,18 @@ fn is_terminal(c: char) -> bool {
 pub fn sentences(text: &str, para: Span, out: &mut Vec<Span>) {
     let s = &text[para.start..para.end];
     let mut start = s.len() - s.trim_start().len();
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !is_terminal(c) {
-            continue;
-        }
+    let mut marks = Terminals::new(s.as_bytes());
+    let mut at = 0;
+    while let Some(i) = marks.next(at) {
         // Swallow the rest of the terminal run and any closers.
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
-            if is_terminal(d) || is_closer(d) {
-                end = j + d.len_utf8();
-                chars.next();
-            } else {
+        let mut end = i;
+        for d in s[i..].chars() {
+            if end > i && !(is_terminal(d) || is_closer(d)) {
                 break;
             }
+            end += d.len_utf8();
         }
+        at = end;
         let rest = &s[end..];
         let next_start = end + (rest.len() - rest.trim_start().len());
         if next_start == end || next_start >= s.len() {
@@ -63,6 +60,49 @@ pub fn sentences(text: &str, para: Span, out: &mut Vec<Span>) {
     let end = s.trim_end().len();
     if start < end {
         out.push(Span::new(para.start + start, para.start + end));
+    }
+}
+
+static ELLIPSIS: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("…"));
+
+/// The next `.`, `!`, `?` or `…` at or after a position. Jumping between
+/// them beats decoding every character; each finder only moves forward, so
+/// a paragraph is scanned once whatever its marks.
+struct Terminals<'a> {
+    bytes: &'a [u8],
+    /// Next ASCII mark and next ellipsis; `usize::MAX` when there is none.
+    ascii: usize,
+    ellipsis: usize,
+}
+
+impl<'a> Terminals<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        let mut t = Terminals {
+            bytes,
+            ascii: 0,
+            ellipsis: 0,
+        };
+        t.ascii = t.find_ascii(0);
+        t.ellipsis = t.find_ellipsis(0);
+        t
+    }
+
+    fn find_ascii(&self, at: usize) -> usize {
+        memchr::memchr3(b'.', b'!', b'?', &self.bytes[at..]).map_or(usize::MAX, |p| at + p)
+    }
+
+    fn find_ellipsis(&self, at: usize) -> usize {
+        ELLIPSIS.find(&self.bytes[at..]).map_or(usize::MAX, |p| at + p)
+    }
+
+    fn next(&mut self, at: usize) -> Option<usize> {
+        if self.ascii < at {
+            self.ascii = self.find_ascii(at);
+        }
+        if self.ellipsis < at {
+            self.ellipsis = self.find_ellipsis(at);
+        }
+        Some(self.ascii.min(self.ellipsis)).filter(|&i| i != usize::MAX)
     }
 }
 
@@ -118,26 +158,88 @@ fn leading_word(s: &str) -> &str {
 /// inner `-`, `'` or `’` (`Kai-fu’s`, `Yi-34B`, `don't`).
 pub fn words(text: &str, span: Span) -> Vec<Span> {
     let s = &text[span.start..span.end];
+    let b = s.as_bytes();
     let mut out = Vec::with_capacity(s.len() / 6);
-    let mut start: Option<usize> = None;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_alphanumeric() {
-            start.get_or_insert(i);
+    // The character at `i` and whether it is a letter or digit; ASCII
+    // without decoding, since nearly all of the text is.
+    let at = |i: usize| -> (char, bool) {
+        if b[i] < 0x80 {
+            (b[i] as char, b[i].is_ascii_alphanumeric())
+        } else {
+            let c = s[i..].chars().next().expect("a character starts here");
+            (c, c.is_alphanumeric())
+        }
+    };
+    let mut i = 0;
+    while i < b.len() {
+        // Skip to the next word: ASCII spaces and marks by table, the rest decoded.
+        while i < b.len() && SKIP[b[i] as usize] {
+            i += 1;
+        }
+        if i >= b.len() {
+            break;
+        }
+        let (c, alnum) = at(i);
+        if !alnum {
+            i += c.len_utf8();
             continue;
         }
-        if let Some(st) = start {
-            let joins = matches!(c, '-' | '\'' | '’') && chars.peek().is_some_and(|&(_, d)| d.is_alphanumeric());
+        let st = i;
+        loop {
+            i += c_len(b[i]);
+            while i < b.len() && ALNUM[b[i] as usize] {
+                i += 1;
+            }
+            if i >= b.len() {
+                break;
+            }
+            let (c, alnum) = at(i);
+            if alnum {
+                continue;
+            }
+            let joins = matches!(c, '-' | '\'' | '’') && {
+                let j = i + c.len_utf8();
+                j < b.len() && at(j).1
+            };
             if !joins {
-                out.push(Span::new(span.start + st, span.start + i));
-                start = None;
+                break;
             }
         }
-    }
-    if let Some(st) = start {
-        out.push(Span::new(span.start + st, span.end));
+        out.push(Span::new(span.start + st, span.start + i.min(b.len())));
     }
     out
+}
+
+/// ASCII letters and digits.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
+/// ASCII bytes that are neither letters nor digits.
+static SKIP: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = !(i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
+/// The length of the UTF-8 sequence a lead byte starts.
+fn c_len(lead: u8) -> usize {
+    match lead {
+        0..0x80 => 1,
+        0xC0..0xE0 => 2,
+        0xE0..0xF0 => 3,
+        _ => 4,
+    }
 }
 
 static PROTECTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -157,8 +259,11 @@ static PROTECTED: LazyLock<Regex> = LazyLock::new(|| {
 /// Protected regions of `text`, sorted and merged.
 pub fn protected(text: &str, extra: &[Regex]) -> Vec<Span> {
     let mut out = Vec::new();
-    for m in PROTECTED.find_iter(text) {
-        push_dotted(text, Span::new(m.start(), m.end()), &mut out);
+    for region in candidate_regions(text) {
+        for m in PROTECTED.find_iter(region.slice(text)) {
+            let m = Span::new(region.start + m.start(), region.start + m.end());
+            push_dotted(text, m, &mut out);
+        }
     }
     for re in extra {
         out.extend(
@@ -176,6 +281,104 @@ pub fn protected(text: &str, extra: &[Regex]) -> Vec<Span> {
         }
     }
     merged
+}
+
+/// Finds the bytes every protected match contains: a separator between
+/// word characters, the `@` of an address, the `:` of `://` or a backtick.
+/// Three forward-only memchr searches skip the text between them.
+struct Anchors<'a> {
+    bytes: &'a [u8],
+    /// The next hit of each search; `usize::MAX` when there is none.
+    next: [usize; 3],
+}
+
+impl<'a> Anchors<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        let mut a = Anchors { bytes, next: [0; 3] };
+        for k in 0..3 {
+            a.next[k] = a.find(k, 0);
+        }
+        a
+    }
+
+    fn find(&self, k: usize, at: usize) -> usize {
+        let rest = &self.bytes[at..];
+        let found = match k {
+            0 => memchr::memchr3(b'.', b',', b':', rest),
+            1 => memchr::memchr3(b'/', b'_', b'@', rest),
+            _ => memchr::memchr(b'`', rest),
+        };
+        found.map_or(usize::MAX, |p| at + p)
+    }
+
+    fn next(&mut self, at: usize) -> Option<usize> {
+        for k in 0..3 {
+            if self.next[k] < at {
+                self.next[k] = self.find(k, at);
+            }
+        }
+        self.next.iter().copied().min().filter(|&i| i != usize::MAX)
+    }
+}
+
+/// Could be part of a `\w` character: ASCII letters, digits, `_`, or any
+/// byte of a multi-byte character.
+fn wordish(b: Option<&u8>) -> bool {
+    b.is_some_and(|&b| b >= 0x80 || b == b'_' || b.is_ascii_alphanumeric())
+}
+
+/// The parts of `text` that [`PROTECTED`] can match in, so it runs on a few
+/// tokens instead of every byte. No match spans whitespace except inline
+/// code, and none spans a line, so a match lies in a whitespace-delimited
+/// token holding one of its anchors (the whole line, for a backtick), and
+/// searching each such region alone finds exactly what one search of the
+/// whole text finds: the pattern has no look-around.
+fn candidate_regions(text: &str) -> Vec<Span> {
+    let b = text.as_bytes();
+    let mut out: Vec<Span> = Vec::new();
+    // Everything before `done` is settled; it is 0 or a whitespace byte.
+    let mut done = 0;
+    let mut anchors = Anchors::new(b);
+    let mut i = 0;
+    while let Some(at) = anchors.next(i) {
+        i = at;
+        let prev = i.checked_sub(1).and_then(|p| b.get(p));
+        let next = b.get(i + 1);
+        let anchor = match b[i] {
+            b'@' | b'`' => true,
+            b':' if next == Some(&b'/') => true,
+            // `www.` may be followed by anything.
+            b'.' if prev == Some(&b'w') => true,
+            _ => wordish(prev) && wordish(next),
+        };
+        if !anchor {
+            i += 1;
+            continue;
+        }
+        let token_end = b[i..]
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .map_or(b.len(), |p| i + p);
+        let (mut start, end) = if memchr::memchr(b'`', &b[i..token_end]).is_some() {
+            let start = memchr::memrchr(b'\n', &b[..i]).map_or(0, |p| p + 1);
+            (start, memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |p| i + p))
+        } else {
+            let start = b[done..i]
+                .iter()
+                .rposition(u8::is_ascii_whitespace)
+                .map_or(done, |p| done + p + 1);
+            (start, token_end)
+        };
+        // A backtick's line swallows the tokens found earlier on it.
+        while let Some(last) = out.last().filter(|r| r.end > start) {
+            start = start.min(last.start);
+            out.pop();
+        }
+        out.push(Span::new(start, end));
+        done = end;
+        i = end;
+    }
+    out
 }
 
 /// A dotted token whose piece after a period is a capitalised word
@@ -266,6 +469,143 @@ mod tests {
             .map(|s| s.slice(text))
             .collect();
         assert_eq!(w, ["Li", "Kai-fu’s", "Yi-34B", "isn't", "here", "quoted"]);
+    }
+
+    /// The straightforward segmenters the fast ones must agree with.
+    mod reference {
+        use super::super::*;
+
+        pub fn sentences(text: &str, para: Span, out: &mut Vec<Span>) {
+            let s = &text[para.start..para.end];
+            let mut start = s.len() - s.trim_start().len();
+            let mut chars = s.char_indices().peekable();
+            while let Some((i, c)) = chars.next() {
+                if !is_terminal(c) {
+                    continue;
+                }
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = chars.peek() {
+                    if is_terminal(d) || is_closer(d) {
+                        end = j + d.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                let rest = &s[end..];
+                let next_start = end + (rest.len() - rest.trim_start().len());
+                if next_start == end || next_start >= s.len() {
+                    continue;
+                }
+                if is_boundary(s, i, &s[i..end], &s[next_start..]) {
+                    out.push(Span::new(para.start + start, para.start + end));
+                    start = next_start;
+                }
+            }
+            let end = s.trim_end().len();
+            if start < end {
+                out.push(Span::new(para.start + start, para.start + end));
+            }
+        }
+
+        pub fn words(text: &str, span: Span) -> Vec<Span> {
+            let s = &text[span.start..span.end];
+            let mut out = Vec::new();
+            let mut start: Option<usize> = None;
+            let mut chars = s.char_indices().peekable();
+            while let Some((i, c)) = chars.next() {
+                if c.is_alphanumeric() {
+                    start.get_or_insert(i);
+                    continue;
+                }
+                if let Some(st) = start {
+                    let joins =
+                        matches!(c, '-' | '\'' | '’') && chars.peek().is_some_and(|&(_, d)| d.is_alphanumeric());
+                    if !joins {
+                        out.push(Span::new(span.start + st, span.start + i));
+                        start = None;
+                    }
+                }
+            }
+            if let Some(st) = start {
+                out.push(Span::new(span.start + st, span.end));
+            }
+            out
+        }
+
+        pub fn protected_matches(text: &str) -> Vec<Span> {
+            let mut out = Vec::new();
+            for m in PROTECTED.find_iter(text) {
+                push_dotted(text, Span::new(m.start(), m.end()), &mut out);
+            }
+            out
+        }
+    }
+
+    fn tricky_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            Just("word"),
+            Just("The"),
+            Just("U.S."),
+            Just("Dr."),
+            Just("e.g."),
+            Just("www."),
+            Just("http://a.b/c"),
+            Just("x@y.org"),
+            Just("`code here`"),
+            Just("`"),
+            Just("3"),
+            Just("_"),
+            Just(" "),
+            Just("\n"),
+            Just("\n\n"),
+            Just("\t"),
+            Just("\u{b}"),
+            Just("\u{a0}"),
+            Just("."),
+            Just(","),
+            Just(":"),
+            Just("/"),
+            Just("!"),
+            Just("?"),
+            Just("…"),
+            Just("”"),
+            Just("’"),
+            Just("'"),
+            Just("-"),
+            Just("“"),
+            Just(")"),
+            Just("é"),
+            Just("٣"),
+        ];
+        proptest::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_segmenters_agree_with_the_reference_ones(text in tricky_text()) {
+            let all = Span::new(0, text.len());
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            sentences(&text, all, &mut fast);
+            reference::sentences(&text, all, &mut slow);
+            proptest::prop_assert_eq!(fast, slow);
+            proptest::prop_assert_eq!(words(&text, all), reference::words(&text, all));
+            let mut found = Vec::new();
+            for region in candidate_regions(&text) {
+                for m in PROTECTED.find_iter(region.slice(&text)) {
+                    push_dotted(&text, Span::new(region.start + m.start(), region.start + m.end()), &mut found);
+                }
+            }
+            proptest::prop_assert_eq!(found, reference::protected_matches(&text));
+        }
+    }
+
+    #[test]
+    fn protects_inline_code_glued_to_a_dotted_token() {
+        let text = "see a.b`x y` and `p q`";
+        let p: Vec<_> = protected(text, &[]).iter().map(|s| s.slice(text)).collect();
+        assert_eq!(p, ["a.b`x y`", "`p q`"], "touching regions merge");
     }
 
     #[test]

@@ -125,10 +125,14 @@ fn glued_headlines(doc: &Document, flagged: &mut Vec<Span>) {
         }
         let start = line.start + (raw.len() - raw.trim_start().len());
         let span = Span::new(start, start + t.len());
-        let words = doc.words_in(span);
-        if terminal(t).is_none() && t.len() <= 300 && (MIN_WORDS..=25).contains(&words.len()) && !is_quotation(t) {
+        // Cheapest tests first: most lines end a sentence or are long.
+        let headline = terminal(t).is_none()
+            && t.len() <= 300
+            && (MIN_WORDS..=25).contains(&doc.words_in(span).len())
+            && !is_quotation(t);
+        if headline {
             recent.push((fingerprint(t), span, 4));
-        } else if let Some(end) = first_sentence_end(t).filter(|_| !recent.is_empty()) {
+        } else if let Some(end) = (!recent.is_empty()).then(|| first_sentence_end(t)).flatten() {
             let first = Span::new(start, start + end);
             let key = fingerprint(first.slice(text));
             let repeats = recent
@@ -165,7 +169,13 @@ fn is_quotation(sentence: &str) -> bool {
 
 /// `“…,” the spokesperson said.`: a quotation with its attribution.
 fn said_after_quote(sentence: &str) -> bool {
-    sentence.contains(",” ") || sentence.contains(",\" ")
+    // Called for every sentence: jump between commas rather than run two
+    // substring searches.
+    let b = sentence.as_bytes();
+    memchr::memchr_iter(b',', b).any(|i| {
+        let rest = &b[i + 1..];
+        rest.starts_with("” ".as_bytes()) || rest.starts_with(b"\" ")
+    })
 }
 
 /// True when a photo credit starts right after `end` on the same line.
