@@ -35,7 +35,7 @@ pub struct Totals {
 
 /// One cleaned record: the line to write, and diagnostics found per field.
 struct Done {
-    line: String,
+    line: Vec<u8>,
     error: Option<String>,
     found: Vec<(String, String, Vec<Diagnostic>)>,
     applied: usize,
@@ -69,8 +69,10 @@ impl Stream<'_> {
         loop {
             let mut batch = Vec::with_capacity(BATCH);
             for _ in 0..BATCH {
-                let mut line = String::new();
-                if input.read_line(&mut line)? == 0 {
+                // Bytes, not a String: a line of invalid UTF-8 is one bad
+                // record to pass through, not the end of the stream.
+                let mut line = Vec::new();
+                if input.read_until(b'\n', &mut line)? == 0 {
                     break;
                 }
                 line_no += 1;
@@ -93,7 +95,7 @@ impl Stream<'_> {
                     report(label, text, diags)?;
                 }
                 if matches!(self.job, Job::Fix(_)) {
-                    out.write_all(d.line.as_bytes())?;
+                    out.write_all(&d.line)?;
                 }
             }
         }
@@ -102,7 +104,7 @@ impl Stream<'_> {
     }
 }
 
-fn clean(stream: &Stream, n: usize, line: &str) -> Done {
+fn clean(stream: &Stream, n: usize, bytes: &[u8]) -> Done {
     let Stream {
         linter,
         source,
@@ -110,11 +112,18 @@ fn clean(stream: &Stream, n: usize, line: &str) -> Done {
         job,
     } = stream;
     let mut done = Done {
-        line: line.to_string(),
+        line: bytes.to_vec(),
         error: None,
         found: Vec::new(),
         applied: 0,
         changed: false,
+    };
+    let line = match std::str::from_utf8(bytes) {
+        Ok(line) => line,
+        Err(e) => {
+            done.error = Some(format!("{source}:{n}: invalid UTF-8 at byte {}", e.valid_up_to()));
+            return done;
+        }
     };
     let body = line.trim_end_matches(['\n', '\r']);
     if body.trim().is_empty() {
@@ -152,7 +161,7 @@ fn clean(stream: &Stream, n: usize, line: &str) -> Done {
     }
     if done.changed {
         let ending = &line[body.len()..];
-        done.line = serde_json::to_string(&record).expect("a parsed value serialises") + ending;
+        done.line = (serde_json::to_string(&record).expect("a parsed value serialises") + ending).into_bytes();
     }
     done
 }
@@ -212,6 +221,31 @@ mod tests {
         assert_eq!(out, "{\"text\":\"ok\"}\n{broken\n{\"text\":\"a, b\"}\n");
         assert_eq!(totals.malformed, 1);
         assert!(notes[0].starts_with("-:2: malformed JSON"), "{notes:?}");
+    }
+
+    #[test]
+    fn passes_a_line_of_invalid_utf8_through_and_goes_on_to_the_next() {
+        // Found by fuzzing: the stream read lines as Strings, so one bad byte
+        // ended it and every later record was lost.
+        let linter = Linter::new(&detritus::Settings::default()).unwrap();
+        let fields = vec!["text".to_string()];
+        let stream = Stream {
+            linter: &linter,
+            source: "-",
+            fields: &fields,
+            job: Job::Fix(FixMode::Safe),
+        };
+        let input = b"{\"text\":\"a , b\"}\n{\"text\":\"bad \xff , x\"}\n{\"text\":\"c , d\"}\n";
+        let (mut out, mut notes) = (Vec::new(), Vec::new());
+        let totals = stream
+            .run(&mut &input[..], &mut out, &mut |_, _, _| Ok(()), &mut |n| notes.push(n))
+            .unwrap();
+        assert_eq!(
+            out,
+            b"{\"text\":\"a, b\"}\n{\"text\":\"bad \xff , x\"}\n{\"text\":\"c, d\"}\n"
+        );
+        assert_eq!((totals.records, totals.malformed), (3, 1));
+        assert_eq!(notes, ["-:2: invalid UTF-8 at byte 13"]);
     }
 
     #[test]
