@@ -3,6 +3,7 @@
 pub mod args;
 mod config;
 mod input;
+mod interrupt;
 mod jsonl;
 mod report;
 mod write;
