@@ -1,15 +1,26 @@
-//! The binary under the conditions real runs meet: interrupted mid-run.
+//! The binary under the conditions real runs meet: interrupted mid-run,
+//! pointed at the wrong kind of path, unreadable files, mixed line endings,
+//! and inputs large enough to show quadratic work or unbounded memory.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command as Std, Stdio};
 use std::time::Duration;
 
+use assert_cmd::Command;
 use detritus::{FixMode, Linter, Settings};
+use predicates::prelude::*;
+
+fn detritus() -> Command {
+    Command::cargo_bin("detritus").unwrap()
+}
 
 fn binary() -> Std {
     Std::new(assert_cmd::cargo::cargo_bin("detritus"))
 }
+
+const DIRTY: &str = "An experimental model , which never shipped .\n";
+const FIXED: &str = "An experimental model, which never shipped.\n";
 
 fn corpus() -> Vec<String> {
     let mut paths: Vec<PathBuf> = fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus"))
@@ -177,4 +188,101 @@ fn check_still_stops_at_once_on_ctrl_c() {
     interrupt(child.id());
     let status = child.wait().unwrap();
     assert!(status.signal() == Some(2) || status.code() == Some(130), "{status:?}");
+}
+
+#[test]
+fn a_directory_given_as_the_config_file_is_an_error_with_exit_two() {
+    let dir = tempfile::tempdir().unwrap();
+    detritus()
+        .args(["check", "--config"])
+        .arg(dir.path())
+        .write_stdin(DIRTY)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(dir.path().to_string_lossy().as_ref()));
+}
+
+#[test]
+fn a_file_given_as_the_output_directory_is_an_error_and_the_original_is_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.txt");
+    let not_a_dir = dir.path().join("out");
+    fs::write(&file, DIRTY).unwrap();
+    fs::write(&not_a_dir, "a file").unwrap();
+    detritus()
+        .args(["fix", "--output"])
+        .arg(&not_a_dir)
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot create"));
+    assert_eq!(fs::read_to_string(&file).unwrap(), DIRTY);
+    assert_eq!(fs::read_to_string(&not_a_dir).unwrap(), "a file");
+}
+
+#[test]
+fn a_symlink_loop_is_an_unreadable_file_error_and_other_files_go_on() {
+    // Unreadable even for root, unlike a file without read permission.
+    let dir = tempfile::tempdir().unwrap();
+    let looped = dir.path().join("loop.txt");
+    std::os::unix::fs::symlink(&looped, &looped).unwrap();
+    let good = dir.path().join("good.txt");
+    fs::write(&good, DIRTY).unwrap();
+    detritus()
+        .arg("fix")
+        .arg(&looped)
+        .arg(&good)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("loop.txt: cannot read"));
+    assert_eq!(fs::read_to_string(&good).unwrap(), FIXED);
+}
+
+#[test]
+fn a_file_without_read_permission_is_an_error_and_other_files_go_on() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let locked = dir.path().join("locked.txt");
+    fs::write(&locked, DIRTY).unwrap();
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    if fs::read(&locked).is_ok() {
+        eprintln!("skipped: this user reads files whatever their permissions (root); the symlink loop test covers the error path");
+        return;
+    }
+    let good = dir.path().join("good.txt");
+    fs::write(&good, DIRTY).unwrap();
+    detritus()
+        .arg("fix")
+        .arg(&locked)
+        .arg(&good)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("locked.txt: cannot read"));
+    assert_eq!(fs::read_to_string(&good).unwrap(), FIXED);
+}
+
+#[test]
+fn mixed_line_endings_each_survive_a_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("mixed.txt");
+    let text = "One , here\r\nTwo .\nThree , there\r\n\r\nFour ,\n\nFive .\r\nSix";
+    fs::write(&file, text).unwrap();
+    detritus().arg("fix").arg(&file).assert().code(0);
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        "One, here\r\nTwo.\nThree, there\r\n\r\nFour,\n\nFive.\r\nSix"
+    );
+}
+
+#[test]
+fn a_jsonl_line_of_invalid_utf8_exits_two_names_the_line_and_loses_no_record() {
+    // Found by fuzzing: one bad byte used to end the stream.
+    let input: &[u8] = b"{\"text\":\"a , b\"}\n{\"text\":\"\xff\"}\n{\"text\":\"c , d\"}\n";
+    detritus()
+        .args(["fix", "--jsonl"])
+        .write_stdin(input)
+        .assert()
+        .code(2)
+        .stdout(&b"{\"text\":\"a, b\"}\n{\"text\":\"\xff\"}\n{\"text\":\"c, d\"}\n"[..])
+        .stderr(predicate::str::contains("-:2: invalid UTF-8 at byte 9"));
 }
