@@ -286,3 +286,36 @@ fn a_jsonl_line_of_invalid_utf8_exits_two_names_the_line_and_loses_no_record() {
         .stdout(&b"{\"text\":\"a, b\"}\n{\"text\":\"\xff\"}\n{\"text\":\"c, d\"}\n"[..])
         .stderr(predicate::str::contains("-:2: invalid UTF-8 at byte 9"));
 }
+
+#[test]
+fn a_one_megabyte_line_with_thousands_of_findings_is_reported_in_full_at_the_right_columns() {
+    // Columns on one long line are counted on from the previous finding;
+    // recounting from the line start would be quadratic. The release script
+    // runs 50 MB lines; this size keeps the debug suite fast.
+    let sentence = "The firm , which said “yes” , grew fast.It said so ";
+    let line = sentence.repeat(1_000_000 / sentence.len());
+    let linter = Linter::new(&Settings::default()).unwrap();
+    let diags = linter.check(&line);
+    assert!(diags.len() > 10_000, "{}", diags.len());
+    let out = detritus()
+        .args(["check", "--format", "concise"])
+        .write_stdin(line.clone())
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    let reported: Vec<&str> = out.lines().collect();
+    assert_eq!(reported.len(), diags.len());
+    let last = diags.last().unwrap();
+    let column = line[..last.span.start].chars().count() + 1;
+    assert!(
+        reported
+            .last()
+            .unwrap()
+            .starts_with(&format!("-:1:{column}: {}", last.rule.code)),
+        "{}",
+        reported.last().unwrap()
+    );
+}

@@ -248,6 +248,92 @@ mod tests {
         assert_eq!(notes, ["-:2: invalid UTF-8 at byte 13"]);
     }
 
+    /// Tiny records made one at a time, counting how many were handed out.
+    struct Records {
+        made: std::rc::Rc<std::cell::Cell<usize>>,
+        total: usize,
+        line: Vec<u8>,
+        at: usize,
+    }
+
+    impl std::io::Read for Records {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = std::io::BufRead::fill_buf(self)?.len().min(buf.len());
+            buf[..n].copy_from_slice(&self.line[self.at..self.at + n]);
+            self.at += n;
+            Ok(n)
+        }
+    }
+
+    impl BufRead for Records {
+        fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+            if self.at == self.line.len() && self.made.get() < self.total {
+                let i = self.made.get();
+                self.line = format!("{{\"i\":{i},\"text\":\"r , {i}\"}}\n").into_bytes();
+                self.at = 0;
+                self.made.set(i + 1);
+            }
+            Ok(&self.line[self.at..])
+        }
+        fn consume(&mut self, n: usize) {
+            self.at += n;
+        }
+    }
+
+    /// Counts lines written and checks the reader is never far ahead.
+    struct Written {
+        made: std::rc::Rc<std::cell::Cell<usize>>,
+        lines: usize,
+        most_ahead: usize,
+    }
+
+    impl Write for Written {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.lines += buf.iter().filter(|&&b| b == b'\n').count();
+            self.most_ahead = self.most_ahead.max(self.made.get() - self.lines);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn memory_holds_one_batch_whatever_the_number_of_records() {
+        // Millions of records run in the release script; here enough batches
+        // to show the reader is never more than a batch ahead of the writer.
+        let total = BATCH * 40;
+        let made = std::rc::Rc::new(std::cell::Cell::new(0));
+        let mut input = Records {
+            made: made.clone(),
+            total,
+            line: Vec::new(),
+            at: 0,
+        };
+        let mut out = Written {
+            made: made.clone(),
+            lines: 0,
+            most_ahead: 0,
+        };
+        let linter = Linter::new(&detritus::Settings::default()).unwrap();
+        let fields = vec!["text".to_string()];
+        let stream = Stream {
+            linter: &linter,
+            source: "-",
+            fields: &fields,
+            job: Job::Fix(FixMode::Safe),
+        };
+        let totals = stream
+            .run(&mut input, &mut out, &mut |_, _, _| Ok(()), &mut |n| panic!("{n}"))
+            .unwrap();
+        assert_eq!((totals.records, totals.changed, out.lines), (total, total, total));
+        assert!(
+            out.most_ahead <= BATCH,
+            "read {} records ahead of the output",
+            out.most_ahead
+        );
+    }
+
     #[test]
     fn keeps_one_record_out_per_record_in_across_batches() {
         let input: String = (0..BATCH * 2 + 3)
