@@ -35,7 +35,7 @@ pub struct Totals {
 
 /// One cleaned record: the line to write, and diagnostics found per field.
 struct Done {
-    line: String,
+    line: Vec<u8>,
     error: Option<String>,
     /// Change-log lines, when the stream keeps a log.
     log: Vec<String>,
@@ -77,8 +77,10 @@ impl Stream<'_> {
         loop {
             let mut batch = Vec::with_capacity(BATCH);
             for _ in 0..BATCH {
-                let mut line = String::new();
-                if input.read_line(&mut line)? == 0 {
+                // Bytes, not a String: a line of invalid UTF-8 is one bad
+                // record to pass through, not the end of the stream.
+                let mut line = Vec::new();
+                if input.read_until(b'\n', &mut line)? == 0 {
                     break;
                 }
                 line_no += 1;
@@ -101,7 +103,7 @@ impl Stream<'_> {
                     report(label, text, diags)?;
                 }
                 if matches!(self.job, Job::Fix(_)) {
-                    out.write_all(d.line.as_bytes())?;
+                    out.write_all(&d.line)?;
                 }
                 for line in &d.log {
                     log.write_all(line.as_bytes())?;
@@ -113,7 +115,7 @@ impl Stream<'_> {
     }
 }
 
-fn clean(stream: &Stream, n: usize, line: &str) -> Done {
+fn clean(stream: &Stream, n: usize, bytes: &[u8]) -> Done {
     let Stream {
         linter,
         source,
@@ -122,12 +124,19 @@ fn clean(stream: &Stream, n: usize, line: &str) -> Done {
         ..
     } = stream;
     let mut done = Done {
-        line: line.to_string(),
+        line: bytes.to_vec(),
         error: None,
         log: Vec::new(),
         found: Vec::new(),
         applied: 0,
         changed: false,
+    };
+    let line = match std::str::from_utf8(bytes) {
+        Ok(line) => line,
+        Err(e) => {
+            done.error = Some(format!("{source}:{n}: invalid UTF-8 at byte {}", e.valid_up_to()));
+            return done;
+        }
     };
     let body = line.trim_end_matches(['\n', '\r']);
     if body.trim().is_empty() {
@@ -189,7 +198,7 @@ fn clean(stream: &Stream, n: usize, line: &str) -> Done {
     }
     if done.changed {
         let ending = &line[body.len()..];
-        done.line = serde_json::to_string(&record).expect("a parsed value serialises") + ending;
+        done.line = (serde_json::to_string(&record).expect("a parsed value serialises") + ending).into_bytes();
     }
     done
 }
@@ -287,6 +296,133 @@ mod tests {
         assert_eq!(out, "{\"text\":\"ok\"}\n{broken\n{\"text\":\"a, b\"}\n");
         assert_eq!(totals.malformed, 1);
         assert!(notes[0].starts_with("-:2: malformed JSON"), "{notes:?}");
+    }
+
+    #[test]
+    fn passes_a_line_of_invalid_utf8_through_and_goes_on_to_the_next() {
+        // Found by fuzzing: the stream read lines as Strings, so one bad byte
+        // ended it and every later record was lost.
+        let linter = Linter::new(&detritus::Settings::default()).unwrap();
+        let fields = vec!["text".to_string()];
+        let stream = Stream {
+            linter: &linter,
+            source: "-",
+            fields: &fields,
+            job: Job::Fix(FixMode::Safe),
+            log: false,
+            metadata_field: None,
+        };
+        let input = b"{\"text\":\"a , b\"}\n{\"text\":\"bad \xff , x\"}\n{\"text\":\"c , d\"}\n";
+        let (mut out, mut notes) = (Vec::new(), Vec::new());
+        let totals = stream
+            .run(
+                &mut &input[..],
+                &mut out,
+                &mut |_, _, _| Ok(()),
+                &mut |n| notes.push(n),
+                &mut std::io::sink(),
+            )
+            .unwrap();
+        assert_eq!(
+            out,
+            b"{\"text\":\"a, b\"}\n{\"text\":\"bad \xff , x\"}\n{\"text\":\"c, d\"}\n"
+        );
+        assert_eq!((totals.records, totals.malformed), (3, 1));
+        assert_eq!(notes, ["-:2: invalid UTF-8 at byte 13"]);
+    }
+
+    /// Tiny records made one at a time, counting how many were handed out.
+    struct Records {
+        made: std::rc::Rc<std::cell::Cell<usize>>,
+        total: usize,
+        line: Vec<u8>,
+        at: usize,
+    }
+
+    impl std::io::Read for Records {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = std::io::BufRead::fill_buf(self)?.len().min(buf.len());
+            buf[..n].copy_from_slice(&self.line[self.at..self.at + n]);
+            self.at += n;
+            Ok(n)
+        }
+    }
+
+    impl BufRead for Records {
+        fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+            if self.at == self.line.len() && self.made.get() < self.total {
+                let i = self.made.get();
+                self.line = format!("{{\"i\":{i},\"text\":\"r , {i}\"}}\n").into_bytes();
+                self.at = 0;
+                self.made.set(i + 1);
+            }
+            Ok(&self.line[self.at..])
+        }
+        fn consume(&mut self, n: usize) {
+            self.at += n;
+        }
+    }
+
+    /// Counts lines written and checks the reader is never far ahead.
+    struct Written {
+        made: std::rc::Rc<std::cell::Cell<usize>>,
+        lines: usize,
+        most_ahead: usize,
+    }
+
+    impl Write for Written {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.lines += buf.iter().filter(|&&b| b == b'\n').count();
+            self.most_ahead = self.most_ahead.max(self.made.get() - self.lines);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn memory_holds_one_batch_whatever_the_number_of_records() {
+        // Millions of records run in the release script; here enough batches
+        // to show the reader is never more than a batch ahead of the writer.
+        let total = BATCH * 40;
+        let made = std::rc::Rc::new(std::cell::Cell::new(0));
+        let mut input = Records {
+            made: made.clone(),
+            total,
+            line: Vec::new(),
+            at: 0,
+        };
+        let mut out = Written {
+            made: made.clone(),
+            lines: 0,
+            most_ahead: 0,
+        };
+        let linter = Linter::new(&detritus::Settings::default()).unwrap();
+        let fields = vec!["text".to_string()];
+        let stream = Stream {
+            linter: &linter,
+            source: "-",
+            fields: &fields,
+            job: Job::Fix(FixMode::Safe),
+            log: false,
+            metadata_field: None,
+        };
+        let totals = stream
+            .run(
+                &mut input,
+                &mut out,
+                &mut |_, _, _| Ok(()),
+                &mut |n| panic!("{n}"),
+                &mut std::io::sink(),
+            )
+            .unwrap();
+        assert_eq!((totals.records, totals.changed, out.lines), (total, total, total));
+        assert!(
+            out.most_ahead <= BATCH,
+            "read {} records ahead of the output",
+            out.most_ahead
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@ pub mod args;
 mod config;
 mod html;
 mod input;
+mod interrupt;
 mod jsonl;
 mod report;
 mod review;

@@ -6,6 +6,8 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
+use super::interrupt;
+
 /// Write `text` as the copy of `source` under `dir`, mirroring the path as
 /// given: `a/b.txt` becomes `dir/a/b.txt`, `/abs/b.txt` becomes
 /// `dir/abs/b.txt`. `..` steps become `__` so nothing escapes `dir`.
@@ -21,19 +23,7 @@ pub fn mirrored(dir: &Path, source: &Path, text: &str) -> Result<()> {
     }
     let parent = dest.parent().unwrap_or(dir);
     fs::create_dir_all(parent).with_context(|| format!("{}: cannot create", parent.display()))?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".detritus-")
-        .tempfile_in(parent)
-        .with_context(|| format!("{}: cannot create a temporary file", parent.display()))?;
-    tmp.write_all(text.as_bytes())
-        .with_context(|| format!("{}: cannot write", dest.display()))?;
-    tmp.as_file()
-        .sync_all()
-        .with_context(|| format!("{}: cannot flush to disk", dest.display()))?;
-    tmp.persist(&dest)
-        .map_err(|e| e.error)
-        .with_context(|| format!("{}: cannot write", dest.display()))?;
-    Ok(())
+    replace(&dest, text.as_bytes())
 }
 
 /// Write `bytes` to `path` atomically, creating it if it is missing: for
@@ -43,6 +33,7 @@ pub fn replace(path: &Path, bytes: &[u8]) -> Result<()> {
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
+    let replacing = interrupt::begin();
     let mut tmp = tempfile::Builder::new()
         .prefix(".detritus-")
         .tempfile_in(dir)
@@ -52,6 +43,17 @@ pub fn replace(path: &Path, bytes: &[u8]) -> Result<()> {
     tmp.as_file()
         .sync_all()
         .with_context(|| format!("{}: cannot flush to disk", path.display()))?;
+    // A temporary file is private (0600); the file it becomes is not: keep
+    // the permissions of the one it replaces, or make it readable by all.
+    let permissions = fs::metadata(path).map(|m| m.permissions()).unwrap_or_else(|_| {
+        use std::os::unix::fs::PermissionsExt;
+        fs::Permissions::from_mode(0o644)
+    });
+    fs::set_permissions(tmp.path(), permissions)
+        .with_context(|| format!("{}: cannot set permissions", path.display()))?;
+    replacing
+        .go_on()
+        .with_context(|| format!("{}: not written", path.display()))?;
     tmp.persist(path)
         .map_err(|e| e.error)
         .with_context(|| format!("{}: cannot write", path.display()))?;
@@ -64,16 +66,18 @@ pub fn atomic_stream(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()
     let target = fs::canonicalize(path).with_context(|| format!("{}: cannot resolve", path.display()))?;
     let dir = target.parent().unwrap_or(Path::new("."));
     let meta = fs::metadata(&target).with_context(|| format!("{}: cannot stat", path.display()))?;
+    let replacing = interrupt::begin();
     let tmp = tempfile::Builder::new()
         .prefix(".detritus-")
         .tempfile_in(dir)
         .with_context(|| format!("{}: cannot create a temporary file beside it", path.display()))?;
-    let mut writer = std::io::BufWriter::new(tmp);
+    let mut writer = std::io::BufWriter::new(interrupt::Stoppable(tmp));
     fill(&mut writer)?;
     let tmp = writer
         .into_inner()
         .map_err(|e| e.into_error())
-        .with_context(|| format!("{}: cannot write", path.display()))?;
+        .with_context(|| format!("{}: cannot write", path.display()))?
+        .0;
     tmp.as_file()
         .sync_all()
         .with_context(|| format!("{}: cannot flush to disk", path.display()))?;
@@ -83,6 +87,9 @@ pub fn atomic_stream(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()
     }
     fs::set_permissions(tmp.path(), meta.permissions())
         .with_context(|| format!("{}: cannot copy permissions", path.display()))?;
+    replacing
+        .go_on()
+        .with_context(|| format!("{}: left as it is", path.display()))?;
     tmp.persist(&target)
         .map_err(|e| e.error)
         .with_context(|| format!("{}: cannot replace the file", path.display()))?;
@@ -104,6 +111,7 @@ pub fn atomic(path: &Path, text: &str, expected_original: &[u8]) -> Result<()> {
     let perms = fs::metadata(&target)
         .with_context(|| format!("{}: cannot stat", path.display()))?
         .permissions();
+    let replacing = interrupt::begin();
     let mut tmp = tempfile::Builder::new()
         .prefix(".detritus-")
         .tempfile_in(dir)
@@ -114,6 +122,9 @@ pub fn atomic(path: &Path, text: &str, expected_original: &[u8]) -> Result<()> {
         .sync_all()
         .with_context(|| format!("{}: cannot flush the fixed text to disk", path.display()))?;
     fs::set_permissions(tmp.path(), perms).with_context(|| format!("{}: cannot copy permissions", path.display()))?;
+    replacing
+        .go_on()
+        .with_context(|| format!("{}: left as it is", path.display()))?;
     tmp.persist(&target)
         .map_err(|e| e.error)
         .with_context(|| format!("{}: cannot replace the file", path.display()))?;
