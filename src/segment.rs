@@ -123,15 +123,14 @@ fn is_boundary(s: &str, term_at: usize, terminal: &str, next: &str) -> bool {
     if before.is_empty() || before.bytes().all(|b| b.is_ascii_digit()) {
         return true;
     }
-    let next_word = leading_word(next);
-    let starts_sentence = SENTENCE_STARTERS.contains(next_word);
     if TITLES.contains(before) || (first.is_ascii_digit() && NUMBER_PREFIXES.contains(before)) {
         return false;
     }
     let mut letters = before.chars();
     let is_initial = matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
     if is_initial || before.contains('.') || ABBREVIATIONS.contains(before) {
-        return starts_sentence;
+        // Looked up only here: most periods follow an ordinary word.
+        return SENTENCE_STARTERS.contains(leading_word(next));
     }
     true
 }

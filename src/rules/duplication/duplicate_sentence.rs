@@ -247,13 +247,22 @@ impl Hasher for IdHasher {
 }
 
 fn same_words(doc: &Document, a: &[Span], b: &[Span]) -> bool {
-    a.len() == b.len()
-        && a.iter().zip(b).all(|(&x, &y)| {
-            doc.slice(x)
-                .chars()
-                .flat_map(char::to_lowercase)
-                .eq(doc.slice(y).chars().flat_map(char::to_lowercase))
-        })
+    a.len() == b.len() && a.iter().zip(b).all(|(&x, &y)| same_word(doc.slice(x), doc.slice(y)))
+}
+
+/// Equal after lowercasing. Every repeat of a sentence is compared word by
+/// word, so identical and ASCII words skip the Unicode case tables (which
+/// only matter when a word is not ASCII: the Kelvin sign lowercases to `k`).
+fn same_word(x: &str, y: &str) -> bool {
+    if x == y {
+        return true;
+    }
+    if x.is_ascii() && y.is_ascii() {
+        return x.eq_ignore_ascii_case(y);
+    }
+    x.chars()
+        .flat_map(char::to_lowercase)
+        .eq(y.chars().flat_map(char::to_lowercase))
 }
 
 #[cfg(test)]
@@ -314,6 +323,14 @@ mod tests {
     fn leaves_a_repeated_caption_with_its_credit_to_duplicated_caption() {
         let text = "The headquarters of the firm in Shenzhen, Guangdong. Photo: Xinhua\n\nThe headquarters of the firm in Shenzhen, Guangdong. Photo: Xinhua";
         assert!(linter().check(text).is_empty());
+    }
+
+    #[test]
+    fn compares_words_ignoring_case_in_any_script() {
+        assert!(super::same_word("Plan", "plan"));
+        assert!(super::same_word("ÉTÉ", "été"));
+        assert!(super::same_word("k", "\u{212A}"), "the Kelvin sign lowercases to k");
+        assert!(!super::same_word("plan", "plans"));
     }
 
     #[test]
