@@ -40,10 +40,11 @@ pub fn run(args: ReviewArgs) -> Result<ExitCode> {
         .decisions
         .clone()
         .unwrap_or_else(|| setup.exclude.root.join(".detritus").join("decisions.jsonl"));
-    let mut decisions = match std::fs::read_to_string(&store) {
-        Ok(text) => Decisions::parse(&text).with_context(|| format!("{}", store.display()))?,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Decisions::default(),
-        Err(e) => return Err(e).with_context(|| format!("{}: cannot read decisions", store.display())),
+    // The first review starts the file.
+    let mut decisions = if store.exists() {
+        super::load_decisions(&store)?
+    } else {
+        Decisions::default()
     };
     let mut files = Vec::new();
     for source in input::sources(&args.input.paths, &setup.exclude) {
