@@ -43,6 +43,19 @@ const counts = (page) => page.evaluate(() => ({
     .filter((c) => c.getClientRects().length > 0).length,
 }));
 
+// Opening a file renders it on the `toggle` event, which the browser fires
+// in a later turn: wait (up to 10 s) for the screen to match the count the
+// page claims before judging either.
+const settled = async (page) => {
+  await page.waitForFunction(() => {
+    const claimed = Number(document.getElementById('shown').dataset.count);
+    const visible = [...document.querySelectorAll('details.file:not([hidden]) .chg')]
+      .filter((c) => c.getClientRects().length > 0).length;
+    return claimed === visible;
+  }, null, { timeout: 10000 }).catch(() => {});
+  return counts(page);
+};
+
 // Keys and safeties `report` proposes for a tree, read from a fresh page's data.
 function proposed(bin, tree, out) {
   execFileSync(bin, ['report', '--quiet', '--html', out, tree]);
@@ -55,7 +68,7 @@ function proposed(bin, tree, out) {
 async function review([report, bin, copy, safeCopy, shot]) {
   const { context, page, problems } = await open(report, fs.mkdtempSync(copy + '-profile'));
   await page.click('#expand');
-  let before = await counts(page);
+  let before = await settled(page);
   check(before.claimed > 50 && before.visible === before.claimed,
     `all ${before.claimed} findings are on screen once every file is open`);
 
@@ -64,7 +77,7 @@ async function review([report, bin, copy, safeCopy, shot]) {
     .map((tr) => ({ code: tr.querySelector('input').value, total: Number(tr.children[5].textContent) }))
     .sort((a, b) => b.total - a.total)[0]);
   await page.uncheck('#rule-' + rule.code);
-  let after = await counts(page);
+  let after = await settled(page);
   check(after.claimed === before.claimed - rule.total && after.visible === after.claimed,
     `unticking ${rule.code} hides its ${rule.total} findings (${before.claimed} -> ${after.claimed})`);
   await page.check('#rule-' + rule.code);
@@ -72,13 +85,13 @@ async function review([report, bin, copy, safeCopy, shot]) {
   // Safety filter: hide the safe fixes.
   const safe = Number(await page.textContent('#safety label:nth-child(1) .count'));
   await page.uncheck('#safety input[value=safe]');
-  after = await counts(page);
+  after = await settled(page);
   check(after.claimed === before.claimed - safe && after.visible === after.claimed,
     `unticking "safe" hides the ${safe} safe fixes (${before.claimed} -> ${after.claimed})`);
   const onlySafeGone = await page.evaluate(() => document.querySelectorAll('.chg.safe')[0].getClientRects().length === 0);
   check(onlySafeGone, 'safe fixes are the ones hidden');
   await page.check('#safety input[value=safe]');
-  check((await counts(page)).claimed === before.claimed, 'ticking it again shows them all');
+  check((await settled(page)).claimed === before.claimed, 'ticking it again shows them all');
 
   // Reject a safe fix and accept an unsafe one in another file, each alone
   // on its line: overlapping fixes are applied one per pass, and the one
