@@ -1,5 +1,3 @@
-use memchr::memmem;
-
 use crate::prelude::*;
 
 pub struct MisplacedByteOrderMark;
@@ -48,21 +46,9 @@ impl Rule for MisplacedByteOrderMark {
         if !doc.bytes().contains(0xEF) || !doc.bytes().contains(0xBB) {
             return;
         }
-        let text = doc.text();
-        let mut run: Option<Span> = None;
-        for at in memmem::find_iter(text.as_bytes(), BOM.as_bytes()).filter(|&at| at > 0) {
-            let end = at + BOM.len();
-            run = match run {
-                Some(r) if r.end == at => Some(Span::new(r.start, end)),
-                Some(r) => {
-                    push(out, r);
-                    Some(Span::new(at, end))
-                }
-                None => Some(Span::new(at, end)),
-            };
-        }
-        if let Some(r) = run {
-            push(out, r);
+        // A BOM at offset 0 is an encoding signature, not debris.
+        for run in super::runs(doc.text(), BOM, 1) {
+            push(out, run);
         }
     }
 }

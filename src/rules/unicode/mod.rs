@@ -1,6 +1,9 @@
 //! U: invisible characters, control characters and encoding damage.
 
+use memchr::memmem;
+
 use crate::rule::Rule;
+use crate::span::Span;
 
 mod bidi_control;
 mod control_character;
@@ -22,3 +25,18 @@ pub const RULES: &[&dyn Rule] = &[
     &non_nfc_text::NonNfcText,
     &mojibake::Mojibake,
 ];
+
+/// Runs of back-to-back copies of `needle` in `text`, starting at or after
+/// `from`: one diagnostic per run reads better than one per character.
+fn runs(text: &str, needle: &str, from: usize) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let from = from.min(text.len());
+    for at in memmem::find_iter(&text.as_bytes()[from..], needle.as_bytes()) {
+        let at = from + at;
+        match out.last_mut() {
+            Some(r) if r.end == at => r.end = at + needle.len(),
+            _ => out.push(Span::new(at, at + needle.len())),
+        }
+    }
+    out
+}

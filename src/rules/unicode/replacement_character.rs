@@ -1,5 +1,3 @@
-use memchr::memmem;
-
 use crate::prelude::*;
 
 pub struct ReplacementCharacter;
@@ -38,20 +36,8 @@ impl Rule for ReplacementCharacter {
         if !doc.bytes().contains(0xBF) || !doc.bytes().contains(0xBD) {
             return;
         }
-        let mut run: Option<Span> = None;
-        for at in memmem::find_iter(doc.text().as_bytes(), REPLACEMENT.as_bytes()) {
-            let end = at + REPLACEMENT.len();
-            run = match run {
-                Some(r) if r.end == at => Some(Span::new(r.start, end)),
-                Some(r) => {
-                    push(out, r);
-                    Some(Span::new(at, end))
-                }
-                None => Some(Span::new(at, end)),
-            };
-        }
-        if let Some(r) = run {
-            push(out, r);
+        for run in super::runs(doc.text(), REPLACEMENT, 0) {
+            push(out, run);
         }
     }
 }

@@ -1,5 +1,3 @@
-use memchr::memmem;
-
 use crate::prelude::*;
 
 pub struct SoftHyphen;
@@ -41,20 +39,8 @@ impl Rule for SoftHyphen {
         if !doc.bytes().contains(0xC2) || !doc.bytes().contains(0xAD) {
             return;
         }
-        let mut run: Option<Span> = None;
-        for at in memmem::find_iter(doc.text().as_bytes(), SHY.as_bytes()) {
-            let end = at + SHY.len();
-            run = match run {
-                Some(r) if r.end == at => Some(Span::new(r.start, end)),
-                Some(r) => {
-                    push(out, r);
-                    Some(Span::new(at, end))
-                }
-                None => Some(Span::new(at, end)),
-            };
-        }
-        if let Some(r) = run {
-            push(out, r);
+        for run in super::runs(doc.text(), SHY, 0) {
+            push(out, run);
         }
     }
 }
