@@ -1,4 +1,7 @@
-//! Properties that hold for any input, checked on generated text.
+//! Properties that hold for any input, checked on generated text and on
+//! corpus articles mutated at random (characters inserted, deleted and
+//! stretches duplicated, the way scraping damages text): real articles reach
+//! rule paths that generated text rarely does.
 
 use detritus::{FixMode, Linter, Settings};
 use proptest::prelude::*;
@@ -58,35 +61,145 @@ fn letters(text: &str) -> String {
     text.nfkd().filter(|c| c.is_alphanumeric()).collect()
 }
 
+fn corpus() -> &'static [String] {
+    static CORPUS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    CORPUS.get_or_init(|| {
+        let mut paths: Vec<_> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect()
+    })
+}
+
+#[derive(Clone, Debug)]
+enum Mutation {
+    Insert(usize, String),
+    Delete(usize, usize),
+    Duplicate(usize, usize),
+}
+
+/// Characters debris is made of, plus any character at all.
+fn debris_char() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(vec![
+            " ", "  ", "\n", "\r\n", "\t", ".", ",", ";", "\"", "“", "”", "‘", "’", "(", ")", "[", "<", ">", "&",
+            "&amp;", "\u{a0}", "\u{200b}", "\u{ad}", "\u{feff}", "â€", "Ã", "©", "，", "。", "e\u{301}", "the ",
+        ])
+        .prop_map(String::from),
+        any::<char>().prop_map(String::from),
+    ]
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        4 => (any::<usize>(), debris_char()).prop_map(|(at, s)| Mutation::Insert(at, s)),
+        2 => (any::<usize>(), 1..12usize).prop_map(|(at, n)| Mutation::Delete(at, n)),
+        1 => (any::<usize>(), 1..80usize).prop_map(|(at, n)| Mutation::Duplicate(at, n)),
+    ]
+}
+
+/// The char boundary `seed` picks in `text`.
+fn boundary(text: &str, seed: usize) -> usize {
+    let mut at = seed % (text.len() + 1);
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn mutate(text: &str, mutations: &[Mutation]) -> String {
+    let mut text = text.to_string();
+    for m in mutations {
+        match m {
+            Mutation::Insert(at, s) => text.insert_str(boundary(&text, *at), s),
+            Mutation::Delete(at, n) | Mutation::Duplicate(at, n) => {
+                let start = boundary(&text, *at);
+                let end = text[start..]
+                    .char_indices()
+                    .nth(*n)
+                    .map_or(text.len(), |(i, _)| start + i);
+                if matches!(m, Mutation::Delete(..)) {
+                    text.replace_range(start..end, "");
+                } else {
+                    let copy = text[start..end].to_string();
+                    text.insert_str(end, &copy);
+                }
+            }
+        }
+    }
+    text
+}
+
+fn mutated_article() -> impl Strategy<Value = String> {
+    (0..corpus().len(), proptest::collection::vec(mutation(), 1..24)).prop_map(|(i, ms)| mutate(&corpus()[i], &ms))
+}
+
+// The invariants, shared by both kinds of input.
+
+fn spans_on_boundaries(text: &str) -> Result<(), TestCaseError> {
+    for d in linter().check(text) {
+        prop_assert!(d.span.end <= text.len());
+        prop_assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
+        for e in d.fix.iter().flat_map(|f| &f.edits) {
+            prop_assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
+        }
+    }
+    Ok(())
+}
+
+fn converges_and_settles(text: &str) -> Result<(), TestCaseError> {
+    for mode in [FixMode::Safe, FixMode::Unsafe] {
+        let fixed = linter().fix(text, mode).expect("the fixer converges");
+        let again = linter().fix(&fixed.text, mode).expect("the fixer converges");
+        prop_assert_eq!(&again.text, &fixed.text);
+    }
+    Ok(())
+}
+
+fn keeps_letters(text: &str) -> Result<(), TestCaseError> {
+    let fixed = linter().fix(text, FixMode::Safe).unwrap();
+    if !fixed.applied.iter().any(|f| f.rule.rewrites_letters) {
+        prop_assert_eq!(letters(&fixed.text), letters(text));
+    }
+    Ok(())
+}
+
+fn change_list_rebuilds(text: &str) -> Result<(), TestCaseError> {
+    for mode in [FixMode::Safe, FixMode::Unsafe] {
+        let fixed = linter().fix(text, mode).unwrap();
+        let mut rebuilt = String::new();
+        let mut at = 0;
+        for (old, new) in &fixed.changes {
+            prop_assert!(old.start >= at, "changes are sorted and disjoint");
+            rebuilt.push_str(&text[at..old.start]);
+            rebuilt.push_str(&fixed.text[new.start..new.end]);
+            at = old.end;
+        }
+        rebuilt.push_str(&text[at..]);
+        prop_assert_eq!(rebuilt, fixed.text);
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
     #[test]
     fn spans_lie_on_character_boundaries(text in debris_text()) {
-        for d in linter().check(&text) {
-            prop_assert!(d.span.end <= text.len());
-            prop_assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
-            for e in d.fix.iter().flat_map(|f| &f.edits) {
-                prop_assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
-            }
-        }
+        spans_on_boundaries(&text)?;
     }
 
     #[test]
     fn fixing_converges_and_is_idempotent(text in debris_text()) {
-        for mode in [FixMode::Safe, FixMode::Unsafe] {
-            let fixed = linter().fix(&text, mode).expect("the fixer converges");
-            let again = linter().fix(&fixed.text, mode).expect("the fixer converges");
-            prop_assert_eq!(&again.text, &fixed.text);
-        }
+        converges_and_settles(&text)?;
     }
 
     #[test]
     fn safe_fixes_never_delete_a_letter_or_digit(text in debris_text()) {
-        let fixed = linter().fix(&text, FixMode::Safe).unwrap();
-        if !fixed.applied.iter().any(|f| f.rule.rewrites_letters) {
-            prop_assert_eq!(letters(&fixed.text), letters(&text));
-        }
+        keeps_letters(&text)?;
     }
 
     #[test]
@@ -111,17 +224,7 @@ proptest! {
 
     #[test]
     fn the_change_list_rebuilds_the_fixed_text_from_the_original(text in debris_text()) {
-        let fixed = linter().fix(&text, FixMode::Unsafe).unwrap();
-        let mut rebuilt = String::new();
-        let mut at = 0;
-        for (old, new) in &fixed.changes {
-            prop_assert!(old.start >= at, "changes are sorted and disjoint");
-            rebuilt.push_str(&text[at..old.start]);
-            rebuilt.push_str(&fixed.text[new.start..new.end]);
-            at = old.end;
-        }
-        rebuilt.push_str(&text[at..]);
-        prop_assert_eq!(rebuilt, fixed.text);
+        change_list_rebuilds(&text)?;
     }
 
     #[test]
@@ -146,5 +249,26 @@ proptest! {
     fn nothing_panics_on_arbitrary_strings(text in any::<String>()) {
         let _ = linter().check(&text);
         let _ = linter().fix(&text, FixMode::Unsafe);
+    }
+}
+
+proptest! {
+    // Whole articles cost far more per case than generated snippets.
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_mutated_article_keeps_every_span_on_a_character_boundary(text in mutated_article()) {
+        spans_on_boundaries(&text)?;
+    }
+
+    #[test]
+    fn a_mutated_article_fixes_idempotently_and_changes_nothing_outside_the_edits(text in mutated_article()) {
+        converges_and_settles(&text)?;
+        change_list_rebuilds(&text)?;
+    }
+
+    #[test]
+    fn safe_fixes_of_a_mutated_article_keep_every_letter_and_digit(text in mutated_article()) {
+        keeps_letters(&text)?;
     }
 }
