@@ -245,10 +245,9 @@ fn lookup<'v>(record: &'v mut Value, path: &str) -> Option<&'v mut Value> {
 mod tests {
     use super::*;
 
-    fn fix(input: &str, fields: &[&str]) -> (String, Totals, Vec<String>) {
+    /// Safe-fix `input` into `out` with every rule, cleaning `fields`.
+    fn run_fix(input: &mut dyn BufRead, out: &mut dyn Write, fields: &[&str], note: &mut dyn FnMut(String)) -> Totals {
         let linter = Linter::new(&detritus::Settings::default()).unwrap();
-        let mut out = Vec::new();
-        let mut notes = Vec::new();
         let fields: Vec<String> = fields.iter().map(|s| s.to_string()).collect();
         let stream = Stream {
             linter: &linter,
@@ -258,15 +257,14 @@ mod tests {
             log: false,
             metadata_field: None,
         };
-        let totals = stream
-            .run(
-                &mut input.as_bytes(),
-                &mut out,
-                &mut |_, _, _| Ok(()),
-                &mut |n| notes.push(n),
-                &mut std::io::sink(),
-            )
-            .unwrap();
+        stream
+            .run(input, out, &mut |_, _, _| Ok(()), note, &mut std::io::sink())
+            .unwrap()
+    }
+
+    fn fix(input: &str, fields: &[&str]) -> (String, Totals, Vec<String>) {
+        let (mut out, mut notes) = (Vec::new(), Vec::new());
+        let totals = run_fix(&mut input.as_bytes(), &mut out, fields, &mut |n| notes.push(n));
         (String::from_utf8(out).unwrap(), totals, notes)
     }
 
@@ -302,27 +300,9 @@ mod tests {
     fn passes_a_line_of_invalid_utf8_through_and_goes_on_to_the_next() {
         // Found by fuzzing: the stream read lines as Strings, so one bad byte
         // ended it and every later record was lost.
-        let linter = Linter::new(&detritus::Settings::default()).unwrap();
-        let fields = vec!["text".to_string()];
-        let stream = Stream {
-            linter: &linter,
-            source: "-",
-            fields: &fields,
-            job: Job::Fix(FixMode::Safe),
-            log: false,
-            metadata_field: None,
-        };
         let input = b"{\"text\":\"a , b\"}\n{\"text\":\"bad \xff , x\"}\n{\"text\":\"c , d\"}\n";
         let (mut out, mut notes) = (Vec::new(), Vec::new());
-        let totals = stream
-            .run(
-                &mut &input[..],
-                &mut out,
-                &mut |_, _, _| Ok(()),
-                &mut |n| notes.push(n),
-                &mut std::io::sink(),
-            )
-            .unwrap();
+        let totals = run_fix(&mut &input[..], &mut out, &["text"], &mut |n| notes.push(n));
         assert_eq!(
             out,
             b"{\"text\":\"a, b\"}\n{\"text\":\"bad \xff , x\"}\n{\"text\":\"c, d\"}\n"
@@ -398,25 +378,7 @@ mod tests {
             lines: 0,
             most_ahead: 0,
         };
-        let linter = Linter::new(&detritus::Settings::default()).unwrap();
-        let fields = vec!["text".to_string()];
-        let stream = Stream {
-            linter: &linter,
-            source: "-",
-            fields: &fields,
-            job: Job::Fix(FixMode::Safe),
-            log: false,
-            metadata_field: None,
-        };
-        let totals = stream
-            .run(
-                &mut input,
-                &mut out,
-                &mut |_, _, _| Ok(()),
-                &mut |n| panic!("{n}"),
-                &mut std::io::sink(),
-            )
-            .unwrap();
+        let totals = run_fix(&mut input, &mut out, &["text"], &mut |n| panic!("{n}"));
         assert_eq!((totals.records, totals.changed, out.lines), (total, total, total));
         assert!(
             out.most_ahead <= BATCH,
