@@ -24,13 +24,17 @@ const CONTEXT_CHARS: usize = 16;
 /// How far to look for that context, so a key costs O(1) in any text.
 const CONTEXT_BYTES: usize = 256;
 
-/// What a person decided about one proposed fix.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What a person decided about one proposed fix: in the file,
+/// `"decision": "accept" | "reject"`, or `"decision": "edit", "replacement": "…"`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "decision", rename_all = "lowercase")]
 pub enum Verdict {
     Accept,
     Reject,
     /// Accept, with this replacement for the whole fixed region instead.
-    Edit(String),
+    Edit {
+        replacement: String,
+    },
 }
 
 /// One line of a decisions file.
@@ -39,58 +43,12 @@ pub struct Decision {
     pub rule: String,
     pub key: String,
     #[serde(flatten)]
-    pub verdict: VerdictField,
+    pub verdict: Verdict,
     /// For people reading the file: the text replaced and its replacement.
     #[serde(default)]
     pub before: String,
     #[serde(default)]
     pub after: String,
-}
-
-/// `"decision": "accept" | "reject"`, or `"decision": "edit", "replacement": "…"`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct VerdictField {
-    pub decision: Kind,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub replacement: Option<String>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    Accept,
-    Reject,
-    Edit,
-}
-
-impl From<&Verdict> for VerdictField {
-    fn from(v: &Verdict) -> VerdictField {
-        match v {
-            Verdict::Accept => VerdictField {
-                decision: Kind::Accept,
-                replacement: None,
-            },
-            Verdict::Reject => VerdictField {
-                decision: Kind::Reject,
-                replacement: None,
-            },
-            Verdict::Edit(s) => VerdictField {
-                decision: Kind::Edit,
-                replacement: Some(s.clone()),
-            },
-        }
-    }
-}
-
-impl VerdictField {
-    fn verdict(&self) -> Option<Verdict> {
-        match (self.decision, &self.replacement) {
-            (Kind::Accept, _) => Some(Verdict::Accept),
-            (Kind::Reject, _) => Some(Verdict::Reject),
-            (Kind::Edit, Some(r)) => Some(Verdict::Edit(r.clone())),
-            (Kind::Edit, None) => None,
-        }
-    }
 }
 
 /// Every decision, by rule code and key. Later lines of a file win, so a
@@ -110,9 +68,6 @@ impl Decisions {
             }
             let bad = |reason: String| Error::BadDecision { line: i + 1, reason };
             let d: Decision = serde_json::from_str(line).map_err(|e| bad(e.to_string()))?;
-            if d.verdict.verdict().is_none() {
-                return Err(bad("an `edit` decision needs a `replacement`".into()));
-            }
             out.map.insert((d.rule.clone(), d.key.clone()), d);
         }
         Ok(out)
@@ -139,9 +94,7 @@ impl Decisions {
     /// The decision for `d`, found in `text`, if one was made.
     pub fn get(&self, d: &Diagnostic, text: &str) -> Option<Verdict> {
         let key = key(d, text)?;
-        self.map
-            .get(&(d.rule.code.to_string(), key))
-            .and_then(|d| d.verdict.verdict())
+        self.map.get(&(d.rule.code.to_string(), key)).map(|d| d.verdict.clone())
     }
 
     /// Remember `verdict` for `d`, found in `text`. Diagnostics without a
@@ -154,7 +107,7 @@ impl Decisions {
         let decision = Decision {
             rule: d.rule.code.to_string(),
             key,
-            verdict: (&verdict).into(),
+            verdict,
             before: span.slice(text).to_string(),
             after: replaced(text, span, &fix.edits),
         };
@@ -269,7 +222,7 @@ impl Fnv {
 pub fn apply(linter: &Linter, text: &str, decisions: &Decisions, undecided: Option<FixMode>) -> Result<Fixed, Error> {
     let accept = |d: &Diagnostic, text: &str| match decisions.get(d, text) {
         Some(Verdict::Accept) => true,
-        Some(Verdict::Reject | Verdict::Edit(_)) => false,
+        Some(Verdict::Reject | Verdict::Edit { .. }) => false,
         None => undecided.is_some_and(|m| d.applicability().is_some_and(|a| m.allows(a))),
     };
     let mut fixed = linter.fix_with(text, &accept)?;
@@ -281,7 +234,7 @@ pub fn apply(linter: &Linter, text: &str, decisions: &Decisions, undecided: Opti
     let mid = std::mem::take(&mut fixed.text);
     let mut rewrites: Vec<(&'static RuleMeta, Applicability, Span, String)> = Vec::new();
     for d in linter.check(&mid) {
-        if let (Some(Verdict::Edit(r)), Some(fix)) = (decisions.get(&d, &mid), &d.fix) {
+        if let (Some(Verdict::Edit { replacement: r }), Some(fix)) = (decisions.get(&d, &mid), &d.fix) {
             let span = fix.span();
             if rewrites.last().is_none_or(|(_, _, last, _)| last.end <= span.start) {
                 rewrites.push((d.rule, fix.applicability, span, r));
@@ -432,7 +385,13 @@ mod tests {
         let l = linter();
         let d = first_fixable(text);
         let mut decisions = Decisions::default();
-        decisions.record(&d, text, Verdict::Edit(" —".into()));
+        decisions.record(
+            &d,
+            text,
+            Verdict::Edit {
+                replacement: " —".into(),
+            },
+        );
         let fixed = apply(&l, text, &decisions, Some(FixMode::Safe)).unwrap();
         // The rule proposed deleting the space; the reviewer wrote a dash instead.
         assert_eq!(fixed.text, "Intro. One —, two; three.");
@@ -454,7 +413,13 @@ mod tests {
         let text = "One , two.";
         let d = first_fixable(text);
         let mut decisions = Decisions::default();
-        decisions.record(&d, text, Verdict::Edit("·".into()));
+        decisions.record(
+            &d,
+            text,
+            Verdict::Edit {
+                replacement: "·".into(),
+            },
+        );
         let file = decisions.to_jsonl();
         assert!(file.contains(r#""decision":"edit","replacement":"·""#), "{file}");
         assert_eq!(Decisions::parse(&file).unwrap(), decisions);

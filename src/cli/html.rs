@@ -201,7 +201,7 @@ fn line_for(d: &Diagnostic, text: &str, key: &str, verdict: Verdict) -> String {
     let decision = Decision {
         rule: d.rule.code.to_string(),
         key: key.to_string(),
-        verdict: (&verdict).into(),
+        verdict,
         before: span.slice(text).to_string(),
         after: decisions::replaced(text, span, &fix.edits),
     };

@@ -213,7 +213,7 @@ impl Session {
                 'n' => Some((Verdict::Reject, false)),
                 'a' => Some((Verdict::Accept, true)),
                 'd' => Some((Verdict::Reject, true)),
-                'e' => self.edit(&p)?.map(|r| (Verdict::Edit(r), false)),
+                'e' => self.edit(&p)?.map(|r| (Verdict::Edit { replacement: r }, false)),
                 'u' => {
                     queue.push_front(p);
                     undo(&mut history, &mut queue, decisions, &mut self.policy);
