@@ -51,6 +51,22 @@ pub struct Decision {
     pub after: String,
 }
 
+impl Decision {
+    /// `verdict` on `d`, found in `text`; `None` when `d` has no fix.
+    pub fn new(d: &Diagnostic, text: &str, verdict: Verdict) -> Option<Decision> {
+        let key = key(d, text)?;
+        let fix = d.fix.as_ref()?;
+        let span = fix.span();
+        Some(Decision {
+            rule: d.rule.code.to_string(),
+            key,
+            verdict,
+            before: span.slice(text).to_string(),
+            after: replaced(text, span, &fix.edits),
+        })
+    }
+}
+
 /// Every decision, by rule code and key. Later lines of a file win, so a
 /// changed mind can simply be appended.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -100,18 +116,9 @@ impl Decisions {
     /// Remember `verdict` for `d`, found in `text`. Diagnostics without a
     /// fix have nothing to decide and are ignored.
     pub fn record(&mut self, d: &Diagnostic, text: &str, verdict: Verdict) {
-        let (Some(key), Some(fix)) = (key(d, text), d.fix.as_ref()) else {
-            return;
-        };
-        let span = fix.span();
-        let decision = Decision {
-            rule: d.rule.code.to_string(),
-            key,
-            verdict,
-            before: span.slice(text).to_string(),
-            after: replaced(text, span, &fix.edits),
-        };
-        self.map.insert((decision.rule.clone(), decision.key.clone()), decision);
+        if let Some(decision) = Decision::new(d, text, verdict) {
+            self.map.insert((decision.rule.clone(), decision.key.clone()), decision);
+        }
     }
 
     /// Forget the decision for `d`, found in `text`.

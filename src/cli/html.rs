@@ -180,8 +180,8 @@ fn gather(path: String, text: &str, diags: &[Diagnostic]) -> File {
                     if f.applicability != Applicability::DisplayOnly {
                         item.safety = f.applicability.as_str();
                         let key = decisions::key(d, text);
-                        item.accept = key.as_ref().map(|k| line_for(d, text, k, Verdict::Accept));
-                        item.reject = key.as_ref().map(|k| line_for(d, text, k, Verdict::Reject));
+                        item.accept = key.as_ref().map(|_| line_for(d, text, Verdict::Accept));
+                        item.reject = key.as_ref().map(|_| line_for(d, text, Verdict::Reject));
                         item.key = key;
                     }
                 }
@@ -195,16 +195,8 @@ fn gather(path: String, text: &str, diags: &[Diagnostic]) -> File {
 
 /// The decisions-file line for `verdict` on `d`: what `Decisions::to_jsonl`
 /// writes for it, so `fix --decisions` reads it back.
-fn line_for(d: &Diagnostic, text: &str, key: &str, verdict: Verdict) -> String {
-    let fix = d.fix.as_ref().expect("only fixes get decision lines");
-    let span = fix.span();
-    let decision = Decision {
-        rule: d.rule.code.to_string(),
-        key: key.to_string(),
-        verdict,
-        before: span.slice(text).to_string(),
-        after: decisions::replaced(text, span, &fix.edits),
-    };
+fn line_for(d: &Diagnostic, text: &str, verdict: Verdict) -> String {
+    let decision = Decision::new(d, text, verdict).expect("only fixes get decision lines");
     serde_json::to_string(&decision).expect("decisions serialise")
 }
 
