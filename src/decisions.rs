@@ -17,7 +17,7 @@ use crate::error::Error;
 use crate::fixer::{compose, AppliedFix, Fixed};
 use crate::linter::{FixMode, Linter};
 use crate::rule::RuleMeta;
-use crate::span::{Edit, Span};
+use crate::span::{ceil_char_boundary, floor_char_boundary, Edit, Span};
 
 /// Letters and digits of context taken on each side of a fix.
 const CONTEXT_CHARS: usize = 16;
@@ -162,7 +162,7 @@ pub fn key(d: &Diagnostic, text: &str) -> Option<String> {
     h.write(&[0xfe]);
     write_words(&mut h, &replaced(text, span, &fix.edits));
     h.write(&[0xfd]);
-    let before = &text[floor(text, span.start.saturating_sub(CONTEXT_BYTES))..span.start];
+    let before = &text[floor_char_boundary(text, span.start.saturating_sub(CONTEXT_BYTES))..span.start];
     let mut left: Vec<char> = before
         .chars()
         .rev()
@@ -174,7 +174,7 @@ pub fn key(d: &Diagnostic, text: &str) -> Option<String> {
         h.write(c.encode_utf8(&mut [0; 4]).as_bytes());
     }
     h.write(&[0xfc]);
-    let after = &text[span.end..ceil(text, (span.end + CONTEXT_BYTES).min(text.len()))];
+    let after = &text[span.end..ceil_char_boundary(text, (span.end + CONTEXT_BYTES).min(text.len()))];
     for c in after.chars().filter(|c| c.is_alphanumeric()).take(CONTEXT_CHARS) {
         h.write(c.encode_utf8(&mut [0; 4]).as_bytes());
     }
@@ -191,20 +191,6 @@ fn write_words(h: &mut Fnv, s: &str) {
         }
         h.write(word.as_bytes());
     }
-}
-
-fn floor(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
 
 struct Fnv(u64);

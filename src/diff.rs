@@ -5,7 +5,7 @@ use std::fmt::Write;
 use similar::{Algorithm, ChangeTag, TextDiff};
 
 use crate::fixer::{AppliedFix, Fixed};
-use crate::span::{Edit, Span};
+use crate::span::{ceil_char_boundary, Edit, Span};
 
 /// Lines of unchanged context around each change.
 const CONTEXT: usize = 3;
@@ -219,7 +219,7 @@ pub fn fix_pieces(text: &str, edits: &[Edit], context: usize) -> Vec<Piece> {
     let left = if from == 0 {
         text[..first.span.start].to_string()
     } else {
-        let window = &text[ceil_boundary(text, from)..first.span.start];
+        let window = &text[ceil_char_boundary(text, from)..first.span.start];
         let cut = window.find(' ').map_or(0, |i| i + 1);
         format!("…{}", &window[cut..])
     };
@@ -241,20 +241,13 @@ pub fn fix_pieces(text: &str, edits: &[Edit], context: usize) -> Vec<Piece> {
     let right = if to == text.len() {
         text[at..].to_string()
     } else {
-        let window = &text[at..ceil_boundary(text, to)];
+        let window = &text[at..ceil_char_boundary(text, to)];
         let cut = window.rfind(' ').unwrap_or(window.len());
         format!("{}…", &window[..cut])
     };
     out.push(Piece::Same(right));
     out.retain(|p| !matches!(p, Piece::Same(s) if s.is_empty()));
     out
-}
-
-fn ceil_boundary(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
 
 /// Replace characters a reader cannot see with visible markers.

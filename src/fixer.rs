@@ -10,7 +10,7 @@ use crate::diagnostic::{Applicability, Diagnostic};
 use crate::error::Error;
 use crate::linter::Linter;
 use crate::rule::RuleMeta;
-use crate::span::{Edit, Span};
+use crate::span::{ceil_char_boundary, floor_char_boundary, Edit, Span};
 
 /// Passes before the fixer gives up. Real debris settles in two or three;
 /// more means two rules undo each other, which is a bug worth reporting.
@@ -106,28 +106,14 @@ fn fix_key(d: &Diagnostic, text: &str) -> u64 {
     let mut h = DefaultHasher::new();
     d.rule.code.hash(&mut h);
     for e in &d.fix.as_ref().expect("candidates have fixes").edits {
-        let from = floor_boundary(text, e.span.start.saturating_sub(24));
-        let to = ceil_boundary(text, (e.span.end + 24).min(text.len()));
+        let from = floor_char_boundary(text, e.span.start.saturating_sub(24));
+        let to = ceil_char_boundary(text, (e.span.end + 24).min(text.len()));
         text[from..e.span.start].hash(&mut h);
         e.span.slice(text).hash(&mut h);
         text[e.span.end..to].hash(&mut h);
         e.content.hash(&mut h);
     }
     h.finish()
-}
-
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_boundary(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
 
 pub(crate) fn fix(linter: &Linter, original: &str, accept: &dyn Fn(&Diagnostic, &str) -> bool) -> Result<Fixed, Error> {

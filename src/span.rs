@@ -46,6 +46,22 @@ impl Span {
     }
 }
 
+/// The char boundary at or before byte `i` of `text`.
+pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The char boundary at or after byte `i` of `text` (`i` at most its length).
+pub fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// Replace `span` with `content`. An empty `content` deletes, an empty span inserts.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Edit {

@@ -101,7 +101,7 @@ pub fn full(l: &Located, color: bool) -> String {
     };
     let line_start = l.line_start;
     // Look for the line's end only as far as the window shows.
-    let window_end = ceil_char(l.text, (d.span.end + 400).min(l.text.len()));
+    let window_end = detritus::span::ceil_char_boundary(l.text, (d.span.end + 400).min(l.text.len()));
     let line_end = l.text[d.span.start..window_end]
         .find(['\n', '\r'])
         .map_or(window_end, |i| d.span.start + i);
@@ -151,13 +151,6 @@ pub fn full(l: &Located, color: bool) -> String {
         );
     }
     out
-}
-
-fn ceil_char(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
 
 fn tail_chars(s: &str, n: usize) -> &str {
