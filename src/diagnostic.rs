@@ -96,6 +96,16 @@ impl Diagnostic {
         self
     }
 
+    /// A copy reported `by` bytes further on, for a block of a longer text.
+    pub(crate) fn shifted(&self, by: usize) -> Diagnostic {
+        let mut d = self.clone();
+        d.span = d.span.shifted(by);
+        for e in d.fix.iter_mut().flat_map(|f| f.edits.iter_mut()) {
+            e.span = e.span.shifted(by);
+        }
+        d
+    }
+
     pub fn applicability(&self) -> Option<Applicability> {
         self.fix.as_ref().map(|f| f.applicability)
     }

@@ -5,7 +5,7 @@
 //! regions are built on first use, so a rule set that never asks for
 //! sentences never pays for segmenting them.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 use regex::Regex;
 
@@ -64,6 +64,12 @@ pub struct Document<'a> {
     words: OnceCell<Vec<Span>>,
     protected: OnceCell<Vec<Span>>,
     extra_protect: &'a [Regex],
+    /// True when this is a block of a longer text that has text before it.
+    continues: bool,
+    /// Where the last `words_in` and `sentences_in` answers started: rules
+    /// ask in document order, so the next answer is usually just after.
+    word_hint: Cell<usize>,
+    sentence_hint: Cell<usize>,
 }
 
 impl<'a> Document<'a> {
@@ -82,7 +88,42 @@ impl<'a> Document<'a> {
             words: OnceCell::new(),
             protected: OnceCell::new(),
             extra_protect,
+            continues: false,
+            word_hint: Cell::new(0),
+            sentence_hint: Cell::new(0),
         }
+    }
+
+    /// One of [`blocks`] of a longer text; `continues` when it is not the first.
+    pub(crate) fn block(text: &'a str, language: Language, continues: bool) -> Self {
+        Document {
+            continues,
+            ..Document::with_settings(text, language, &[])
+        }
+    }
+
+    /// True when the text is a block that a paragraph of the whole text
+    /// precedes: the block starts where that paragraph's last line ends.
+    pub fn continues(&self) -> bool {
+        self.continues
+    }
+
+    /// This view with sentences and words segmented elsewhere, which must
+    /// be what [`Document::sentences`] and [`Document::words`] would find.
+    pub(crate) fn with_segments(self, sentences: Vec<Span>, words: Vec<Span>) -> Self {
+        Document {
+            sentences: OnceCell::from(sentences),
+            words: OnceCell::from(words),
+            ..self
+        }
+    }
+
+    /// The sentences and words of this view, segmented now if no rule asked.
+    pub(crate) fn into_segments(self) -> (Vec<Span>, Vec<Span>) {
+        self.sentences();
+        self.words();
+        let sentences = self.sentences.into_inner().expect("segmented above");
+        (sentences, self.words.into_inner().expect("segmented above"))
     }
 
     pub fn text(&self) -> &'a str {
@@ -139,10 +180,7 @@ impl<'a> Document<'a> {
 
     /// The sentences that lie inside `para`.
     pub fn sentences_in(&self, para: Span) -> &[Span] {
-        let all = self.sentences();
-        let from = all.partition_point(|s| s.start < para.start);
-        let to = from + all[from..].partition_point(|s| s.start < para.end);
-        &all[from..to]
+        within(self.sentences(), para, &self.sentence_hint)
     }
 
     /// Word tokens: letters and digits, joined across inner `-`, `'` and `’`.
@@ -153,10 +191,7 @@ impl<'a> Document<'a> {
 
     /// The words that lie inside `span`.
     pub fn words_in(&self, span: Span) -> &[Span] {
-        let all = self.words();
-        let from = all.partition_point(|w| w.start < span.start);
-        let to = from + all[from..].partition_point(|w| w.start < span.end);
-        &all[from..to]
+        within(self.words(), span, &self.word_hint)
     }
 
     /// Regions no rule may touch: URLs, e-mail addresses, numbers with
@@ -198,6 +233,80 @@ impl<'a> Document<'a> {
     }
 }
 
+/// The spans of sorted `all` that start inside `span`. Searching from where
+/// the last answer started, then doubling the step, costs about the log of
+/// the distance moved: near nothing for callers walking forward, where a
+/// binary search over a long text's words missed the cache at every step.
+fn within<'s>(all: &'s [Span], span: Span, hint: &Cell<usize>) -> &'s [Span] {
+    let h = hint.get().min(all.len());
+    let from = if h == 0 || all[h - 1].start < span.start {
+        h + gallop(&all[h..], |w| w.start < span.start)
+    } else {
+        all[..h].partition_point(|w| w.start < span.start)
+    };
+    let to = from + gallop(&all[from..], |w| w.start < span.end);
+    hint.set(from);
+    &all[from..to]
+}
+
+/// `partition_point` for a predicate that usually fails early in `s`.
+fn gallop(s: &[Span], pred: impl Fn(&Span) -> bool) -> usize {
+    let mut lo = 0;
+    let mut step = 1;
+    while lo + step <= s.len() && pred(&s[lo + step - 1]) {
+        lo += step;
+        step *= 2;
+    }
+    lo + s[lo..(lo + step).min(s.len())].partition_point(pred)
+}
+
+/// Cut `text` into blocks that paragraph-scoped rules check one at a time.
+///
+/// Each block runs from the end of one paragraph's last line to the end of
+/// the next one's, so it holds the blank lines before its paragraph: a
+/// paragraph removed whole takes the line break before it from its own
+/// block. The first block holds the first two paragraphs, because removing
+/// a one-line opening paragraph takes the blank lines after it instead.
+pub fn blocks(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut cuts = Vec::new();
+    // The end of the last non-blank line seen, and whether a blank line followed it.
+    let mut last_end = None;
+    let mut gap = false;
+    let mut paragraphs = 0;
+    let mut start = 0;
+    loop {
+        let nl = memchr::memchr(b'\n', &bytes[start..]).map(|i| start + i);
+        let end = nl.unwrap_or(bytes.len());
+        let line = &text[start..end];
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.trim().is_empty() {
+            gap |= last_end.is_some();
+        } else {
+            if gap || last_end.is_none() {
+                paragraphs += 1;
+                if paragraphs > 2 {
+                    cuts.push(last_end.expect("a paragraph came before"));
+                }
+            }
+            gap = false;
+            last_end = Some(start + line.len());
+        }
+        match nl {
+            Some(nl) => start = nl + 1,
+            None => break,
+        }
+    }
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut from = 0;
+    for cut in cuts {
+        out.push(Span::new(from, cut));
+        from = cut;
+    }
+    out.push(Span::new(from, text.len()));
+    out
+}
+
 fn line_spans(text: &str) -> Vec<Span> {
     let mut out = Vec::with_capacity(text.len() / 64 + 1);
     let mut start = 0;
@@ -232,6 +341,41 @@ mod tests {
         let doc = Document::new("one\ntwo\n\n  \nthree\n");
         let paras: Vec<_> = doc.paragraphs().iter().map(|&s| doc.slice(s)).collect();
         assert_eq!(paras, ["one\ntwo", "three"]);
+    }
+
+    #[test]
+    fn blocks_run_from_one_paragraph_end_to_the_next_and_the_first_holds_two() {
+        let text = "\n a\n\nb\r\nb\n \n\nc\n\nd\n";
+        let found: Vec<_> = blocks(text).iter().map(|&s| &text[s.start..s.end]).collect();
+        assert_eq!(found, ["\n a\n\nb\r\nb", "\n \n\nc", "\n\nd\n"]);
+        assert_eq!(blocks("one\ntwo\n\nthree"), [Span::new(0, 14)]);
+        assert_eq!(blocks(""), [Span::new(0, 0)]);
+    }
+
+    #[test]
+    fn words_in_answers_like_a_binary_search_in_any_order() {
+        let text = "one two. three, four five\n\nsix seven eight. nine ten";
+        let doc = Document::new(text);
+        let all = doc.words().to_vec();
+        let naive = |s: Span| {
+            let from = all.partition_point(|w| w.start < s.start);
+            let to = from + all[from..].partition_point(|w| w.start < s.end);
+            &all[from..to]
+        };
+        // Forward, backward, repeated and empty spans, past the end too.
+        for (a, b) in [
+            (0, 8),
+            (9, 30),
+            (2, 3),
+            (40, 54),
+            (0, 54),
+            (30, 30),
+            (54, 54),
+            (5, 45),
+            (1, 2),
+        ] {
+            assert_eq!(doc.words_in(Span::new(a, b)), naive(Span::new(a, b)), "{a}..{b}");
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::error::Error;
-use crate::linter::Linter;
+use crate::linter::{CheckCache, Linter};
 use crate::rule::RuleMeta;
 use crate::span::{ceil_char_boundary, floor_char_boundary, Edit, Span};
 
@@ -118,7 +118,8 @@ fn fix_key(d: &Diagnostic, text: &str) -> u64 {
 
 pub(crate) fn fix(linter: &Linter, original: &str, accept: &dyn Fn(&Diagnostic, &str) -> bool) -> Result<Fixed, Error> {
     let mut text = original.to_string();
-    let mut diags = linter.check(&text);
+    let mut cache = CheckCache::default();
+    let mut diags = linter.check_cached(&text, &mut cache);
     let mut applied: Vec<AppliedFix> = Vec::new();
     let mut maps: Vec<PassMap> = Vec::new();
     let mut changes: Vec<(Span, Span)> = Vec::new();
@@ -151,7 +152,7 @@ pub(crate) fn fix(linter: &Linter, original: &str, accept: &dyn Fn(&Diagnostic, 
         let (next, next_diags, map, taken) = loop {
             let taken = take_non_overlapping(&candidates);
             let (next, map) = apply(&text, &taken);
-            let next_diags = linter.check(&next);
+            let next_diags = linter.check_cached(&next, &mut cache);
             let bad = introduces_debris(&diags, &next_diags, &taken, &map);
             if bad.is_empty() {
                 break (next, next_diags, map, taken);

@@ -37,8 +37,8 @@ pub use diagnostic::{Applicability, Diagnostic, Fix};
 pub use document::Document;
 pub use error::Error;
 pub use fixer::{AppliedFix, Fixed};
-pub use linter::{FixMode, Linter};
-pub use rule::{Family, FixAvailability, Fixture, Rule, RuleMeta};
+pub use linter::{CheckCache, FixMode, Linter};
+pub use rule::{Family, FixAvailability, Fixture, Rule, RuleMeta, Scope};
 pub use settings::{Language, Settings};
 pub use span::{Edit, Span};
 
@@ -46,6 +46,6 @@ pub use span::{Edit, Span};
 pub mod prelude {
     pub use crate::diagnostic::{Applicability, Diagnostic, Fix};
     pub use crate::document::Document;
-    pub use crate::rule::{Family, FixAvailability, Fixture, Rule, RuleMeta};
+    pub use crate::rule::{Family, FixAvailability, Fixture, Rule, RuleMeta, Scope};
     pub use crate::span::{Edit, Span};
 }

@@ -1,14 +1,16 @@
 //! A configured set of rules that checks and fixes text.
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use crate::diagnostic::{Applicability, Diagnostic};
-use crate::document::Document;
+use crate::document::{self, Document};
 use crate::error::Error;
 use crate::fixer::{self, Fixed};
 use crate::registry;
-use crate::rule::Rule;
+use crate::rule::{Rule, Scope};
 use crate::settings::{Language, Settings};
+use crate::span::Span;
 
 /// Which fixes `fix` applies.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -28,6 +30,21 @@ impl FixMode {
             Applicability::DisplayOnly => false,
         }
     }
+}
+
+/// What [`Linter::check_cached`] remembers between checks of one linter:
+/// what the paragraph-scoped rules found in each block of text, by its text.
+#[derive(Default)]
+pub struct CheckCache {
+    blocks: FxHashMap<Box<str>, Block>,
+}
+
+/// One block's findings, with its sentences and words, so a whole-text
+/// view for the document-scoped rules is assembled instead of segmented again.
+struct Block {
+    found: Vec<Diagnostic>,
+    sentences: Vec<Span>,
+    words: Vec<Span>,
 }
 
 /// The entry point of the library: build it once, then check or fix many texts.
@@ -95,7 +112,71 @@ impl Linter {
         if !out.is_empty() {
             self.override_safety(&mut out);
             police(&doc, &mut out);
-            out.sort_by(|a, b| (a.span, a.rule.code).cmp(&(b.span, b.rule.code)));
+            sort(&mut out);
+        }
+        out
+    }
+
+    /// The same as [`Linter::check`], but a paragraph the last check with
+    /// this cache already saw costs only the lookup of its text. The fixer
+    /// re-checks with it after every pass, so it re-reads only what changed.
+    pub fn check_cached(&self, text: &str, cache: &mut CheckCache) -> Vec<Diagnostic> {
+        // A user's pattern may match across paragraphs; only a whole-text check sees that.
+        if !self.protect.is_empty() {
+            return self.check(text);
+        }
+        let blocks = document::blocks(text);
+        // The first block is the only one with nothing before it, so no other shares its findings.
+        let first = self.check_block(blocks[0].slice(text), false);
+        let mut kept: FxHashMap<Box<str>, Block> = FxHashMap::default();
+        kept.reserve(blocks.len());
+        for block in &blocks[1..] {
+            let slice = block.slice(text);
+            if !kept.contains_key(slice) {
+                let (key, found) = cache
+                    .blocks
+                    .remove_entry(slice)
+                    .unwrap_or_else(|| (slice.into(), self.check_block(slice, true)));
+                kept.insert(key, found);
+            }
+        }
+        let mut out = Vec::new();
+        let (mut sentences, mut words) = (Vec::new(), Vec::new());
+        for (i, span) in blocks.iter().enumerate() {
+            let block = if i == 0 { &first } else { &kept[span.slice(text)] };
+            out.extend(block.found.iter().map(|d| d.shifted(span.start)));
+            sentences.extend(block.sentences.iter().map(|s| s.shifted(span.start)));
+            words.extend(block.words.iter().map(|w| w.shifted(span.start)));
+        }
+        if self.rules.iter().any(|r| r.meta().scope == Scope::Document) {
+            let doc = Document::with_settings(text, self.language, &self.protect).with_segments(sentences, words);
+            out.extend(self.check_with(&doc, Scope::Document));
+        }
+        cache.blocks = kept;
+        sort(&mut out);
+        out
+    }
+
+    fn check_block(&self, text: &str, continues: bool) -> Block {
+        let doc = Document::block(text, self.language, continues);
+        let found = self.check_with(&doc, Scope::Paragraph);
+        let (sentences, words) = doc.into_segments();
+        Block {
+            found,
+            sentences,
+            words,
+        }
+    }
+
+    /// What the rules of `scope` find in `doc`, policed and sorted.
+    fn check_with(&self, doc: &Document, scope: Scope) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for rule in self.rules.iter().filter(|r| r.meta().scope == scope) {
+            rule.check(doc, &mut out);
+        }
+        if !out.is_empty() {
+            self.override_safety(&mut out);
+            police(doc, &mut out);
         }
         out
     }
@@ -128,6 +209,10 @@ impl Linter {
             }
         }
     }
+}
+
+fn sort(out: &mut [Diagnostic]) {
+    out.sort_by(|a, b| (a.span, a.rule.code).cmp(&(b.span, b.rule.code)));
 }
 
 /// Enforce what no rule may do, whatever its code says: report outside the

@@ -83,6 +83,19 @@ impl FixAvailability {
     }
 }
 
+/// How much text a rule reads to decide what it reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    /// What it reports in a paragraph depends only on that paragraph and
+    /// the blank lines after it, so the fixer re-checks only the paragraphs
+    /// a pass changed. The registry tests hold every such rule to it.
+    Paragraph,
+    /// It compares paragraphs or looks at where the document starts, so it
+    /// reads the whole text on every check.
+    Document,
+}
+
 /// Text a rule must flag, and what applying every fix of that rule yields.
 #[derive(Clone, Copy, Debug)]
 pub struct Fixture {
@@ -107,6 +120,7 @@ pub struct RuleMeta {
     /// Safe fixes may drop letters that are artefacts, not words (`&amp;`,
     /// mojibake). Every other rule's safe fixes must keep every letter and digit.
     pub rewrites_letters: bool,
+    pub scope: Scope,
     pub flags: &'static [Fixture],
     pub keeps: &'static [&'static str],
 }

@@ -32,6 +32,22 @@ fn is_terminal(c: char) -> bool {
 /// not end one, unless a word that only starts sentences follows
 /// (`…in the U.S. The company…`). Periods without a following space (`3.5`,
 /// `01.AI`) never end one.
+/// The part of `s` after its last blank line. A look back from inside a
+/// paragraph stops there, so it never reads the paragraph before, and a
+/// check of one paragraph sees what a check of the whole text sees.
+pub(crate) fn after_blank_line(s: &str) -> &str {
+    let mut later = None;
+    for nl in memchr::memrchr_iter(b'\n', s.as_bytes()) {
+        if let Some(later) = later {
+            if s[nl + 1..later].trim().is_empty() {
+                return &s[later + 1..];
+            }
+        }
+        later = Some(nl);
+    }
+    s
+}
+
 pub fn sentences(text: &str, para: Span, out: &mut Vec<Span>) {
     let s = &text[para.start..para.end];
     let mut start = s.len() - s.trim_start().len();

@@ -44,6 +44,11 @@ impl Span {
     pub fn slice(self, text: &str) -> &str {
         &text[self.start..self.end]
     }
+
+    /// The same span `by` bytes further on.
+    pub const fn shifted(self, by: usize) -> Span {
+        Span::new(self.start + by, self.end + by)
+    }
 }
 
 /// The char boundary at or before byte `i` of `text`.

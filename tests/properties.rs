@@ -3,7 +3,7 @@
 //! stretches duplicated, the way scraping damages text): real articles reach
 //! rule paths that generated text rarely does.
 
-use detritus::{FixMode, Linter, Settings};
+use detritus::{CheckCache, FixMode, Linter, Settings};
 use proptest::prelude::*;
 
 fn linter() -> &'static Linter {
@@ -139,6 +139,17 @@ fn mutated_article() -> impl Strategy<Value = String> {
 
 // The invariants, shared by both kinds of input.
 
+/// A check that re-reads only changed paragraphs finds exactly what a
+/// whole check finds, with a fresh cache and with one filled by `earlier`.
+fn cached_check_matches(earlier: &str, text: &str) -> Result<(), TestCaseError> {
+    let whole = linter().check(text);
+    prop_assert_eq!(&linter().check_cached(text, &mut CheckCache::default()), &whole);
+    let mut cache = CheckCache::default();
+    linter().check_cached(earlier, &mut cache);
+    prop_assert_eq!(&linter().check_cached(text, &mut cache), &whole);
+    Ok(())
+}
+
 fn spans_on_boundaries(text: &str) -> Result<(), TestCaseError> {
     for d in linter().check(text) {
         prop_assert!(d.span.end <= text.len());
@@ -246,6 +257,11 @@ proptest! {
     }
 
     #[test]
+    fn a_cached_check_finds_what_a_whole_check_finds(a in debris_text(), b in debris_text()) {
+        cached_check_matches(&format!("{a}\n\n{b}"), &format!("{b}\n\n{a}\n\n{b}"))?;
+    }
+
+    #[test]
     fn nothing_panics_on_arbitrary_strings(text in any::<String>()) {
         let _ = linter().check(&text);
         let _ = linter().fix(&text, FixMode::Unsafe);
@@ -265,6 +281,11 @@ proptest! {
     fn a_mutated_article_fixes_idempotently_and_changes_nothing_outside_the_edits(text in mutated_article()) {
         converges_and_settles(&text)?;
         change_list_rebuilds(&text)?;
+    }
+
+    #[test]
+    fn a_cached_check_of_a_mutated_article_finds_what_a_whole_check_finds(text in mutated_article(), seed in 0..corpus().len()) {
+        cached_check_matches(&corpus()[seed], &text)?;
     }
 
     #[test]

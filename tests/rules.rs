@@ -1,6 +1,6 @@
 //! Invariants every rule in the registry must satisfy, read from its metadata.
 
-use detritus::{registry, FixAvailability, FixMode, Linter, Rule, Settings};
+use detritus::{registry, CheckCache, FixAvailability, FixMode, Linter, Rule, Scope, Settings};
 
 fn only(rule: &dyn Rule) -> Linter {
     let settings = Settings {
@@ -126,6 +126,84 @@ fn every_rule_leaves_its_near_misses_alone() {
                 found.iter().map(|d| d.message.as_ref()).collect::<Vec<_>>()
             );
         }
+    }
+}
+
+/// Every rule's examples and near misses as paragraphs of one text, in
+/// three layouts, so each example has other paragraphs before and after it.
+fn every_example_as_paragraphs() -> Vec<String> {
+    let mut pieces: Vec<&str> = Vec::new();
+    for rule in registry::all() {
+        let m = rule.meta();
+        pieces.extend(m.flags.iter().flat_map(|f| [f.input, f.output]));
+        pieces.extend(m.keeps.iter().copied());
+    }
+    vec![pieces.join("\n\n"), pieces.join("\n \n\n"), pieces.join("\r\n\r\n")]
+}
+
+#[test]
+fn paragraph_scoped_rules_find_in_each_paragraph_what_they_find_in_the_whole_text() {
+    let corpus = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus"))
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap());
+    let texts: Vec<String> = every_example_as_paragraphs().into_iter().chain(corpus).collect();
+    let mut paragraph_scoped = 0;
+    for rule in registry::all() {
+        let m = rule.meta();
+        paragraph_scoped += usize::from(m.scope == Scope::Paragraph);
+        let linter = only(*rule);
+        for text in &texts {
+            let whole = linter.check(text);
+            let by_paragraph = linter.check_cached(text, &mut CheckCache::default());
+            assert!(
+                whole == by_paragraph,
+                "{} {} ({:?}) finds {} diagnostics in the whole text but {} paragraph by paragraph; first difference: {:?}",
+                m.code,
+                m.name,
+                m.scope,
+                whole.len(),
+                by_paragraph.len(),
+                whole
+                    .iter()
+                    .zip(&by_paragraph)
+                    .find(|(a, b)| a != b)
+                    .map(|(a, b)| (a.span, &a.message, b.span, &b.message)),
+            );
+        }
+    }
+    assert!(
+        paragraph_scoped > registry::all().len() / 2,
+        "most rules read one paragraph at a time"
+    );
+}
+
+#[test]
+fn a_look_back_from_one_paragraph_never_reads_the_paragraph_before() {
+    // Each once found something in the whole text that a check of its own
+    // paragraph did not, or the other way round.
+    let cases = [
+        "A.\n\nB.\n\nyyyyyyyyyyyyyyyyyyyyy le chat et la souris ! xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx word ! end",
+        "A \"x\" b.\n\nTwo.\n\nHe said ''hello” to me.",
+        "One.\n\nTwo.\n\n\"\" is empty.",
+        "One.\n\nThey walked.\n\nup up the hill it went.",
+        "Filed 2024.\n\nTwo.\n\nUpdated just now\n\nText here.",
+        "One.\n\nIt ended. \n\nwords. scrap. Next one.",
+        "One.\n\nGod is great.\n\nFerrari led at the 30 km mark He passed two rivals.",
+    ];
+    let linter = Linter::new(&Settings::default()).unwrap();
+    for text in cases {
+        let by_paragraph = linter.check_cached(text, &mut CheckCache::default());
+        assert_eq!(linter.check(text), by_paragraph, "{text:?}");
+        let second = text.rfind("\n\n").unwrap() + 2;
+        let alone = linter.check(&text[second..]);
+        let last: Vec<_> = by_paragraph.iter().filter(|d| d.span.start >= second).collect();
+        assert_eq!(
+            last.iter()
+                .map(|d| (d.rule.code, d.span.start - second))
+                .collect::<Vec<_>>(),
+            alone.iter().map(|d| (d.rule.code, d.span.start)).collect::<Vec<_>>(),
+            "the last paragraph of {text:?} on its own"
+        );
     }
 }
 

@@ -59,6 +59,7 @@ Fix (unsafe): delete the line with its line break, keeping the blank line
 between the paragraphs around it.",
     fix: FixAvailability::Unsafe,
     rewrites_letters: false,
+    scope: Scope::Paragraph,
     flags: &[
         Fixture {
             input: "The firm grew.\n\nAdvertisement\n\nProfits rose.\n",

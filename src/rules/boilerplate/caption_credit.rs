@@ -37,6 +37,7 @@ Fix (unsafe): delete the credit and the space before it. A caption
 sentence is only reported: where it starts is often unclear.",
     fix: FixAvailability::Unsafe,
     rewrites_letters: false,
+    scope: Scope::Paragraph,
     flags: &[
         Fixture {
             input: "Talks resumed on Monday. Photo: AFP The two sides met in Geneva.",

@@ -40,6 +40,7 @@ line starts clean; a line that is only metadata is deleted with its line
 break, keeping the blank line between paragraphs.",
     fix: FixAvailability::Unsafe,
     rewrites_letters: false,
+    scope: Scope::Paragraph,
     flags: &[
         Fixture {
             input: " published 2024-03-02 Samsung’s chip unit said profits rose.",
@@ -203,7 +204,8 @@ impl Rule for CrawlMetadata {
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let bytes = doc.bytes();
-        let has_digit = (b'0'..=b'9').any(|d| bytes.contains(d));
+        // A stamp has a digit, or is `just now`.
+        let has_digit = (b'0'..=b'9').any(|d| bytes.contains(d)) || bytes.contains(b'j');
         let has_separator = bytes.any(b">/|") || bytes.has_non_ascii();
         let text = doc.text();
         for (index, &line) in doc.lines().iter().enumerate() {

@@ -1,5 +1,6 @@
 use crate::lexicon::{DOUBLING_WORDS, FINITE_VERBS, FRENCH_DOUBLING_WORDS, PARTICLES, PREPOSITIONS};
 use crate::prelude::*;
+use crate::segment::after_blank_line;
 
 pub struct DoubledWord;
 
@@ -30,6 +31,7 @@ Fix (unsafe): delete the second copy and the space before it; deleting a
 word is never safe.",
     fix: FixAvailability::Unsafe,
     rewrites_letters: false,
+    scope: Scope::Paragraph,
     flags: &[
         Fixture {
             input: "The the company said its model was the first of of its kind.",
@@ -90,7 +92,10 @@ impl Rule for DoubledWord {
             {
                 continue;
             }
-            let before = i.checked_sub(1).map(|j| doc.slice(words[j]));
+            let before = i
+                .checked_sub(1)
+                .filter(|&j| after_blank_line(&text[words[j].end..a.start]).len() == a.start - words[j].end)
+                .map(|j| doc.slice(words[j]));
             if grammatical_after(before, second) {
                 continue;
             }

@@ -40,6 +40,7 @@ Fix (unsafe): delete the second copy with the space (or the line break)
 before it.",
     fix: FixAvailability::Unsafe,
     rewrites_letters: false,
+    scope: Scope::Document,
     flags: &[
         Fixture {
             input: "Chipmaker denies copying a rival's designs\n\nChipmaker denies copying a rival's designs. The firm said its chips were its own.",

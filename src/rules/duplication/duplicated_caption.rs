@@ -26,6 +26,7 @@ rules, which remove the attribute whole.
 Fix (unsafe): delete the second copy and the space before it.",
     fix: FixAvailability::Unsafe,
     rewrites_letters: false,
+    scope: Scope::Document,
     flags: &[
         Fixture {
             input: "The logo is seen at an office in Berlin. Photo: EPA The logo is seen at an office in Berlin. Photo: EPA\n\nThe firm grew.",

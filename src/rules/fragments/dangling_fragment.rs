@@ -41,6 +41,7 @@ sentences legitimately (`in`, `on`, `up`, `to`, `about`) are left alone.
 Fix (unsafe): delete the sentence and the space before it; it removes words.",
     fix: FixAvailability::Unsafe,
     rewrites_letters: false,
+    scope: Scope::Paragraph,
     flags: &[
         Fixture {
             input: "The app copied a rival's design. The code was taken from.",

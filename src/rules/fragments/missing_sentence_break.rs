@@ -8,6 +8,7 @@ use crate::lexicon::{
 };
 use crate::prelude::*;
 use crate::rules::fragments::shared::{is_capitalised, is_lowercase_word};
+use crate::segment::after_blank_line;
 
 pub struct MissingSentenceBreak;
 
@@ -46,6 +47,7 @@ Fix (unsafe): insert `. ` between the two clauses; it decides where a
 sentence ends.",
     fix: FixAvailability::Unsafe,
     rewrites_letters: false,
+    scope: Scope::Paragraph,
     flags: &[
         Fixture {
             input: "The paper ran on Google’s Gemini Pro Update It was released in May.",
@@ -216,7 +218,7 @@ fn near_deity(text: &str, at: usize) -> bool {
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let window = &text[from..at];
+    let window = after_blank_line(&text[from..at]);
     ["God", "Lord", " His ", " Him", "Almighty"]
         .iter()
         .any(|w| window.contains(w))

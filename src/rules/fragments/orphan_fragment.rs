@@ -4,7 +4,7 @@ use crate::lexicon::{
 };
 use crate::prelude::*;
 use crate::rules::fragments::shared::{first_char, is_capitalised, is_roman_numeral, terminal};
-use crate::segment::{is_closer, is_opener};
+use crate::segment::{after_blank_line, is_closer, is_opener};
 
 pub struct OrphanFragment;
 
@@ -47,6 +47,7 @@ Fix (unsafe): delete the lowercase scrap and the space before it; it removes
 words.",
     fix: FixAvailability::Unsafe,
     rewrites_letters: false,
+    scope: Scope::Paragraph,
     flags: &[
         Fixture {
             input: "The startup was accused of leaking. kiss. The claim spread quickly.",
@@ -170,7 +171,7 @@ fn follows_a_scrap(text: &str, dot: usize) -> bool {
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let head = &text[from..dot];
+    let head = after_blank_line(&text[from..dot]);
     let Some(prev) = head.rfind(". ") else {
         return false;
     };

@@ -36,6 +36,7 @@ space before it. The edit ends right after that period, so a stray `,`
 after it is left to the punctuation rules.",
     fix: FixAvailability::Unsafe,
     rewrites_letters: false,
+    scope: Scope::Paragraph,
     flags: &[
         Fixture {
             input: "She called it “a waste of public money.” “burden”.",

@@ -60,6 +60,10 @@ pub(crate) fn line_removal(doc: &Document, index: usize) -> Span {
     if let Some(prev) = (0..index).rev().find(|&i| !blank(i)) {
         return Span::new(lines[prev].end, line.end);
     }
+    if doc.continues() {
+        // A block of a longer text starts where the paragraph before ends.
+        return Span::new(0, line.end);
+    }
     if let Some(next) = (index + 1..lines.len()).find(|&i| !blank(i)) {
         return Span::new(0, lines[next].start);
     }

@@ -45,6 +45,7 @@ Fix (display-only): suggest a subject, `It prohibits the use…`; which
 subject is right needs a person.",
     fix: FixAvailability::DisplayOnly,
     rewrites_letters: false,
+    scope: Scope::Paragraph,
     flags: &[
         Fixture {
             input: "The contract was signed in May. Requires the partner to share its data.",

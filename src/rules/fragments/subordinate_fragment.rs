@@ -37,6 +37,7 @@ soon.`), not as a deliberate sentence relative (`Which leaves the cup.`).
 Fix: none. Which sentence the clause belongs to is a judgement call.",
     fix: FixAvailability::None,
     rewrites_letters: false,
+    scope: Scope::Paragraph,
     flags: &[
         Fixture {
             input: "The app was pulled last week. While hoping to avoid fines from regulators.",

@@ -44,6 +44,7 @@ is why the rule declares that it rewrites letters; the text's own letters
 are kept.",
     fix: FixAvailability::Safe,
     rewrites_letters: true,
+    scope: Scope::Paragraph,
     flags: &[
         Fixture {
             input: "It reflects investors&#8217; appetite for R&amp;D and AT&T.",

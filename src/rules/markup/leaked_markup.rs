@@ -46,6 +46,7 @@ and markup alone on its line goes with the line.
   text, comments and templates with several words.",
     fix: FixAvailability::Sometimes,
     rewrites_letters: true,
+    scope: Scope::Document,
     flags: &[
         Fixture {
             input: "The logo of ByteDance is seen in Shanghai on July 4, 2023. Photo: Reuters \

@@ -33,6 +33,7 @@ the same letters under compatibility normalisation (NFKD), which is what
 the letter check compares, so no letter is lost.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
+    scope: Scope::Paragraph,
     flags: &[
         Fixture {
             input: "sale of advanced equipment and certain ＩＧＢＴ products to firms.",

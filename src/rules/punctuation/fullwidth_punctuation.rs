@@ -42,6 +42,7 @@ both sides in Latin text, so a conversion never unbalances them; a lone
 Fix (safe): only punctuation and spaces change.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
+    scope: Scope::Document,
     flags: &[
         Fixture {
             input: "The Shenzhen-based chipmaker，which supplies chips，told investors.",

@@ -54,6 +54,7 @@ that is left alone; spaced (`Salem. , it said`), the rule only reports. Where a 
 lowercase word (`said,. and`), keeping the comma is unsafe.",
     fix: FixAvailability::Sometimes,
     rewrites_letters: false,
+    scope: Scope::Paragraph,
     flags: &[
         Fixture {
             input: "would take necessary measures.” It did not give details. ,\n",

@@ -27,6 +27,7 @@ line apart. Safe for marks (only punctuation and line breaks go); unsafe
 for a line of periods.",
     fix: FixAvailability::Sometimes,
     rewrites_letters: false,
+    scope: Scope::Document,
     flags: &[
         Fixture {
             input: "First paragraph.\n\n. ,\n\nPartager cet article\n",

@@ -30,6 +30,7 @@ Replacing a closing comma with a period is unsafe: the paragraph may have
 been cut mid-sentence, and a person should decide.",
     fix: FixAvailability::Sometimes,
     rewrites_letters: false,
+    scope: Scope::Document,
     flags: &[
         Fixture {
             input: "It grew.\n\n., Casting has not been announced.\n",

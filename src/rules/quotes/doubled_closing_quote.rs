@@ -26,6 +26,7 @@ spokesperson said`. The quote is curly if either of the two was, straight
 otherwise. Only punctuation moves; no letter changes.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
+    scope: Scope::Paragraph,
     flags: &[
         Fixture {
             input: "“We will stay in China”,” a spokesperson said.",

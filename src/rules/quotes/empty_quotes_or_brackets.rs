@@ -5,6 +5,7 @@ use regex::Regex;
 use crate::prelude::*;
 
 use super::pairing;
+use crate::segment::after_blank_line;
 
 pub struct EmptyQuotesOrBrackets;
 
@@ -29,6 +30,7 @@ evidence that words are missing; removing it hides that, so a person should
 decide.",
     fix: FixAvailability::Unsafe,
     rewrites_letters: false,
+    scope: Scope::Paragraph,
     flags: &[
         Fixture {
             input: "It cancelled the dating show “” after one season.",
@@ -117,7 +119,7 @@ fn code_like(text: &str, span: Span) -> bool {
         // letter or sentence punctuation, before a space or punctuation.
         let spaced_before = prev.is_some_and(char::is_whitespace);
         let spaced_after = next.is_none_or(|c| c.is_whitespace() || ".,;:!?".contains(c));
-        let prior = before.trim_end().chars().next_back();
+        let prior = after_blank_line(before).trim_end().chars().next_back();
         let wordy = prior.is_some_and(|c| c.is_alphabetic() || ".!?".contains(c));
         return !(spaced_before && spaced_after && wordy);
     }

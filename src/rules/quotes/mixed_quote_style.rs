@@ -27,6 +27,7 @@ the pair matches the end that was typographically set. Only the glyph of one
 punctuation mark changes.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
+    scope: Scope::Paragraph,
     flags: &[
         Fixture {
             input: "The chatbot is called “Doubao,\" the company said.",
@@ -52,8 +53,8 @@ impl Rule for MixedQuoteStyle {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        // Needs both a straight quote and a curly one.
-        if !doc.bytes().contains(b'"') || !doc.bytes().contains(0xE2) {
+        // Needs both a straight quote (`"`, or `''` read as one) and a curly one.
+        if !doc.bytes().any(b"\"'") || !doc.bytes().contains(0xE2) {
             return;
         }
         let curly = |q: &str| memchr::memmem::find(doc.text().as_bytes(), q.as_bytes()).is_some();

@@ -29,6 +29,7 @@ was meant to enclose is a guess. An opening bracket that is never closed is
 only reported: where it should close cannot be known.",
     fix: FixAvailability::Unsafe,
     rewrites_letters: false,
+    scope: Scope::Document,
     flags: &[
         Fixture {
             input: "Northlight (which launched in 2019 says it has 6.5 million subscribers.",

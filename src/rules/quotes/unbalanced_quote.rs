@@ -49,6 +49,7 @@ among other straight quotes is only reported: which of them is the stray
 one cannot be told. An opening quote that is never closed is only reported: where it should close cannot be known.",
     fix: FixAvailability::Unsafe,
     rewrites_letters: false,
+    scope: Scope::Document,
     flags: &[
         Fixture {
             input: "While trying to cover their tracks through “Data”. Insensitivity.”",

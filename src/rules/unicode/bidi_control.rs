@@ -30,6 +30,7 @@ visible in purely left-to-right text, but a control may belong to a name or
 quotation the text embeds, which a person should check.",
     fix: FixAvailability::Unsafe,
     rewrites_letters: false,
+    scope: Scope::Paragraph,
     flags: &[
         Fixture {
             input: "A spokesperson for \u{202A}Hanbada Line\u{202C} and \u{200F}Seorin Shipping\u{200F} said.",

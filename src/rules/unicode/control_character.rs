@@ -28,6 +28,7 @@ sequence is removed whole; its final letter is part of the code, not a
 word, which is why the rule declares that it rewrites letters.",
     fix: FixAvailability::Safe,
     rewrites_letters: true,
+    scope: Scope::Paragraph,
     flags: &[
         Fixture {
             input: "A ministry\u{1A} official said the bell\u{7} rang.",

@@ -22,6 +22,7 @@ Left alone: a mark at offset 0, which the fixer keeps byte for byte.
 Fix (safe): remove it. It renders as nothing.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
+    scope: Scope::Paragraph,
     flags: &[
         Fixture {
             input: "First paragraph.\n\n\u{FEFF}The Ministry said it had set up a task force.",

@@ -73,6 +73,7 @@ Fix safety:
   told from its neighbours.",
     fix: FixAvailability::Sometimes,
     rewrites_letters: true,
+    scope: Scope::Document,
     flags: &[
         Fixture {
             input: "The festivalâ€™s co-founder said â€œyesâ€\u{9d} twice.",

@@ -31,6 +31,7 @@ Fix (safe): compose the run. The result looks the same and keeps every
 letter.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
+    scope: Scope::Paragraph,
     flags: &[
         Fixture {
             input: "said Rene\u{301}e Castellanos from Jose\u{301} Mari\u{301}a Alvarado’s band.",

@@ -18,6 +18,7 @@ and nothing in the text says which.
 Fix: none. Only the source can say what was lost; the rule points at it.",
     fix: FixAvailability::None,
     rewrites_letters: false,
+    scope: Scope::Paragraph,
     flags: &[Fixture {
         input: "The operators\u{FFFD} association said caf\u{FFFD}\u{FFFD} prices rose.",
         output: "The operators\u{FFFD} association said caf\u{FFFD}\u{FFFD} prices rose.",

@@ -30,6 +30,7 @@ Fix (safe): remove the characters. They render as nothing, so the text reads
 the same.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
+    scope: Scope::Paragraph,
     flags: &[
         Fixture {
             input: "The Shen\u{200B}zhen-based firm uses automated\u{200B}\u{200B} cranes.",

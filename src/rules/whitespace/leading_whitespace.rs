@@ -35,6 +35,7 @@ paragraphs on purpose (three or more, and more than half).
 Fix (safe): delete the indentation.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
+    scope: Scope::Document,
     flags: &[
         Fixture {
             input: " date 2023-12-18 TikTok’s parent company said.\n\nMore.\n",

@@ -39,6 +39,7 @@ A comma or semicolon counts only between two words of two or more letters
 Fix (safe): insert one space after the mark and any closing quote.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
+    scope: Scope::Document,
     flags: &[
         Fixture {
             input: "in October 2024.This represents a shift.",

@@ -36,6 +36,7 @@ and `trailing-whitespace`'s). Zero-width characters are the unicode rules'.
 Fix (safe): replace the run of spaces with one plain space.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
+    scope: Scope::Paragraph,
     flags: &[
         Fixture {
             input: "while the\u{a0}benchmark index closed lower",

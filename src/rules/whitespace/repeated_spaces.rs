@@ -24,6 +24,7 @@ more words).
 Fix (safe): replace the run with one space.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
+    scope: Scope::Paragraph,
     flags: &[
         Fixture {
             input: "released its first    semi-solid-state battery",

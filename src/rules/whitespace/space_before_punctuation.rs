@@ -31,6 +31,7 @@ business), and a mark after other punctuation, even across a closing quote
 Fix (safe): remove the spaces. Only whitespace is deleted.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
+    scope: Scope::Paragraph,
     flags: &[
         Fixture {
             input: "an experimental model , which never shipped.",
@@ -164,7 +165,8 @@ impl Rule for SpaceBeforePunctuation {
                 // French puts a (thin) space before these.
                 // One verdict per line and 256-byte stretch of it, so a long
                 // French line costs one look per stretch, not per mark.
-                let key = (doc.line_index(start), start / 256);
+                let line = doc.line_index(start);
+                let key = (line, (start - doc.lines()[line].start) / 256);
                 let verdict = match french_cache {
                     Some((k, v)) if k == key => v,
                     _ => {

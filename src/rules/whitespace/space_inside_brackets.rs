@@ -25,6 +25,7 @@ the same either way. Curly braces are left to code.
 Fix (safe): delete the spaces inside the bracket.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
+    scope: Scope::Paragraph,
     flags: &[
         Fixture {
             input: "renewed its comedy series ( The Night Desk ) for a third season",

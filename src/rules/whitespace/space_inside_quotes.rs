@@ -35,6 +35,7 @@ Fix (safe): delete the spaces; for a mistyped closing quote, replace the
 space and the `“` with `”`. Only whitespace and quotation marks change.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
+    scope: Scope::Paragraph,
     flags: &[
         Fixture {
             input: "the caption “ worth it tho :) ” and it spread.",

@@ -25,6 +25,7 @@ text does not use it.
 Fix (safe): delete the whitespace.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
+    scope: Scope::Paragraph,
     flags: &[
         Fixture {
             input: "no damage reported. \nThere were none.\t\n",
