@@ -19,6 +19,14 @@ pub struct ByteSet([u64; 4]);
 
 impl ByteSet {
     pub fn of(text: &[u8]) -> ByteSet {
+        if text.len() < 4096 {
+            // A paragraph: setting bits directly beats clearing the tables below.
+            let mut set = ByteSet::default();
+            for &b in text {
+                set.0[b as usize / 64] |= 1 << (b % 64);
+            }
+            return set;
+        }
         // Four independent tables let the CPU keep several stores in flight;
         // this is the one full pass every document pays for.
         let mut seen = [[false; 256]; 4];

@@ -16,6 +16,9 @@ use crate::span::{ceil_char_boundary, floor_char_boundary, Edit, Span};
 /// more means two rules undo each other, which is a bug worth reporting.
 pub const MAX_PASSES: usize = 12;
 
+/// The length from which the fixer re-checks through a [`CheckCache`].
+const CACHE_FROM: usize = 64 * 1024;
+
 /// How far past an edit new debris may reach and still count as made by it.
 const NEAR: usize = 8;
 
@@ -117,9 +120,27 @@ fn fix_key(d: &Diagnostic, text: &str) -> u64 {
 }
 
 pub(crate) fn fix(linter: &Linter, original: &str, accept: &dyn Fn(&Diagnostic, &str) -> bool) -> Result<Fixed, Error> {
+    fix_caching_from(linter, original, accept, CACHE_FROM)
+}
+
+fn fix_caching_from(
+    linter: &Linter,
+    original: &str,
+    accept: &dyn Fn(&Diagnostic, &str) -> bool,
+    cache_from: usize,
+) -> Result<Fixed, Error> {
     let mut text = original.to_string();
+    // Remembering paragraphs pays on a long text, where a pass changes few of
+    // them; an article is re-checked whole faster than it is cut into blocks.
     let mut cache = CheckCache::default();
-    let mut diags = linter.check_cached(&text, &mut cache);
+    let check = |text: &str, cache: &mut CheckCache| {
+        if text.len() < cache_from {
+            linter.check(text)
+        } else {
+            linter.check_cached(text, cache)
+        }
+    };
+    let mut diags = check(&text, &mut cache);
     let mut applied: Vec<AppliedFix> = Vec::new();
     let mut maps: Vec<PassMap> = Vec::new();
     let mut changes: Vec<(Span, Span)> = Vec::new();
@@ -152,7 +173,7 @@ pub(crate) fn fix(linter: &Linter, original: &str, accept: &dyn Fn(&Diagnostic, 
         let (next, next_diags, map, taken) = loop {
             let taken = take_non_overlapping(&candidates);
             let (next, map) = apply(&text, &taken);
-            let next_diags = linter.check_cached(&next, &mut cache);
+            let next_diags = check(&next, &mut cache);
             let bad = introduces_debris(&diags, &next_diags, &taken, &map);
             if bad.is_empty() {
                 break (next, next_diags, map, taken);
@@ -418,6 +439,23 @@ mod tests {
         }
         out.push_str(&text[at..]);
         out
+    }
+
+    #[test]
+    fn fixing_through_the_paragraph_cache_changes_nothing_in_the_result() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        paths.sort();
+        let corpus: Vec<String> = paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
+        let long = corpus.join("\n\n");
+        let linter = Linter::new(&crate::Settings::default()).unwrap();
+        for mode in [crate::FixMode::Safe, crate::FixMode::Unsafe] {
+            let accept = |d: &Diagnostic, _: &str| d.applicability().is_some_and(|a| mode.allows(a));
+            let whole = fix_caching_from(&linter, &long, &accept, usize::MAX).unwrap();
+            let cached = fix_caching_from(&linter, &long, &accept, 0).unwrap();
+            assert!(whole.passes > 2, "the corpus takes several passes");
+            assert_eq!(whole, cached, "{mode:?}");
+        }
     }
 
     #[test]
