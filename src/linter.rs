@@ -1,7 +1,8 @@
 //! A configured set of rules that checks and fixes text.
 
+use rayon::prelude::*;
 use regex::Regex;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::document::{self, Document};
@@ -126,20 +127,32 @@ impl Linter {
             return self.check(text);
         }
         let blocks = document::blocks(text);
-        // The first block is the only one with nothing before it, so no other shares its findings.
-        let first = self.check_block(blocks[0].slice(text), false);
         let mut kept: FxHashMap<Box<str>, Block> = FxHashMap::default();
         kept.reserve(blocks.len());
+        let mut missing: FxHashSet<&str> = FxHashSet::default();
         for block in &blocks[1..] {
             let slice = block.slice(text);
             if !kept.contains_key(slice) {
-                let (key, found) = cache
-                    .blocks
-                    .remove_entry(slice)
-                    .unwrap_or_else(|| (slice.into(), self.check_block(slice, true)));
-                kept.insert(key, found);
+                if let Some((key, found)) = cache.blocks.remove_entry(slice) {
+                    kept.insert(key, found);
+                } else {
+                    missing.insert(slice);
+                }
             }
         }
+        let missing: Vec<&str> = missing.into_iter().collect();
+        // Blocks are independent, so one long text keeps every core busy.
+        // The first block is the only one with nothing before it, so no other shares its findings.
+        let (first, fresh) = rayon::join(
+            || self.check_block(blocks[0].slice(text), false),
+            || {
+                missing
+                    .par_iter()
+                    .map(|s| self.check_block(s, true))
+                    .collect::<Vec<_>>()
+            },
+        );
+        kept.extend(missing.into_iter().map(Box::from).zip(fresh));
         let mut out = Vec::new();
         let (mut sentences, mut words) = (Vec::new(), Vec::new());
         for (i, span) in blocks.iter().enumerate() {
