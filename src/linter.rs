@@ -106,15 +106,8 @@ impl Linter {
     /// Every diagnostic in `text`, sorted by position.
     pub fn check(&self, text: &str) -> Vec<Diagnostic> {
         let doc = Document::with_settings(text, self.language, &self.protect);
-        let mut out = Vec::new();
-        for rule in &self.rules {
-            rule.check(&doc, &mut out);
-        }
-        if !out.is_empty() {
-            self.override_safety(&mut out);
-            police(&doc, &mut out);
-            sort(&mut out);
-        }
+        let mut out = self.check_with(&doc, None);
+        sort(&mut out);
         out
     }
 
@@ -163,7 +156,7 @@ impl Linter {
         }
         if self.rules.iter().any(|r| r.meta().scope == Scope::Document) {
             let doc = Document::with_settings(text, self.language, &self.protect).with_segments(sentences, words);
-            out.extend(self.check_with(&doc, Scope::Document));
+            out.extend(self.check_with(&doc, Some(Scope::Document)));
         }
         cache.blocks = kept;
         sort(&mut out);
@@ -172,7 +165,7 @@ impl Linter {
 
     fn check_block(&self, text: &str, continues: bool) -> Block {
         let doc = Document::block(text, self.language, continues);
-        let found = self.check_with(&doc, Scope::Paragraph);
+        let found = self.check_with(&doc, Some(Scope::Paragraph));
         let (sentences, words) = doc.into_segments();
         Block {
             found,
@@ -181,10 +174,10 @@ impl Linter {
         }
     }
 
-    /// What the rules of `scope` find in `doc`, policed and sorted.
-    fn check_with(&self, doc: &Document, scope: Scope) -> Vec<Diagnostic> {
+    /// What the rules of `scope` (or all of them) find in `doc`, policed.
+    fn check_with(&self, doc: &Document, scope: Option<Scope>) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        for rule in self.rules.iter().filter(|r| r.meta().scope == scope) {
+        for rule in self.rules.iter().filter(|r| scope.is_none_or(|s| r.meta().scope == s)) {
             rule.check(doc, &mut out);
         }
         if !out.is_empty() {

@@ -88,12 +88,22 @@ impl FixAvailability {
 #[serde(rename_all = "kebab-case")]
 pub enum Scope {
     /// What it reports in a paragraph depends only on that paragraph and
-    /// the blank lines after it, so the fixer re-checks only the paragraphs
+    /// the blank lines before it, so the fixer re-checks only the paragraphs
     /// a pass changed. The registry tests hold every such rule to it.
     Paragraph,
-    /// It compares paragraphs or looks at where the document starts, so it
-    /// reads the whole text on every check.
+    /// It compares paragraphs, reads past a blank line or weighs the whole
+    /// document (its quote style, how it indents), so it reads the whole
+    /// text on every check.
     Document,
+}
+
+impl Scope {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Scope::Paragraph => "paragraph",
+            Scope::Document => "document",
+        }
+    }
 }
 
 /// Text a rule must flag, and what applying every fix of that rule yields.

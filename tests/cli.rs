@@ -304,6 +304,11 @@ fn explain_shows_docs_by_code_or_name_and_rejects_unknown_rules() {
         .code(0)
         .stdout(predicate::str::contains("# W001 space-before-punctuation"));
     detritus()
+        .args(["explain", "D002"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("Reads: the whole document."));
+    detritus()
         .args(["explain", "space-before-punctuation"])
         .assert()
         .code(0);

@@ -15,7 +15,7 @@ use std::process::ExitCode;
 
 use anyhow::{anyhow, Context, Result};
 use detritus::decisions::Decisions;
-use detritus::{diff, registry, FixMode, Language, Linter, Settings};
+use detritus::{diff, registry, FixMode, Language, Linter, Scope, Settings};
 
 use args::{CheckArgs, Cli, ColorChoice, Command, FixArgs, Format, InputArgs, RulesArgs, RulesFormat};
 use input::{Loaded, Source};
@@ -716,7 +716,7 @@ fn rules(args: RulesArgs) -> Result<ExitCode> {
                 .iter()
                 .map(|r| {
                     let m = r.meta();
-                    serde_json::json!({"code": m.code, "name": m.name, "family": m.family.name(), "fix": m.fix.as_str(), "summary": m.summary})
+                    serde_json::json!({"code": m.code, "name": m.name, "family": m.family.name(), "fix": m.fix.as_str(), "scope": m.scope.as_str(), "summary": m.summary})
                 })
                 .collect();
             serde_json::to_writer_pretty(&mut out, &all)?;
@@ -732,7 +732,16 @@ fn explain(rule: &str) -> Result<ExitCode> {
     let mut out = io::stdout().lock();
     writeln!(out, "# {} {}\n", m.code, m.name)?;
     writeln!(out, "{}\n", m.summary)?;
-    writeln!(out, "Family: {}. Fix: {}.\n", m.family.name(), m.fix.as_str())?;
+    writeln!(
+        out,
+        "Family: {}. Fix: {}. Reads: {}.\n",
+        m.family.name(),
+        m.fix.as_str(),
+        match m.scope {
+            Scope::Paragraph => "one paragraph at a time",
+            Scope::Document => "the whole document",
+        }
+    )?;
     writeln!(out, "{}\n", m.docs.trim_end())?;
     writeln!(out, "## Flags\n")?;
     for f in m.flags {
