@@ -119,6 +119,9 @@ impl Linter {
         if !self.protect.is_empty() {
             return self.check(text);
         }
+        // The document-scoped rules read sentences and words the blocks have
+        // already segmented; with none selected, no block segments for them.
+        let whole = self.rules.iter().any(|r| r.meta().scope == Scope::Document);
         let blocks = document::blocks(text);
         let mut kept: FxHashMap<Box<str>, Block> = FxHashMap::default();
         kept.reserve(blocks.len());
@@ -137,11 +140,11 @@ impl Linter {
         // Blocks are independent, so one long text keeps every core busy.
         // The first block is the only one with nothing before it, so no other shares its findings.
         let (first, fresh) = rayon::join(
-            || self.check_block(blocks[0].slice(text), false),
+            || self.check_block(blocks[0].slice(text), false, whole),
             || {
                 missing
                     .par_iter()
-                    .map(|s| self.check_block(s, true))
+                    .map(|s| self.check_block(s, true, whole))
                     .collect::<Vec<_>>()
             },
         );
@@ -154,7 +157,7 @@ impl Linter {
             sentences.extend(block.sentences.iter().map(|s| s.shifted(span.start)));
             words.extend(block.words.iter().map(|w| w.shifted(span.start)));
         }
-        if self.rules.iter().any(|r| r.meta().scope == Scope::Document) {
+        if whole {
             let doc = Document::with_settings(text, self.language, &self.protect).with_segments(sentences, words);
             out.extend(self.check_with(&doc, Some(Scope::Document)));
         }
@@ -163,10 +166,14 @@ impl Linter {
         out
     }
 
-    fn check_block(&self, text: &str, continues: bool) -> Block {
+    fn check_block(&self, text: &str, continues: bool, segment: bool) -> Block {
         let doc = Document::block(text, self.language, continues);
         let found = self.check_with(&doc, Some(Scope::Paragraph));
-        let (sentences, words) = doc.into_segments();
+        let (sentences, words) = if segment {
+            doc.into_segments()
+        } else {
+            (Vec::new(), Vec::new())
+        };
         Block {
             found,
             sentences,

@@ -84,8 +84,7 @@ impl FixAvailability {
 }
 
 /// How much text a rule reads to decide what it reports.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scope {
     /// What it reports in a paragraph depends only on that paragraph and
     /// the blank lines before it, so the fixer re-checks only the paragraphs
