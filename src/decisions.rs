@@ -388,14 +388,7 @@ mod tests {
         let fixed = apply(&l, text, &decisions, Some(FixMode::Safe)).unwrap();
         // The rule proposed deleting the space; the reviewer wrote a dash instead.
         assert_eq!(fixed.text, "Intro. One —, two; three.");
-        let mut rebuilt = String::new();
-        let mut at = 0;
-        for (old, new) in &fixed.changes {
-            rebuilt.push_str(&text[at..old.start]);
-            rebuilt.push_str(new.slice(&fixed.text));
-            at = old.end;
-        }
-        rebuilt.push_str(&text[at..]);
+        let rebuilt = crate::fixer::tests::apply_changes(text, &fixed.changes, &fixed.text);
         assert_eq!(rebuilt, fixed.text);
         assert_eq!(fixed.applied[0].span, Span::new(10, 11));
         assert_eq!(fixed.applied[1].span, Span::new(16, 17));

@@ -425,10 +425,10 @@ fn record(applied: &mut Vec<AppliedFix>, old: &str, taken: &[Candidate], earlier
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn apply_changes(text: &str, changes: &[(Span, Span)], new: &str) -> String {
+    pub(crate) fn apply_changes(text: &str, changes: &[(Span, Span)], new: &str) -> String {
         // Rebuild `new` from `text` using only the change list, to prove it exact.
         let mut out = String::new();
         let mut at = 0;
