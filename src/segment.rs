@@ -32,22 +32,6 @@ fn is_terminal(c: char) -> bool {
 /// not end one, unless a word that only starts sentences follows
 /// (`…in the U.S. The company…`). Periods without a following space (`3.5`,
 /// `01.AI`) never end one.
-/// The part of `s` after its last blank line. A look back from inside a
-/// paragraph stops there, so it never reads the paragraph before, and a
-/// check of one paragraph sees what a check of the whole text sees.
-pub(crate) fn after_blank_line(s: &str) -> &str {
-    let mut later = None;
-    for nl in memchr::memrchr_iter(b'\n', s.as_bytes()) {
-        if let Some(later) = later {
-            if s[nl + 1..later].trim().is_empty() {
-                return &s[later + 1..];
-            }
-        }
-        later = Some(nl);
-    }
-    s
-}
-
 pub fn sentences(text: &str, para: Span, out: &mut Vec<Span>) {
     let s = &text[para.start..para.end];
     let mut start = s.len() - s.trim_start().len();
@@ -77,6 +61,22 @@ pub fn sentences(text: &str, para: Span, out: &mut Vec<Span>) {
     if start < end {
         out.push(Span::new(para.start + start, para.start + end));
     }
+}
+
+/// The part of `s` after its last blank line. A look back from inside a
+/// paragraph stops there, so it never reads the paragraph before, and a
+/// check of one paragraph sees what a check of the whole text sees.
+pub(crate) fn after_blank_line(s: &str) -> &str {
+    let mut later = None;
+    for nl in memchr::memrchr_iter(b'\n', s.as_bytes()) {
+        if let Some(later) = later {
+            if s[nl + 1..later].trim().is_empty() {
+                return &s[later + 1..];
+            }
+        }
+        later = Some(nl);
+    }
+    s
 }
 
 static ELLIPSIS: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("…"));
@@ -435,6 +435,14 @@ mod tests {
         let mut out = Vec::new();
         sentences(text, Span::new(0, text.len()), &mut out);
         out.iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn a_look_back_stops_at_the_last_blank_line_of_any_kind() {
+        assert_eq!(after_blank_line("a\n\nb\nc"), "b\nc");
+        assert_eq!(after_blank_line("a\r\n \t\r\nb"), "b");
+        assert_eq!(after_blank_line("a\n\nb\n\n"), "");
+        assert_eq!(after_blank_line("one line\nand a wrap"), "one line\nand a wrap");
     }
 
     #[test]
