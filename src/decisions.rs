@@ -14,10 +14,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::error::Error;
-use crate::fixer::{compose, AppliedFix, Fixed};
+use crate::fixer::{compose, map_back, AppliedFix, Fixed};
 use crate::linter::{FixMode, Linter};
 use crate::rule::RuleMeta;
-use crate::span::{ceil_char_boundary, floor_char_boundary, Edit, Span};
+use crate::span::{ceil_char_boundary, floor_char_boundary, replaced, Span};
 
 /// Letters and digits of context taken on each side of a fix.
 const CONTEXT_CHARS: usize = 16;
@@ -127,26 +127,6 @@ impl Decisions {
             self.map.remove(&(d.rule.code.to_string(), key));
         }
     }
-
-    /// Add every decision of `other`, which wins where both decided.
-    pub fn merge(&mut self, other: Decisions) {
-        self.map.extend(other.map);
-    }
-}
-
-/// What `span` of `text` reads as once `edits` (all inside it) are applied.
-pub fn replaced(text: &str, span: Span, edits: &[Edit]) -> String {
-    let mut sorted: Vec<&Edit> = edits.iter().collect();
-    sorted.sort_by_key(|e| (e.span.start, e.span.end));
-    let mut out = String::new();
-    let mut at = span.start;
-    for e in sorted {
-        out.push_str(&text[at..e.span.start]);
-        out.push_str(&e.content);
-        at = e.span.end;
-    }
-    out.push_str(&text[at..span.end]);
-    out
 }
 
 /// The key a decision about `d`, found in `text`, is stored under: 16 hex
@@ -226,8 +206,9 @@ pub fn apply(linter: &Linter, text: &str, decisions: &Decisions, undecided: Opti
     // change the keys of the fixes around it.
     let mid = std::mem::take(&mut fixed.text);
     let mut rewrites: Vec<(&'static RuleMeta, Applicability, Span, String)> = Vec::new();
-    for d in linter.check(&mid) {
-        if let (Some(Verdict::Edit { replacement: r }), Some(fix)) = (decisions.get(&d, &mid), &d.fix) {
+    // The fixer's last check is of `mid` already.
+    for d in &fixed.remaining {
+        if let (Some(Verdict::Edit { replacement: r }), Some(fix)) = (decisions.get(d, &mid), &d.fix) {
             let span = fix.span();
             if rewrites.last().is_none_or(|(_, _, last, _)| last.end <= span.start) {
                 rewrites.push((d.rule, fix.applicability, span, r));
@@ -265,23 +246,8 @@ pub fn apply(linter: &Linter, text: &str, decisions: &Decisions, undecided: Opti
 
 /// Map a span in the text after `changes` back to the text before them.
 fn back(changes: &[(Span, Span)], span: Span) -> Span {
-    let map = |pos: usize, is_end: bool| {
-        let i = changes.partition_point(|(_, new)| new.end < pos);
-        match changes.get(i) {
-            Some(&(old, new)) if new.start <= pos => {
-                if is_end {
-                    old.end
-                } else {
-                    old.start
-                }
-            }
-            _ => match i.checked_sub(1).map(|j| changes[j]) {
-                Some((old, new)) => pos - new.end + old.end,
-                None => pos,
-            },
-        }
-    };
-    Span::new(map(span.start, false), map(span.end, true).max(map(span.start, false)))
+    let start = map_back(changes, span.start, false);
+    Span::new(start, map_back(changes, span.end, true).max(start))
 }
 
 #[cfg(test)]
@@ -339,7 +305,7 @@ mod tests {
     fn a_key_is_stable_across_builds() {
         // Decisions files are checked into git: the hash must never change.
         let text = "The model , which grew.";
-        assert_eq!(key(&first_fixable(text), text).unwrap().len(), 16);
+        assert_eq!(key(&first_fixable(text), text).unwrap(), "59cf16ee33239f1f");
         let mut h = Fnv::new();
         h.write(b"a");
         assert_eq!(h.0, 0xaf63_dc4c_8601_ec8c);

@@ -10,7 +10,7 @@ use crate::diagnostic::{Applicability, Diagnostic};
 use crate::error::Error;
 use crate::linter::{CheckCache, Linter};
 use crate::rule::RuleMeta;
-use crate::span::{ceil_char_boundary, floor_char_boundary, Edit, Span};
+use crate::span::{ceil_char_boundary, floor_char_boundary, replaced, Edit, Span};
 
 /// Passes before the fixer gives up. Real debris settles in two or three;
 /// more means two rules undo each other, which is a bug worth reporting.
@@ -81,20 +81,27 @@ impl PassMap {
     /// A position inside replaced text maps to the start (or, for an end,
     /// the end) of what it replaced.
     fn back(&self, pos: usize, is_end: bool) -> usize {
-        let i = self.edits.partition_point(|(_, new)| new.end < pos);
-        match self.edits.get(i) {
-            Some(&(old, new)) if new.start <= pos => {
-                if is_end {
-                    old.end
-                } else {
-                    old.start
-                }
+        map_back(&self.edits, pos, is_end)
+    }
+}
+
+/// Map a position in the text after `edits` ((old span, new span), sorted,
+/// disjoint) to the text before them. A position inside replaced text maps
+/// to the start (or, for an end, the end) of what it replaced.
+pub(crate) fn map_back(edits: &[(Span, Span)], pos: usize, is_end: bool) -> usize {
+    let i = edits.partition_point(|(_, new)| new.end < pos);
+    match edits.get(i) {
+        Some(&(old, new)) if new.start <= pos => {
+            if is_end {
+                old.end
+            } else {
+                old.start
             }
-            _ => match i.checked_sub(1).map(|j| self.edits[j]) {
-                Some((old, new)) => pos - new.end + old.end,
-                None => pos,
-            },
         }
+        _ => match i.checked_sub(1).map(|j| edits[j]) {
+            Some((old, new)) => pos - new.end + old.end,
+            None => pos,
+        },
     }
 }
 
@@ -405,14 +412,7 @@ fn record(applied: &mut Vec<AppliedFix>, old: &str, taken: &[Candidate], earlier
             end = m.back(end, true);
         }
         let before = span.slice(old).to_string();
-        let mut after = String::new();
-        let mut at = span.start;
-        for e in &fix.edits {
-            after.push_str(&old[at..e.span.start]);
-            after.push_str(&e.content);
-            at = e.span.end;
-        }
-        after.push_str(&old[at..span.end]);
+        let after = replaced(old, span, &fix.edits);
         applied.push(AppliedFix {
             rule: c.diag.rule,
             applicability: fix.applicability,

@@ -83,7 +83,7 @@ pub fn run(args: ReviewArgs) -> Result<ExitCode> {
             End::Abort => {
                 drop(session.term);
                 eprintln!("detritus: review interrupted; {} left as it was", path.display());
-                return Ok(ExitCode::from(130));
+                return Ok(ExitCode::from(super::interrupt::EXIT as u8));
             }
         };
         if result != text {
@@ -177,7 +177,7 @@ impl Session {
         loop {
             let Some(p) = queue.pop_front() else {
                 let current = decisions::apply(linter, original, decisions, None)?;
-                queue = self.pending(linter, &current.text, decisions);
+                queue = self.pending(current.remaining, &current.text, decisions);
                 if queue.is_empty() {
                     let (accepted, rejected) = history.iter().fold((0, 0), |(a, r), t| {
                         match decisions.get(&t.proposal.diag, &t.proposal.text) {
@@ -250,11 +250,10 @@ impl Session {
         }
     }
 
-    /// Fixes in `text` that still need a decision, in document order.
-    fn pending(&self, linter: &Linter, text: &str, decisions: &Decisions) -> VecDeque<Proposal> {
+    /// Fixes among `found`, a check of `text`, that still need a decision, in document order.
+    fn pending(&self, found: Vec<Diagnostic>, text: &str, decisions: &Decisions) -> VecDeque<Proposal> {
         let shared: Rc<str> = Rc::from(text);
-        linter
-            .check(text)
+        found
             .into_iter()
             .filter(|d| match d.applicability() {
                 Some(Applicability::Safe) => true,
@@ -326,7 +325,7 @@ impl Session {
     /// proposed one. `None` when cancelled.
     fn edit(&mut self, p: &Proposal) -> Result<Option<String>> {
         let fix = p.diag.fix.as_ref().expect("proposals have fixes");
-        let mut buf = decisions::replaced(&p.text, fix.span(), &fix.edits);
+        let mut buf = detritus::span::replaced(&p.text, fix.span(), &fix.edits);
         let t = &mut self.term;
         t.line("")?;
         t.line(&format!(
