@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 use anyhow::{bail, Result};
-use detritus::decisions::{self, Decision, Verdict};
+use detritus::decisions::{Decision, Verdict};
 use detritus::diff::{self, LineIndex, Piece};
 use detritus::{Applicability, Diagnostic, Edit, RuleMeta};
 use serde::Serialize;
@@ -179,10 +179,16 @@ fn gather(path: String, text: &str, diags: &[Diagnostic]) -> File {
                     item.message = format!("{}: {}", d.message, f.message);
                     if f.applicability != Applicability::DisplayOnly {
                         item.safety = f.applicability.as_str();
-                        let key = decisions::key(d, text);
-                        item.accept = key.as_ref().map(|_| line_for(d, text, Verdict::Accept));
-                        item.reject = key.as_ref().map(|_| line_for(d, text, Verdict::Reject));
-                        item.key = key;
+                        // The page only joins these lines; Rust computes every key.
+                        if let Some(accept) = Decision::new(d, text, Verdict::Accept) {
+                            let reject = Decision {
+                                verdict: Verdict::Reject,
+                                ..accept.clone()
+                            };
+                            item.accept = Some(decision_line(&accept));
+                            item.reject = Some(decision_line(&reject));
+                            item.key = Some(accept.key);
+                        }
                     }
                 }
                 None => item.pieces = pieces(diff::fix_pieces(text, &[Edit::delete(d.span)], CONTEXT), "!"),
@@ -193,11 +199,10 @@ fn gather(path: String, text: &str, diags: &[Diagnostic]) -> File {
     File { path, items }
 }
 
-/// The decisions-file line for `verdict` on `d`: what `Decisions::to_jsonl`
-/// writes for it, so `fix --decisions` reads it back.
-fn line_for(d: &Diagnostic, text: &str, verdict: Verdict) -> String {
-    let decision = Decision::new(d, text, verdict).expect("only fixes get decision lines");
-    serde_json::to_string(&decision).expect("decisions serialise")
+/// The decisions-file line for `decision`: what `Decisions::to_jsonl` writes
+/// for it, so `fix --decisions` reads it back.
+fn decision_line(decision: &Decision) -> String {
+    serde_json::to_string(decision).expect("decisions serialise")
 }
 
 /// Pieces as compact `[kind, text]` pairs, invisible characters made visible;
