@@ -89,7 +89,7 @@ impl Stream<'_> {
             if batch.is_empty() {
                 break;
             }
-            let done: Vec<Done> = batch.par_iter().map(|(n, line)| clean(self, *n, line)).collect();
+            let done: Vec<Done> = batch.into_par_iter().map(|(n, line)| clean(self, n, line)).collect();
             for d in done {
                 totals.records += 1;
                 totals.applied += d.applied;
@@ -115,7 +115,22 @@ impl Stream<'_> {
     }
 }
 
-fn clean(stream: &Stream, n: usize, bytes: &[u8]) -> Done {
+/// One record's outcome; the line is passed on as read unless it changed.
+fn clean(stream: &Stream, n: usize, bytes: Vec<u8>) -> Done {
+    let mut done = Done {
+        line: Vec::new(),
+        error: None,
+        log: Vec::new(),
+        found: Vec::new(),
+        applied: 0,
+        changed: false,
+    };
+    done.line = examine(stream, n, &bytes, &mut done).unwrap_or(bytes);
+    done
+}
+
+/// Check or fix the record on `bytes` into `done`; the new line if it changed.
+fn examine(stream: &Stream, n: usize, bytes: &[u8], done: &mut Done) -> Option<Vec<u8>> {
     let Stream {
         linter,
         source,
@@ -123,31 +138,23 @@ fn clean(stream: &Stream, n: usize, bytes: &[u8]) -> Done {
         job,
         ..
     } = stream;
-    let mut done = Done {
-        line: bytes.to_vec(),
-        error: None,
-        log: Vec::new(),
-        found: Vec::new(),
-        applied: 0,
-        changed: false,
-    };
     let line = match std::str::from_utf8(bytes) {
         Ok(line) => line,
         Err(e) => {
             done.error = Some(format!("{source}:{n}: invalid UTF-8 at byte {}", e.valid_up_to()));
-            return done;
+            return None;
         }
     };
     let body = line.trim_end_matches(['\n', '\r']);
     if body.trim().is_empty() {
-        return done;
+        return None;
     }
     let mut record: Value = match serde_json::from_str(body) {
         Ok(v) => v,
         Err(e) => {
             // The line is passed through as it was: nothing after it is lost.
             done.error = Some(format!("{source}:{n}: malformed JSON: {e}"));
-            return done;
+            return None;
         }
     };
     let mut moved: Vec<Value> = Vec::new();
@@ -193,14 +200,13 @@ fn clean(stream: &Stream, n: usize, bytes: &[u8]) -> Done {
             done.log.clear();
             done.applied = 0;
             done.changed = false;
-            return done;
+            return None;
         }
     }
-    if done.changed {
+    done.changed.then(|| {
         let ending = &line[body.len()..];
-        done.line = (serde_json::to_string(&record).expect("a parsed value serialises") + ending).into_bytes();
-    }
-    done
+        (serde_json::to_string(&record).expect("a parsed value serialises") + ending).into_bytes()
+    })
 }
 
 /// The rule whose removals `--metadata-field` keeps.
@@ -227,7 +233,7 @@ pub fn log_line(at: &Value, f: &AppliedFix) -> String {
     let object = entry.as_object_mut().expect("log locations are objects");
     object.insert("code".into(), f.rule.code.into());
     object.insert("name".into(), f.rule.name.into());
-    object.insert("safety".into(), f.applicability.to_string().into());
+    object.insert("safety".into(), f.applicability.as_str().into());
     object.insert("start".into(), f.span.start.into());
     object.insert("end".into(), f.span.end.into());
     object.insert("before".into(), f.before.clone().into());
