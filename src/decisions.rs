@@ -256,7 +256,11 @@ mod tests {
     use crate::settings::Settings;
 
     fn linter() -> Linter {
-        Linter::new(&Settings::default()).unwrap()
+        Linter::new(&Settings {
+            language: crate::Language::Is(crate::Lang::English),
+            ..Settings::default()
+        })
+        .unwrap()
     }
 
     fn first_fixable(text: &str) -> Diagnostic {
@@ -281,6 +285,7 @@ mod tests {
         // Leading-whitespace removes the space crawl-metadata's fix also covers.
         let l = Linter::new(&Settings {
             select: vec!["B001".into()],
+            language: crate::Language::Is(crate::Lang::English),
             ..Settings::default()
         })
         .unwrap();

@@ -9,6 +9,7 @@ use std::cell::{Cell, OnceCell};
 
 use regex::Regex;
 
+use crate::lang::{self, Lang, Script, Verdict};
 use crate::segment;
 use crate::settings::Language;
 use crate::span::Span;
@@ -61,10 +62,25 @@ impl ByteSet {
     }
 }
 
+/// What a paragraph is written in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Context {
+    /// The script most of its letters are in; `None` when it has no letters.
+    pub script: Option<Script>,
+    /// Its language, when it is one whose conventions detritus knows.
+    pub language: Option<Lang>,
+}
+
 /// A text plus the structure rules read from it. Offsets are byte spans into `text`.
 pub struct Document<'a> {
     text: &'a str,
     language: Language,
+    /// The whole text's language, for paragraphs too short to tell. A block
+    /// of a longer text is given the whole text's answer, so that it reads
+    /// its paragraphs as the whole text does.
+    document_language: OnceCell<Option<Lang>>,
+    /// Each paragraph's context, found when a rule first asks.
+    contexts: OnceCell<Vec<Cell<Option<Context>>>>,
     bytes: ByteSet,
     lines: Vec<Span>,
     paragraphs: OnceCell<Vec<Span>>,
@@ -89,6 +105,8 @@ impl<'a> Document<'a> {
         Document {
             text,
             language,
+            document_language: OnceCell::new(),
+            contexts: OnceCell::new(),
             bytes: ByteSet::of(text.as_bytes()),
             lines: line_spans(text),
             paragraphs: OnceCell::new(),
@@ -102,10 +120,12 @@ impl<'a> Document<'a> {
         }
     }
 
-    /// One of [`blocks`] of a longer text; `continues` when it is not the first.
-    pub(crate) fn block(text: &'a str, language: Language, continues: bool) -> Self {
+    /// One of [`blocks`] of a longer text whose language is `whole`;
+    /// `continues` when it is not the first.
+    pub(crate) fn block(text: &'a str, language: Language, whole: Option<Lang>, continues: bool) -> Self {
         Document {
             continues,
+            document_language: OnceCell::from(whole),
             ..Document::with_settings(text, language, &[])
         }
     }
@@ -117,9 +137,11 @@ impl<'a> Document<'a> {
     }
 
     /// This view with sentences and words segmented elsewhere, which must
-    /// be what [`Document::sentences`] and [`Document::words`] would find.
-    pub(crate) fn with_segments(self, sentences: Vec<Span>, words: Vec<Span>) -> Self {
+    /// be what [`Document::sentences`] and [`Document::words`] would find,
+    /// and the language [`language_of`] found.
+    pub(crate) fn with_segments(self, sentences: Vec<Span>, words: Vec<Span>, language: Option<Lang>) -> Self {
         Document {
+            document_language: OnceCell::from(language),
             sentences: OnceCell::from(sentences),
             words: OnceCell::from(words),
             ..self
@@ -142,8 +164,79 @@ impl<'a> Document<'a> {
         &self.text[span.start..span.end]
     }
 
-    pub fn language(&self) -> &Language {
-        &self.language
+    /// The language setting the text is read with.
+    pub fn language_setting(&self) -> Language {
+        self.language
+    }
+
+    /// The whole text's language: the setting's, or in `auto` mode what
+    /// the function words of its first paragraphs say.
+    pub fn document_language(&self) -> Option<Lang> {
+        *self
+            .document_language
+            .get_or_init(|| language_of(self.text, self.language))
+    }
+
+    /// False when the setting rules `lang` out for every paragraph, so a
+    /// rule built for it can skip the text without reading it.
+    pub fn may_be(&self, lang: Lang) -> bool {
+        match self.language {
+            Language::Auto => true,
+            Language::Is(l) => l == lang,
+            Language::Other => false,
+        }
+    }
+
+    /// The language and script of the paragraph holding byte `offset`, or
+    /// of the paragraph after it when `offset` sits between paragraphs.
+    pub fn context_at(&self, offset: usize) -> Context {
+        let paragraphs = self.paragraphs();
+        let Some(last) = paragraphs.len().checked_sub(1) else {
+            return Context {
+                script: None,
+                language: self.document_language(),
+            };
+        };
+        let i = paragraphs.partition_point(|p| p.end < offset).min(last);
+        let cells = self
+            .contexts
+            .get_or_init(|| (0..paragraphs.len()).map(|_| Cell::new(None)).collect());
+        if let Some(found) = cells[i].get() {
+            return found;
+        }
+        let found = self.read_context(paragraphs[i]);
+        cells[i].set(Some(found));
+        found
+    }
+
+    /// The language of the paragraph holding `offset`, if detritus knows it.
+    pub fn language_at(&self, offset: usize) -> Option<Lang> {
+        self.context_at(offset).language
+    }
+
+    /// The script of the paragraph holding `offset`.
+    pub fn script_at(&self, offset: usize) -> Option<Script> {
+        self.context_at(offset).script
+    }
+
+    fn read_context(&self, para: Span) -> Context {
+        let text = self.slice(para);
+        let script = lang::dominant_script(text);
+        let language = match self.language {
+            Language::Is(l) => Some(l),
+            Language::Other => None,
+            // Every language with a function-word list is written in Latin script.
+            Language::Auto => match script {
+                Some(Script::Latin) => match lang::detect(text, lang::PARAGRAPH_WORDS) {
+                    Verdict::Is(l) => Some(l),
+                    Verdict::Undecided => self.document_language(),
+                    Verdict::Foreign => None,
+                },
+                None => self.document_language(),
+                Some(_) => None,
+            },
+        };
+        Context { script, language }
     }
 
     pub fn bytes(&self) -> &ByteSet {
@@ -238,6 +331,18 @@ impl<'a> Document<'a> {
         let p = self.paragraphs();
         let i = p.partition_point(|s| s.end < offset);
         p.get(i).copied().filter(|s| s.start <= offset)
+    }
+}
+
+/// The language of a whole text under `setting`.
+pub(crate) fn language_of(text: &str, setting: Language) -> Option<Lang> {
+    match setting {
+        Language::Is(l) => Some(l),
+        Language::Other => None,
+        Language::Auto => match lang::detect(text, lang::DOCUMENT_WORDS) {
+            Verdict::Is(l) => Some(l),
+            Verdict::Undecided | Verdict::Foreign => None,
+        },
     }
 }
 

@@ -6,7 +6,7 @@ use thiserror::Error;
 pub enum Error {
     #[error("unknown rule selector `{0}` (expected a code such as P001, a code prefix, a family or a rule name; see `detritus rules`)")]
     UnknownSelector(String),
-    #[error("unknown language `{0}` (expected a tag such as en or fr)")]
+    #[error("unknown language `{0}`; supported: {supported}", supported = crate::settings::Language::supported())]
     UnknownLanguage(String),
     #[error("invalid protect pattern `{pattern}`: {reason}")]
     BadPattern { pattern: String, reason: String },

@@ -24,6 +24,7 @@ pub mod diff;
 pub mod document;
 pub mod error;
 pub mod fixer;
+pub mod lang;
 pub mod lexicon;
 pub mod linter;
 pub mod registry;
@@ -34,11 +35,12 @@ pub mod settings;
 pub mod span;
 
 pub use diagnostic::{Applicability, Diagnostic, Fix};
-pub use document::Document;
+pub use document::{Context, Document};
 pub use error::Error;
 pub use fixer::{AppliedFix, Fixed};
+pub use lang::{Lang, Script};
 pub use linter::{CheckCache, FixMode, Linter};
-pub use rule::{Family, FixAvailability, Fixture, Rule, RuleMeta, Scope};
+pub use rule::{Applies, Family, FixAvailability, Fixture, Rule, RuleMeta, Scope};
 pub use settings::{Language, Settings};
 pub use span::{Edit, Span};
 
@@ -46,6 +48,7 @@ pub use span::{Edit, Span};
 pub mod prelude {
     pub use crate::diagnostic::{Applicability, Diagnostic, Fix};
     pub use crate::document::Document;
-    pub use crate::rule::{Family, FixAvailability, Fixture, Rule, RuleMeta, Scope};
+    pub use crate::lang::{Lang, Script};
+    pub use crate::rule::{Applies, Family, FixAvailability, Fixture, Rule, RuleMeta, Scope};
     pub use crate::span::{Edit, Span};
 }

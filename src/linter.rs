@@ -8,6 +8,7 @@ use crate::diagnostic::{Applicability, Diagnostic};
 use crate::document::{self, Document};
 use crate::error::Error;
 use crate::fixer::{self, Fixed};
+use crate::lang::Lang;
 use crate::registry;
 use crate::rule::{Rule, Scope};
 use crate::settings::{Language, Settings};
@@ -38,6 +39,9 @@ impl FixMode {
 #[derive(Default)]
 pub struct CheckCache {
     blocks: FxHashMap<Box<str>, Block>,
+    /// The whole text's language the blocks were read with: a block's
+    /// short paragraphs take it, so the findings hold only under it.
+    language: Option<Lang>,
 }
 
 /// One block's findings, with its sentences and words, so a whole-text
@@ -122,6 +126,11 @@ impl Linter {
         // The document-scoped rules read sentences and words the blocks have
         // already segmented; with none selected, no block segments for them.
         let whole = self.rules.iter().any(|r| r.meta().scope == Scope::Document);
+        let language = document::language_of(text, self.language);
+        if language != cache.language {
+            cache.blocks.clear();
+            cache.language = language;
+        }
         let blocks = document::blocks(text);
         let mut kept: FxHashMap<Box<str>, Block> = FxHashMap::default();
         kept.reserve(blocks.len());
@@ -140,11 +149,11 @@ impl Linter {
         // Blocks are independent, so one long text keeps every core busy.
         // The first block is the only one with nothing before it, so no other shares its findings.
         let (first, fresh) = rayon::join(
-            || self.check_block(blocks[0].slice(text), false, whole),
+            || self.check_block(blocks[0].slice(text), false, whole, language),
             || {
                 missing
                     .par_iter()
-                    .map(|s| self.check_block(s, true, whole))
+                    .map(|s| self.check_block(s, true, whole, language))
                     .collect::<Vec<_>>()
             },
         );
@@ -158,7 +167,8 @@ impl Linter {
             words.extend(block.words.iter().map(|w| w.shifted(span.start)));
         }
         if whole {
-            let doc = Document::with_settings(text, self.language, &self.protect).with_segments(sentences, words);
+            let doc =
+                Document::with_settings(text, self.language, &self.protect).with_segments(sentences, words, language);
             out.extend(self.check_with(&doc, Some(Scope::Document)));
         }
         cache.blocks = kept;
@@ -166,8 +176,8 @@ impl Linter {
         out
     }
 
-    fn check_block(&self, text: &str, continues: bool, segment: bool) -> Block {
-        let doc = Document::block(text, self.language, continues);
+    fn check_block(&self, text: &str, continues: bool, segment: bool, language: Option<Lang>) -> Block {
+        let doc = Document::block(text, self.language, language, continues);
         let found = self.check_with(&doc, Some(Scope::Paragraph));
         let (sentences, words) = if segment {
             doc.into_segments()
@@ -185,8 +195,14 @@ impl Linter {
     fn check_with(&self, doc: &Document, scope: Option<Scope>) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for rule in self.rules.iter().filter(|r| scope.is_none_or(|s| r.meta().scope == s)) {
-            rule.check(doc, &mut out);
+            let applies = &rule.meta().applies;
+            if applies.languages.is_empty() || applies.languages.iter().any(|&l| doc.may_be(l)) {
+                rule.check(doc, &mut out);
+            }
         }
+        // A rule reports only in paragraphs of the languages and scripts it
+        // declares: its word lists and typography mean nothing elsewhere.
+        out.retain(|d| d.rule.applies.is_everywhere() || d.rule.applies.admits(doc.context_at(d.span.start)));
         if !out.is_empty() {
             self.override_safety(&mut out);
             police(doc, &mut out);

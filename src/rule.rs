@@ -3,7 +3,8 @@
 use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
-use crate::document::Document;
+use crate::document::{Context, Document};
+use crate::lang::{Lang, Script};
 
 /// The kind of debris a rule looks for. The letter prefixes rule codes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -105,6 +106,78 @@ impl Scope {
     }
 }
 
+/// Where a rule's conventions hold, as data: the languages whose word
+/// lists or typography it assumes and the scripts it reads. The linter
+/// drops what a rule reports in a paragraph outside them, so an English
+/// word list never reads Swahili and a spacing rule never reads Thai.
+#[derive(Clone, Copy, Debug)]
+pub struct Applies {
+    /// Empty: every language, including the ones detritus cannot identify.
+    pub languages: &'static [Lang],
+    /// Empty: every script.
+    pub scripts: &'static [Script],
+    /// What else the rule assumes or leaves alone, for `explain`.
+    pub note: &'static str,
+}
+
+impl Applies {
+    /// Debris that is debris in every language and script.
+    pub const EVERYWHERE: Applies = Applies {
+        languages: &[],
+        scripts: &[],
+        note: "",
+    };
+
+    /// A rule built on these languages' word lists or conventions.
+    pub const fn languages(languages: &'static [Lang]) -> Applies {
+        Applies {
+            languages,
+            scripts: &[],
+            note: "",
+        }
+    }
+
+    /// A rule about typography these scripts share.
+    pub const fn scripts(scripts: &'static [Script]) -> Applies {
+        Applies {
+            languages: &[],
+            scripts,
+            note: "",
+        }
+    }
+
+    pub const fn note(self, note: &'static str) -> Applies {
+        Applies { note, ..self }
+    }
+
+    pub fn is_everywhere(&self) -> bool {
+        self.languages.is_empty() && self.scripts.is_empty()
+    }
+
+    /// True when a paragraph in `context` is one the rule reads. A paragraph
+    /// without letters has no script to rule it out.
+    pub fn admits(&self, context: Context) -> bool {
+        (self.languages.is_empty() || context.language.is_some_and(|l| self.languages.contains(&l)))
+            && (self.scripts.is_empty() || context.script.is_none_or(|s| self.scripts.contains(&s)))
+    }
+
+    /// In words: `English`, `Latin, Cyrillic script`, `every language`.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.languages.is_empty() {
+            parts.push(self.languages.iter().map(|l| l.name()).collect::<Vec<_>>().join(", "));
+        }
+        if !self.scripts.is_empty() {
+            let names: Vec<_> = self.scripts.iter().map(|s| s.full_name()).collect();
+            parts.push(format!("{} script", names.join(", ")));
+        }
+        if parts.is_empty() {
+            parts.push("every language and script".to_string());
+        }
+        parts.join("; ")
+    }
+}
+
 /// Text a rule must flag, and what applying every fix of that rule yields.
 #[derive(Clone, Copy, Debug)]
 pub struct Fixture {
@@ -130,6 +203,8 @@ pub struct RuleMeta {
     /// mojibake). Every other rule's safe fixes must keep every letter and digit.
     pub rewrites_letters: bool,
     pub scope: Scope,
+    /// The languages and scripts whose conventions the rule assumes.
+    pub applies: Applies,
     pub flags: &'static [Fixture],
     pub keeps: &'static [&'static str],
 }

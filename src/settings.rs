@@ -3,43 +3,59 @@
 use std::str::FromStr;
 
 use crate::error::Error;
+use crate::lang::Lang;
 
-/// The language of the text. Rules that lean on English word lists or on
-/// English typography stay quiet for other languages.
+/// The language setting: which language's conventions apply where.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Language {
+    /// Identify each paragraph's language from its function words; a
+    /// paragraph too short to tell takes the whole text's language. Rules
+    /// built on one language's word lists or typography read only the
+    /// paragraphs identified as that language.
     #[default]
-    English,
-    French,
-    /// Any other language: only language-neutral rules run.
+    Auto,
+    /// Every paragraph is in this language.
+    Is(Lang),
+    /// Every paragraph is in a language without conventions of its own
+    /// here: only the rules that hold in every language run.
     Other,
 }
 
 impl Language {
-    pub fn is_english(self) -> bool {
-        self == Language::English
-    }
-
-    pub fn is_french(self) -> bool {
-        self == Language::French
+    /// Every value `from_str` accepts, for help and error messages.
+    pub fn supported() -> String {
+        let mut out = String::from("auto, other");
+        for l in Lang::ALL {
+            out.push_str(", ");
+            out.push_str(l.code());
+        }
+        out
     }
 }
 
 impl FromStr for Language {
     type Err = Error;
 
-    /// Accepts a BCP 47 tag such as `en`, `en-GB`, `fr` or `fr-CA`.
+    /// Accepts `auto`, `other` (or `und`), or a BCP 47 tag whose primary
+    /// language detritus knows: `en`, `en-GB`, `fr-CA`, `de`…
     fn from_str(tag: &str) -> Result<Language, Error> {
-        let primary = tag.split(['-', '_']).next().unwrap_or("");
-        let valid = (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_alphabetic());
-        if !valid {
-            return Err(Error::UnknownLanguage(tag.to_string()));
+        match tag.to_ascii_lowercase().as_str() {
+            "auto" => Ok(Language::Auto),
+            "other" | "und" => Ok(Language::Other),
+            _ => Lang::from_tag(tag)
+                .map(Language::Is)
+                .ok_or_else(|| Error::UnknownLanguage(tag.to_string())),
         }
-        Ok(match primary.to_ascii_lowercase().as_str() {
-            "en" => Language::English,
-            "fr" => Language::French,
-            _ => Language::Other,
-        })
+    }
+}
+
+impl std::fmt::Display for Language {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Language::Auto => f.write_str("auto"),
+            Language::Is(l) => f.write_str(l.code()),
+            Language::Other => f.write_str("other"),
+        }
     }
 }
 

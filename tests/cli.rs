@@ -586,7 +586,7 @@ fn jsonl_fix_log_has_one_line_per_applied_fix_with_its_place() {
     let dir = tempfile::tempdir().unwrap();
     let log = dir.path().join("log.jsonl");
     detritus()
-        .args(["fix", "--jsonl", "--quiet", "--log"])
+        .args(["fix", "--jsonl", "--quiet", "--language", "en", "--log"])
         .arg(&log)
         .write_stdin("{\"text\":\"clean.\"}\n{\"text\":\"a , b ; c\"}\n")
         .assert()

@@ -60,6 +60,7 @@ between the paragraphs around it.",
     fix: FixAvailability::Unsafe,
     rewrites_letters: false,
     scope: Scope::Paragraph,
+    applies: Applies::languages(&[Lang::English, Lang::French]),
     flags: &[
         Fixture {
             input: "The firm grew.\n\nAdvertisement\n\nProfits rose.\n",
@@ -286,6 +287,7 @@ mod tests {
     fn linter() -> Linter {
         Linter::new(&Settings {
             select: vec!["B003".into()],
+            language: crate::Language::Is(crate::Lang::English),
             ..Settings::default()
         })
         .unwrap()

@@ -38,6 +38,7 @@ sentence is only reported: where it starts is often unclear.",
     fix: FixAvailability::Unsafe,
     rewrites_letters: false,
     scope: Scope::Paragraph,
+    applies: Applies::languages(&[Lang::English, Lang::French]),
     flags: &[
         Fixture {
             input: "Talks resumed on Monday. Photo: AFP The two sides met in Geneva.",
@@ -163,6 +164,7 @@ mod tests {
     fn check(text: &str) -> Vec<(String, bool)> {
         Linter::new(&Settings {
             select: vec!["B002".into()],
+            language: crate::Language::Is(crate::Lang::English),
             ..Settings::default()
         })
         .unwrap()
@@ -188,6 +190,7 @@ mod tests {
     fn removes_a_labelled_caption_line() {
         let linter = Linter::new(&Settings {
             select: vec!["B002".into()],
+            language: crate::Language::Is(crate::Lang::English),
             ..Settings::default()
         })
         .unwrap();

@@ -41,6 +41,7 @@ break, keeping the blank line between paragraphs.",
     fix: FixAvailability::Unsafe,
     rewrites_letters: false,
     scope: Scope::Paragraph,
+    applies: Applies::languages(&[Lang::English, Lang::French]),
     flags: &[
         Fixture {
             input: " published 2024-03-02 Samsung’s chip unit said profits rose.",
@@ -326,6 +327,7 @@ mod tests {
     fn linter() -> Linter {
         Linter::new(&Settings {
             select: vec!["B001".into()],
+            language: crate::Language::Is(crate::Lang::English),
             ..Settings::default()
         })
         .unwrap()

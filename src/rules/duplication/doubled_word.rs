@@ -32,6 +32,7 @@ word is never safe.",
     fix: FixAvailability::Unsafe,
     rewrites_letters: false,
     scope: Scope::Paragraph,
+    applies: Applies::languages(&[Lang::English, Lang::French]).note("repeating a word is grammar in many languages (Swahili `pole pole`, Malay plurals); only languages where it is a slip are read"),
     flags: &[
         Fixture {
             input: "The the company said its model was the first of of its kind.",
@@ -60,8 +61,7 @@ impl Rule for DoubledWord {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        let french = doc.language().is_french();
-        if !(doc.language().is_english() || french) || !doc.bytes().contains(b' ') {
+        if !doc.bytes().contains(b' ') {
             return;
         }
         let text = doc.text();
@@ -88,7 +88,7 @@ impl Rule for DoubledWord {
                 || second.chars().any(|c| c.is_ascii_digit())
                 || (second.chars().count() == 1 && second != "a")
                 || DOUBLING_WORDS.contains(second)
-                || (french && FRENCH_DOUBLING_WORDS.contains(second))
+                || (FRENCH_DOUBLING_WORDS.contains(second) && doc.language_at(a.start) == Some(Lang::French))
             {
                 continue;
             }
@@ -148,32 +148,53 @@ mod tests {
 
     #[test]
     fn flags_accented_words() {
-        assert_eq!(check("The café café was shut.", Language::English), 1);
+        assert_eq!(check("The café café was shut.", Language::Is(crate::Lang::English)), 1);
     }
 
     #[test]
     fn flags_a_doubled_particle_after_a_noun() {
-        assert_eq!(check("It was a print by by a Saudi artist.", Language::English), 1);
-        assert_eq!(check("They are due to to begin.", Language::English), 1);
+        assert_eq!(
+            check(
+                "It was a print by by a Saudi artist.",
+                Language::Is(crate::Lang::English)
+            ),
+            1
+        );
+        assert_eq!(
+            check("They are due to to begin.", Language::Is(crate::Lang::English)),
+            1
+        );
     }
 
     #[test]
     fn keeps_words_split_by_punctuation() {
-        assert_eq!(check("It was over, over and over. Over. Over.", Language::English), 0);
+        assert_eq!(
+            check(
+                "It was over, over and over. Over. Over.",
+                Language::Is(crate::Lang::English)
+            ),
+            0
+        );
     }
 
     #[test]
     fn keeps_a_repeat_across_a_line_break() {
-        assert_eq!(check("one\none", Language::English), 0);
+        assert_eq!(check("one\none", Language::Is(crate::Lang::English)), 0);
     }
 
     #[test]
     fn keeps_french_reflexives_and_flags_french_doubles() {
         assert_eq!(
-            check("Nous nous sommes vus, vous vous en souvenez.", Language::French),
+            check(
+                "Nous nous sommes vus, vous vous en souvenez.",
+                Language::Is(crate::Lang::French)
+            ),
             0
         );
-        assert_eq!(check("Dans les les Monts du Lyonnais.", Language::French), 1);
+        assert_eq!(
+            check("Dans les les Monts du Lyonnais.", Language::Is(crate::Lang::French)),
+            1
+        );
     }
 
     #[test]

@@ -41,6 +41,7 @@ before it.",
     fix: FixAvailability::Unsafe,
     rewrites_letters: false,
     scope: Scope::Document,
+    applies: Applies::EVERYWHERE,
     flags: &[
         Fixture {
             input: "Chipmaker denies copying a rival's designs\n\nChipmaker denies copying a rival's designs. The firm said its chips were its own.",

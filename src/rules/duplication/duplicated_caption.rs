@@ -27,6 +27,7 @@ Fix (unsafe): delete the second copy and the space before it.",
     fix: FixAvailability::Unsafe,
     rewrites_letters: false,
     scope: Scope::Document,
+    applies: Applies::EVERYWHERE,
     flags: &[
         Fixture {
             input: "The logo is seen at an office in Berlin. Photo: EPA The logo is seen at an office in Berlin. Photo: EPA\n\nThe firm grew.",

@@ -42,6 +42,7 @@ Fix (unsafe): delete the sentence and the space before it; it removes words.",
     fix: FixAvailability::Unsafe,
     rewrites_letters: false,
     scope: Scope::Paragraph,
+    applies: Applies::languages(&[Lang::English]),
     flags: &[
         Fixture {
             input: "The app copied a rival's design. The code was taken from.",
@@ -77,7 +78,7 @@ impl Rule for DanglingFragment {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        if !doc.language().is_english() || !doc.bytes().contains(b'.') {
+        if !doc.bytes().contains(b'.') {
             return;
         }
         for &para in doc.paragraphs() {

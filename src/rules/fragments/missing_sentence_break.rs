@@ -48,6 +48,7 @@ sentence ends.",
     fix: FixAvailability::Unsafe,
     rewrites_letters: false,
     scope: Scope::Paragraph,
+    applies: Applies::languages(&[Lang::English]),
     flags: &[
         Fixture {
             input: "The paper ran on Google’s Gemini Pro Update It was released in May.",
@@ -104,9 +105,6 @@ impl Rule for MissingSentenceBreak {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        if !doc.language().is_english() {
-            return;
-        }
         let text = doc.text();
         for m in OPENER.find_iter(text) {
             let opener = &text[m.start() + 1..m.end() - 1];

@@ -48,6 +48,7 @@ words.",
     fix: FixAvailability::Unsafe,
     rewrites_letters: false,
     scope: Scope::Paragraph,
+    applies: Applies::languages(&[Lang::English]),
     flags: &[
         Fixture {
             input: "The startup was accused of leaking. kiss. The claim spread quickly.",
@@ -94,7 +95,7 @@ impl Rule for OrphanFragment {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        if !doc.language().is_english() || !doc.bytes().contains(b'.') {
+        if !doc.bytes().contains(b'.') {
             return;
         }
         lowercase_orphans(doc, out);
@@ -329,6 +330,7 @@ mod tests {
     fn linter() -> Linter {
         Linter::new(&Settings {
             select: vec!["F001".into()],
+            language: crate::Language::Is(crate::Lang::English),
             ..Settings::default()
         })
         .unwrap()

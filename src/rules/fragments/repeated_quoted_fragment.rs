@@ -37,6 +37,7 @@ after it is left to the punctuation rules.",
     fix: FixAvailability::Unsafe,
     rewrites_letters: false,
     scope: Scope::Paragraph,
+    applies: Applies::languages(&[Lang::English]),
     flags: &[
         Fixture {
             input: "She called it “a waste of public money.” “burden”.",

@@ -46,6 +46,7 @@ subject is right needs a person.",
     fix: FixAvailability::DisplayOnly,
     rewrites_letters: false,
     scope: Scope::Paragraph,
+    applies: Applies::languages(&[Lang::English]),
     flags: &[
         Fixture {
             input: "The contract was signed in May. Requires the partner to share its data.",
@@ -88,7 +89,7 @@ impl Rule for SubjectlessFragment {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        if !doc.language().is_english() || !doc.bytes().contains(b'.') {
+        if !doc.bytes().contains(b'.') {
             return;
         }
         for &para in doc.paragraphs() {

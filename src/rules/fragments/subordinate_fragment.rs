@@ -38,6 +38,7 @@ Fix: none. Which sentence the clause belongs to is a judgement call.",
     fix: FixAvailability::None,
     rewrites_letters: false,
     scope: Scope::Paragraph,
+    applies: Applies::languages(&[Lang::English]),
     flags: &[
         Fixture {
             input: "The app was pulled last week. While hoping to avoid fines from regulators.",
@@ -68,7 +69,7 @@ impl Rule for SubordinateFragment {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        if !doc.language().is_english() || !doc.bytes().contains(b'.') {
+        if !doc.bytes().contains(b'.') {
             return;
         }
         for &para in doc.paragraphs() {

@@ -45,6 +45,7 @@ are kept.",
     fix: FixAvailability::Safe,
     rewrites_letters: true,
     scope: Scope::Paragraph,
+    applies: Applies::EVERYWHERE,
     flags: &[
         Fixture {
             input: "It reflects investors&#8217; appetite for R&amp;D and AT&T.",

@@ -47,6 +47,7 @@ and markup alone on its line goes with the line.
     fix: FixAvailability::Sometimes,
     rewrites_letters: true,
     scope: Scope::Document,
+    applies: Applies::EVERYWHERE,
     flags: &[
         Fixture {
             input: "The logo of ByteDance is seen in Shanghai on July 4, 2023. Photo: Reuters \

@@ -2,6 +2,7 @@ use std::sync::LazyLock;
 
 use regex::bytes::Regex;
 
+use crate::lang::SPACED_EUROPEAN;
 use crate::prelude::*;
 
 use super::script::cjk_nearby;
@@ -34,6 +35,7 @@ the letter check compares, so no letter is lost.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
     scope: Scope::Paragraph,
+    applies: Applies::scripts(SPACED_EUROPEAN),
     flags: &[
         Fixture {
             input: "sale of advanced equipment and certain ＩＧＢＴ products to firms.",

@@ -2,6 +2,7 @@ use std::sync::LazyLock;
 
 use regex::bytes::Regex;
 
+use crate::lang::SPACED_EUROPEAN;
 use crate::prelude::*;
 
 use super::script::{alnum_after, alnum_before, cjk_nearby, is_latin_alnum};
@@ -43,6 +44,8 @@ Fix (safe): only punctuation and spaces change.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
     scope: Scope::Document,
+    applies: Applies::scripts(SPACED_EUROPEAN)
+        .note("full-width marks are the punctuation of Chinese, Japanese, Korean and Yi text"),
     flags: &[
         Fixture {
             input: "The Shenzhen-based chipmaker，which supplies chips，told investors.",

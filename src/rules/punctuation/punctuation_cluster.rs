@@ -55,6 +55,7 @@ lowercase word (`said,. and`), keeping the comma is unsafe.",
     fix: FixAvailability::Sometimes,
     rewrites_letters: false,
     scope: Scope::Paragraph,
+    applies: Applies::EVERYWHERE,
     flags: &[
         Fixture {
             input: "would take necessary measures.” It did not give details. ,\n",
@@ -408,7 +409,6 @@ impl Rule for PunctuationCluster {
             return;
         }
         let text = doc.text();
-        let french = doc.language().is_french();
         let (mut scanned, mut line_start) = (0, 0);
         for m in PATTERN.find_iter(text) {
             if let Some(i) = memchr::memrchr(b'\n', &text.as_bytes()[scanned..m.start()]) {
@@ -438,6 +438,7 @@ impl Rule for PunctuationCluster {
             }
             let span = Span::new(m.start(), m.end());
             let next = next_after(text, m.end());
+            let french = doc.language_at(m.start()).is_some_and(Lang::spaces_high_punctuation);
             let diag = match judge(text, &marks, next, french) {
                 Verdict::Skip => continue,
                 Verdict::Report(msg) => Diagnostic::new(&META, span, msg),
@@ -467,7 +468,7 @@ mod tests {
     }
 
     fn fix(text: &str) -> String {
-        fix_with(text, FixMode::Safe, Language::English)
+        fix_with(text, FixMode::Safe, Language::Is(crate::Lang::English))
     }
 
     #[test]
@@ -510,13 +511,16 @@ mod tests {
     #[test]
     fn only_reports_a_period_and_comma_before_a_lowercase_word() {
         let text = "in Salem. , and";
-        assert_eq!(fix_with(text, FixMode::Unsafe, Language::English), text);
+        assert_eq!(
+            fix_with(text, FixMode::Unsafe, Language::Is(crate::Lang::English)),
+            text
+        );
     }
 
     #[test]
     fn keeps_french_spacing_before_semicolons() {
         let text = "« Bonjour » ; oui ! Rien ! ;";
-        assert_eq!(fix_with(text, FixMode::Unsafe, Language::French), text);
+        assert_eq!(fix_with(text, FixMode::Unsafe, Language::Is(crate::Lang::French)), text);
     }
 
     #[test]
@@ -529,6 +533,9 @@ mod tests {
     fn removes_a_period_after_a_question_mark() {
         let text = "Really?. Yes!. No";
         assert_eq!(fix(text), text, "unsafe: the `?` may stand for a lost letter");
-        assert_eq!(fix_with(text, FixMode::Unsafe, Language::English), "Really? Yes! No");
+        assert_eq!(
+            fix_with(text, FixMode::Unsafe, Language::Is(crate::Lang::English)),
+            "Really? Yes! No"
+        );
     }
 }

@@ -28,6 +28,7 @@ for a line of periods.",
     fix: FixAvailability::Sometimes,
     rewrites_letters: false,
     scope: Scope::Document,
+    applies: Applies::EVERYWHERE,
     flags: &[
         Fixture {
             input: "First paragraph.\n\n. ,\n\nPartager cet article\n",

@@ -1,3 +1,4 @@
+use crate::lang::SPACED_EUROPEAN;
 use crate::prelude::*;
 
 pub struct StrayPunctuation;
@@ -31,6 +32,7 @@ been cut mid-sentence, and a person should decide.",
     fix: FixAvailability::Sometimes,
     rewrites_letters: false,
     scope: Scope::Document,
+    applies: Applies::scripts(SPACED_EUROPEAN),
     flags: &[
         Fixture {
             input: "It grew.\n\n., Casting has not been announced.\n",

@@ -31,6 +31,7 @@ decide.",
     fix: FixAvailability::Unsafe,
     rewrites_letters: false,
     scope: Scope::Paragraph,
+    applies: Applies::EVERYWHERE,
     flags: &[
         Fixture {
             input: "It cancelled the dating show “” after one season.",

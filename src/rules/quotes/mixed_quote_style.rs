@@ -28,6 +28,7 @@ punctuation mark changes.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
     scope: Scope::Paragraph,
+    applies: Applies::EVERYWHERE,
     flags: &[
         Fixture {
             input: "The chatbot is called “Doubao,\" the company said.",

@@ -30,6 +30,7 @@ only reported: where it should close cannot be known.",
     fix: FixAvailability::Unsafe,
     rewrites_letters: false,
     scope: Scope::Document,
+    applies: Applies::EVERYWHERE,
     flags: &[
         Fixture {
             input: "Northlight (which launched in 2019 says it has 6.5 million subscribers.",

@@ -31,6 +31,7 @@ quotation the text embeds, which a person should check.",
     fix: FixAvailability::Unsafe,
     rewrites_letters: false,
     scope: Scope::Paragraph,
+    applies: Applies::EVERYWHERE,
     flags: &[
         Fixture {
             input: "A spokesperson for \u{202A}Hanbada Line\u{202C} and \u{200F}Seorin Shipping\u{200F} said.",

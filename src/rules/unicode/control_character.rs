@@ -29,6 +29,7 @@ word, which is why the rule declares that it rewrites letters.",
     fix: FixAvailability::Safe,
     rewrites_letters: true,
     scope: Scope::Paragraph,
+    applies: Applies::EVERYWHERE,
     flags: &[
         Fixture {
             input: "A ministry\u{1A} official said the bell\u{7} rang.",

@@ -23,6 +23,7 @@ Fix (safe): remove it. It renders as nothing.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
     scope: Scope::Paragraph,
+    applies: Applies::EVERYWHERE,
     flags: &[
         Fixture {
             input: "First paragraph.\n\n\u{FEFF}The Ministry said it had set up a task force.",

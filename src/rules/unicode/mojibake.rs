@@ -74,6 +74,7 @@ Fix safety:
     fix: FixAvailability::Sometimes,
     rewrites_letters: true,
     scope: Scope::Document,
+    applies: Applies::EVERYWHERE,
     flags: &[
         Fixture {
             input: "The festivalâ€™s co-founder said â€œyesâ€\u{9d} twice.",
@@ -363,7 +364,7 @@ fn lost_bytes(doc: &Document, taken: &mut Taken, out: &mut Vec<Diagnostic>) {
         }
     }
 
-    if doc.language().is_english() {
+    if doc.document_language() == Some(Lang::English) {
         for at in memmem::find_iter(bytes, "â".as_bytes()) {
             if contraction_after(text, at) {
                 push(
@@ -594,7 +595,10 @@ mod tests {
 
     #[test]
     fn lost_byte_guesses_are_unsafe() {
-        assert_eq!(safety("2017âs Wonder Woman"), [Applicability::Unsafe]);
+        assert_eq!(
+            safety("She said that 2017âs Wonder Woman was the start of it."),
+            [Applicability::Unsafe]
+        );
         assert_eq!(
             safety("said â€œyesâ€ and"),
             [Applicability::Safe, Applicability::Unsafe]

@@ -32,6 +32,7 @@ letter.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
     scope: Scope::Paragraph,
+    applies: Applies::EVERYWHERE,
     flags: &[
         Fixture {
             input: "said Rene\u{301}e Castellanos from Jose\u{301} Mari\u{301}a Alvarado’s band.",

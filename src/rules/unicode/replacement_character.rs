@@ -19,6 +19,7 @@ Fix: none. Only the source can say what was lost; the rule points at it.",
     fix: FixAvailability::None,
     rewrites_letters: false,
     scope: Scope::Paragraph,
+    applies: Applies::EVERYWHERE,
     flags: &[Fixture {
         input: "The operators\u{FFFD} association said caf\u{FFFD}\u{FFFD} prices rose.",
         output: "The operators\u{FFFD} association said caf\u{FFFD}\u{FFFD} prices rose.",

@@ -22,6 +22,7 @@ reads the same. (HTML's `&shy;` is decoded straight to nothing by
     fix: FixAvailability::Safe,
     rewrites_letters: false,
     scope: Scope::Paragraph,
+    applies: Applies::EVERYWHERE,
     flags: &[Fixture {
         input: "They say auto\u{AD}mation is needed to handle more con\u{AD}\u{AD}tainers.",
         output: "They say automation is needed to handle more containers.",

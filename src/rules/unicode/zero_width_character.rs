@@ -31,6 +31,8 @@ the same.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
     scope: Scope::Paragraph,
+    applies: Applies::EVERYWHERE
+        .note("keeps joiners in Arabic-script and Indic text and zero-width spaces in scripts written without spaces"),
     flags: &[
         Fixture {
             input: "The Shen\u{200B}zhen-based firm uses automated\u{200B}\u{200B} cranes.",

@@ -36,6 +36,7 @@ Fix (safe): delete the indentation.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
     scope: Scope::Document,
+    applies: Applies::EVERYWHERE,
     flags: &[
         Fixture {
             input: " date 2023-12-18 TikTok’s parent company said.\n\nMore.\n",

@@ -3,6 +3,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::lang::SPACED_EUROPEAN;
 use crate::prelude::*;
 
 pub struct MissingSpaceAfterPunctuation;
@@ -40,6 +41,7 @@ Fix (safe): insert one space after the mark and any closing quote.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
     scope: Scope::Document,
+    applies: Applies::scripts(SPACED_EUROPEAN),
     flags: &[
         Fixture {
             input: "in October 2024.This represents a shift.",

@@ -37,6 +37,8 @@ Fix (safe): replace the run of spaces with one plain space.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
     scope: Scope::Paragraph,
+    applies: Applies::EVERYWHERE
+        .note("keeps the no-break spaces typography asks for: French, numbers and units, Mongolian suffixes"),
     flags: &[
         Fixture {
             input: "while the\u{a0}benchmark index closed lower",
@@ -216,7 +218,7 @@ mod tests {
     }
 
     fn fix(text: &str) -> String {
-        fix_in(text, Language::English)
+        fix_in(text, Language::Is(crate::Lang::English))
     }
 
     #[test]
@@ -233,7 +235,7 @@ mod tests {
     #[test]
     fn keeps_french_spacing() {
         let text = "«\u{a0}Bonjour\u{a0}» ; oui\u{202f}! 60\u{a0}%";
-        assert_eq!(fix_in(text, Language::French), text);
+        assert_eq!(fix_in(text, Language::Is(crate::Lang::French)), text);
     }
 
     #[test]

@@ -25,6 +25,7 @@ Fix (safe): replace the run with one space.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
     scope: Scope::Paragraph,
+    applies: Applies::EVERYWHERE,
     flags: &[
         Fixture {
             input: "released its first    semi-solid-state battery",

@@ -2,6 +2,7 @@ use std::sync::LazyLock;
 
 use regex::bytes::Regex;
 
+use crate::lang::SPACED_EUROPEAN;
 use crate::prelude::*;
 
 pub struct SpaceBeforePunctuation;
@@ -18,9 +19,14 @@ directly: `model , which`, `the end .`, `yes ?`.
 Machine translation and tokenise-then-join pipelines leave these behind when
 they glue tokens back together with spaces.
 
-Left alone: French typography (`Quoi ?`, `note :`) when the language is
-French or the line reads as French (guillemets, or more French function
-words than English ones), a no-break space before `;` `:` `!` `?` (chosen
+A space before `;` `:` `!` `?` is flagged only in a paragraph identified
+as a language that does not put one there (English, German, Spanish…):
+French, Breton and many other languages space these marks, so in French
+and in a language detritus cannot identify it is left alone, as it is on
+a line that reads as French inside another language's paragraph
+(guillemets, or more French function words than English ones).
+
+Left alone besides: a no-break space before `;` `:` `!` `?` (chosen
 typography in any language), emoticons (`:)`, `;-)`), an ellipsis written ` ...` or `. . .`,
 punctuation that starts a token (`.NET`, `.45`, `./run.sh`, a reply
 `.@handle`), operators
@@ -32,6 +38,7 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
     scope: Scope::Paragraph,
+    applies: Applies::scripts(SPACED_EUROPEAN).note("a space before `;` `:` `!` `?` counts only in a language known not to put one there; French spacing is typography"),
     flags: &[
         Fixture {
             input: "an experimental model , which never shipped.",
@@ -42,12 +49,12 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
             output: "That is the end.\n",
         },
         Fixture {
-            input: "Did it work ? Yes !",
-            output: "Did it work? Yes!",
+            input: "Did the plan work for them ? Yes, it did !",
+            output: "Did the plan work for them? Yes, it did!",
         },
         Fixture {
-            input: "Two reasons : cost and speed ; mostly cost.",
-            output: "Two reasons: cost and speed; mostly cost.",
+            input: "There are two reasons for it : cost and speed ; mostly cost.",
+            output: "There are two reasons for it: cost and speed; mostly cost.",
         },
         Fixture {
             input: "It said “no” , then left .\r\n\r\nThe end .",
@@ -109,7 +116,6 @@ impl Rule for SpaceBeforePunctuation {
             return;
         }
         let text = doc.text();
-        let french = doc.language().is_french();
         let mut french_cache: Option<((usize, usize), bool)> = None;
         for m in PATTERN.find_iter(text.as_bytes()) {
             let start = blanks_start(text.as_bytes(), m.start());
@@ -175,7 +181,13 @@ impl Rule for SpaceBeforePunctuation {
                         v
                     }
                 };
-                if french || verdict {
+                if verdict {
+                    continue;
+                }
+                // Other languages space these too (Breton, Occitan, and
+                // many a style guide): only a paragraph known to be in a
+                // language that does not is read.
+                if doc.language_at(start).is_none_or(Lang::spaces_high_punctuation) {
                     continue;
                 }
             }
@@ -266,7 +278,7 @@ mod tests {
     fn fix_fr(text: &str) -> String {
         let settings = Settings {
             select: vec!["W001".into()],
-            language: Language::French,
+            language: Language::Is(crate::Lang::French),
             ..Settings::default()
         };
         Linter::new(&settings)
@@ -331,6 +343,14 @@ mod tests {
     fn keeps_french_spacing_on_a_french_line_of_an_english_document() {
         let text = "Un naïf croit tout ce qu’on lui dit ; un sceptique ne croit rien.";
         assert_eq!(fix_en(text), text);
+    }
+
+    #[test]
+    fn keeps_a_space_before_a_colon_in_a_language_it_cannot_identify() {
+        // Many languages space these marks; without knowing which, leave them.
+        let text = "Mwalimu alisema : wanafunzi wengi walichelewa leo ; mvua ilinyesha sana usiku mzima !";
+        assert_eq!(fix_en(text), text);
+        assert_eq!(fix_en("Mwalimu alisema , leo."), "Mwalimu alisema, leo.");
     }
 
     #[test]

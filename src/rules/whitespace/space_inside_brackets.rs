@@ -1,3 +1,4 @@
+use crate::lang::SPACED_EUROPEAN;
 use crate::prelude::*;
 
 pub struct SpaceInsideBrackets;
@@ -26,6 +27,7 @@ Fix (safe): delete the spaces inside the bracket.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
     scope: Scope::Paragraph,
+    applies: Applies::scripts(SPACED_EUROPEAN),
     flags: &[
         Fixture {
             input: "renewed its comedy series ( The Night Desk ) for a third season",

@@ -1,3 +1,4 @@
+use crate::lang::SPACED_EUROPEAN;
 use crate::prelude::*;
 
 pub struct SpaceInsideQuotes;
@@ -29,13 +30,14 @@ word and before a boundary, and no curly quote is mixed in (`\"?at least
 
 Left alone: empty quotes (`“ ”`: `empty-quotes-or-brackets`'s), padding that
 crosses a line break, single quotes (they double as apostrophes), German
-`„…“`, guillemets (`« … »` is correct French), and French documents.
+`„…“`, guillemets (`« … »` is correct French), and French paragraphs.
 
 Fix (safe): delete the spaces; for a mistyped closing quote, replace the
 space and the `“` with `”`. Only whitespace and quotation marks change.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
     scope: Scope::Paragraph,
+    applies: Applies::scripts(SPACED_EUROPEAN).note("the spaces French puts inside guillemets are typography"),
     flags: &[
         Fixture {
             input: "the caption “ worth it tho :) ” and it spread.",
@@ -104,7 +106,7 @@ impl Rule for SpaceInsideQuotes {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        if doc.language().is_french() || !doc.bytes().contains(b' ') {
+        if !doc.bytes().contains(b' ') {
             return;
         }
         let text = doc.text();
@@ -124,7 +126,8 @@ impl Rule for SpaceInsideQuotes {
             last = k;
             let seg = segs[k];
             let s = seg.slice(text);
-            if s.contains('„') {
+            // French pads quotation marks on purpose.
+            if s.contains('„') || doc.language_at(seg.start).is_some_and(Lang::spaces_high_punctuation) {
                 continue;
             }
             if s.contains(['“', '”']) {
@@ -315,7 +318,7 @@ mod tests {
     }
 
     fn fix(text: &str) -> String {
-        fix_in(text, Language::English)
+        fix_in(text, Language::Is(crate::Lang::English))
     }
 
     #[test]
@@ -347,7 +350,7 @@ mod tests {
     #[test]
     fn leaves_french_documents_alone() {
         let text = "Il a dit “ bonjour ” hier.";
-        assert_eq!(fix_in(text, Language::French), text);
+        assert_eq!(fix_in(text, Language::Is(crate::Lang::French)), text);
     }
 
     #[test]

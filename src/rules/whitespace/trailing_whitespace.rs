@@ -26,6 +26,7 @@ Fix (safe): delete the whitespace.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
     scope: Scope::Paragraph,
+    applies: Applies::EVERYWHERE,
     flags: &[
         Fixture {
             input: "no damage reported. \nThere were none.\t\n",
