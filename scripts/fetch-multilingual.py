@@ -133,20 +133,35 @@ PLACEHOLDER = re.compile(r"%|\{|\}|<|>|&[#a-zA-Z]|\\|`|\$|\|")
 
 
 def po_messages(raw):
+    """The translations in a .po catalogue, without its header (the entry
+    whose msgid is empty carries metadata, not text)."""
     out = []
-    msg = None
+    field, msgid, msgstr = None, [], []
+
+    def flush():
+        if msgid and "".join(msgid) and msgstr:
+            out.append("".join(msgstr))
+
     for line in raw.splitlines():
-        if line.startswith("msgstr"):
-            m = re.match(r'msgstr(?:\[\d+\])? "(.*)"$', line)
-            msg = [m.group(1)] if m else None
-        elif line.startswith('"') and msg is not None:
-            msg.append(line[1:-1])
+        if line.startswith("msgid "):
+            flush()
+            field, msgid, msgstr = "id", [line[7:-1]], []
+        elif line.startswith("msgid_plural"):
+            field = None
+        elif line.startswith("msgstr"):
+            m = re.match(r'msgstr(?:\[(\d+)\])? "(.*)"$', line)
+            if m and (m.group(1) in (None, "0")):
+                field = "str"
+                msgstr = [m.group(2)]
+            else:
+                field = None
+        elif line.startswith('"') and field == "id":
+            msgid.append(line[1:-1])
+        elif line.startswith('"') and field == "str":
+            msgstr.append(line[1:-1])
         else:
-            if msg:
-                out.append("".join(msg))
-            msg = None
-    if msg:
-        out.append("".join(msg))
+            field = None if not line.startswith('"') else field
+    flush()
     messages = []
     for m in out:
         m = m.replace('\\"', '"').replace("\\n", " ").replace("\\t", " ")

@@ -16,7 +16,7 @@ mod words;
 
 use std::sync::LazyLock;
 
-pub use script::{dominant as dominant_script, unspaced, Script, SPACED_EUROPEAN};
+pub use script::{dominant as dominant_script, joins, unspaced, Script, SPACED_EUROPEAN};
 
 /// A language whose conventions detritus knows. Each one is told apart by
 /// its function words; English and French also have rules of their own.
@@ -164,16 +164,25 @@ static TABLE: LazyLock<Vec<(&'static str, u16)>> = LazyLock::new(|| {
     table
 });
 
-fn lookup(word: &str) -> u16 {
+/// The word's place in [`TABLE`] and its languages, if it is a function word.
+fn lookup(word: &str) -> Option<(usize, u16)> {
     TABLE
         .binary_search_by(|(w, _)| (*w).cmp(word))
-        .map_or(0, |i| TABLE[i].1)
+        .ok()
+        .map(|i| (i, TABLE[i].1))
 }
+
+/// Bits for the entries of [`TABLE`] a text has used, so a word repeated
+/// (Hiligaynon's `sa`, which is also French) counts as evidence once.
+const SEEN_WORDS: usize = 8 * 64;
 
 /// Identify the language of `text` from its first `max_words` words.
 pub fn detect(text: &str, max_words: usize) -> Verdict {
     let mut counts = [0u32; Lang::ALL.len()];
+    // Distinct function words per language, and English's telling ones.
+    let mut distinct = [0u32; Lang::ALL.len()];
     let mut english_strong = 0u32;
+    let mut seen = [0u64; SEEN_WORDS / 64];
     let mut words = 0usize;
     let mut lower = String::new();
     for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
@@ -193,11 +202,18 @@ pub fn detect(text: &str, max_words: usize) -> Verdict {
             lower.extend(word.chars().flat_map(char::to_lowercase));
             lower.as_str()
         };
-        let langs = lookup(key);
-        if langs == 0 {
+        let Some((entry, langs)) = lookup(key) else {
+            continue;
+        };
+        for (i, n) in counts.iter_mut().enumerate() {
+            *n += u32::from(langs >> i & 1);
+        }
+        let bit = 1u64 << (entry % 64);
+        if seen[entry / 64] & bit != 0 {
             continue;
         }
-        for (i, n) in counts.iter_mut().enumerate() {
+        seen[entry / 64] |= bit;
+        for (i, n) in distinct.iter_mut().enumerate() {
             *n += u32::from(langs >> i & 1);
         }
         if langs & 1 != 0 && !words::ENGLISH_WEAK.contains(&key) {
@@ -217,10 +233,14 @@ pub fn detect(text: &str, max_words: usize) -> Verdict {
         .max()
         .unwrap_or(0);
     let lang = Lang::ALL[best];
-    // Two telling words, or one and two more: English's `a`, `in` and `to`
-    // alone tell nothing.
-    let telling = if lang == Lang::English { english_strong } else { top };
-    let evidence = telling >= 2 || (telling >= 1 && top >= 3);
+    // Two different words, two of them telling or one and two more:
+    // English's `a`, `in` and `to` alone tell nothing.
+    let telling = if lang == Lang::English {
+        english_strong
+    } else {
+        distinct[best]
+    };
+    let evidence = distinct[best] >= 2 && (telling >= 2 || (telling >= 1 && top >= 3));
     // A sixth of the words, and a clear lead over the runner-up (Spanish
     // and Portuguese share half their list).
     if evidence && top as usize * 100 >= words * 15 && top > second + second / 4 {
@@ -325,6 +345,18 @@ mod tests {
         ] {
             assert_eq!(lang(text), Verdict::Foreign, "{text}");
         }
+    }
+
+    #[test]
+    fn one_function_word_repeated_is_not_evidence() {
+        // Hiligaynon's `sa` is also French.
+        let text = "Ang tagsa tagsa may katarungan sa kahilwayan nga magsaylo kag magpuyo sa sulod sa tagsa ka Estado.";
+        assert_ne!(lang(text), Verdict::Is(Lang::French));
+    }
+
+    #[test]
+    fn the_table_fits_the_bits_that_track_seen_words() {
+        assert!(TABLE.len() <= SEEN_WORDS, "{} function words", TABLE.len());
     }
 
     #[test]

@@ -82,6 +82,35 @@ pub fn unspaced(script: Script) -> bool {
     )
 }
 
+/// True when `script` spells with zero-width joiners and non-joiners:
+/// Arabic and Persian, Syriac, Thaana, N'Ko, Mongolian, the Indic and
+/// Brahmic scripts.
+pub fn joins(script: Script) -> bool {
+    matches!(
+        script,
+        Script::Arabic
+            | Script::Syriac
+            | Script::Thaana
+            | Script::Nko
+            | Script::Mongolian
+            | Script::Devanagari
+            | Script::Bengali
+            | Script::Gurmukhi
+            | Script::Gujarati
+            | Script::Oriya
+            | Script::Tamil
+            | Script::Telugu
+            | Script::Kannada
+            | Script::Malayalam
+            | Script::Sinhala
+            | Script::Tibetan
+            | Script::Myanmar
+            | Script::Khmer
+            | Script::Javanese
+            | Script::Balinese
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

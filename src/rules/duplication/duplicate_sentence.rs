@@ -10,6 +10,9 @@ pub struct DuplicateSentence;
 /// Shorter sentences repeat legitimately (`He declined.`, `It did not.`).
 const MIN_WORDS: usize = 6;
 
+/// Sentences between a sentence and a copy close enough to be a stutter.
+const NEAR: usize = 3;
+
 static META: RuleMeta = RuleMeta {
     code: "D002",
     name: "duplicate-sentence",
@@ -28,7 +31,14 @@ A headline glued above its body in the same paragraph (the segmenter joins
 lines without a final period) is compared line by line with the first
 sentence of the next three lines.
 
-Left alone: short sentences (under six words), which repeat legitimately
+Left alone: copies more than three sentences apart of a sentence that
+occurs three times or more (a refrain, a formula such as a declaration's
+`Everyone has the right…`: scrapers capture twice, writers repeat on
+purpose); in a paragraph whose language detritus cannot identify, any
+copy more than three sentences after the one before it, since repetition
+at a distance may be that text's style; a title (no final mark) that
+recurs more than three sentences later; short
+sentences (under six words), which repeat legitimately
 (`He declined to comment.`), questions (interviews ask each person the same
 one), quotations (sentences that open or close with a quotation mark, or
 carry an attribution after one), since articles repeat a quote on purpose
@@ -71,8 +81,12 @@ impl Rule for DuplicateSentence {
             return;
         }
         let mut flagged: Vec<Span> = Vec::new();
-        let mut seen: HashMap<u64, Span, BuildHasherDefault<IdHasher>> = HashMap::default();
-        for &s in sentences {
+        // Each sentence's first occurrence, the index of its latest one and
+        // how often it occurs.
+        let mut seen: HashMap<u64, (Span, usize, usize), BuildHasherDefault<IdHasher>> = HashMap::default();
+        // (key, the copy, how many sentences after the one before it it comes)
+        let mut copies: Vec<(u64, Span, usize)> = Vec::new();
+        for (index, &s) in sentences.iter().enumerate() {
             let words = doc.words_in(s);
             let sentence = doc.slice(s);
             // Interviews repeat their questions to each person on purpose,
@@ -83,19 +97,37 @@ impl Rule for DuplicateSentence {
             let key = fingerprint(sentence);
             match seen.entry(key) {
                 Entry::Vacant(v) => {
-                    v.insert(s);
+                    v.insert((s, index, 1));
                 }
-                Entry::Occupied(o) => {
-                    if !same_words(doc, doc.words_in(*o.get()), words) {
+                Entry::Occupied(mut o) => {
+                    let (first, last_index, _) = *o.get();
+                    if !same_words(doc, doc.words_in(first), words) {
                         continue;
                     }
+                    o.get_mut().1 = index;
+                    o.get_mut().2 += 1;
                     // A repeated caption with its credit is duplicated-caption's.
                     if followed_by_credit(doc, s.end) {
                         continue;
                     }
-                    flagged.push(s);
+                    copies.push((key, s, index - last_index));
                 }
             }
+        }
+        for (key, s, distance) in copies {
+            // A stutter, a copy within a few sentences of the one before, is
+            // a scraper's. At a distance, a sentence said three times or more
+            // is a refrain or a formula (a declaration's `Everyone has the
+            // right…`), which the text means; and without knowing the
+            // language, even a second copy may be its style.
+            // A title without a final mark recurs on purpose (a declaration
+            // names itself in its preamble).
+            let far = distance > NEAR;
+            let titled = terminal(doc.slice(s)).is_none();
+            if far && (seen[&key].2 > 2 || titled || doc.language_at(s.start).is_none()) {
+                continue;
+            }
+            flagged.push(s);
         }
         glued_headlines(doc, &mut flagged);
         flagged.sort_unstable();
@@ -286,6 +318,26 @@ mod tests {
             linter().fix(text, FixMode::Unsafe).unwrap().text,
             "Shares rose sharply in early trading on Monday.\n\nOther news.\n"
         );
+    }
+
+    #[test]
+    fn keeps_a_refrain_said_three_times_at_a_distance() {
+        let refrain = "Everyone has the right to be heard in the assembly.";
+        let text = format!(
+            "{refrain} It covers speech. It covers law. It covers work. It covers rest.\n\n\
+             {refrain} It covers homes. It covers food. It covers health. It covers age.\n\n{refrain}\n"
+        );
+        assert!(linter().check(&text).is_empty());
+    }
+
+    #[test]
+    fn keeps_a_distant_repeat_in_a_language_it_cannot_identify() {
+        let text = "Mwalimu alifika shuleni mapema leo asubuhi sana. Wanafunzi walichelewa. Mvua ilinyesha. \
+                    Barabara zilijaa maji. Watu walikaa nyumbani. Mwalimu alifika shuleni mapema leo asubuhi sana.";
+        assert!(linter().check(text).is_empty());
+        let stutter =
+            "Mwalimu alifika shuleni mapema leo asubuhi sana. Mwalimu alifika shuleni mapema leo asubuhi sana.";
+        assert_eq!(linter().check(stutter).len(), 1);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use regex::bytes::Regex;
 use crate::lang::SPACED_EUROPEAN;
 use crate::prelude::*;
 
-use super::script::cjk_nearby;
+use super::script::{cjk_nearby, CjkParagraphs};
 
 pub struct FullwidthAlphanumerics;
 
@@ -76,9 +76,10 @@ impl Rule for FullwidthAlphanumerics {
             return;
         }
         let text = doc.text();
+        let mut cjk = CjkParagraphs::new(doc);
         for m in PATTERN.find_iter(text.as_bytes()) {
             let run = &text[m.start()..m.end()];
-            if cjk_nearby(text, m.start(), m.end(), CJK_REACH) {
+            if cjk_nearby(text, m.start(), m.end(), CJK_REACH) || cjk.has(m.start()) {
                 continue;
             }
             let ascii: String = run

@@ -5,7 +5,7 @@ use regex::bytes::Regex;
 use crate::lang::SPACED_EUROPEAN;
 use crate::prelude::*;
 
-use super::script::{alnum_after, alnum_before, cjk_nearby, is_latin_alnum};
+use super::script::{alnum_after, alnum_before, cjk_nearby, is_latin_alnum, CjkParagraphs};
 
 pub struct FullwidthPunctuation;
 
@@ -71,6 +71,8 @@ Fix (safe): only punctuation and spaces change.",
         },
     ],
     keeps: &[
+        "請參閱 'sphinx --help'。",
+        "ꆈꌠꁱꂷ，ꀉꂿꄉꌠ。",
         "中文，中文。这是（测试）。",
         "我喜欢Apple，但是价格太高。",
         "使用GPT-4（OpenAI）模型。",
@@ -172,12 +174,13 @@ impl Rule for FullwidthPunctuation {
             return;
         }
         let text = doc.text();
+        let mut cjk = CjkParagraphs::new(doc);
         let mut hits: Vec<Hit> = PATTERN
             .find_iter(text.as_bytes())
             .map(|m| Hit {
                 span: Span::new(m.start(), m.end()),
                 ch: text[m.start()..].chars().next().expect("a match is a char"),
-                latin: in_latin_text(text, m.start(), m.end()),
+                latin: in_latin_text(text, m.start(), m.end()) && !cjk.has(m.start()),
                 paired: false,
             })
             .filter(|h| h.latin || pair_kind(h.ch).is_some())

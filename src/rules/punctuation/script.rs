@@ -1,7 +1,9 @@
 //! Telling Latin text from CJK text, and abbreviations from sentence ends,
 //! for the punctuation and whitespace rules.
 
+use crate::document::Document;
 use crate::lexicon::{ABBREVIATIONS, NUMBER_PREFIXES, TITLES};
+use crate::span::Span;
 
 /// Han, kana, Hangul and Bopomofo: the letters of CJK text.
 pub(crate) fn is_cjk_letter(c: char) -> bool {
@@ -14,6 +16,7 @@ pub(crate) fn is_cjk_letter(c: char) -> bool {
         | '\u{31A0}'..='\u{31FF}' // Bopomofo extended, Katakana extensions
         | '\u{3400}'..='\u{4DBF}' // CJK extension A
         | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        | '\u{A000}'..='\u{A4CF}' // Yi syllables and radicals
         | '\u{A960}'..='\u{A97F}' // Hangul Jamo extended A
         | '\u{AC00}'..='\u{D7FF}' // Hangul syllables and Jamo extended B
         | '\u{F900}'..='\u{FAFF}' // CJK compatibility ideographs
@@ -39,6 +42,35 @@ pub(crate) fn cjk_nearby(text: &str, start: usize, end: usize, reach: usize) -> 
     let before = text[..start].chars().rev().take(reach).take_while(|&c| c != '\n');
     let after = text[end..].chars().take(reach).take_while(|&c| c != '\n');
     before.chain(after).any(is_cjk_letter)
+}
+
+/// Whether the paragraph holding a position has any Chinese, Japanese, Korean
+/// or Yi letter: full-width forms are that text's own punctuation and
+/// digits, even beside a Latin word or a code snippet in it.
+/// Each paragraph is read once, however many marks it holds.
+pub(crate) struct CjkParagraphs<'d, 'a> {
+    doc: &'d Document<'a>,
+    last: Option<(Span, bool)>,
+}
+
+impl<'d, 'a> CjkParagraphs<'d, 'a> {
+    pub(crate) fn new(doc: &'d Document<'a>) -> Self {
+        CjkParagraphs { doc, last: None }
+    }
+
+    pub(crate) fn has(&mut self, at: usize) -> bool {
+        let Some(p) = self.doc.paragraph_at(at) else {
+            return false;
+        };
+        match self.last {
+            Some((q, cjk)) if q == p => cjk,
+            _ => {
+                let cjk = self.doc.slice(p).chars().any(is_cjk_letter);
+                self.last = Some((p, cjk));
+                cjk
+            }
+        }
+    }
 }
 
 /// The nearest letter or digit before `at` on the same line, looking past

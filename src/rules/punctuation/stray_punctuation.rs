@@ -22,9 +22,14 @@ ends a sentence. Left alone: ellipses (`...and then`), marks that start a
 token (`.NET`, `.45`), `?` or `!` glued to a word, colons, lines of nothing
 but punctuation (`punctuation-only-line`'s), and for the closing comma:
 list items, short lines and verse (a stanza may end on a comma), a
-paragraph that the next one continues in lowercase, a comma after
+paragraph that the next one continues in lowercase, a run of paragraphs
+that each end on a comma, semicolon or colon (the recitals of a
+declaration, the items of an enumeration), a comma after
 other punctuation (`punctuation-cluster`'s), and the `;` of an HTML entity
 (`inside.&rdquo;`).
+
+The closing comma is judged in English paragraphs only: that a paragraph
+cannot end on one is a convention of English news prose.
 
 Fix: deleting opening marks is safe (only punctuation and a space go).
 Replacing a closing comma with a period is unsafe: the paragraph may have
@@ -60,6 +65,7 @@ been cut mid-sentence, and a person should decide.",
         "Note:\n\nHe said “waste”. ,",
         "wrapped line ending with a comma,\n, odd but mid-paragraph",
         "But developers want to see what is inside.&rdquo;",
+        "Whereas the parties to this agreement have met in good faith,\n\nWhereas the talks have lasted for a year;\n\nNow, therefore, the parties agree as follows.",
     ],
 };
 
@@ -164,6 +170,11 @@ fn check_closing(doc: &Document, first: usize, last: usize, out: &mut Vec<Diagno
     if !body.ends_with([',', ';']) {
         return;
     }
+    // That a paragraph cannot end on a comma is a convention of English
+    // prose; other languages' recitals and headings may.
+    if doc.language_at(lines[last].start) != Some(Lang::English) {
+        return;
+    }
     let mark_at = body.len() - 1;
     if super::script::ends_entity(text, lines[last].start + mark_at) {
         return; // `&rdquo;`
@@ -190,6 +201,23 @@ fn check_closing(doc: &Document, first: usize, last: usize, out: &mut Vec<Diagno
         .map(|l| l.slice(text).trim_start())
         .find(|l| !l.is_empty());
     if next_para.and_then(|l| l.chars().next()).is_some_and(char::is_lowercase) {
+        return;
+    }
+    // A run of clauses, each a paragraph: the recitals of a declaration
+    // (`Whereas …,`), the items of an enumeration (`…;`).
+    let ends_clause = |l: &str| l.trim_end().ends_with([',', ';', ':']);
+    let prev_para = lines[..first]
+        .iter()
+        .rev()
+        .map(|l| l.slice(text))
+        .find(|l| !is_blank_line(l));
+    let next_para_end = lines[last + 1..]
+        .iter()
+        .map(|l| l.slice(text))
+        .skip_while(|l| is_blank_line(l))
+        .take_while(|l| !is_blank_line(l))
+        .last();
+    if prev_para.is_some_and(ends_clause) || next_para_end.is_some_and(ends_clause) {
         return;
     }
     let line_start = lines[last].start;

@@ -10,10 +10,10 @@ static META: RuleMeta = RuleMeta {
     family: Family::Unicode,
     summary: "Letters written decomposed (`e` + U+0301) instead of in Unicode NFC (`é`)",
     docs: "\
-Flags text that is not in Unicode Normalization Form C: `Rene\\u{301}e`
-(an `e` followed by a combining acute accent) where `Renée` is meant,
-combining marks out of canonical order, and the few characters NFC replaces
-by a canonical twin (the Ohm sign `Ω` by `Ω`).
+Flags letters written decomposed where Unicode Normalization Form C has
+one character for them: `Rene\\u{301}e` (an `e` followed by a combining
+acute accent) where `Renée` is meant, and the symbols NFC replaces by a
+letter twin (the Ohm sign `Ω` by `Ω`, the Kelvin and Ångström signs).
 
 The two spellings look the same but compare, search and count differently:
 `Renée` does not match `Rene\\u{301}e`. Text from macOS file systems, some
@@ -23,9 +23,14 @@ Only canonical normalization is applied, never the compatibility forms
 (NFKC would turn `ﬁ` into `fi`, `²` into `2` and full-width letters into
 ASCII, which changes what the text shows).
 
-Left alone: text already in NFC, and CJK compatibility ideographs
+Left alone: text already in NFC; CJK compatibility ideographs
 (U+F900–U+FAFF, U+2F800–U+2FA1F), which NFC maps to a unified ideograph
-that some fonts draw differently.
+that some fonts draw differently; and the differences from NFC that are
+a script's own spelling, not a decomposed letter: combining marks in
+another order (Arabic vowel signs typed shadda last), letters NFC
+deliberately keeps apart (Bengali and Devanagari nukta forms such as
+`য়`) and polytonic Greek accents (oxia), which NFC maps to their
+monotonic twins.
 
 Fix (safe): compose the run. The result looks the same and keeps every
 letter.",
@@ -47,6 +52,7 @@ letter.",
         "The café’s owner, Zoë, makes a naïve crème brûlée.",
         "Ligatures ﬁ, superscripts x² and full-width Ａ are not canonical forms.",
         "A CJK compatibility ideograph \u{F900} stays.",
+        "Arabic marks in typing order: \u{628}\u{64e}\u{651}, Bengali \u{9df}, polytonic Greek \u{1f79}.",
     ],
 };
 
@@ -134,6 +140,13 @@ fn check_run(text: &str, start: usize, end: usize, out: &mut Vec<Diagnostic>) {
         .chars()
         .any(|c| matches!(c as u32, 0xF900..=0xFAFF | 0x2F800..=0x2FA1F))
     {
+        return;
+    }
+    // Only a composition is a decomposed letter: a reordering, a nukta form
+    // NFC splits and a polytonic accent it maps to a twin are spellings.
+    let composes = after.chars().count() < before.chars().count();
+    let symbol_twin = matches!(before, "\u{2126}" | "\u{212A}" | "\u{212B}");
+    if !(composes || symbol_twin) {
         return;
     }
     let span = Span::new(start + prefix, start + prefix + before.len());

@@ -22,8 +22,10 @@ Web pages insert them as line-break hints and editors leave them behind.
 Left alone: the joiner inside emoji sequences (`👩‍💻`, `❤️‍🔥`); joiners
 and non-joiners next to scripts whose spelling needs them (Persian
 `می‌خواهم`, Arabic, Devanagari and the other Indic scripts, Myanmar,
-Khmer); zero-width spaces between letters of scripts written without spaces
-(Thai, Lao, Khmer, Myanmar, Tibetan), where they mark word breaks. The
+Khmer), and every one in a paragraph written in such a script; zero-width
+spaces after a letter of a script written without spaces (Thai, Lao,
+Khmer, Myanmar, Tibetan, Javanese, Balinese), where they mark word
+breaks, and every one in a paragraph written in such a script. The
 zero-width no-break space U+FEFF is `misplaced-byte-order-mark`'s.
 
 Fix (safe): remove the characters. They render as nothing, so the text reads
@@ -47,6 +49,8 @@ the same.",
         "A coder 👩\u{200D}💻 and a family 👨\u{200D}👩\u{200D}👧.",
         "Persian: می\u{200C}خواهم and Hindi: क्\u{200D}ष.",
         "Thai: ภาษา\u{200B}ไทย",
+        "ꦲꦸꦠꦮꦤ꧀\u{200B} ꦢꦶꦥꦠꦿ꧉\u{200B}\nក្រុមហ៊ុន\u{200B} របស់",
+        "خروج Enter\u{200C} را بزنید و پوشه\u{200C}\u{200C}ی منبع",
         "Plain text with no invisible characters.",
     ],
 };
@@ -88,12 +92,19 @@ impl Rule for ZeroWidthCharacter {
             let (start, m) = (found.start, found.slice(text));
             let prev = text[..start].chars().next_back();
             let next = text[found.end..].chars().next();
+            let script = doc.script_at(start);
+            let around = Around {
+                prev,
+                next,
+                joining: script.is_some_and(crate::lang::joins),
+                unspaced: script.is_some_and(crate::lang::unspaced),
+            };
             // Judge each character; removable ones next to each other go together.
             let mut run: Option<(usize, usize, char)> = None;
             for (i, c) in m.char_indices() {
                 let at = start + i;
                 let end = at + c.len_utf8();
-                if keep(c, prev, next, m.len() / 3) {
+                if keep(c, &around, m.len() / 3) {
                     if let Some(r) = run.take() {
                         push(out, r);
                     }
@@ -111,12 +122,31 @@ impl Rule for ZeroWidthCharacter {
     }
 }
 
-fn keep(c: char, prev: Option<char>, next: Option<char>, run_len: usize) -> bool {
+/// What surrounds a run of invisible characters.
+struct Around {
+    prev: Option<char>,
+    next: Option<char>,
+    /// The paragraph is in a script that spells with joiners.
+    joining: bool,
+    /// The paragraph is in a script written without spaces.
+    unspaced: bool,
+}
+
+fn keep(c: char, at: &Around, run_len: usize) -> bool {
+    let (prev, next) = (at.prev, at.next);
     let either = |f: fn(char) -> bool| prev.is_some_and(f) || next.is_some_and(f);
     match c {
         '\u{200D}' if run_len == 1 && prev.is_some_and(is_emoji_part) && next.is_some_and(is_emoji_part) => true,
-        '\u{200C}' | '\u{200D}' => either(uses_joiners),
-        '\u{200B}' => prev.is_some_and(breaks_with_zwsp) && next.is_some_and(breaks_with_zwsp),
+        // Persian and Hindi writers place them by hand, next to a space or
+        // a Latin word too: in such a paragraph every one stays.
+        '\u{200C}' | '\u{200D}' => at.joining || either(uses_joiners),
+        // A word separator: after a word of its script, before a space or
+        // a line break as much as before the next word.
+        '\u{200B}' => {
+            at.unspaced
+                || prev.is_some_and(breaks_with_zwsp)
+                || (next.is_some_and(breaks_with_zwsp) && !prev.is_some_and(char::is_alphanumeric))
+        }
         _ => false,
     }
 }
@@ -168,7 +198,16 @@ mod tests {
     }
 
     #[test]
-    fn removes_a_zero_width_space_between_latin_and_thai() {
-        assert_eq!(fix("abc\u{200B}ไทย"), "abcไทย");
+    fn removes_a_zero_width_space_glued_to_a_latin_word_in_latin_text() {
+        assert_eq!(
+            fix("The menu lists abc\u{200B}ไทย today."),
+            "The menu lists abcไทย today."
+        );
+    }
+
+    #[test]
+    fn keeps_every_zero_width_space_in_a_thai_paragraph() {
+        let text = "ร้าน abc\u{200B}ไทย เปิด";
+        assert_eq!(fix(text), text);
     }
 }
