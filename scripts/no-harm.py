@@ -15,7 +15,8 @@ every change is harm. Measured per document:
   safe letters   plain `fix` changes a letter or digit (compared after NFC)
   script chars   plain `fix` removes a character a script needs: ZWNJ/ZWJ
                  (Arabic-script and Indic text), ZWSP (scripts written without
-                 spaces), NNBSP and the Mongolian separators
+                 spaces), NNBSP and the Mongolian separators, next to a letter
+                 of a script other than Latin, Cyrillic or Greek
   unsafe letters `fix --unsafe-fixes` changes a letter or digit
 
 Limits (exit 1 when broken): safe letters 0, script chars 0, flagged at most
@@ -49,8 +50,25 @@ def letters(text):
     return [c for c in unicodedata.normalize("NFC", text) if c.isalnum()]
 
 
+EUROPEAN = ("LATIN", "CYRILLIC", "GREEK")
+
+
+def needs_it(text, i):
+    """True when the nearest letter on either side of text[i] (past spaces
+    and other invisibles) is of a script that may need the character: a
+    zero-width space between Latin words is debris, one in Khmer is not."""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(text) and (text[j] in SCRIPT_CHARS or text[j] in " \t"):
+            j += step
+        if 0 <= j < len(text) and (text[j].isalpha() or unicodedata.category(text[j]).startswith("M")):
+            if not unicodedata.name(text[j], "").startswith(EUROPEAN):
+                return True
+    return False
+
+
 def script_chars(text):
-    return collections.Counter(SCRIPT_CHARS[c] for c in text if c in SCRIPT_CHARS)
+    return collections.Counter(SCRIPT_CHARS[c] for i, c in enumerate(text) if c in SCRIPT_CHARS and needs_it(text, i))
 
 
 def run(bin_, args, cwd):

@@ -88,6 +88,8 @@ pub struct Document<'a> {
     words: OnceCell<Vec<Span>>,
     protected: OnceCell<Vec<Span>>,
     extra_protect: &'a [Regex],
+    /// Markdown's regions that are not prose, when the text is Markdown.
+    markdown: Option<OnceCell<Vec<Span>>>,
     /// True when this is a block of a longer text that has text before it.
     continues: bool,
     /// Where the last `words_in` and `sentences_in` answers started: rules
@@ -114,6 +116,7 @@ impl<'a> Document<'a> {
             words: OnceCell::new(),
             protected: OnceCell::new(),
             extra_protect,
+            markdown: None,
             continues: false,
             word_hint: Cell::new(0),
             sentence_hint: Cell::new(0),
@@ -127,6 +130,38 @@ impl<'a> Document<'a> {
             continues,
             document_language: OnceCell::from(whole),
             ..Document::with_settings(text, language, &[])
+        }
+    }
+
+    /// This view of a Markdown text.
+    pub fn markdown(self) -> Self {
+        Document {
+            markdown: Some(OnceCell::new()),
+            ..self
+        }
+    }
+
+    /// True when the text is read as Markdown.
+    pub fn is_markdown(&self) -> bool {
+        self.markdown.is_some()
+    }
+
+    /// Markdown's regions that are not prose (code, HTML, front matter,
+    /// tables, link targets, hard-break spaces): no diagnostic may touch
+    /// them. Empty for plain text.
+    pub fn markup(&self) -> &[Span] {
+        self.markdown
+            .as_ref()
+            .map_or(&[], |m| m.get_or_init(|| crate::markdown::regions(self.text)))
+    }
+
+    /// True when `span` overlaps a Markdown region, or inserts inside one.
+    pub fn touches_markup(&self, span: Span) -> bool {
+        let m = self.markup();
+        match m.get(m.partition_point(|r| r.end <= span.start)) {
+            Some(r) if span.is_empty() => r.start < span.start,
+            Some(r) => r.start < span.end,
+            None => false,
         }
     }
 

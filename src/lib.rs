@@ -27,6 +27,7 @@ pub mod fixer;
 pub mod lang;
 pub mod lexicon;
 pub mod linter;
+pub mod markdown;
 pub mod registry;
 pub mod rule;
 pub mod rules;

@@ -71,6 +71,7 @@ pub struct Linter {
     demote: Vec<&'static str>,
     language: Language,
     protect: Vec<Regex>,
+    markdown: bool,
 }
 
 impl Linter {
@@ -100,6 +101,7 @@ impl Linter {
             demote: codes(&settings.extend_unsafe_fixes)?,
             language: settings.language,
             protect,
+            markdown: settings.markdown,
         })
     }
 
@@ -109,7 +111,7 @@ impl Linter {
 
     /// Every diagnostic in `text`, sorted by position.
     pub fn check(&self, text: &str) -> Vec<Diagnostic> {
-        let doc = Document::with_settings(text, self.language, &self.protect);
+        let doc = self.document(text);
         let mut out = self.check_with(&doc, None);
         sort(&mut out);
         out
@@ -119,8 +121,9 @@ impl Linter {
     /// this cache already saw costs only the lookup of its text. The fixer
     /// re-checks with it after every pass, so it re-reads only what changed.
     pub fn check_cached(&self, text: &str, cache: &mut CheckCache) -> Vec<Diagnostic> {
-        // A user's pattern may match across paragraphs; only a whole-text check sees that.
-        if !self.protect.is_empty() {
+        // A user's pattern, or a Markdown code block, may run across
+        // paragraphs; only a whole-text check sees that.
+        if !self.protect.is_empty() || self.markdown {
             return self.check(text);
         }
         // The document-scoped rules read sentences and words the blocks have
@@ -174,6 +177,16 @@ impl Linter {
         cache.blocks = kept;
         sort(&mut out);
         out
+    }
+
+    /// The view every rule reads of `text`.
+    fn document<'t>(&'t self, text: &'t str) -> Document<'t> {
+        let doc = Document::with_settings(text, self.language, &self.protect);
+        if self.markdown {
+            doc.markdown()
+        } else {
+            doc
+        }
     }
 
     fn check_block(&self, text: &str, continues: bool, segment: bool, language: Option<Lang>) -> Block {
@@ -264,6 +277,15 @@ fn police(doc: &Document, out: &mut Vec<Diagnostic>) {
         ok
     });
     out.retain(|d| !doc.cuts_protected(d.span));
+    // Markdown's code, HTML and link targets are not prose: nothing there is debris.
+    if doc.is_markdown() {
+        out.retain(|d| {
+            !doc.touches_markup(d.span)
+                && d.fix
+                    .as_ref()
+                    .is_none_or(|f| f.edits.iter().all(|e| !doc.touches_markup(e.span)))
+        });
+    }
     for d in out.iter_mut() {
         let Some(fix) = &mut d.fix else { continue };
         if fix.edits.iter().any(|e| doc.cuts_protected(e.span)) {

@@ -74,4 +74,7 @@ pub struct Settings {
     pub extend_safe_fixes: Vec<String>,
     /// Rules whose safe fixes count as unsafe, so `fix` leaves them for review.
     pub extend_unsafe_fixes: Vec<String>,
+    /// Read texts as Markdown: code, HTML, front matter, tables, link
+    /// targets and hard-break spaces are not prose, and no rule touches them.
+    pub markdown: bool,
 }

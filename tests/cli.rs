@@ -244,13 +244,87 @@ fn an_unknown_language_is_an_error_with_exit_two() {
 #[test]
 fn binary_files_are_skipped_with_a_note() {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("blob.bin"), b"\x00\x01\x02 , x").unwrap();
+    fs::write(dir.path().join("blob.txt"), b"\x00\x01\x02 , x").unwrap();
     detritus()
         .arg("check")
         .arg(dir.path())
         .assert()
         .code(0)
         .stderr(predicate::str::contains("skipped, binary file"));
+}
+
+#[test]
+fn a_walk_fixes_prose_files_only_and_says_what_it_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    let keep = [
+        ("data.csv", "col1,col2\na,b\n"),
+        ("code.rs", "fn main() { let x = (a , b); }\n"),
+        ("data.json", "{\"a\": \"b , c\"}\n"),
+        ("detritus.toml", "extend-safe-fixes = []\n"),
+        (".hidden.txt", "It grew fast , analysts said.\n"),
+    ];
+    for (name, text) in keep {
+        fs::write(p.join(name), text).unwrap();
+    }
+    fs::write(p.join("a.txt"), "It grew fast , analysts said.\n").unwrap();
+    fs::write(
+        p.join("b.md"),
+        "# Notes\n\nIt grew fast , analysts said.  \nA hard break above.\n\n```\nlet x = a , b;\n```\n\n    indented , code\n\nSee `a , b` and [docs](https://x.example/a,b).\n",
+    )
+    .unwrap();
+    detritus()
+        .args(["fix", "--verbose"])
+        .arg(p)
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("data.csv: skipped, not a prose file"))
+        .stderr(predicate::str::contains("detritus.toml: skipped"));
+    for (name, text) in keep {
+        assert_eq!(fs::read_to_string(p.join(name)).unwrap(), text, "{name} changed");
+    }
+    assert_eq!(fs::read_to_string(p.join("a.txt")).unwrap(), "It grew fast, analysts said.\n");
+    assert_eq!(
+        fs::read_to_string(p.join("b.md")).unwrap(),
+        "# Notes\n\nIt grew fast, analysts said.  \nA hard break above.\n\n```\nlet x = a , b;\n```\n\n    indented , code\n\nSee `a , b` and [docs](https://x.example/a,b).\n",
+        "only the Markdown's prose changes, and its hard break stays"
+    );
+}
+
+#[test]
+fn include_widens_the_walk_and_a_named_file_is_always_read() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("notes.html"), "It grew fast , analysts said.\n").unwrap();
+    detritus().arg("check").arg(dir.path()).assert().code(0);
+    detritus()
+        .args(["check", "--include", "*.html"])
+        .arg(dir.path())
+        .assert()
+        .code(1);
+    detritus()
+        .arg("check")
+        .arg(dir.path().join("notes.html"))
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn a_gitignore_is_honoured_outside_a_git_repository() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join(".gitignore"), "skip.txt\n").unwrap();
+    fs::write(dir.path().join("skip.txt"), "It grew fast , analysts said.\n").unwrap();
+    detritus().arg("check").arg(dir.path()).assert().code(0);
+}
+
+#[test]
+fn stdin_named_as_markdown_is_read_as_markdown() {
+    let text = "Run `a , b` now , please.\n";
+    detritus()
+        .args(["fix", "--stdin-filename", "notes.md"])
+        .write_stdin(text)
+        .assert()
+        .code(0)
+        .stdout("Run `a , b` now, please.\n");
 }
 
 #[test]

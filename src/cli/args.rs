@@ -62,9 +62,27 @@ pub struct InputArgs {
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub ignore: Vec<String>,
 
-    /// Language of the text, as a tag (en, fr); default en. French keeps its spacing before `;:!?`.
+    /// Language of the text: `auto` (the default) identifies each paragraph's
+    /// language; a tag (en, fr, de, es, it, pt, nl, sv, fi, pl, cs, ro, hu, tr,
+    /// id) reads every paragraph as that language; `other` runs only the rules
+    /// that hold in every language.
     #[arg(long, value_name = "TAG")]
     pub language: Option<String>,
+
+    /// File-name globs a directory walk reads, instead of the prose defaults
+    /// (*.txt, *.md, *.markdown, *.rst, *.text; *.jsonl and *.ndjson with --jsonl).
+    /// Files named on the command line are always read.
+    #[arg(long, value_delimiter = ',', value_name = "GLOB")]
+    pub include: Vec<String>,
+
+    /// Treat standard input as this file: its extension (.md) and the
+    /// per-file-ignores that match it apply.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+
+    /// Say what a directory walk skipped and why, and which config is in force.
+    #[arg(long, short)]
+    pub verbose: bool,
 
     /// Read settings from this file instead of the nearest detritus.toml above the working directory.
     #[arg(long, value_name = "FILE")]

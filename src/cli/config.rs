@@ -31,6 +31,12 @@ pub struct Config {
     /// Globs of paths to skip when walking directories.
     #[serde(default)]
     pub exclude: Vec<String>,
+    /// Globs of the file names a walk reads, instead of the prose defaults.
+    #[serde(default)]
+    pub include: Option<Vec<String>>,
+    /// Globs of file names a walk reads besides `include`.
+    #[serde(default)]
+    pub extend_include: Vec<String>,
     /// Glob → rules to ignore in matching files.
     #[serde(default)]
     pub per_file_ignores: std::collections::BTreeMap<String, Vec<String>>,
@@ -105,6 +111,8 @@ mod tests {
             language = "fr"
             protect = ["\\bACME-\\d+\\b"]
             exclude = ["drafts/**"]
+            include = ["*.txt"]
+            extend-include = ["*.html.txt"]
             [per-file-ignores]
             "legacy/*.txt" = ["Q"]
             "#,

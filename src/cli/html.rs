@@ -86,7 +86,7 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
     let mut rules: BTreeMap<&str, &'static RuleMeta> = BTreeMap::new();
     for_each_source(
         &args.input.paths,
-        &setup.exclude,
+        &setup.filter,
         args.input.quiet,
         |source, outcome| match outcome {
             Outcome::Text { path, text } => {

@@ -30,9 +30,11 @@ pub enum Loaded {
 }
 
 /// Expand `paths` into sources in a stable order. Directories are walked
-/// recursively, honouring .gitignore and skipping hidden files; a path that
-/// does not exist is an error for that path alone.
-pub fn sources(paths: &[PathBuf], exclude: &Exclude) -> Vec<Result<Source>> {
+/// recursively, honouring .gitignore (in a git repository or not) and
+/// skipping hidden files, `detritus.toml` and files `filter` does not take;
+/// a file named on the command line is always read. A path that does not
+/// exist is an error for that path alone.
+pub fn sources(paths: &[PathBuf], filter: &Filter) -> Vec<Result<Source>> {
     if paths.is_empty() {
         return vec![Ok(Source::Stdin)];
     }
@@ -41,7 +43,7 @@ pub fn sources(paths: &[PathBuf], exclude: &Exclude) -> Vec<Result<Source>> {
         if path.as_os_str() == "-" {
             out.push(Ok(Source::Stdin));
         } else if path.is_dir() {
-            walk(path, exclude, &mut out);
+            walk(path, filter, &mut out);
         } else if path.exists() || path.is_symlink() {
             out.push(Ok(Source::File(path.clone())));
         } else {
@@ -51,32 +53,64 @@ pub fn sources(paths: &[PathBuf], exclude: &Exclude) -> Vec<Result<Source>> {
     out
 }
 
-/// Globs of walked paths to skip, relative to the config's directory.
-pub struct Exclude {
-    pub globs: globset::GlobSet,
+/// The prose files a walk reads by default: articles are text, Markdown or
+/// reStructuredText. Data, code and configuration are not prose, and the
+/// rules would "repair" them (`col1,col2` is not a missing space).
+pub const PROSE: &[&str] = &["*.markdown", "*.md", "*.rst", "*.text", "*.txt"];
+
+/// The record files a `--jsonl` walk reads.
+pub const RECORDS: &[&str] = &["*.jsonl", "*.ndjson"];
+
+/// Which files a directory walk reads, with paths relative to the config's directory.
+pub struct Filter {
+    /// Globs of walked paths to skip.
+    pub exclude: globset::GlobSet,
+    /// Globs of file names a walk reads; the rest are skipped.
+    pub include: globset::GlobSet,
     pub root: PathBuf,
+    /// Say on standard error what a walk skipped and why.
+    pub verbose: bool,
 }
 
-impl Exclude {
-    pub fn matches(&self, path: &Path) -> bool {
-        if self.globs.is_empty() {
+impl Filter {
+    pub fn excludes(&self, path: &Path) -> bool {
+        if self.exclude.is_empty() {
             return false;
         }
         let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
         let relative = absolute.strip_prefix(&self.root).unwrap_or(path);
-        self.globs.is_match(relative) || self.globs.is_match(path)
+        self.exclude.is_match(relative) || self.exclude.is_match(path)
+    }
+
+    /// Why a walk skips `path`, if it does.
+    fn skips(&self, path: &Path) -> Option<&'static str> {
+        let name = path.file_name().unwrap_or_default();
+        if name == super::config::FILE_NAME {
+            Some("detritus's own configuration")
+        } else if self.excludes(path) {
+            Some("excluded by the configuration")
+        } else if !self.include.is_match(name) {
+            Some("not a prose file (see --include)")
+        } else {
+            None
+        }
     }
 }
 
-fn walk(root: &Path, exclude: &Exclude, out: &mut Vec<Result<Source>>) {
+fn walk(root: &Path, filter: &Filter, out: &mut Vec<Result<Source>>) {
+    // `.gitignore` is honoured outside a git repository too, as people expect
+    // of a tree they copied or unpacked.
     let walker = ignore::WalkBuilder::new(root)
+        .require_git(false)
         .sort_by_file_name(|a, b| a.cmp(b))
         .build();
     for entry in walker {
         match entry {
-            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && !exclude.matches(e.path()) => {
-                out.push(Ok(Source::File(e.into_path())))
-            }
+            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => match filter.skips(e.path()) {
+                None => out.push(Ok(Source::File(e.into_path()))),
+                Some(why) if filter.verbose => eprintln!("detritus: {}: skipped, {why}", e.path().display()),
+                Some(_) => {}
+            },
             Ok(_) => {}
             Err(e) => out.push(Err(anyhow!("{e}"))),
         }

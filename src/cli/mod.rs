@@ -41,14 +41,20 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
+/// Which per-file ignores a text matches, and whether it is Markdown.
+type LinterKey = (Vec<usize>, bool);
+
 /// Everything a run needs from flags and config, built once.
 struct Setup {
     base: Settings,
     /// Per-file ignores: a glob and the rules it turns off.
     per_file: Vec<(globset::GlobMatcher, Vec<String>)>,
     /// Linters for files that match per-file ignores, by the set of patterns matched.
-    derived: std::sync::Mutex<std::collections::HashMap<Vec<usize>, std::sync::Arc<Linter>>>,
-    exclude: input::Exclude,
+    /// Linters by the per-file-ignore patterns matched and whether the text is Markdown.
+    derived: std::sync::Mutex<std::collections::HashMap<LinterKey, std::sync::Arc<Linter>>>,
+    filter: input::Filter,
+    /// What standard input is named as, for per-file ignores and its format.
+    stdin_name: Option<std::path::PathBuf>,
     unsafe_fixes: bool,
 }
 
@@ -87,6 +93,7 @@ impl Setup {
             protect: c.protect,
             extend_safe_fixes: c.extend_safe_fixes,
             extend_unsafe_fixes: c.extend_unsafe_fixes,
+            markdown: false,
         };
         // Name the config key behind a bad selector or pattern.
         for (key, list) in [
@@ -110,23 +117,43 @@ impl Setup {
         Ok(Setup {
             base,
             per_file,
-            derived: std::sync::Mutex::new([(Vec::new(), std::sync::Arc::new(linter))].into()),
-            exclude: input::Exclude {
-                globs: config::globs("exclude", &c.exclude)?,
+            derived: std::sync::Mutex::new([((Vec::new(), false), std::sync::Arc::new(linter))].into()),
+            filter: input::Filter {
+                exclude: config::globs("exclude", &c.exclude)?,
+                include: if input.include.is_empty() {
+                    let defaults = if input.jsonl { input::RECORDS } else { input::PROSE };
+                    let base: Vec<String> = c
+                        .include
+                        .unwrap_or_else(|| defaults.iter().map(|g| g.to_string()).collect());
+                    config::globs("include", &[base, c.extend_include].concat())?
+                } else {
+                    config::globs("--include", &input.include)?
+                },
                 root: loaded.root,
+                verbose: input.verbose,
             },
+            stdin_name: input.stdin_filename.clone(),
             unsafe_fixes: c.unsafe_fixes.unwrap_or(false),
         })
     }
 
     /// The linter for `source`, with its per-file ignores applied.
     fn linter_for(&self, source: Option<&Source>) -> std::sync::Arc<Linter> {
-        let matched: Vec<usize> = match source {
-            Some(Source::File(path)) if !self.per_file.is_empty() => {
+        let path = match source {
+            Some(Source::File(path)) => Some(path),
+            Some(Source::Stdin) => self.stdin_name.as_ref(),
+            None => None,
+        };
+        let markdown = path.is_some_and(|p| {
+            p.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+        });
+        let matched: Vec<usize> = match path {
+            Some(path) if !self.per_file.is_empty() => {
                 let rel = std::path::absolute(path).ok();
                 let rel = rel
                     .as_deref()
-                    .and_then(|p| p.strip_prefix(&self.exclude.root).ok())
+                    .and_then(|p| p.strip_prefix(&self.filter.root).ok())
                     .unwrap_or(path);
                 self.per_file
                     .iter()
@@ -139,9 +166,10 @@ impl Setup {
         };
         let mut derived = self.derived.lock().expect("no thread panics holding this lock");
         derived
-            .entry(matched.clone())
+            .entry((matched.clone(), markdown))
             .or_insert_with(|| {
                 let mut settings = self.base.clone();
+                settings.markdown = markdown;
                 settings
                     .ignore
                     .extend(matched.iter().flat_map(|&i| self.per_file[i].1.iter().cloned()));
@@ -174,13 +202,13 @@ const FILE_BATCH: usize = 64;
 /// `emit` in input order so output is deterministic.
 fn for_each_source<T: Send>(
     paths: &[std::path::PathBuf],
-    exclude: &input::Exclude,
+    filter: &input::Filter,
     quiet: bool,
     work: impl Fn(Option<Source>, Outcome) -> T + Sync,
     mut emit: impl FnMut(T) -> Result<()>,
 ) -> Result<()> {
     use rayon::prelude::*;
-    let sources = input::sources(paths, exclude);
+    let sources = input::sources(paths, filter);
     // A bar only where someone watches and the wait is long enough to matter.
     let bar = (!quiet && io::stderr().is_terminal() && sources.len() > FILE_BATCH).then(|| {
         let bar = indicatif::ProgressBar::new(sources.len() as u64);
@@ -336,7 +364,7 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     let started = std::time::Instant::now();
     let mut tally = Tally::default();
     if args.input.jsonl {
-        for source in input::sources(&args.input.paths, &setup.exclude) {
+        for source in input::sources(&args.input.paths, &setup.filter) {
             let opened = source.and_then(|s| open_lines(&s).map(|r| (s, r)));
             let (source, mut reader) = match opened {
                 Ok(x) => x,
@@ -371,7 +399,7 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     } else {
         for_each_source(
             &args.input.paths,
-            &setup.exclude,
+            &setup.filter,
             args.input.quiet,
             |source, outcome| match outcome {
                 Outcome::Text { path, text } => {
@@ -548,7 +576,7 @@ fn fix(args: FixArgs) -> Result<ExitCode> {
     let mut tally = Tally::default();
     for_each_source(
         &args.input.paths,
-        &setup.exclude,
+        &setup.filter,
         args.input.quiet,
         |source, outcome| fix_one(&setup, &args, mode, decisions.as_ref(), words, source, outcome),
         |r| {
@@ -631,7 +659,7 @@ fn fix_jsonl(setup: &Setup, args: &FixArgs, mode: FixMode) -> Result<ExitCode> {
         failed = true;
         eprintln!("detritus: error: {note}");
     };
-    for source in input::sources(&args.input.paths, &setup.exclude) {
+    for source in input::sources(&args.input.paths, &setup.filter) {
         let source = match source {
             Ok(s) => s,
             Err(e) => {

@@ -39,7 +39,7 @@ pub fn run(args: ReviewArgs) -> Result<ExitCode> {
     let store = args
         .decisions
         .clone()
-        .unwrap_or_else(|| setup.exclude.root.join(".detritus").join("decisions.jsonl"));
+        .unwrap_or_else(|| setup.filter.root.join(".detritus").join("decisions.jsonl"));
     // The first review starts the file.
     let mut decisions = if store.exists() {
         super::load_decisions(&store)?
@@ -47,7 +47,7 @@ pub fn run(args: ReviewArgs) -> Result<ExitCode> {
         Decisions::default()
     };
     let mut files = Vec::new();
-    for source in input::sources(&args.input.paths, &setup.exclude) {
+    for source in input::sources(&args.input.paths, &setup.filter) {
         match source? {
             Source::Stdin => bail!("review reads keys from the terminal, so it needs files, not standard input"),
             Source::File(path) => files.push(path),

@@ -16,7 +16,7 @@ mod words;
 
 use std::sync::LazyLock;
 
-pub use script::{dominant as dominant_script, joins, unspaced, Script, SPACED_EUROPEAN};
+pub use script::{dominant as dominant_script, Script, SPACED_EUROPEAN};
 
 /// A language whose conventions detritus knows. Each one is told apart by
 /// its function words; English and French also have rules of their own.

@@ -59,58 +59,6 @@ pub const SPACED_EUROPEAN: &[Script] = &[
     Script::Georgian,
 ];
 
-/// True when `script` is written without spaces between words, so a
-/// zero-width space may be its word separator: Thai, Lao, Khmer, Myanmar,
-/// Tibetan, the Indonesian scripts, Han and kana.
-pub fn unspaced(script: Script) -> bool {
-    matches!(
-        script,
-        Script::Thai
-            | Script::Lao
-            | Script::Khmer
-            | Script::Myanmar
-            | Script::Tibetan
-            | Script::Tai_Tham
-            | Script::Tai_Le
-            | Script::New_Tai_Lue
-            | Script::Balinese
-            | Script::Javanese
-            | Script::Sundanese
-            | Script::Buginese
-            | Script::Han
-            | Script::Yi
-    )
-}
-
-/// True when `script` spells with zero-width joiners and non-joiners:
-/// Arabic and Persian, Syriac, Thaana, N'Ko, Mongolian, the Indic and
-/// Brahmic scripts.
-pub fn joins(script: Script) -> bool {
-    matches!(
-        script,
-        Script::Arabic
-            | Script::Syriac
-            | Script::Thaana
-            | Script::Nko
-            | Script::Mongolian
-            | Script::Devanagari
-            | Script::Bengali
-            | Script::Gurmukhi
-            | Script::Gujarati
-            | Script::Oriya
-            | Script::Tamil
-            | Script::Telugu
-            | Script::Kannada
-            | Script::Malayalam
-            | Script::Sinhala
-            | Script::Tibetan
-            | Script::Myanmar
-            | Script::Khmer
-            | Script::Javanese
-            | Script::Balinese
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@
 mod abbreviations;
 mod doubling;
 mod function_words;
+mod mentions;
 mod period_words;
 mod short_sentences;
 mod verbs;
@@ -19,6 +20,7 @@ pub use function_words::{
     POSSESSIVE_DETERMINERS, PREPOSITIONS, PRE_VERB_ADVERBS, STRANDED_PREPOSITIONS, STRANDING_PAIRS, SUBJECT_PRONOUNS,
     WH_WORDS,
 };
+pub use mentions::{NAMING_NOUNS, NAMING_WORDS};
 pub use period_words::{PERIOD_ABBREVIATIONS, UNIT_ABBREVIATIONS};
 pub use short_sentences::{STANDALONE_PHRASES, STANDALONE_WORDS};
 pub use verbs::{AUXILIARIES, COMPLEMENT_VERBS, FINITE_VERBS, NOUNLIKE_VERBS, THIRD_PERSON_VERBS};
@@ -69,6 +71,8 @@ pub fn all_lists() -> Vec<(&'static str, &'static WordList)> {
         ("FRENCH_DOUBLING_WORDS", &FRENCH_DOUBLING_WORDS),
         ("LIST_HEADINGS", &LIST_HEADINGS),
         ("METADATA_FIELDS", &METADATA_FIELDS),
+        ("NAMING_NOUNS", &NAMING_NOUNS),
+        ("NAMING_WORDS", &NAMING_WORDS),
         ("NAV_WORDS", &NAV_WORDS),
         ("NOUNLIKE_VERBS", &NOUNLIKE_VERBS),
         ("PARTICLES", &PARTICLES),

@@ -35,11 +35,16 @@ Decoding follows browsers: numbers 128–159 are read as Windows-1252
 - references to other control characters, surrogates or noncharacters, and
   `&#65533;` (a character already lost), are reported without a fix.
 
+An escaped tag (`&lt;b&gt;`, `&lt;/a&gt;`) is what the page showed its
+reader as text, so its entities are reported with a suggestion only:
+decoded, `<b>` would read as leaked markup, and removing it would delete
+words the page displayed (`Type <b>bold</b> to…`, `The <script> tag…`).
+
 Left alone: `AT&T`, `R&D`, `Q&A` (no `;`), unknown names (`&foo;`),
 references inside markup (`<a href=\"?a=1&amp;b=2\">`, which leaked-markup
 removes whole), in code spans and in URLs.
 
-Fix (safe): decode. The letters of the reference's name are deleted, which
+Fix (safe): decode; for an escaped tag, a suggestion only. The letters of the reference's name are deleted, which
 is why the rule declares that it rewrites letters; the text's own letters
 are kept.",
     fix: FixAvailability::Safe,
@@ -60,8 +65,12 @@ are kept.",
             output: "“We believe in open weights,” she said… with care.",
         },
         Fixture {
-            input: "Caf&eacute; &#x2019;n&#146; hy&shy;phen &lt;p&gt;",
-            output: "Café ’n’ hyphen <p>",
+            input: "Caf&eacute; &#x2019;n&#146; hy&shy;phen a &lt; b",
+            output: "Café ’n’ hyphen a < b",
+        },
+        Fixture {
+            input: "Type &lt;b&gt;bold&lt;/b&gt; to make text bold.",
+            output: "Type &lt;b&gt;bold&lt;/b&gt; to make text bold.",
         },
     ],
     keeps: &[
@@ -72,6 +81,14 @@ are kept.",
         "An &unknown; name stays.",
     ],
 };
+
+/// An escaped tag, `&lt;b&gt;` or `&lt;/a&gt;`: what the page showed its
+/// reader as text. Decoded, it would read as a leaked tag, and removing that
+/// would delete words the page displayed.
+static ESCAPED_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"&(?:amp;)*lt;/?[A-Za-z][A-Za-z0-9-]*(?:[ \t][^&<>\n]{0,200})?/?&(?:amp;)*gt;")
+        .expect("pattern compiles")
+});
 
 static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});").expect("pattern compiles")
@@ -87,10 +104,27 @@ impl Rule for HtmlEntity {
             return;
         }
         let text = doc.text();
+        // The ends of escaped tags, whose entities are reported without a fix.
+        let tags: Vec<(usize, usize)> = if doc.bytes().contains(b'l') && text.contains("lt;") {
+            ESCAPED_TAG.find_iter(text).map(|m| (m.start(), m.end())).collect()
+        } else {
+            Vec::new()
+        };
         for m in PATTERN.find_iter(text) {
             if inside_tag(text, m.start()) {
                 continue;
             }
+            let in_tag = tags
+                .binary_search_by(|&(start, end)| {
+                    if m.end() <= start {
+                        std::cmp::Ordering::Greater
+                    } else if m.start() >= end {
+                        std::cmp::Ordering::Less
+                    } else {
+                        std::cmp::Ordering::Equal
+                    }
+                })
+                .is_ok();
             let span = Span::new(m.start(), m.end());
             let body = &m.as_str()[1..m.len() - 1];
             let (layers, core) = match body.rfind(';') {
@@ -106,6 +140,15 @@ impl Rule for HtmlEntity {
             }
             let escaped = if layers > 0 { " (escaped twice)" } else { "" };
             let d = match decoded {
+                Decoded::Text(with) if in_tag => Diagnostic::new(
+                    &META,
+                    span,
+                    format!("HTML entity `{}` in an escaped tag", m.as_str()),
+                )
+                .with_fix(Fix::display_only(
+                    format!("decode to `{with}` by hand if the tag is text: decoded, it reads as leaked markup"),
+                    vec![Edit::replace(span, with)],
+                )),
                 Decoded::Text(with) => Diagnostic::new(&META, span, format!("HTML entity `{}`{escaped}", m.as_str()))
                     .with_fix(Fix::safe(
                         if with.is_empty() {

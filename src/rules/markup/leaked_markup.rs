@@ -2,6 +2,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::lexicon::{NAMING_NOUNS, NAMING_WORDS};
 use crate::prelude::*;
 use crate::rules::fragments::shared::line_removal;
 
@@ -28,7 +29,9 @@ Flags markup that a scraper copied instead of rendering:
 A leaked `alt=` attribute usually repeats the photo caption printed just
 before it; the message says so when most of its words do.
 
-Left alone: comparisons and arrows (`a < b and c > d`, `x >= 3`, `->`,
+Left alone: a bare tag named in a sentence, in quotes or after words
+that name it (`the <title> element`, `and <br> breaks a line`, `“<p>”`),
+which is what a page teaching HTML shows its reader; comparisons and arrows (`a < b and c > d`, `x >= 3`, `->`,
 `<3`), addresses in angle brackets (`<name@example.com>`), generic types
 (`List<T>`, `Map<K, V>`, code spans), names that are not HTML tags
 (`<Enter>`), citation markers and editorial brackets (`[1]`, `[sic]`,
@@ -43,7 +46,9 @@ and markup alone on its line goes with the line.
   identifiers, empty image links. The letters removed are markup, not
   words, which is why the rule declares that it rewrites letters.
 - unsafe when the markup carries words: `alt=`/`title=` text, image alt
-  text, comments and templates with several words.",
+  text, comments and templates with several words; and for a bare tag
+  standing between two words of a sentence, which may be written on
+  purpose.",
     fix: FixAvailability::Sometimes,
     rewrites_letters: true,
     scope: Scope::Document,
@@ -82,6 +87,7 @@ alt=ByteDance’s logo is seen at the company’s office building in Shanghai on
         "He said [sic] that [1] the deal [Reuters] was […] done [citation needed].",
         "An empty set {} or {x} in maths, and a [link](https://example.com).",
         "The user id=5 was set, and x=3.",
+        "Put the <title> element in the head, and <br> breaks a line; “<p>” opens one.",
     ],
 };
 
@@ -553,9 +559,18 @@ fn find_tags(text: &str, out: &mut Vec<Item>) {
         if glued && attrs.is_empty() && caps[2].len() == 1 && caps[2].as_bytes()[0].is_ascii_uppercase() {
             continue;
         }
-        let wordy = attrs
-            .iter()
-            .any(|(n, v)| is_wordy(n) && v.chars().any(char::is_alphabetic));
+        let mention = if attrs.is_empty() {
+            mentioned(text, m.start(), m.end())
+        } else {
+            Mention::No
+        };
+        if mention == Mention::Named {
+            continue;
+        }
+        let wordy = mention == Mention::InSentence
+            || attrs
+                .iter()
+                .any(|(n, v)| is_wordy(n) && v.chars().any(char::is_alphabetic));
         let block = BLOCK_TAGS.binary_search(&name.as_str()).is_ok();
         let shown: String = s.chars().take(40).collect();
         let ellipsis = if shown.len() < s.len() { "…" } else { "" };
@@ -566,6 +581,52 @@ fn find_tags(text: &str, out: &mut Vec<Item>) {
             block,
             format!("leaked HTML tag `{shown}{ellipsis}`"),
         ));
+    }
+}
+
+/// How a bare tag sits in its sentence.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mention {
+    /// Glued to text, between sentences, or alone: leaked.
+    No,
+    /// A word among words (`and <br> breaks a line`): perhaps written on
+    /// purpose, so its removal waits for review.
+    InSentence,
+    /// Named as a thing (`the <title> element`, `“<br>”`): content.
+    Named,
+}
+
+fn mentioned(text: &str, start: usize, end: usize) -> Mention {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let quoted = matches!(
+        (before, after),
+        (Some('"'), Some('"'))
+            | (Some('“'), Some('”'))
+            | (Some('‘'), Some('’'))
+            | (Some('\''), Some('\''))
+            | (Some('`'), Some('`'))
+    );
+    if quoted {
+        return Mention::Named;
+    }
+    let blank = |c: Option<char>| c.is_some_and(|c| c == ' ' || c == '\t');
+    if !(blank(before) && blank(after)) {
+        return Mention::No;
+    }
+    let prev_word = text[..start].trim_end_matches([' ', '\t']);
+    let prev_word = &prev_word[prev_word
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |i| i + prev_word[i..].chars().next().map_or(1, char::len_utf8))..];
+    let rest = text[end..].trim_start_matches([' ', '\t']);
+    let next_word = &rest[..rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len())];
+    if prev_word.is_empty() || next_word.is_empty() {
+        return Mention::No;
+    }
+    if NAMING_WORDS.contains(prev_word) || NAMING_NOUNS.contains(next_word) {
+        Mention::Named
+    } else {
+        Mention::InSentence
     }
 }
 

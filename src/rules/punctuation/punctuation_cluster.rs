@@ -95,6 +95,7 @@ lowercase word (`said,. and`), keeping the comma is unsafe.",
         },
     ],
     keeps: &[
+        "He wrote \",,\" by mistake, then `;.` and “..” too.",
         "Wait... what? Really?! No!! Well, ... fine…, ok.",
         "He paused . . . and went on. Well.. maybe. Wait.. what? Ok..",
         "Apples, pears, etc., and the U.S., Acme Inc., at 6 a.m., i.e., e.g., now.",
@@ -399,6 +400,22 @@ fn judge(text: &str, marks: &[Mark], next: Next, french: bool) -> Verdict {
     }
 }
 
+/// True when the marks at `span` are all a pair of quotes holds.
+fn quoted(text: &str, span: Span) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    matches!(
+        (before, after),
+        (Some('"'), Some('"'))
+            | (Some('“'), Some('”'))
+            | (Some('‘'), Some('’'))
+            | (Some('\''), Some('\''))
+            | (Some('`'), Some('`'))
+            | (Some('«'), Some('»'))
+            | (Some('„'), Some('“'))
+    )
+}
+
 impl Rule for PunctuationCluster {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -437,6 +454,10 @@ impl Rule for PunctuationCluster {
                 continue;
             }
             let span = Span::new(m.start(), m.end());
+            // `He wrote ",," by mistake`: marks in quotes are the marks named.
+            if quoted(text, span) {
+                continue;
+            }
             let next = next_after(text, m.end());
             let french = doc.language_at(m.start()).is_some_and(Lang::spaces_high_punctuation);
             let diag = match judge(text, &marks, next, french) {

@@ -29,8 +29,9 @@ Markdown marks code.
 Left alone: indented blocks (code, poetry, block quotes: two or more
 indented lines in a row), list items (`- item`, `* item`, `1. item`,
 `a) item`), lines starting with punctuation or a bracket, CJK paragraphs
-(`\u{3000}\u{3000}` is how they indent), and documents that indent most of their
-paragraphs on purpose (three or more, and more than half).
+(`\u{3000}\u{3000}` is how they indent), documents that indent most of their
+paragraphs on purpose (three or more, and more than half), and Markdown,
+where indentation is structure (nested lists, code, continuation lines).
 
 Fix (safe): delete the indentation.",
     fix: FixAvailability::Safe,
@@ -106,6 +107,10 @@ impl Rule for LeadingWhitespace {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        // In Markdown, indentation is structure: lists, code, continuations.
+        if doc.is_markdown() {
+            return;
+        }
         let text = doc.text();
         let lines = doc.lines();
         let starts_blank = |l: &Span| match text.as_bytes().get(l.start) {

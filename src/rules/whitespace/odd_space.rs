@@ -25,7 +25,11 @@ break lines, do not match a space in searches and split words oddly.
 
 Left alone, because there the character is deliberate typography: between
 a number and a unit or a symbol (`10 km`, `5 %`, `38 °C`, `10 h 30`), inside a
-number (`1 000 000`), before a number (`No. 5`, `Windows 10`), after a title
+number (`1 000 000`), before a number (`No. 5`, `Windows 10`), a no-break
+space after a number or an ordinal (`5 mètres`, `12. maaliskuuta`), after
+a one-letter word (Czech and Polish keep `v Praze` and `i w` together),
+after a short abbreviation (`z. B.`, `esim.`), around Mongolian suffixes
+(a narrow no-break space is how Mongolian attaches them), after a title
 or an initial (`Mr. Smith`, `M. Ferrand`, `J. K.`), before a Roman numeral
 (`Louis XIV`), a no-break space between two capitalised words (`São
 Paulo`, holding a name together), around a dash, next to guillemets (`« ça »`), before a mark
@@ -67,6 +71,9 @@ Fix (safe): replace the run of spaces with one plain space.",
         "\u{a0}\u{a0}leading and trailing\u{a0}",
         "Ends at 10\u{a0}a.m. and 10\u{a0}h\u{a0}30.",
         "NBSP after capitals: SÃO\u{a0}PAULO and São\u{a0}Paulo.",
+        "Kirjain Ä\u{a0}on suomen aakkosissa. Se oli 12.\u{a0}maaliskuuta, 5\u{a0}mètres plus loin.",
+        "Bydlí v\u{a0}Praze i\u{a0}w Warszawie, z.\u{a0}B. im Mai, esim.\u{a0}tänään.",
+        "ᠴᠢᠯᠥᠭᠡ\u{202f}ᠲᠡᠢ ᠡᠷᠬᠡ",
     ],
 };
 
@@ -92,6 +99,10 @@ const UNIT_WORDS: &[&str] = &[
 
 fn is_cjk_side(c: char) -> bool {
     is_cjk_letter(c) || is_fullwidth_form(c) || ('\u{3000}'..='\u{303F}').contains(&c)
+}
+
+fn is_mongolian(c: char) -> bool {
+    matches!(c, '\u{1800}'..='\u{18AF}' | '\u{11660}'..='\u{1167F}')
 }
 
 fn is_dash(c: char) -> bool {
@@ -135,6 +146,38 @@ fn is_deliberate(text: &str, start: usize, end: usize, prev: char, next: char) -
         return true;
     }
     if prev.is_ascii_digit() && (next.is_ascii_digit() || unit_follows(after)) {
+        return true;
+    }
+    // Keeping a number with the word after it (`5 mètres`, `12. maaliskuuta`,
+    // `3. März`) and a one-letter word with the next (Czech and Polish
+    // `v Praze`, `i w`; `Kirjain Ä on`) is typography in many languages.
+    if no_break {
+        let before_dot = if prev == '.' {
+            text[..start - 1].chars().next_back()
+        } else {
+            None
+        };
+        let word_len = text[..start]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .take(2)
+            .count();
+        if prev.is_ascii_digit() || before_dot.is_some_and(|c| c.is_ascii_digit()) || word_len == 1 {
+            return true;
+        }
+        // An abbreviation's period: `z. B.`, `esim.`, `p. ex.`, `S. 5`.
+        let abbreviation = text[..start - usize::from(prev == '.')]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .count();
+        if prev == '.' && (1..=4).contains(&abbreviation) {
+            return true;
+        }
+    }
+    // Mongolian writes its suffixes after a narrow no-break space.
+    if is_mongolian(prev) || is_mongolian(next) {
         return true;
     }
     if next.is_ascii_digit() || is_roman_numeral(after) {

@@ -1,4 +1,5 @@
 use crate::lang::SPACED_EUROPEAN;
+use crate::lexicon::{NAMING_NOUNS, NAMING_WORDS};
 use crate::prelude::*;
 
 pub struct SpaceInsideQuotes;
@@ -28,7 +29,8 @@ one stands after a word boundary and before a word, every even one after a
 word and before a boundary, and no curly quote is mixed in (`\"?at least
 \"?the` is dashes lost in a charset conversion, not quotations).
 
-Left alone: empty quotes (`“ ”`: `empty-quotes-or-brackets`'s), padding that
+Left alone: a quote mark the text names rather than uses (`Type \" to
+start a string`, `a \" mark`); empty quotes (`“ ”`: `empty-quotes-or-brackets`'s), padding that
 crosses a line break, single quotes (they double as apostrophes), German
 `„…“`, guillemets (`« … »` is correct French), and French paragraphs.
 
@@ -70,6 +72,7 @@ space and the `“` with `”`. Only whitespace and quotation marks change.",
         "“He said “ yes” and left.",
         "He said \"yes\" and then \" no.",
         "could determine \"?at least temporarily \"?the fate of many",
+        "Type \" to start a string and \" to end it.",
     ],
 };
 
@@ -290,7 +293,7 @@ fn check_straight(doc: &Document, seg: Span, out: &mut Vec<Diagnostic>) {
         let (o, c) = (p[0], p[1]);
         boundary_before(o) && boundary_after(c) && starts_quote(o) && ends_quote(c)
     }) && !quotes.iter().any(|&q| q > 0 && b[q - 1].is_ascii_digit());
-    if !clear {
+    if !clear || quotes.iter().any(|&q| names_the_mark(text, q)) {
         return;
     }
     for p in quotes.chunks(2) {
@@ -302,6 +305,20 @@ fn check_straight(doc: &Document, seg: Span, out: &mut Vec<Diagnostic>) {
             push(out, pad, "space before a closing quote");
         }
     }
+}
+
+/// `Type " to start a string`, `a " mark`: a quote with blanks on both
+/// sides after a word that names it is the character itself, not a quotation.
+fn names_the_mark(text: &str, at: usize) -> bool {
+    let blank = |c: Option<char>| c.is_some_and(|c| c == ' ' || c == '\t');
+    if !(blank(text[..at].chars().next_back()) && blank(text[at + 1..].chars().next())) {
+        return false;
+    }
+    let head = text[..at].trim_end_matches([' ', '\t']);
+    let before = &head[head.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1)..];
+    let rest = text[at + 1..].trim_start_matches([' ', '\t']);
+    let after = &rest[..rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len())];
+    NAMING_WORDS.contains(before) || NAMING_NOUNS.contains(after)
 }
 
 #[cfg(test)]
