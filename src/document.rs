@@ -260,9 +260,10 @@ impl<'a> Document<'a> {
         let language = match self.language {
             Language::Is(l) => Some(l),
             Language::Other => None,
-            // Every language with a function-word list is written in Latin script.
+            // Every language with a function-word list is written in Latin
+            // script, but Russian in Cyrillic.
             Language::Auto => match script {
-                Some(Script::Latin) => match lang::detect(text, lang::PARAGRAPH_WORDS) {
+                Some(Script::Latin | Script::Cyrillic) => match lang::detect(text, lang::PARAGRAPH_WORDS) {
                     Verdict::Is(l) => Some(l),
                     Verdict::Undecided => self.document_language(),
                     Verdict::Foreign => None,

@@ -283,7 +283,10 @@ fn a_walk_fixes_prose_files_only_and_says_what_it_skipped() {
     for (name, text) in keep {
         assert_eq!(fs::read_to_string(p.join(name)).unwrap(), text, "{name} changed");
     }
-    assert_eq!(fs::read_to_string(p.join("a.txt")).unwrap(), "It grew fast, analysts said.\n");
+    assert_eq!(
+        fs::read_to_string(p.join("a.txt")).unwrap(),
+        "It grew fast, analysts said.\n"
+    );
     assert_eq!(
         fs::read_to_string(p.join("b.md")).unwrap(),
         "# Notes\n\nIt grew fast, analysts said.  \nA hard break above.\n\n```\nlet x = a , b;\n```\n\n    indented , code\n\nSee `a , b` and [docs](https://x.example/a,b).\n",

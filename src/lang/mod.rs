@@ -19,7 +19,8 @@ use std::sync::LazyLock;
 pub use script::{dominant as dominant_script, Script, SPACED_EUROPEAN};
 
 /// A language whose conventions detritus knows. Each one is told apart by
-/// its function words; English and French also have rules of their own.
+/// its function words (Russian in Cyrillic, the others in Latin script);
+/// English and French also have rules of their own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Lang {
     English,
@@ -37,10 +38,11 @@ pub enum Lang {
     Hungarian,
     Turkish,
     Indonesian,
+    Russian,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 15] = [
+    pub const ALL: [Lang; 16] = [
         Lang::English,
         Lang::French,
         Lang::German,
@@ -56,6 +58,7 @@ impl Lang {
         Lang::Hungarian,
         Lang::Turkish,
         Lang::Indonesian,
+        Lang::Russian,
     ];
 
     /// The ISO 639-1 code: `en`.
@@ -76,6 +79,7 @@ impl Lang {
             Lang::Hungarian => "hu",
             Lang::Turkish => "tr",
             Lang::Indonesian => "id",
+            Lang::Russian => "ru",
         }
     }
 
@@ -96,6 +100,7 @@ impl Lang {
             Lang::Hungarian => "Hungarian",
             Lang::Turkish => "Turkish",
             Lang::Indonesian => "Indonesian",
+            Lang::Russian => "Russian",
         }
     }
 
@@ -322,6 +327,10 @@ mod tests {
             (
                 "Dewan mengatakan bahwa pihaknya tidak akan membuka penyelidikan dan itu adalah untuk kota yang.",
                 Lang::Indonesian,
+            ),
+            (
+                "Совет заявил, что не будет открывать расследование и что город в порядке.",
+                Lang::Russian,
             ),
         ];
         for (text, expected) in cases {

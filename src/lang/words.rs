@@ -9,7 +9,7 @@
 use super::Lang;
 
 /// Each language's function words, in [`Lang::ALL`] order.
-pub(super) static LISTS: [(Lang, &[&str]); 15] = [
+pub(super) static LISTS: [(Lang, &[&str]); 16] = [
     (
         Lang::English,
         &[
@@ -120,6 +120,40 @@ pub(super) static LISTS: [(Lang, &[&str]); 15] = [
         &[
             "adalah", "akan", "atau", "dalam", "dan", "dari", "dengan", "di", "ini", "itu", "juga", "ke", "oleh",
             "pada", "tidak", "untuk", "yang",
+        ],
+    ),
+    (
+        Lang::Russian,
+        &[
+            "в",
+            "вы",
+            "для",
+            "до",
+            "его",
+            "же",
+            "за",
+            "и",
+            "из",
+            "к",
+            "как",
+            "мы",
+            "на",
+            "не",
+            "но",
+            "о",
+            "он",
+            "она",
+            "они",
+            "от",
+            "по",
+            "при",
+            "с",
+            "так",
+            "также",
+            "то",
+            "только",
+            "что",
+            "это",
         ],
     ),
 ];

@@ -1,3 +1,4 @@
+use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::prelude::*;
@@ -23,35 +24,39 @@ Only canonical normalization is applied, never the compatibility forms
 (NFKC would turn `ﬁ` into `fi`, `²` into `2` and full-width letters into
 ASCII, which changes what the text shows).
 
-Left alone: text already in NFC; CJK compatibility ideographs
+Left alone: text already in NFC; a text written decomposed throughout,
+which chose that form (scholarly tone marks, some keyboards), where one
+that mixes forms was pieced together from several sources; CJK compatibility ideographs
 (U+F900–U+FAFF, U+2F800–U+2FA1F), which NFC maps to a unified ideograph
 that some fonts draw differently; and the differences from NFC that are
 a script's own spelling, not a decomposed letter: combining marks in
 another order (Arabic vowel signs typed shadda last), letters NFC
 deliberately keeps apart (Bengali and Devanagari nukta forms such as
 `য়`) and polytonic Greek accents (oxia), which NFC maps to their
-monotonic twins.
+monotonic twins, and Indic vowels typed in their two parts.
 
 Fix (safe): compose the run. The result looks the same and keeps every
 letter.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
-    scope: Scope::Paragraph,
+    scope: Scope::Document,
     applies: Applies::EVERYWHERE,
     flags: &[
         Fixture {
-            input: "said Rene\u{301}e Castellanos from Jose\u{301} Mari\u{301}a Alvarado’s band.",
-            output: "said Renée Castellanos from José María Alvarado’s band.",
+            input: "said Rene\u{301}e Castellanos from Jose\u{301} Mari\u{301}a Alvarado’s band, at the café.",
+            output: "said Renée Castellanos from José María Alvarado’s band, at the café.",
         },
         Fixture {
-            input: "A 4.7 k\u{2126} resistor and the Korean \u{1100}\u{1161}.",
-            output: "A 4.7 kΩ resistor and the Korean 가.",
+            input: "A 4.7 k\u{2126} resistor and the Korean \u{1100}\u{1161} of 한국.",
+            output: "A 4.7 kΩ resistor and the Korean 가 of 한국.",
         },
     ],
     keeps: &[
         "The café’s owner, Zoë, makes a naïve crème brûlée.",
         "Ligatures ﬁ, superscripts x² and full-width Ａ are not canonical forms.",
         "A CJK compatibility ideograph \u{F900} stays.",
+        "Ba\u{300} Ma\u{304}ori written decomposed throughout, as some keyboards do.",
+        "Bengali vowels in two parts: \u{995}\u{9c7}\u{9be}.",
         "Arabic marks in typing order: \u{628}\u{64e}\u{651}, Bengali \u{9df}, polytonic Greek \u{1f79}.",
     ],
 };
@@ -69,6 +74,7 @@ impl Rule for NonNfcText {
         }
         let text = doc.text();
         let b = text.as_bytes();
+        let from = out.len();
         let mut i = 0;
         while let Some(hit) = next_lead_at_or_above_u0300(b, i) {
             // Whitespace never composes, so a run between spaces is judged alone.
@@ -83,7 +89,24 @@ impl Rule for NonNfcText {
             check_run(text, start, end, out);
             i = end;
         }
+        // A text written decomposed throughout chose that form (scholarly
+        // tone marks, some keyboards); one that mixes forms was pieced
+        // together, and its decomposed words do not match the others.
+        if out.len() > from && !text.chars().any(is_precomposed) {
+            let found = out.split_off(from);
+            out.extend(found.into_iter().filter(|d| is_symbol_twin(doc.slice(d.span))));
+        }
     }
+}
+
+/// The Ohm, Kelvin and Ångström signs, which NFC replaces by letters.
+fn is_symbol_twin(s: &str) -> bool {
+    matches!(s, "\u{2126}" | "\u{212A}" | "\u{212B}")
+}
+
+/// A letter NFC keeps whole that has a canonical decomposition: `é`, `ậ`.
+fn is_precomposed(c: char) -> bool {
+    c >= '\u{c0}' && c.is_alphabetic() && std::iter::once(c).nfd().nth(1).is_some()
 }
 
 /// The first byte at or after `from` that starts a character of U+0300 or
@@ -142,11 +165,14 @@ fn check_run(text: &str, start: usize, end: usize, out: &mut Vec<Diagnostic>) {
     {
         return;
     }
-    // Only a composition is a decomposed letter: a reordering, a nukta form
-    // NFC splits and a polytonic accent it maps to a twin are spellings.
-    let composes = after.chars().count() < before.chars().count();
-    let symbol_twin = matches!(before, "\u{2126}" | "\u{212A}" | "\u{212B}");
-    if !(composes || symbol_twin) {
+    // Only a diacritic composed onto its letter is a decomposed letter: a
+    // reordering, a nukta form NFC splits, a polytonic accent it maps to a
+    // twin and an Indic vowel typed in its two parts are spellings.
+    let composes = after.chars().count() < before.chars().count()
+        && before
+            .chars()
+            .any(|c| canonical_combining_class(c) != 0 || ('\u{1160}'..='\u{11FF}').contains(&c));
+    if !(composes || is_symbol_twin(before)) {
         return;
     }
     let span = Span::new(start + prefix, start + prefix + before.len());
@@ -175,7 +201,7 @@ mod tests {
 
     #[test]
     fn reorders_combining_marks_into_canonical_order() {
-        assert_eq!(fix("a\u{301}\u{316}"), "á\u{316}");
+        assert_eq!(fix("né a\u{301}\u{316}"), "né á\u{316}");
     }
 
     #[test]

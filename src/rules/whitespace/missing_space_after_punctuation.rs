@@ -41,7 +41,11 @@ Fix (safe): insert one space after the mark and any closing quote.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
     scope: Scope::Document,
-    applies: Applies::scripts(SPACED_EUROPEAN),
+    applies: Applies {
+        languages: &Lang::ALL,
+        scripts: SPACED_EUROPEAN,
+        note: "a glued comma or sentence is judged in a language whose conventions detritus knows",
+    },
     flags: &[
         Fixture {
             input: "in October 2024.This represents a shift.",
@@ -332,9 +336,23 @@ mod tests {
     fn fix(text: &str) -> String {
         let settings = Settings {
             select: vec!["W002".into()],
+            language: crate::Language::Is(crate::Lang::English),
             ..Settings::default()
         };
         Linter::new(&settings).unwrap().fix(text, FixMode::Safe).unwrap().text
+    }
+
+    #[test]
+    fn leaves_glued_commas_alone_in_a_language_it_cannot_identify() {
+        let settings = Settings {
+            select: vec!["W002".into()],
+            ..Settings::default()
+        };
+        let text = "Mwalimu alifika shuleni mapema,wanafunzi walichelewa kwa sababu mvua ilinyesha sana usiku mzima.Barabara zilijaa maji.";
+        assert_eq!(
+            Linter::new(&settings).unwrap().fix(text, FixMode::Safe).unwrap().text,
+            text
+        );
     }
 
     #[test]
