@@ -36,7 +36,10 @@ occurs three times or more (a refrain, a formula such as a declaration's
 `Everyone has the right…`: scrapers capture twice, writers repeat on
 purpose); in a paragraph whose language detritus cannot identify, any
 copy more than three sentences after the one before it, since repetition
-at a distance may be that text's style; a title (no final mark) that
+at a distance may be that text's style; a sentence that opens one
+paragraph and then stands alone as the next (a summary, a list of
+messages): a scraper repeats a headline above the body that opens with
+it, or a whole paragraph; a title (no final mark) that
 recurs more than three sentences later; short
 sentences (under six words), which repeat legitimately
 (`He declined to comment.`), questions (interviews ask each person the same
@@ -81,11 +84,9 @@ impl Rule for DuplicateSentence {
             return;
         }
         let mut flagged: Vec<Span> = Vec::new();
-        // Each sentence's first occurrence, the index of its latest one and
-        // how often it occurs.
-        let mut seen: HashMap<u64, (Span, usize, usize), BuildHasherDefault<IdHasher>> = HashMap::default();
-        // (key, the copy, how many sentences after the one before it it comes)
-        let mut copies: Vec<(u64, Span, usize)> = Vec::new();
+        let mut seen: HashMap<u64, Occurrences, BuildHasherDefault<IdHasher>> = HashMap::default();
+        // (key, the copy, the occurrence before it, how many sentences after it the copy comes)
+        let mut copies: Vec<(u64, Span, Span, usize)> = Vec::new();
         for (index, &s) in sentences.iter().enumerate() {
             let words = doc.words_in(s);
             let sentence = doc.slice(s);
@@ -97,24 +98,31 @@ impl Rule for DuplicateSentence {
             let key = fingerprint(sentence);
             match seen.entry(key) {
                 Entry::Vacant(v) => {
-                    v.insert((s, index, 1));
+                    v.insert(Occurrences {
+                        first: s,
+                        last: s,
+                        last_index: index,
+                        count: 1,
+                    });
                 }
                 Entry::Occupied(mut o) => {
-                    let (first, last_index, _) = *o.get();
-                    if !same_words(doc, doc.words_in(first), words) {
+                    let occ = o.get_mut();
+                    if !same_words(doc, doc.words_in(occ.first), words) {
                         continue;
                     }
-                    o.get_mut().1 = index;
-                    o.get_mut().2 += 1;
+                    let (before, distance) = (occ.last, index - occ.last_index);
+                    occ.last = s;
+                    occ.last_index = index;
+                    occ.count += 1;
                     // A repeated caption with its credit is duplicated-caption's.
                     if followed_by_credit(doc, s.end) {
                         continue;
                     }
-                    copies.push((key, s, index - last_index));
+                    copies.push((key, s, before, distance));
                 }
             }
         }
-        for (key, s, distance) in copies {
+        for (key, s, before, distance) in copies {
             // A stutter, a copy within a few sentences of the one before, is
             // a scraper's. At a distance, a sentence said three times or more
             // is a refrain or a formula (a declaration's `Everyone has the
@@ -124,7 +132,10 @@ impl Rule for DuplicateSentence {
             // names itself in its preamble).
             let far = distance > NEAR;
             let titled = terminal(doc.slice(s)).is_none();
-            if far && (seen[&key].2 > 2 || titled || doc.language_at(s.start).is_none()) {
+            if far && (seen[&key].count > 2 || titled || doc.language_at(s.start).is_none()) {
+                continue;
+            }
+            if !scraped_twice(doc, before, s) {
                 continue;
             }
             flagged.push(s);
@@ -141,6 +152,30 @@ impl Rule for DuplicateSentence {
             );
         }
     }
+}
+
+/// Where a sentence was seen and how often.
+struct Occurrences {
+    first: Span,
+    last: Span,
+    last_index: usize,
+    count: usize,
+}
+
+/// True when `copy` repeats `before` the way a scraper repeats: in the same
+/// paragraph, or across paragraphs as a headline or teaser standing alone
+/// above the body that opens with it, or as a whole paragraph captured
+/// twice. A sentence that opens one paragraph and stands alone in the next
+/// is how a list of messages or a summary repeats on purpose.
+fn scraped_twice(doc: &Document, before: Span, copy: Span) -> bool {
+    let (Some(a), Some(b)) = (doc.paragraph_at(before.start), doc.paragraph_at(copy.start)) else {
+        return true;
+    };
+    if a == b {
+        return true;
+    }
+    let alone = |para: Span, s: Span| doc.slice(para).trim() == doc.slice(s).trim();
+    alone(a, before) || doc.slice(a).trim() == doc.slice(b).trim()
 }
 
 /// A headline glued above its body inside one paragraph (`Headline\nBy: …\n
@@ -338,6 +373,15 @@ mod tests {
         let stutter =
             "Mwalimu alifika shuleni mapema leo asubuhi sana. Mwalimu alifika shuleni mapema leo asubuhi sana.";
         assert_eq!(linter().check(stutter).len(), 1);
+    }
+
+    #[test]
+    fn keeps_a_sentence_that_opens_one_paragraph_and_stands_alone_in_the_next() {
+        let text =
+            "No file was submitted at all. Check the encoding type on the form.\n\nNo file was submitted at all.\n";
+        assert!(linter().check(text).is_empty());
+        let headline = "No file was submitted at all today.\n\nNo file was submitted at all today. Check the form.\n";
+        assert_eq!(linter().check(headline).len(), 1);
     }
 
     #[test]
