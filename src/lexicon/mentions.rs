@@ -28,3 +28,29 @@ pub static NAMING_NOUNS: WordList = WordList(&[
     "tag",
     "tags",
 ]);
+
+/// True when the words around `text[start..end]`, past blanks, name the
+/// mark or tag there rather than use it: `Type " to`, `the <title> element`.
+pub fn named_between(text: &str, start: usize, end: usize) -> bool {
+    let head = text[..start].trim_end_matches([' ', '\t']);
+    let word_start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let rest = text[end..].trim_start_matches([' ', '\t']);
+    let word_end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+    NAMING_WORDS.contains(&head[word_start..]) || NAMING_NOUNS.contains(&rest[..word_end])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_around_a_mark_tell_whether_it_is_named() {
+        let text = "Type \" to start, or «\" »";
+        assert!(named_between(text, 5, 6));
+        assert!(!named_between(text, 23, 24), "a multi-byte mark before is no word");
+    }
+}

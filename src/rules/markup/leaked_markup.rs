@@ -2,7 +2,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::lexicon::{NAMING_NOUNS, NAMING_WORDS};
+use crate::lexicon::named_between;
 use crate::prelude::*;
 use crate::rules::fragments::shared::line_removal;
 
@@ -614,16 +614,13 @@ fn mentioned(text: &str, start: usize, end: usize) -> Mention {
     if !(blank(before) && blank(after)) {
         return Mention::No;
     }
-    let prev_word = text[..start].trim_end_matches([' ', '\t']);
-    let prev_word = &prev_word[prev_word
-        .rfind(|c: char| !c.is_alphanumeric())
-        .map_or(0, |i| i + prev_word[i..].chars().next().map_or(1, char::len_utf8))..];
-    let rest = text[end..].trim_start_matches([' ', '\t']);
-    let next_word = &rest[..rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len())];
-    if prev_word.is_empty() || next_word.is_empty() {
+    // A tag among words, not between sentences or beside punctuation.
+    let word_before = text[..start].trim_end_matches([' ', '\t']).chars().next_back();
+    let word_after = text[end..].trim_start_matches([' ', '\t']).chars().next();
+    if !(word_before.is_some_and(char::is_alphanumeric) && word_after.is_some_and(char::is_alphanumeric)) {
         return Mention::No;
     }
-    if NAMING_WORDS.contains(prev_word) || NAMING_NOUNS.contains(next_word) {
+    if named_between(text, start, end) {
         Mention::Named
     } else {
         Mention::InSentence

@@ -1,5 +1,5 @@
 use crate::lang::SPACED_EUROPEAN;
-use crate::lexicon::{NAMING_NOUNS, NAMING_WORDS};
+use crate::lexicon::named_between;
 use crate::prelude::*;
 
 pub struct SpaceInsideQuotes;
@@ -314,11 +314,7 @@ fn names_the_mark(text: &str, at: usize) -> bool {
     if !(blank(text[..at].chars().next_back()) && blank(text[at + 1..].chars().next())) {
         return false;
     }
-    let head = text[..at].trim_end_matches([' ', '\t']);
-    let before = &head[head.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1)..];
-    let rest = text[at + 1..].trim_start_matches([' ', '\t']);
-    let after = &rest[..rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len())];
-    NAMING_WORDS.contains(before) || NAMING_NOUNS.contains(after)
+    named_between(text, at, at + 1)
 }
 
 #[cfg(test)]
