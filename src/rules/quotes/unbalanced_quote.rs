@@ -38,9 +38,9 @@ Left alone:
   as quotes;
 - German `„…“` and `‚…‘` (a paragraph holding them is skipped) and quotes in
   code spans or URLs;
-- marks a paragraph writes as letters: the ʻokina typed `‘` in Hawaiian and
-  Tongan (`‘ohana`, `ho‘okolokolo`), a glottal stop typed `”` between
-  letters (`Мелы”сыса`), seen twice or more;
+- marks a text writes as letters: the ʻokina typed `‘` in Hawaiian and
+  Tongan (`‘ohana`, `ho‘okolokolo`: three or more that nothing closes), a
+  glottal stop typed `”` between letters (`Мелы”сыса`, three times or more);
 - `China”,” a spokesperson` (the doubled closer is `doubled-closing-quote`'s).
 
 Not judged until `html-entity` has run: a document holding quote entities
@@ -90,7 +90,7 @@ one cannot be told. An opening quote that is never closed is only reported: wher
         "He said &ldquo;We are disappointed to be singled out,\" its president wrote.",
         "Set x = '' before the loop.",
         "Ua noa i ka ‘ohana ke kaiāulu, a me ka ‘āina, ho‘okolokolo ‘ia.",
-        "Мелы”сыса ӈиле ны”сылибиазә, хонды” ӈиле мәнә.",
+        "Мелы”сыса ӈиле ны”сылибиазә, хонды” ӈиле нендя”туо мәнә.",
     ],
 };
 
@@ -111,61 +111,58 @@ impl Rule for UnbalancedQuote {
         if doc.bytes().contains(0x98) && doc.text().contains('‘') {
             check_singles(doc, &segs, out);
         }
-        drop_letters(doc, &segs, out, from);
+        drop_letters(doc, out, from);
     }
 }
 
-/// Drop what was reported from `out[from..]` about a mark that its segment
-/// writes as a letter: Hawaiian and Tongan spell the ʻokina `‘` (`‘ohana`,
-/// `ho‘okolokolo`), Nganasan a glottal stop `”` (`Мелы”сыса`), and such a
-/// mark pairs with nothing.
-fn drop_letters(doc: &Document, segs: &[Span], out: &mut Vec<Diagnostic>, from: usize) {
+/// Drop what was reported from `out[from..]` about a mark the text writes
+/// as a letter: Hawaiian and Tongan spell the ʻokina `‘` (`‘ohana`,
+/// `ho‘okolokolo`), Nganasan a glottal stop `”` (`ӈәзи”тәбсадя`), and such a
+/// mark pairs with nothing. Orthography belongs to the whole text.
+fn drop_letters(doc: &Document, out: &mut Vec<Diagnostic>, from: usize) {
     if out.len() == from {
         return;
     }
     let text = doc.text();
+    let letters = letter_marks(text);
+    if letters.is_empty() {
+        return;
+    }
     let found = out.split_off(from);
-    let mut last: Option<(usize, Vec<char>)> = None;
     out.extend(found.into_iter().filter(|d| {
-        let k = segs
-            .partition_point(|s| s.end <= d.span.start)
-            .min(segs.len().saturating_sub(1));
-        if last.as_ref().is_none_or(|(i, _)| *i != k) {
-            last = Some((k, segs.get(k).map_or(Vec::new(), |s| letter_marks(s.slice(text)))));
-        }
         let mark = d.span.slice(text).chars().next().unwrap_or(' ');
-        !last.as_ref().is_some_and(|(_, letters)| letters.contains(&mark))
+        !letters.contains(&mark)
     }));
 }
 
-/// The quotation marks `s` writes as letters: a mark between two letters
-/// twice or more, or an opening `‘` before a word three times or more with
-/// no `’` to close any of them.
-fn letter_marks(s: &str) -> Vec<char> {
+/// The quotation marks `text` writes as letters: a mark between two letters
+/// three times or more, or an opening `‘` before a word three times or more
+/// with fewer than half as many `’` shaped to close them.
+fn letter_marks(text: &str) -> Vec<char> {
+    const MARKS: [char; 4] = ['“', '”', '"', '‘'];
     let mut inside = [0usize; 4];
-    let marks = ['“', '”', '"', '‘'];
-    let mut opening_single = 0;
+    let (mut opening_single, mut closing_single) = (0, 0);
     let mut prev: Option<char> = None;
-    let mut chars = s.chars().peekable();
+    let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         let next = chars.peek().copied();
-        if let Some(i) = marks.iter().position(|&m| m == c) {
-            if prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic) {
-                inside[i] += 1;
-            }
-            if c == '‘' && prev.is_none_or(char::is_whitespace) && next.is_some_and(char::is_alphabetic) {
-                opening_single += 1;
-            }
+        let letter_before = prev.is_some_and(char::is_alphabetic);
+        let letter_after = next.is_some_and(char::is_alphabetic);
+        if let Some(i) = MARKS.iter().position(|&m| m == c) {
+            inside[i] += usize::from(letter_before && letter_after);
+            opening_single += usize::from(c == '‘' && prev.is_none_or(char::is_whitespace) && letter_after);
+        } else if c == '’' && prev.is_some_and(char::is_alphanumeric) && !next.is_some_and(char::is_alphanumeric) {
+            closing_single += 1;
         }
         prev = Some(c);
     }
-    let mut out: Vec<char> = marks
+    let mut out: Vec<char> = MARKS
         .iter()
         .zip(inside)
-        .filter(|(_, n)| *n >= 2)
+        .filter(|(_, n)| *n >= 3)
         .map(|(&m, _)| m)
         .collect();
-    if opening_single >= 3 && !s.contains('’') || inside[3] >= 1 && opening_single >= 2 {
+    if opening_single >= 3 && closing_single * 2 < opening_single && !out.contains(&'‘') {
         out.push('‘');
     }
     out
