@@ -217,8 +217,8 @@ impl Linter {
         // declares: its word lists and typography mean nothing elsewhere.
         out.retain(|d| d.rule.applies.is_everywhere() || d.rule.applies.admits(doc.context_at(d.span.start)));
         if !out.is_empty() {
-            self.override_safety(&mut out);
             police(doc, &mut out);
+            self.override_safety(doc.text(), &mut out);
         }
         out
     }
@@ -238,7 +238,10 @@ impl Linter {
 }
 
 impl Linter {
-    fn override_safety(&self, out: &mut [Diagnostic]) {
+    /// Apply `extend-safe-fixes` and `extend-unsafe-fixes`. A promoted fix
+    /// that deletes letters stays unsafe: deleting words is never safe,
+    /// whatever a setting says.
+    fn override_safety(&self, text: &str, out: &mut [Diagnostic]) {
         if self.promote.is_empty() && self.demote.is_empty() {
             return;
         }
@@ -246,7 +249,13 @@ impl Linter {
             let Some(fix) = &mut d.fix else { continue };
             if self.demote.contains(&d.rule.code) && fix.applicability == Applicability::Safe {
                 fix.applicability = Applicability::Unsafe;
-            } else if self.promote.contains(&d.rule.code) && fix.applicability == Applicability::Unsafe {
+            } else if self.promote.contains(&d.rule.code)
+                && fix.applicability == Applicability::Unsafe
+                && !fix
+                    .edits
+                    .iter()
+                    .any(|e| crate::fixer::deletes_letters(e.span.slice(text), &e.content))
+            {
                 fix.applicability = Applicability::Safe;
             }
         }
@@ -306,5 +315,34 @@ fn police(doc: &Document, out: &mut Vec<Diagnostic>) {
             );
             fix.applicability = Applicability::Unsafe;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn promoting_a_rule_never_makes_deleting_words_safe() {
+        let linter = Linter::new(&Settings {
+            extend_safe_fixes: vec!["ALL".into()],
+            language: Language::Is(crate::Lang::English),
+            ..Settings::default()
+        })
+        .unwrap();
+        // An orphan fragment's removal deletes a word: it stays unsafe.
+        let text = "The company denied the claim, then apologised. hug. The allegation grew.";
+        let fixed = linter.fix(text, FixMode::Safe).unwrap();
+        assert_eq!(fixed.text, text);
+        assert!(linter
+            .check(text)
+            .iter()
+            .any(|d| d.rule.code == "F001" && d.applicability() == Some(Applicability::Unsafe)));
+        // A quote removal keeps every letter: promoted, it is applied.
+        let quote = "While trying to cover their tracks through “Data”. Insensitivity.”";
+        assert_eq!(
+            linter.fix(quote, FixMode::Safe).unwrap().text,
+            "While trying to cover their tracks through “Data”. Insensitivity."
+        );
     }
 }

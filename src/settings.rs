@@ -70,7 +70,9 @@ pub struct Settings {
     /// Regexes whose matches no rule may touch.
     pub protect: Vec<String>,
     /// Rules whose unsafe fixes count as safe. A fix that deletes letters
-    /// stays unsafe whatever this says: deleting words is never safe.
+    /// stays unsafe whatever this says, for every rule: deleting words is
+    /// never safe. So promoting `unbalanced-quote` makes its quote removals
+    /// safe, and promoting `orphan-fragment` changes nothing.
     pub extend_safe_fixes: Vec<String>,
     /// Rules whose safe fixes count as unsafe, so `fix` leaves them for review.
     pub extend_unsafe_fixes: Vec<String>,

@@ -295,6 +295,20 @@ fn a_walk_fixes_prose_files_only_and_says_what_it_skipped() {
 }
 
 #[test]
+fn extend_safe_fixes_on_every_rule_promotes_no_deletion_of_words() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("detritus.toml"), "extend-safe-fixes = [\"ALL\"]\n").unwrap();
+    let text = "The company denied the claim, then apologised. hug. The allegation grew.\n";
+    fs::write(dir.path().join("a.txt"), text).unwrap();
+    detritus()
+        .current_dir(dir.path())
+        .args(["fix", "a.txt"])
+        .assert()
+        .code(0);
+    assert_eq!(fs::read_to_string(dir.path().join("a.txt")).unwrap(), text);
+}
+
+#[test]
 fn include_widens_the_walk_and_a_named_file_is_always_read() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("notes.html"), "It grew fast , analysts said.\n").unwrap();
