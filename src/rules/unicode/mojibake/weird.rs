@@ -464,18 +464,19 @@ impl Context {
 
 /// The weirdness of `s` sitting in `ctx`.
 pub fn weirdness(s: &str, ctx: &Context) -> u32 {
-    let seq = ctx
+    let seq: Vec<(char, bool)> = ctx
         .prev
         .map(|c| (c, false))
         .into_iter()
         .chain(s.chars().map(|c| (c, true)))
-        .chain(ctx.next.map(|c| (c, false)));
+        .chain(ctx.next.map(|c| (c, false)))
+        .collect();
     let mut total = 0;
     let mut p2: Option<Class> = None;
     let mut p1: Option<(char, Class)> = None;
     let mut first_script = Script::None;
     let mut letters = 0;
-    for (c, inner) in seq {
+    for (i, &(c, inner)) in seq.iter().enumerate() {
         let cl = class(c);
         if inner {
             total += char_weight(c, p1.map(|p| p.1));
@@ -487,7 +488,15 @@ pub fn weirdness(s: &str, ctx: &Context) -> u32 {
             }
         }
         if let Some((a, ca)) = p1 {
-            total += pair_weight(a, ca, c, cl);
+            // `Kirjain Ä on`: a letter standing alone, then a no-break space
+            // before the next word, is typography (Finnish, Swedish, Danish,
+            // Portuguese). Mojibake of `à` (C3 A0) keeps the space after it:
+            // `Ã\u{a0} la`.
+            let word_start = i < 2 || !seq[i - 2].0.is_alphanumeric();
+            let word_after = seq.get(i + 1).is_some_and(|&(n, _)| n.is_alphabetic());
+            if !(c == '\u{a0}' && ca.letter() && word_start && word_after) {
+                total += pair_weight(a, ca, c, cl);
+            }
             if let Some(cz) = p2 {
                 total += triple_weight(cz, a, c, cl);
             }
@@ -543,6 +552,17 @@ mod tests {
             assert!(b > g, "{bad:?} scored {b}, {good:?} scored {g}");
             assert_eq!(g, 0, "{good:?}");
         }
+    }
+
+    #[test]
+    fn a_capital_before_a_no_break_space_is_typography() {
+        for text in ["Kirjain Ä\u{a0}on", "ja Å\u{a0}on", "og Æ\u{a0}er", "a Ã\u{a0}sia"] {
+            let at = text.find('\u{a0}').unwrap();
+            let start = text[..at].char_indices().next_back().unwrap().0;
+            assert_eq!(w(text, start, at + 2), 0, "{text:?}");
+        }
+        // Glued to a digit or a word, or before a space, it is still mojibake.
+        assert!(w("voilÃ\u{a0} la", 4, 8) > 0);
     }
 
     #[test]
