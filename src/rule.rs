@@ -161,11 +161,14 @@ impl Applies {
             && (self.scripts.is_empty() || context.script.is_none_or(|s| self.scripts.contains(&s)))
     }
 
-    /// In words: `English`, `Latin, Cyrillic script`, `every language`.
+    /// In words: `English paragraphs`, `Latin, Cyrillic script`, `every language and script`.
     pub fn describe(&self) -> String {
         let mut parts = Vec::new();
-        if !self.languages.is_empty() {
-            parts.push(self.languages.iter().map(|l| l.name()).collect::<Vec<_>>().join(", "));
+        if self.languages.len() == Lang::ALL.len() {
+            parts.push("paragraphs in a language detritus identifies".to_string());
+        } else if !self.languages.is_empty() {
+            let names: Vec<_> = self.languages.iter().map(|l| l.name()).collect();
+            parts.push(format!("{} paragraphs", names.join(", ")));
         }
         if !self.scripts.is_empty() {
             let names: Vec<_> = self.scripts.iter().map(|s| s.full_name()).collect();

@@ -309,6 +309,34 @@ fn extend_safe_fixes_on_every_rule_promotes_no_deletion_of_words() {
 }
 
 #[test]
+fn json_names_the_language_and_script_of_each_finding() {
+    let out = detritus()
+        .args(["check", "--format", "json", "-"])
+        .write_stdin("The council said that it would open an inquiry , officials said.\n\nМэр заявил , что город в порядке и что это не так.\n\nWatu wote wamezaliwa huru , hadhi na haki zao ni sawa kwa kila mtu duniani kote leo.\n")
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let found: Vec<serde_json::Value> = serde_json::from_slice(&out).unwrap();
+    let seen: Vec<(&str, &str)> = found
+        .iter()
+        .map(|d| (d["language"].as_str().unwrap_or("none"), d["script"].as_str().unwrap()))
+        .collect();
+    assert_eq!(seen, [("en", "Latin"), ("ru", "Cyrillic"), ("none", "Latin")]);
+}
+
+#[test]
+fn an_unknown_language_is_refused_with_the_supported_ones() {
+    detritus()
+        .args(["check", "--language", "tlh", "-"])
+        .write_stdin(DIRTY)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("supported: auto, other, en, fr"));
+}
+
+#[test]
 fn include_widens_the_walk_and_a_named_file_is_always_read() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("notes.html"), "It grew fast , analysts said.\n").unwrap();

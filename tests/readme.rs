@@ -7,19 +7,35 @@ const START: &str = "<!-- rules:start -->\n";
 const END: &str = "<!-- rules:end -->";
 
 fn table() -> String {
-    let mut out = String::from("| code | name | family | fix | what it finds |\n|---|---|---|---|---|\n");
+    let mut out = String::from("| code | name | family | fix | reads | what it finds |\n|---|---|---|---|---|---|\n");
     for r in registry::all() {
         let m = r.meta();
         out.push_str(&format!(
-            "| {} | `{}` | {} | {} | {} |\n",
+            "| {} | `{}` | {} | {} | {} | {} |\n",
             m.code,
             m.name,
             m.family.name(),
             m.fix.as_str(),
+            reads(&m.applies),
             m.summary.replace('|', "\\|")
         ));
     }
     out
+}
+
+/// Where a rule applies, in a few words.
+fn reads(a: &detritus::Applies) -> String {
+    if a.languages.len() == detritus::Lang::ALL.len() {
+        "identified languages".into()
+    } else if !a.languages.is_empty() {
+        a.languages.iter().map(|l| l.code()).collect::<Vec<_>>().join(", ")
+    } else if !a.scripts.is_empty() {
+        let names: Vec<_> = a.scripts.iter().take(3).map(|s| s.full_name()).collect();
+        let more = if a.scripts.len() > 3 { "…" } else { "" };
+        format!("{}{more} script", names.join(", "))
+    } else {
+        "all".into()
+    }
 }
 
 #[test]

@@ -289,6 +289,8 @@ struct CheckSink {
     found: usize,
     texts_with: usize,
     safe: usize,
+    /// The language setting, to name each finding's paragraph language in JSON.
+    language: detritus::Language,
 }
 
 impl CheckSink {
@@ -306,12 +308,14 @@ impl CheckSink {
             return Ok(());
         }
         let out = &mut self.out;
+        let doc = (self.format == Format::Jsonl).then(|| detritus::Document::with_settings(&text, self.language, &[]));
         for l in report::locate(&path, &text, &diags) {
             match self.format {
                 Format::Full => writeln!(out, "{}", report::full(&l, self.colored))?,
                 Format::Concise => writeln!(out, "{}", report::concise(&l))?,
                 Format::Jsonl => {
-                    serde_json::to_writer(&mut *out, &report::json_value(&l))?;
+                    let context = doc.as_ref().map(|d| d.context_at(l.diag.span.start));
+                    serde_json::to_writer(&mut *out, &report::json_value(&l, context))?;
                     writeln!(out)?;
                 }
                 Format::Github => writeln!(out, "{}", report::github(&l))?,
@@ -327,7 +331,13 @@ impl CheckSink {
         if statistics {
             write!(out, "{}", report::statistics(&located))?;
         } else if self.format == Format::Json {
-            let all: Vec<_> = located.iter().map(report::json_value).collect();
+            let mut all = Vec::with_capacity(located.len());
+            for (path, text, diags) in &self.kept {
+                let doc = detritus::Document::with_settings(text, self.language, &[]);
+                for l in report::locate(path, text, diags) {
+                    all.push(report::json_value(&l, Some(doc.context_at(l.diag.span.start))));
+                }
+            }
             serde_json::to_writer_pretty(&mut *out, &all)?;
             writeln!(out)?;
         } else if self.format == Format::Sarif {
@@ -359,6 +369,7 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
         found: 0,
         texts_with: 0,
         safe: 0,
+        language: setup.base.language,
     };
     let mut failed = false;
     let started = std::time::Instant::now();
@@ -730,11 +741,12 @@ fn rules(args: RulesArgs) -> Result<ExitCode> {
                 let m = r.meta();
                 writeln!(
                     out,
-                    "{}  {:<28} {:<12} {:<12} {}",
+                    "{}  {:<28} {:<12} {:<12} {:<22} {}",
                     m.code,
                     m.name,
                     m.family.name(),
                     m.fix.as_str(),
+                    applies_short(&m.applies),
                     m.summary
                 )?;
             }
@@ -744,7 +756,17 @@ fn rules(args: RulesArgs) -> Result<ExitCode> {
                 .iter()
                 .map(|r| {
                     let m = r.meta();
-                    serde_json::json!({"code": m.code, "name": m.name, "family": m.family.name(), "fix": m.fix.as_str(), "scope": m.scope.as_str(), "summary": m.summary})
+                    serde_json::json!({
+                        "code": m.code,
+                        "name": m.name,
+                        "family": m.family.name(),
+                        "fix": m.fix.as_str(),
+                        "scope": m.scope.as_str(),
+                        "languages": m.applies.languages.iter().map(|l| l.code()).collect::<Vec<_>>(),
+                        "scripts": m.applies.scripts.iter().map(|s| s.full_name()).collect::<Vec<_>>(),
+                        "conventions": m.applies.note,
+                        "summary": m.summary,
+                    })
                 })
                 .collect();
             serde_json::to_writer_pretty(&mut out, &all)?;
@@ -752,6 +774,21 @@ fn rules(args: RulesArgs) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A rule's languages or scripts in a column's width: `en fr`, `Latin+4`, `all`.
+fn applies_short(a: &detritus::Applies) -> String {
+    if !a.languages.is_empty() {
+        if a.languages.len() == detritus::Lang::ALL.len() {
+            return "known languages".into();
+        }
+        return a.languages.iter().map(|l| l.code()).collect::<Vec<_>>().join(" ");
+    }
+    match a.scripts {
+        [] => "all".into(),
+        [one] => one.full_name().into(),
+        [first, rest @ ..] => format!("{}+{}", first.full_name(), rest.len()),
+    }
 }
 
 fn explain(rule: &str) -> Result<ExitCode> {
@@ -770,6 +807,12 @@ fn explain(rule: &str) -> Result<ExitCode> {
             Scope::Document => "the whole document",
         }
     )?;
+    write!(out, "Applies to: {}", m.applies.describe())?;
+    if m.applies.note.is_empty() {
+        writeln!(out, ".\n")?;
+    } else {
+        writeln!(out, "; {}.\n", m.applies.note)?;
+    }
     writeln!(out, "{}\n", m.docs.trim_end())?;
     writeln!(out, "## Flags\n")?;
     for f in m.flags {

@@ -56,9 +56,11 @@ pub fn locate<'a>(path: &'a str, text: &'a str, diags: &'a [Diagnostic]) -> Vec<
         .collect()
 }
 
-pub fn json_value(l: &Located) -> Value {
+/// A diagnostic as JSON, with the language and script of its paragraph
+/// when `context` is given (`null` where detritus cannot identify them).
+pub fn json_value(l: &Located, context: Option<detritus::Context>) -> Value {
     let d = l.diag;
-    json!({
+    let mut v = json!({
         "path": l.path,
         "code": d.rule.code,
         "name": d.rule.name,
@@ -73,7 +75,12 @@ pub fn json_value(l: &Located) -> Value {
             "message": f.message,
             "edits": f.edits.iter().map(|e| json!({"start": e.span.start, "end": e.span.end, "content": e.content})).collect::<Vec<_>>(),
         })),
-    })
+    });
+    if let Some(c) = context {
+        v["language"] = json!(c.language.map(|l| l.code()));
+        v["script"] = json!(c.script.map(|s| s.full_name()));
+    }
+    v
 }
 
 pub fn concise(l: &Located) -> String {
