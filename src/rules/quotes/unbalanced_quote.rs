@@ -124,7 +124,13 @@ fn drop_letters(doc: &Document, out: &mut Vec<Diagnostic>, from: usize) {
         return;
     }
     let text = doc.text();
-    let letters = letter_marks(text);
+    let mut reported: Vec<char> = out[from..]
+        .iter()
+        .filter_map(|d| d.span.slice(text).chars().next())
+        .collect();
+    reported.sort_unstable();
+    reported.dedup();
+    let letters: Vec<char> = reported.into_iter().filter(|&m| written_as_letter(text, m)).collect();
     if letters.is_empty() {
         return;
     }
@@ -135,37 +141,37 @@ fn drop_letters(doc: &Document, out: &mut Vec<Diagnostic>, from: usize) {
     }));
 }
 
-/// The quotation marks `text` writes as letters: a mark between two letters
-/// three times or more, or an opening `‘` before a word three times or more
-/// with fewer than half as many `’` shaped to close them.
-fn letter_marks(text: &str) -> Vec<char> {
-    const MARKS: [char; 4] = ['“', '”', '"', '‘'];
-    let mut inside = [0usize; 4];
-    let (mut opening_single, mut closing_single) = (0, 0);
-    let mut prev: Option<char> = None;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        let next = chars.peek().copied();
-        let letter_before = prev.is_some_and(char::is_alphabetic);
+/// True when `text` writes `mark` as a letter: between two letters three
+/// times or more, or, for `‘`, before a word three times or more with fewer
+/// than half as many `’` shaped to close them. Only the mark's occurrences
+/// are read, found by their bytes.
+fn written_as_letter(text: &str, mark: char) -> bool {
+    if !matches!(mark, '“' | '”' | '"' | '‘') {
+        return false;
+    }
+    let mut buf = [0u8; 4];
+    let needle = mark.encode_utf8(&mut buf).as_bytes();
+    let (mut inside, mut opening) = (0, 0);
+    for at in memmem::find_iter(text.as_bytes(), needle) {
+        let prev = text[..at].chars().next_back();
+        let next = text[at + needle.len()..].chars().next();
         let letter_after = next.is_some_and(char::is_alphabetic);
-        if let Some(i) = MARKS.iter().position(|&m| m == c) {
-            inside[i] += usize::from(letter_before && letter_after);
-            opening_single += usize::from(c == '‘' && prev.is_none_or(char::is_whitespace) && letter_after);
-        } else if c == '’' && prev.is_some_and(char::is_alphanumeric) && !next.is_some_and(char::is_alphanumeric) {
-            closing_single += 1;
-        }
-        prev = Some(c);
+        inside += usize::from(prev.is_some_and(char::is_alphabetic) && letter_after);
+        opening += usize::from(prev.is_none_or(char::is_whitespace) && letter_after);
     }
-    let mut out: Vec<char> = MARKS
-        .iter()
-        .zip(inside)
-        .filter(|(_, n)| *n >= 3)
-        .map(|(&m, _)| m)
-        .collect();
-    if opening_single >= 3 && closing_single * 2 < opening_single && !out.contains(&'‘') {
-        out.push('‘');
+    if inside >= 3 {
+        return true;
     }
-    out
+    if mark != '‘' || opening < 3 {
+        return false;
+    }
+    let closing = memmem::find_iter(text.as_bytes(), "’".as_bytes())
+        .filter(|&at| {
+            text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+                && !text[at + '’'.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric)
+        })
+        .count();
+    closing * 2 < opening
 }
 
 fn check_doubles(doc: &Document, segs: &[Span], out: &mut Vec<Diagnostic>) {
