@@ -34,12 +34,18 @@ fn letters(text: &str) -> Vec<char> {
 /// Format characters a script needs, next to a letter of that script.
 fn script_characters(text: &str) -> usize {
     let chars: Vec<char> = text.chars().collect();
-    let needs = |c: char| c.is_alphabetic() && !c.is_ascii() && !matches!(c, '\u{c0}'..='\u{24f}' | '\u{370}'..='\u{52f}');
+    let needs =
+        |c: char| c.is_alphabetic() && !c.is_ascii() && !matches!(c, '\u{c0}'..='\u{24f}' | '\u{370}'..='\u{52f}');
     (0..chars.len())
         .filter(|&i| matches!(chars[i], '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{202f}' | '\u{180e}'))
         .filter(|&i| {
-            let before = chars[..i].iter().rev().find(|c| !c.is_whitespace() && !matches!(c, '\u{200b}'..='\u{200d}' | '\u{202f}'));
-            let after = chars[i + 1..].iter().find(|c| !c.is_whitespace() && !matches!(c, '\u{200b}'..='\u{200d}' | '\u{202f}'));
+            let before = chars[..i]
+                .iter()
+                .rev()
+                .find(|c| !c.is_whitespace() && !matches!(c, '\u{200b}'..='\u{200d}' | '\u{202f}'));
+            let after = chars[i + 1..]
+                .iter()
+                .find(|c| !c.is_whitespace() && !matches!(c, '\u{200b}'..='\u{200d}' | '\u{202f}'));
             before.is_some_and(|&c| needs(c)) || after.is_some_and(|&c| needs(c))
         })
         .count()

@@ -168,7 +168,10 @@ fn written_as_letter(text: &str, mark: char) -> bool {
     let closing = memmem::find_iter(text.as_bytes(), "’".as_bytes())
         .filter(|&at| {
             text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
-                && !text[at + '’'.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric)
+                && !text[at + '’'.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
         })
         .count();
     closing * 2 < opening
