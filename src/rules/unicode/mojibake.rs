@@ -143,6 +143,7 @@ Fix safety:
         "Γ(x) ≤ ∞, 4.7 kΩ, ±5 °C, £7.50, €3 and ½ cup.",
         "┌──┬──┐ │ a │ b │ └──┴──┘ ▓▓░░",
         "The letters Ã and Â appear in Portuguese and Romanian.",
+        "Ewe: ƒe ƒo ƒu, ƒã ƒãƒã ɖe eƒe dzidzedze.",
     ],
 };
 
@@ -166,7 +167,8 @@ impl Rule for Mojibake {
         let text = doc.text();
         let repairs = repairs_in_document(text);
         let mut taken = Taken::default();
-        for r in &repairs {
+        let mut spelling: Vec<(char, bool)> = Vec::new();
+        for r in repairs.iter().filter(|r| !spelled_with(text, r, &mut spelling)) {
             taken.insert(Span::new(r.start, r.end));
             out.push(diagnose(text, r));
         }
@@ -177,6 +179,36 @@ impl Rule for Mojibake {
             lost_bytes(doc, &mut taken, out);
         }
     }
+}
+
+/// True when a run of letters starts with a letter the text spells its
+/// words with: Ewe writes `ƒ` before plain letters throughout (`ƒe`, `ƒo`),
+/// so its `ƒã` is a word, not MacRoman's reading of `ċ`. Mojibake's first
+/// character stands before a plain letter only by accident. `known` keeps
+/// each first character's answer, so the text is searched once per letter.
+fn spelled_with(text: &str, r: &Repair, known: &mut Vec<(char, bool)>) -> bool {
+    let run = &text[r.start..r.end];
+    let Some(first) = run.chars().next() else {
+        return false;
+    };
+    if !run.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    if let Some(&(_, answer)) = known.iter().find(|(c, _)| *c == first) {
+        return answer;
+    }
+    let mut buf = [0u8; 4];
+    let needle = first.encode_utf8(&mut buf).as_bytes();
+    let answer = memmem::find_iter(text.as_bytes(), needle)
+        .filter(|&at| {
+            text.as_bytes()
+                .get(at + needle.len())
+                .is_some_and(u8::is_ascii_alphabetic)
+        })
+        .nth(1)
+        .is_some();
+    known.push((first, answer));
+    answer
 }
 
 /// Characters a reader cannot see, shown as escapes in messages.

@@ -464,19 +464,21 @@ impl Context {
 
 /// The weirdness of `s` sitting in `ctx`.
 pub fn weirdness(s: &str, ctx: &Context) -> u32 {
-    let seq: Vec<(char, bool)> = ctx
+    let mut seq = ctx
         .prev
         .map(|c| (c, false))
         .into_iter()
         .chain(s.chars().map(|c| (c, true)))
         .chain(ctx.next.map(|c| (c, false)))
-        .collect();
+        .peekable();
     let mut total = 0;
     let mut p2: Option<Class> = None;
     let mut p1: Option<(char, Class)> = None;
     let mut first_script = Script::None;
     let mut letters = 0;
-    for (i, &(c, inner)) in seq.iter().enumerate() {
+    // The character before the pair's first, for a letter standing alone.
+    let mut before_pair: Option<char> = None;
+    while let Some((c, inner)) = seq.next() {
         let cl = class(c);
         if inner {
             total += char_weight(c, p1.map(|p| p.1));
@@ -492,8 +494,8 @@ pub fn weirdness(s: &str, ctx: &Context) -> u32 {
             // before the next word, is typography (Finnish, Swedish, Danish,
             // Portuguese). Mojibake of `à` (C3 A0) keeps the space after it:
             // `Ã\u{a0} la`.
-            let word_start = i < 2 || !seq[i - 2].0.is_alphanumeric();
-            let word_after = seq.get(i + 1).is_some_and(|&(n, _)| n.is_alphabetic());
+            let word_start = !before_pair.is_some_and(char::is_alphanumeric);
+            let word_after = seq.peek().is_some_and(|&(n, _)| n.is_alphabetic());
             if !(c == '\u{a0}' && ca.letter() && word_start && word_after) {
                 total += pair_weight(a, ca, c, cl);
             }
@@ -502,6 +504,7 @@ pub fn weirdness(s: &str, ctx: &Context) -> u32 {
             }
         }
         p2 = p1.map(|p| p.1);
+        before_pair = p1.map(|p| p.0);
         p1 = Some((c, cl));
     }
     // A lone letter or word of another script inside running text.
