@@ -339,10 +339,10 @@ mod tests {
             .iter()
             .any(|d| d.rule.code == "F001" && d.applicability() == Some(Applicability::Unsafe)));
         // A quote removal keeps every letter: promoted, it is applied.
-        let quote = "While trying to cover their tracks through “Data”. Insensitivity.”";
+        let quote = "Through “Data”. Insensitivity.” The firm denied it.";
         assert_eq!(
             linter.fix(quote, FixMode::Safe).unwrap().text,
-            "While trying to cover their tracks through “Data”. Insensitivity."
+            "Through “Data”. Insensitivity. The firm denied it."
         );
     }
 }

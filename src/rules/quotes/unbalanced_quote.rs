@@ -46,8 +46,13 @@ Left alone:
 Not judged until `html-entity` has run: a document holding quote entities
 (`&ldquo;`, `&quot;`), whose quotes pair only once decoded.
 
-Fix (unsafe): remove an orphan closing quote; which words it should have
-enclosed is a guess, so removing it is a judgement. A straight orphan
+Fix (unsafe): remove an orphan closing quote where the text around it
+shows it is debris: detached in the middle of a clause (`said ” it would`),
+or after a pair that already closed in its paragraph. A mark at the end of
+its paragraph, or the first quote of a paragraph after a sentence's end,
+may close a quotation opened paragraphs before (a record is often one
+paragraph of a longer article): it is only reported. Which words an orphan
+should have enclosed is a guess, so removing it is a judgement. A straight orphan
 among other straight quotes is only reported: which of them is the stray
 one cannot be told. An opening quote that is never closed is only reported: where it should close cannot be known.",
     fix: FixAvailability::Unsafe,
@@ -56,8 +61,12 @@ one cannot be told. An opening quote that is never closed is only reported: wher
     applies: Applies::EVERYWHERE,
     flags: &[
         Fixture {
+            input: "While trying to cover their tracks through “Data”. Insensitivity.” The firm denied it.",
+            output: "While trying to cover their tracks through “Data”. Insensitivity. The firm denied it.",
+        },
+        Fixture {
             input: "While trying to cover their tracks through “Data”. Insensitivity.”",
-            output: "While trying to cover their tracks through “Data”. Insensitivity.",
+            output: "While trying to cover their tracks through “Data”. Insensitivity.”",
         },
         Fixture {
             input: "The firm said ” it would appeal.",
@@ -215,7 +224,7 @@ fn check_doubles(doc: &Document, segs: &[Span], out: &mut Vec<Diagnostic>) {
                 o.span(),
                 format!("closing `{}` with no opening quote in its paragraph", o.mark(text)),
             );
-            if o.is_straight() && straight > 1 {
+            if (o.is_straight() && straight > 1) || !removable(doc, o) {
                 out.push(d);
                 continue;
             }
@@ -233,6 +242,34 @@ fn check_doubles(doc: &Document, segs: &[Span], out: &mut Vec<Diagnostic>) {
         }
     }
     report_unclosed(text, &pending, out);
+}
+
+/// True when an orphan closing quote may go: the text around it shows it is
+/// debris. A mark at the end of its paragraph may close a quotation that
+/// opened paragraphs before (a record is often one paragraph of a longer
+/// article), and so may the first quote of a paragraph after a sentence's
+/// end (`…ended."`); such marks are only reported. One detached in the
+/// middle of a clause (`said ” it would`), or after a pair that closed
+/// before it in the paragraph (`“Data”. Insensitivity.” The`), is debris.
+fn removable(doc: &Document, o: &Quote) -> bool {
+    let text = doc.text();
+    let Some(para) = doc.paragraph_at(o.at) else {
+        return false;
+    };
+    let end = o.at + o.len;
+    let after = &text[end..para.end];
+    if after.chars().all(|c| c.is_whitespace() || !c.is_alphanumeric()) {
+        return false;
+    }
+    let before = &text[para.start..o.at];
+    if pairing::double_quotes(before).next().is_some() {
+        return true;
+    }
+    // The first quote of its paragraph: only a mark inside a clause, a
+    // lowercase word going on right after it, shows itself as debris.
+    let prev = before.chars().next_back();
+    let next_word = after.trim_start().chars().next();
+    prev.is_some_and(|c| c.is_alphanumeric() || c.is_whitespace()) && next_word.is_some_and(char::is_lowercase)
 }
 
 /// Entities of double quotes, which `html-entity` turns into quotes.
@@ -354,10 +391,27 @@ mod tests {
     }
 
     #[test]
-    fn removes_an_orphan_closing_quote_at_a_paragraph_end() {
+    fn reports_but_keeps_a_quote_that_may_close_a_quotation_from_an_earlier_paragraph() {
+        for text in [
+            "Through “Data”. Insensitivity.”\n\nNext paragraph.",
+            "The affair then ended.\"",
+            "…the estimates therefor) and a slight decrease in its expenditures.” The vote followed.",
+            "“We will go on,” he said.\n\nThey will not stop. We will win.” The crowd cheered.",
+        ] {
+            assert_eq!(count(text), 1, "{text:?}");
+            assert_eq!(fix(text), text);
+        }
+    }
+
+    #[test]
+    fn removes_an_orphan_closing_quote_inside_a_clause() {
         assert_eq!(
-            fix("Through “Data”. Insensitivity.”\n\nNext paragraph."),
-            "Through “Data”. Insensitivity.\n\nNext paragraph."
+            fix("The firm said ” it would appeal."),
+            "The firm said it would appeal."
+        );
+        assert_eq!(
+            fix("Through “Data”. Insensitivity.” The firm denied it."),
+            "Through “Data”. Insensitivity. The firm denied it."
         );
     }
 
