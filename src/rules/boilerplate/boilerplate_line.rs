@@ -71,6 +71,14 @@ between the paragraphs around it.",
             output: "The firm grew.\nProfits rose.",
         },
         Fixture {
+            input: "WATCH: The rise of superbugs In recent decades, drug-resistant bacteria have become a global health threat.",
+            output: "In recent decades, drug-resistant bacteria have become a global health threat.",
+        },
+        Fixture {
+            input: "READ MORE: Who votes for the far right? \"You are being taken hostage,\" he said.",
+            output: "\"You are being taken hostage,\" he said.",
+        },
+        Fixture {
             input: "Share this story\n\nFacebook | Twitter | WhatsApp | Email\n\nProfits rose.",
             output: "Profits rose.",
         },
@@ -140,15 +148,89 @@ impl Rule for BoilerplateLine {
                 continue;
             }
             let start = line.start + (s.len() - s.trim_start().len());
-            out.push(
-                Diagnostic::new(&META, Span::new(start, start + raw.len()), what).with_fix(Fix::unsafe_(
+            let span = Span::new(start, start + raw.len());
+            let diagnostic = Diagnostic::new(&META, span, what);
+            // A teaser glued to the article text that follows it on the line.
+            let teaser = if what == LEAD_IN_LINK { teaser_end(raw) } else { Teaser::Line };
+            out.push(match teaser {
+                Teaser::Line => diagnostic.with_fix(Fix::unsafe_(
                     "remove the line",
                     vec![Edit::delete(line_removal(doc, index))],
                 )),
-            );
+                Teaser::Ends(at) => {
+                    let cut = Span::new(start, start + at);
+                    diagnostic.with_fix(Fix::unsafe_("remove the teaser", vec![Edit::delete(cut)]))
+                }
+                Teaser::Unknown => diagnostic,
+            });
             in_list = in_list || LIST_HEADINGS.contains(core(t));
             prev_furniture = true;
         }
+    }
+}
+
+const LEAD_IN_LINK: &str = "`read more` link in the text";
+
+/// Where a `Read more:` or `Watch:` teaser ends on its line.
+#[derive(Debug, PartialEq, Eq)]
+enum Teaser {
+    /// The whole line is the teaser.
+    Line,
+    /// The teaser ends at this byte, where the article's text goes on.
+    Ends(usize),
+    /// Article text follows, but where the headline ends cannot be told.
+    Unknown,
+}
+
+/// Words that open a sentence of article text and never end a headline's
+/// last word: a capitalised one of these after a lowercase word starts the
+/// text glued to a teaser (`…of superbugs In recent decades, …`).
+const OPENERS: &[&str] = &[
+    "A", "According", "After", "An", "And", "As", "At", "But", "During", "For", "He", "However", "If", "In", "It",
+    "Last", "Meanwhile", "Of", "On", "She", "Since", "Speaking", "That", "The", "These", "They", "This", "Those",
+    "Under", "We", "When", "While",
+];
+
+/// Find where the teaser on line `t` ends: a `?` or `!` closing the
+/// headline, or a sentence opener after a lowercase word, with a sentence
+/// of text after it. A line that is only a headline is a teaser whole.
+fn teaser_end(t: &str) -> Teaser {
+    let Some(colon) = t.find(':') else {
+        return Teaser::Line;
+    };
+    let rest = &t[colon + 1..];
+    let words = rest.split_whitespace().count();
+    let ends_sentence = rest.trim_end().ends_with(['.', '!', '?', '"', '”']);
+    if words <= 14 && !rest.trim_end().ends_with('.') {
+        return Teaser::Line;
+    }
+    let followed_by_text = |from: usize| {
+        let tail = t[from..].trim();
+        tail.split_whitespace().count() >= 4 && tail.ends_with(['.', '!', '?', '"', '”'])
+    };
+    // `WATCH: Can another civil war be avoided in DRC? A peacekeeper …`
+    if let Some(q) = rest.find(['?', '!']) {
+        let cut = colon + 1 + q + 1;
+        if t[cut..].starts_with(' ') && t[cut..].trim_start().starts_with(|c: char| c.is_uppercase() || c == '"' || c == '“') && followed_by_text(cut) {
+            return Teaser::Ends(cut + 1);
+        }
+    }
+    let mut prev: &str = "";
+    let mut at = colon + 1;
+    for word in rest.split(' ') {
+        if !word.is_empty() {
+            let lower_before = prev.chars().next_back().is_some_and(char::is_lowercase);
+            if lower_before && OPENERS.contains(&word.trim_end_matches(',')) && followed_by_text(at) {
+                return Teaser::Ends(at);
+            }
+            prev = word;
+        }
+        at += word.len() + 1;
+    }
+    if ends_sentence {
+        Teaser::Unknown
+    } else {
+        Teaser::Line
     }
 }
 
@@ -189,7 +271,7 @@ fn classify(t: &str) -> Option<&'static str> {
         return None;
     }
     if t.len() <= 300 && t.contains(':') && LEAD_IN.is_match(t) {
-        return Some("`read more` link in the text");
+        return Some(LEAD_IN_LINK);
     }
     let core = core(t);
     let words = tokens(core).count();
@@ -331,6 +413,14 @@ mod tests {
     fn keeps_a_table_row_and_a_list_without_a_heading() {
         assert!(linter().check("Name | Age | City | Country").is_empty());
         assert!(linter().check("Winners\n1. Police identify driver in crash").is_empty());
+    }
+
+    #[test]
+    fn reports_a_teaser_without_a_fix_where_its_end_cannot_be_told() {
+        let text = "READ MORE: Far-right MP found guilty of hate speech Deputy Prime Minister Jane Doe, leader of the party, simply retweeted the post.";
+        let found = linter().check(text);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].fix.is_none());
     }
 
     #[test]
