@@ -90,6 +90,8 @@ pub struct Document<'a> {
     extra_protect: &'a [Regex],
     /// Markdown's regions that are not prose, when the text is Markdown.
     markdown: Option<OnceCell<Vec<Span>>>,
+    /// The text is a record of a data set, not a file.
+    record: bool,
     /// True when this is a block of a longer text that has text before it.
     continues: bool,
     /// Where the last `words_in` and `sentences_in` answers started: rules
@@ -117,6 +119,7 @@ impl<'a> Document<'a> {
             protected: OnceCell::new(),
             extra_protect,
             markdown: None,
+            record: false,
             continues: false,
             word_hint: Cell::new(0),
             sentence_hint: Cell::new(0),
@@ -139,6 +142,16 @@ impl<'a> Document<'a> {
             markdown: Some(OnceCell::new()),
             ..self
         }
+    }
+
+    /// This view of a record of a data set, whose start is no file's start.
+    pub fn record(self) -> Self {
+        Document { record: true, ..self }
+    }
+
+    /// True when the text is a record (a JSON Lines field), not a file.
+    pub fn is_record(&self) -> bool {
+        self.record
     }
 
     /// True when the text is read as Markdown.

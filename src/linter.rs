@@ -72,6 +72,7 @@ pub struct Linter {
     language: Language,
     protect: Vec<Regex>,
     markdown: bool,
+    records: bool,
 }
 
 impl Linter {
@@ -102,6 +103,7 @@ impl Linter {
             language: settings.language,
             protect,
             markdown: settings.markdown,
+            records: settings.records,
         })
     }
 
@@ -170,8 +172,7 @@ impl Linter {
             words.extend(block.words.iter().map(|w| w.shifted(span.start)));
         }
         if whole {
-            let doc =
-                Document::with_settings(text, self.language, &self.protect).with_segments(sentences, words, language);
+            let doc = self.document(text).with_segments(sentences, words, language);
             out.extend(self.check_with(&doc, Some(Scope::Document)));
         }
         cache.blocks = kept;
@@ -181,16 +182,21 @@ impl Linter {
 
     /// The view every rule reads of `text`.
     fn document<'t>(&'t self, text: &'t str) -> Document<'t> {
-        let doc = Document::with_settings(text, self.language, &self.protect);
+        let mut doc = Document::with_settings(text, self.language, &self.protect);
         if self.markdown {
-            doc.markdown()
-        } else {
-            doc
+            doc = doc.markdown();
         }
+        if self.records {
+            doc = doc.record();
+        }
+        doc
     }
 
     fn check_block(&self, text: &str, continues: bool, segment: bool, language: Option<Lang>) -> Block {
-        let doc = Document::block(text, self.language, language, continues);
+        let mut doc = Document::block(text, self.language, language, continues);
+        if self.records && !continues {
+            doc = doc.record();
+        }
         let found = self.check_with(&doc, Some(Scope::Paragraph));
         let (sentences, words) = if segment {
             doc.into_segments()

@@ -79,4 +79,7 @@ pub struct Settings {
     /// Read texts as Markdown: code, HTML, front matter, tables, link
     /// targets and hard-break spaces are not prose, and no rule touches them.
     pub markdown: bool,
+    /// Texts are records of a data set (JSON Lines fields, rows), not
+    /// files: a byte order mark at the start is debris, not a signature.
+    pub records: bool,
 }

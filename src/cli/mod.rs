@@ -94,6 +94,7 @@ impl Setup {
             extend_safe_fixes: c.extend_safe_fixes,
             extend_unsafe_fixes: c.extend_unsafe_fixes,
             markdown: false,
+            records: input.jsonl,
         };
         // Name the config key behind a bad selector or pattern.
         for (key, list) in [

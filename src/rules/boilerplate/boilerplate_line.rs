@@ -151,7 +151,11 @@ impl Rule for BoilerplateLine {
             let span = Span::new(start, start + raw.len());
             let diagnostic = Diagnostic::new(&META, span, what);
             // A teaser glued to the article text that follows it on the line.
-            let teaser = if what == LEAD_IN_LINK { teaser_end(raw) } else { Teaser::Line };
+            let teaser = if what == LEAD_IN_LINK {
+                teaser_end(raw)
+            } else {
+                Teaser::Line
+            };
             out.push(match teaser {
                 Teaser::Line => diagnostic.with_fix(Fix::unsafe_(
                     "remove the line",
@@ -186,9 +190,38 @@ enum Teaser {
 /// last word: a capitalised one of these after a lowercase word starts the
 /// text glued to a teaser (`…of superbugs In recent decades, …`).
 const OPENERS: &[&str] = &[
-    "A", "According", "After", "An", "And", "As", "At", "But", "During", "For", "He", "However", "If", "In", "It",
-    "Last", "Meanwhile", "Of", "On", "She", "Since", "Speaking", "That", "The", "These", "They", "This", "Those",
-    "Under", "We", "When", "While",
+    "A",
+    "According",
+    "After",
+    "An",
+    "And",
+    "As",
+    "At",
+    "But",
+    "During",
+    "For",
+    "He",
+    "However",
+    "If",
+    "In",
+    "It",
+    "Last",
+    "Meanwhile",
+    "Of",
+    "On",
+    "She",
+    "Since",
+    "Speaking",
+    "That",
+    "The",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Under",
+    "We",
+    "When",
+    "While",
 ];
 
 /// Find where the teaser on line `t` ends: a `?` or `!` closing the
@@ -211,7 +244,12 @@ fn teaser_end(t: &str) -> Teaser {
     // `WATCH: Can another civil war be avoided in DRC? A peacekeeper …`
     if let Some(q) = rest.find(['?', '!']) {
         let cut = colon + 1 + q + 1;
-        if t[cut..].starts_with(' ') && t[cut..].trim_start().starts_with(|c: char| c.is_uppercase() || c == '"' || c == '“') && followed_by_text(cut) {
+        if t[cut..].starts_with(' ')
+            && t[cut..]
+                .trim_start()
+                .starts_with(|c: char| c.is_uppercase() || c == '"' || c == '“')
+            && followed_by_text(cut)
+        {
             return Teaser::Ends(cut + 1);
         }
     }

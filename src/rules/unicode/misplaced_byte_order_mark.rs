@@ -17,7 +17,9 @@ obsolete zero-width no-break space. It is invisible and breaks matching and
 line-based tools (a line starting with it does not start with its first
 word).
 
-Left alone: a mark at offset 0, which the fixer keeps byte for byte.
+Left alone: a mark at offset 0 of a file, which the fixer keeps byte for
+byte. At the start of a record (a JSON Lines field, `--jsonl`) it is no
+signature: there it is debris too.
 
 Fix (safe): remove it. It renders as nothing.",
     fix: FixAvailability::Safe,
@@ -48,8 +50,10 @@ impl Rule for MisplacedByteOrderMark {
         if !doc.bytes().contains(0xEF) || !doc.bytes().contains(0xBB) {
             return;
         }
-        // A BOM at offset 0 is an encoding signature, not debris.
-        for run in super::runs(doc.text(), BOM, 1) {
+        // A BOM at a file's offset 0 is an encoding signature, not debris;
+        // at the start of a record's text it is debris like any other.
+        let from = usize::from(!doc.is_record());
+        for run in super::runs(doc.text(), BOM, from) {
             push(out, run);
         }
     }
@@ -75,6 +79,17 @@ mod tests {
         .fix(text, FixMode::Safe)
         .unwrap()
         .text
+    }
+
+    #[test]
+    fn removes_a_leading_mark_from_a_record() {
+        let linter = Linter::new(&Settings {
+            select: vec!["U002".into()],
+            records: true,
+            ..Settings::default()
+        })
+        .unwrap();
+        assert_eq!(linter.fix("\u{FEFF}abc", FixMode::Safe).unwrap().text, "abc");
     }
 
     #[test]
