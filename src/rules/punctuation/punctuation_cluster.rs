@@ -58,6 +58,10 @@ lowercase word (`said,. and`), keeping the comma is unsafe.",
     applies: Applies::EVERYWHERE,
     flags: &[
         Fixture {
+            input: "The bill is under consideration..\n\nIt passed.",
+            output: "The bill is under consideration.\n\nIt passed.",
+        },
+        Fixture {
             input: "would take necessary measures.” It did not give details. ,\n",
             output: "would take necessary measures.” It did not give details.\n",
         },
@@ -95,6 +99,7 @@ lowercase word (`said,. and`), keeping the comma is unsafe.",
         },
     ],
     keeps: &[
+        "He paused.. and went on, and then...\n\nThe end of it...",
         "He wrote \",,\" by mistake, then `;.` and “..” too.",
         "Wait... what? Really?! No!! Well, ... fine…, ok.",
         "He paused . . . and went on. Well.. maybe. Wait.. what? Ok..",
@@ -244,6 +249,12 @@ enum Verdict {
     Fix(Applicability, &'static str, Vec<Edit>),
 }
 
+/// True when only blanks, then a blank line or the end, follow `at`.
+fn ends_paragraph(text: &str, at: usize) -> bool {
+    let mut lines = text[at..].split('\n');
+    lines.next().is_some_and(|l| l.trim().is_empty()) && lines.next().is_none_or(|l| l.trim().is_empty())
+}
+
 fn judge(text: &str, marks: &[Mark], next: Next, french: bool) -> Verdict {
     let b = text.as_bytes();
     let glued = |m: &Mark, prev: &Mark| m.pad == prev.at + 1 && m.at == prev.at + 1;
@@ -261,6 +272,23 @@ fn judge(text: &str, marks: &[Mark], next: Next, french: bool) -> Verdict {
             return Verdict::Fix(
                 Applicability::Unsafe,
                 "one period ends the sentence",
+                deletions(&marks[1..]),
+            );
+        }
+        // `under consideration..` closing a paragraph: an ellipsis needs
+        // three, unless the writer makes them of two (`Well.. maybe`).
+        if a.kind == Kind::Period
+            && !crate::segment::after_blank_line(&text[..a.at]).contains("..")
+            && m.kind == Kind::Period
+            && glued(m, a)
+            && next == Next::End
+            && ends_paragraph(text, m.at + 1)
+            && !is_abbreviation_period(text, a.at)
+            && text[..a.at].chars().next_back().is_some_and(char::is_alphanumeric)
+        {
+            return Verdict::Fix(
+                Applicability::Safe,
+                "one period ends the paragraph",
                 deletions(&marks[1..]),
             );
         }
