@@ -1,4 +1,6 @@
-use crate::lexicon::{DOUBLING_WORDS, FINITE_VERBS, FRENCH_DOUBLING_WORDS, PARTICLES, PREPOSITIONS};
+use crate::lexicon::{
+    ARTICLES, DOUBLING_WORDS, FINITE_VERBS, FRENCH_DOUBLING_WORDS, PARTICLES, PREPOSITIONS, SUBJECT_PRONOUNS,
+};
 use crate::prelude::*;
 use crate::segment::after_blank_line;
 
@@ -19,7 +21,7 @@ at the seam.
 Left alone: doublings that are grammatical or idiomatic (`had had`, `that
 that`, `what it is is`, `very very`, `bye bye`, `great great`), a second
 copy that is capitalised (names such as `Walla Walla`, `Bora Bora`, `Duran
-Duran`), a binomial name (`Cricetus cricetus`),
+Duran`) unless it is a function word opening a sentence (`The The company`), a binomial name (`Cricetus cricetus`),
 numbers (`10 10`), single letters other than `a`, repeats across a line
 break (list items), a particle doubled after a verb (`he goes to to stay`,
 `took in in taxes`, `getting by by working`) and a pronoun that is an
@@ -42,6 +44,10 @@ word is never safe.",
             input: "It was a a small step.",
             output: "It was a small step.",
         },
+        Fixture {
+            input: "It rained. The The company said it would close.",
+            output: "It rained. The company said it would close.",
+        },
     ],
     keeps: &[
         "He had had enough, and he said that that was final.",
@@ -54,6 +60,12 @@ word is never safe.",
         "01.AI released Yi-34B; GPT-4 Turbo (LLMs) beat Li Kai-fu’s model in the U.S. e.g. here.",
     ],
 };
+
+/// True when what comes before a word ends a sentence, or nothing does.
+fn opens_sentence(before: &str) -> bool {
+    let b = before.trim_end_matches([' ', '\t', '"', '“', '‘', '\'', '(']);
+    b.is_empty() || b.ends_with(['.', '!', '?', '\n', '”', '"'])
+}
 
 impl Rule for DoubledWord {
     fn meta(&self) -> &'static RuleMeta {
@@ -81,9 +93,15 @@ impl Rule for DoubledWord {
                 continue;
             }
             let lead = second.chars().next().unwrap_or(' ');
+            // `The The company` opening a sentence: a capitalised function
+            // word doubled is no name.
+            let opening_double = first == second
+                && lead.is_uppercase()
+                && (ARTICLES.contains(second) || PREPOSITIONS.contains(second) || SUBJECT_PRONOUNS.contains(second))
+                && opens_sentence(&text[..a.start]);
             // `Cricetus cricetus`: a binomial name repeats genus and species.
             let binomial = first.starts_with(char::is_uppercase) && second.chars().count() >= 5;
-            if !lead.is_lowercase()
+            if !(lead.is_lowercase() || opening_double)
                 || binomial
                 || second.chars().any(|c| c.is_ascii_digit())
                 || (second.chars().count() == 1 && second != "a")
