@@ -2,6 +2,7 @@
 
 use crate::rule::Rule;
 
+mod apostrophe_lookalike;
 mod doubled_closing_quote;
 mod empty_quotes_or_brackets;
 mod mixed_quote_style;
@@ -15,4 +16,5 @@ pub const RULES: &[&dyn Rule] = &[
     &doubled_closing_quote::DoubledClosingQuote,
     &empty_quotes_or_brackets::EmptyQuotesOrBrackets,
     &unbalanced_bracket::UnbalancedBracket,
+    &apostrophe_lookalike::ApostropheLookalike,
 ];

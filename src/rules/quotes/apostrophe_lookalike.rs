@@ -1,0 +1,146 @@
+use std::sync::LazyLock;
+
+use regex::bytes::Regex;
+
+use crate::prelude::*;
+
+pub struct ApostropheLookalike;
+
+static META: RuleMeta = RuleMeta {
+    code: "Q006",
+    name: "apostrophe-lookalike",
+    family: Family::Quotes,
+    summary: "An accent, backtick, opening quote or prime typed as an apostrophe inside a word: `Secretary´s`",
+    docs: "\
+Flags a character that stands for an apostrophe inside a word but is not
+one: the acute accent `´` (`Secretary´s`, `d´affaires`), the backtick
+(`` enemy`s ``), the opening quote `‘` (`Majesty‘s`) and the prime `′`
+(`year′s`), before the endings of English contractions and possessives
+(`s`, `t`, `re`, `ve`, `ll`, `d`, `m`) or after an elided `d`, `l`, `o`
+(`o´clock`).
+
+Keyboards without an apostrophe key, OCR and machine translation type
+these; they break search (`Secretary´s` does not match `Secretary’s`) and
+spell checking.
+
+Left alone: primes after digits (`5′ 10″`), an opening quote that opens a
+quotation (`the ‘Brexit’ vote`), marks between letters that are not a
+contraction (`ho‘okolokolo`, where Hawaiian writes the ʻokina), and text
+in other languages.
+
+Fix (safe): use the apostrophe the rest of the text uses: the curly `’`
+when the text writes curly apostrophes or quotes, the straight `'`
+otherwise. Only the glyph of one punctuation mark changes.",
+    fix: FixAvailability::Safe,
+    rewrites_letters: false,
+    scope: Scope::Document,
+    applies: Applies::languages(&[Lang::English]),
+    flags: &[
+        Fixture {
+            input: "The Secretary´s plan and the enemy`s reply, Her Majesty‘s view.",
+            output: "The Secretary's plan and the enemy's reply, Her Majesty's view.",
+        },
+        Fixture {
+            input: "The chargé d´affaires said last year′s talks “failed”.",
+            output: "The chargé d’affaires said last year’s talks “failed”.",
+        },
+    ],
+    keeps: &[
+        "He is 5′ 10″ tall and the ’90s were long.",
+        "The ‘Brexit’ vote and the ‘fair deal’ were both in the news.",
+        "Write `x` and `y`s in the code.",
+        "The company's report and it's done.",
+    ],
+};
+
+/// The lookalikes as UTF-8: backtick, acute accent `´`, opening single
+/// quote `‘`, prime `′`. Byte literals let the regex engine find them fast.
+static LOOKALIKE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u)`|\xC2\xB4|\xE2\x80\x98|\xE2\x80\xB2").expect("pattern compiles"));
+
+/// Endings that follow an apostrophe in English: `’s`, `n’t`, `’re`…
+const ENDINGS: [&str; 7] = ["s", "t", "re", "ve", "ll", "d", "m"];
+
+/// Letters elided before an apostrophe: `d’affaires`, `l’état`, `o’clock`.
+const ELIDED: [&str; 3] = ["d", "l", "o"];
+
+impl Rule for ApostropheLookalike {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let bytes = doc.bytes();
+        if !(bytes.contains(b'`') || bytes.contains(0xB4) || bytes.contains(0x98) || bytes.contains(0xB2)) {
+            return;
+        }
+        let text = doc.text();
+        let mut apostrophe: Option<&'static str> = None;
+        for m in LOOKALIKE.find_iter(text.as_bytes()) {
+            let (at, end) = (m.start(), m.end());
+            let c = text[at..].chars().next().expect("a match is a character");
+            let before = word_before(&text[..at]);
+            let after = word_after(&text[end..]);
+            if before.is_empty() || after.is_empty() {
+                continue;
+            }
+            let contraction = ENDINGS.contains(&after.to_ascii_lowercase().as_str());
+            let elision = ELIDED.contains(&before.to_ascii_lowercase().as_str()) && after.chars().count() >= 3;
+            if !(contraction || elision) {
+                continue;
+            }
+            // `‘` opening a quotation closes later in the sentence: `‘s’ is a letter`.
+            if c == '\u{2018}'
+                && text[end..]
+                    .split(['.', '\n'])
+                    .next()
+                    .is_some_and(|s| s.contains('\u{2019}'))
+            {
+                continue;
+            }
+            let with = *apostrophe.get_or_insert_with(|| style(text));
+            let span = Span::new(at, end);
+            out.push(
+                Diagnostic::new(&META, span, format!("`{c}` typed as an apostrophe"))
+                    .with_fix(Fix::safe(format!("use `{with}`"), vec![Edit::replace(span, with)])),
+            );
+        }
+    }
+}
+
+/// The letters right before `s`'s end.
+fn word_before(s: &str) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(s.len(), |(i, _)| i);
+    &s[start..]
+}
+
+/// The letters at `s`'s start, if a non-letter (or the end) follows them.
+fn word_after(s: &str) -> &str {
+    let end = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
+    &s[..end]
+}
+
+/// The apostrophe the text uses: curly when it writes curly apostrophes or
+/// double quotes at least as often as straight ones.
+fn style(text: &str) -> &'static str {
+    let between = |c: char| {
+        text.match_indices(c)
+            .filter(|&(i, m)| {
+                text[..i].chars().next_back().is_some_and(char::is_alphabetic)
+                    && text[i + m.len()..].chars().next().is_some_and(char::is_alphabetic)
+            })
+            .count()
+    };
+    let curly = between('\u{2019}') + text.matches(['\u{201c}', '\u{201d}']).count();
+    let straight = between('\'') + text.matches('"').count();
+    if curly > straight && curly > 0 {
+        "\u{2019}"
+    } else {
+        "'"
+    }
+}
