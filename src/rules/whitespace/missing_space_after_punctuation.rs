@@ -31,8 +31,11 @@ letters and digits (`Web3.Storage`), identifiers (`Console.WriteLine`,
 `myVar.Length`), brands and names written with periods (`Think.Eat.Save`,
 and `Pop.Up` or `i.Con` when they recur in the text), a `?` or `!` that does
 not follow a word (`choice,\"?Sen.`: a character lost in a charset
-conversion), a straight `\"` after the mark (it may open the next
-quotation rather than close this one), and colons (`10:30`, `Photo:Reuters`).
+conversion), a straight `\"` after the mark in a paragraph whose straight
+quotes do not pair up (it may open the next quotation or close this one;
+where they pair, an odd one opens and the space goes before it, an even one
+closes and the space goes after it: `reporters.\"The` → `reporters. \"The`),
+and colons (`10:30`, `Photo:Reuters`).
 A comma or semicolon counts only between two words of two or more letters
 (or a number and a word), once per token: `1,000`, `x,y`, `a,b,c`,
 `tech,ai,news` and HTML entities (`&amp;then`) are left alone.
@@ -67,6 +70,10 @@ Fix (safe): insert one space after the mark and any closing quote.",
             input: "The firm said.“But we will see.”",
             output: "The firm said. “But we will see.”",
         },
+        Fixture {
+            input: "He told reporters.\"The plan is dead.\" \"We will go on,\" he said.\"Prices rose.\"",
+            output: "He told reporters. \"The plan is dead.\" \"We will go on,\" he said. \"Prices rose.\"",
+        },
     ],
     keeps: &[
         "Joe Manchin (D-W.Va.) said he was open to it.",
@@ -78,7 +85,7 @@ Fix (safe): insert one space after the mark and any closing quote.",
         "It sold 1,000 units, tags were tech,ai,news and x,y were set.",
         "Tom &amp;Jerry and R&amp;D;Then",
         "Write to John.Smith@example.com or use IMG_1234.Jpg now.",
-        "He said.\"This is it.\"",
+        "He said.\"This",
         "Photo:Reuters and 1,2-dichloroethane.",
         "The Pop.Up is a capsule. Pop.Up will fly. The Think.Eat.Save plan.",
         "a worse choice,\"?Sen. Warren said. He left. \"?In Tunisia",
@@ -325,6 +332,43 @@ impl Rule for MissingSpaceAfterPunctuation {
             ends.into_iter()
                 .filter(|c| !(c.name_like && seen.get(c.key).is_some_and(|&n| n > 1)))
                 .map(|c| c.diag),
+        );
+        if doc.bytes().contains(b'"') {
+            glued_straight_quotes(doc, out);
+        }
+    }
+}
+
+/// `told reporters."The minister`: a straight quote glued between a
+/// sentence's end and the next sentence. In a paragraph whose straight
+/// quotes pair up, an odd one opens (`said. "The`) and an even one closes
+/// (`the minister said." The`); where they do not pair, which it is cannot
+/// be told.
+fn glued_straight_quotes(doc: &Document, out: &mut Vec<Diagnostic>) {
+    let text = doc.text();
+    let b = text.as_bytes();
+    for at in memchr::memchr_iter(b'"', b) {
+        let after_end = at > 0 && matches!(b[at - 1], b'.' | b'!' | b'?');
+        let capital_next = text[at + 1..].chars().next().is_some_and(char::is_uppercase);
+        if !(after_end && capital_next) || !text[..at - 1].ends_with(char::is_alphanumeric) {
+            continue;
+        }
+        let Some(para) = doc.paragraph_at(at) else {
+            continue;
+        };
+        let quotes = |s: &str| s.bytes().filter(|&c| c == b'"').count();
+        if quotes(para.slice(text)) % 2 != 0 {
+            continue;
+        }
+        let opens = quotes(&text[para.start..at]) % 2 == 0;
+        let gap = if opens { at } else { at + 1 };
+        out.push(
+            Diagnostic::new(
+                &META,
+                Span::new(at - 1, at + 1),
+                "no space between a sentence and the quote after it",
+            )
+            .with_fix(Fix::safe("insert a space", vec![Edit::insert(gap, " ")])),
         );
     }
 }
