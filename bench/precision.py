@@ -67,6 +67,7 @@ def kinds(rng):
             r"(?<=[A-Za-z])[\u2019'](?=s\b|t\b|re\b|ll\b|ve\b|d\b)",
             lambda m: rng.choice(["\u00b4", "`", "\u2018", "\u2032"]),
         ),
+        # Records are curled first (see CURLED), so the closing mark exists.
         "reversed-closing-quote": sub(r"(?<=[.,!?])\u201d", lambda m: "\u201c"),
         "doubled-word": sub(r"\b(the|to|of|and|in|that|for|with) (?=[a-z])", lambda m: m.group(1) + " " + m.group(0)),
         "doubled-sentence-start": sub(r"(?:^|(?<=\. ))(The|This|It|He|She) (?=[a-z])", lambda m: m.group(1) + " " + m.group(0)),
@@ -76,13 +77,13 @@ def kinds(rng):
         "doubled-final-period": sub(r"(?<=[a-z])\.$", lambda m: ".."),
         "byte-order-mark": lambda t: "\ufeff" + t,
         "quote-glued-to-period": sub(r"(?<=[.!?][\"\u201d]) (?=[\"\u201c]?[A-Z])", lambda m: ""),
-        "html-entity": sub(r"(?<=[a-z])\u2019(?=[a-z])| & ", lambda m: "&#8217;" if m.group() == "\u2019" else " &amp; "),
+        "html-entity": sub(r"(?<=[a-z])'(?=[a-z])| & ", lambda m: "&#39;" if m.group() == "'" else " &amp; "),
         "leaked-tag": sub(WORD_SPACE, lambda m: rng.choice(["</a> ", " <strong>", "</span> "])),
         "no-break-space": sub(WORD_SPACE, lambda m: "\u00a0"),
         "zero-width-space": sub(r"(?<=[a-z]{3})(?=[a-z]{3})", lambda m: "\u200b"),
         "soft-hyphen": sub(r"(?<=[a-z]{4})(?=[a-z]{4})", lambda m: "\u00ad"),
         "mojibake": sub(
-            r"\w*[\u2019\u201c\u201d\u2013\u2014\u00e0-\u00ff]\w*",
+            r"\w*[\u00a3\u00e0-\u00ff\u2019\u201c\u201d\u2013\u2014\u20ac]\w*",
             lambda m: m.group().encode("utf-8").decode("cp1252", errors="replace").replace("\ufffd", "\u009d"),
         ),
         "fullwidth-comma": sub(r"(?<=[a-z]), (?=[a-z])", lambda m: "\uff0c"),
@@ -92,6 +93,25 @@ def kinds(rng):
         "missing-sentence-break": sub(r"(?<=[a-z])\. (?=[A-Z][a-z]+ [a-z])", lambda m: " "),
         "crawl-header": lambda t: " date 20%02d-%02d-%02d %s" % (rng.randrange(17, 25), rng.randrange(1, 13), rng.randrange(1, 29), t),
     }
+
+
+# Kinds that need curly quotes: the record is curled for them, in both its
+# clean and its dirty form.
+CURLED = {"reversed-closing-quote", "mojibake"}
+
+
+def curl(t):
+    """Straight double quotes and apostrophes made curly, by position."""
+    out, open_ = [], True
+    for i, c in enumerate(t):
+        if c == '"':
+            out.append("\u201c" if open_ else "\u201d")
+            open_ = not open_
+        elif c == "'" and 0 < i < len(t) - 1 and t[i - 1].isalpha():
+            out.append("\u2019")
+        else:
+            out.append(c)
+    return "".join(out) if open_ else t
 
 
 def sentences(cache):
@@ -154,9 +174,11 @@ def main():
         # The kinds in turn; a kind with no place in this record passes it on.
         for k in range(len(names)):
             name = names[(turn + k) % len(names)]
-            new = table[name](clean)
-            if new is not None and new != clean:
+            base = curl(clean) if name in CURLED else clean
+            new = table[name](base)
+            if new is not None and new != base:
                 injected[i] = name
+                records[i] = base
                 dirty.append(new)
                 turn = (turn + k + 1) % len(names)
                 break

@@ -1,5 +1,6 @@
 use crate::lexicon::{
-    ARTICLES, DOUBLING_WORDS, FINITE_VERBS, FRENCH_DOUBLING_WORDS, PARTICLES, PREPOSITIONS, SUBJECT_PRONOUNS,
+    ARTICLES, DOUBLING_WORDS, FINITE_VERBS, FRENCH_DOUBLING_WORDS, PARTICLES, POSSESSIVE_DETERMINERS, PREPOSITIONS,
+    SUBJECT_PRONOUNS,
 };
 use crate::prelude::*;
 use crate::segment::after_blank_line;
@@ -45,6 +46,10 @@ word is never safe.",
             output: "It was a small step.",
         },
         Fixture {
+            input: "The rest was returned to to the Treasury, and I understand that that there is a plan.",
+            output: "The rest was returned to the Treasury, and I understand that there is a plan.",
+        },
+        Fixture {
             input: "It rained. The The company said it would close.",
             output: "It rained. The company said it would close.",
         },
@@ -60,6 +65,18 @@ word is never safe.",
         "01.AI released Yi-34B; GPT-4 Turbo (LLMs) beat Li Kai-fu’s model in the U.S. e.g. here.",
     ],
 };
+
+/// True when `word` opens a noun phrase: an article, a possessive or
+/// demonstrative determiner, `there`, or an object pronoun.
+fn opens_noun_phrase(word: &str) -> bool {
+    ARTICLES.contains(word)
+        || POSSESSIVE_DETERMINERS.contains(word)
+        || [
+            "his", "her", "him", "them", "me", "us", "these", "those", "this", "there",
+        ]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word))
+}
 
 /// True when what comes before a word ends a sentence, or nothing does.
 fn opens_sentence(before: &str) -> bool {
@@ -99,13 +116,20 @@ impl Rule for DoubledWord {
                 && lead.is_uppercase()
                 && (ARTICLES.contains(second) || PREPOSITIONS.contains(second) || SUBJECT_PRONOUNS.contains(second))
                 && opens_sentence(&text[..a.start]);
+            // What follows the pair: a doubled word before an article or a
+            // determiner is no grammar (`returned to to the Treasury`,
+            // `that that the rollback`), whatever comes before it.
+            let next = words
+                .get(i + 2)
+                .filter(|w| text[b.end..w.start].bytes().all(|c| c == b' '));
+            let before_noun_phrase = next.is_some_and(|&w| opens_noun_phrase(doc.slice(w)));
             // `Cricetus cricetus`: a binomial name repeats genus and species.
             let binomial = first.starts_with(char::is_uppercase) && second.chars().count() >= 5;
             if !(lead.is_lowercase() || opening_double)
                 || binomial
                 || second.chars().any(|c| c.is_ascii_digit())
                 || (second.chars().count() == 1 && second != "a")
-                || DOUBLING_WORDS.contains(second)
+                || (DOUBLING_WORDS.contains(second) && !(second.eq_ignore_ascii_case("that") && before_noun_phrase))
                 || (FRENCH_DOUBLING_WORDS.contains(second) && doc.language_at(a.start) == Some(Lang::French))
             {
                 continue;
@@ -114,7 +138,7 @@ impl Rule for DoubledWord {
                 .checked_sub(1)
                 .filter(|&j| after_blank_line(&text[words[j].end..a.start]).len() == a.start - words[j].end)
                 .map(|j| doc.slice(words[j]));
-            if grammatical_after(before, second) {
+            if !before_noun_phrase && grammatical_after(before, second) {
                 continue;
             }
             let removal = Span::new(a.end, b.end);
