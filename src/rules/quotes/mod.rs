@@ -5,6 +5,7 @@ use crate::rule::Rule;
 mod apostrophe_lookalike;
 mod doubled_closing_quote;
 mod empty_quotes_or_brackets;
+mod misoriented_quote;
 mod mixed_quote_style;
 mod pairing;
 mod unbalanced_bracket;
@@ -17,4 +18,5 @@ pub const RULES: &[&dyn Rule] = &[
     &empty_quotes_or_brackets::EmptyQuotesOrBrackets,
     &unbalanced_bracket::UnbalancedBracket,
     &apostrophe_lookalike::ApostropheLookalike,
+    &misoriented_quote::MisorientedQuote,
 ];
