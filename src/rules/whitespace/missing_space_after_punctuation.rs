@@ -350,7 +350,7 @@ fn glued_straight_quotes(doc: &Document, out: &mut Vec<Diagnostic>) {
     for at in memchr::memchr_iter(b'"', b) {
         let after_end = at > 0 && matches!(b[at - 1], b'.' | b'!' | b'?');
         let capital_next = text[at + 1..].chars().next().is_some_and(char::is_uppercase);
-        if !(after_end && capital_next) || !text[..at - 1].ends_with(char::is_alphanumeric) {
+        if !(after_end && capital_next && text[..at - 1].ends_with(char::is_alphanumeric)) {
             continue;
         }
         let Some(para) = doc.paragraph_at(at) else {
