@@ -17,19 +17,20 @@ Smart-quote converters decide the direction from the character before the
 mark and get it wrong after punctuation; machine translation and OCR pick
 the wrong glyph.
 
-Only text that writes English-style quotes, opening with `“` and never with
-`„`, is judged, paragraph by paragraph, and only marks whose position leaves no doubt: an opening
+Only English text that opens quotations with `“` (and never with `„`) is
+judged, paragraph by paragraph, and only marks whose position leaves no doubt: an opening
 glyph after a word or a mark and before a space or the end, with a
 quotation open before it; a closing glyph at a word's start, with none
 open and a closing one later. Left alone: German `„…“` and Swedish `”…”`
-(the same glyphs, other conventions), guillemets, nested single quotes.
+(the same glyphs, other conventions), translations that pair `“…“`,
+right-to-left text, guillemets, nested single quotes.
 
 Fix (safe): turn the glyph around. Only one punctuation mark changes.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
     scope: Scope::Document,
-    applies: Applies::EVERYWHERE
-        .note("only paragraphs that pair “ with ”; German „“ and Swedish ”” are other conventions"),
+    applies: Applies::languages(&[Lang::English])
+        .note("English pairs “ with ”; German „“, Swedish ””, Greek and Russian “…“ and right-to-left text are other conventions"),
     flags: &[
         Fixture {
             input: "“We have seen a concerning uptick in arrivals,“ said Winter.",
