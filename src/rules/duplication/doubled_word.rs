@@ -22,7 +22,9 @@ at the seam.
 Left alone: doublings that are grammatical or idiomatic (`had had`, `that
 that`, `what it is is`, `very very`, `bye bye`, `great great`), a second
 copy that is capitalised (names such as `Walla Walla`, `Bora Bora`, `Duran
-Duran`) unless it is a function word opening a sentence (`The The company`), a binomial name (`Cricetus cricetus`),
+Duran`, `Sirhan Sirhan`) unless it is a function word opening a sentence
+(`The The company`) or a word of six letters or more doubled inside a
+longer name (`President President Trump`, `United States States`), a binomial name (`Cricetus cricetus`),
 numbers (`10 10`), single letters other than `a`, repeats across a line
 break (list items), a particle doubled after a verb (`he goes to to stay`,
 `took in in taxes`, `getting by by working`) and a pronoun that is an
@@ -48,6 +50,10 @@ word is never safe.",
         Fixture {
             input: "The rest was returned to to the Treasury, and I understand that that there is a plan.",
             output: "The rest was returned to the Treasury, and I understand that there is a plan.",
+        },
+        Fixture {
+            input: "He met President President Trump and the United States States delegation.",
+            output: "He met President Trump and the United States delegation.",
         },
         Fixture {
             input: "It rained. The The company said it would close.",
@@ -123,9 +129,21 @@ impl Rule for DoubledWord {
                 .get(i + 2)
                 .filter(|w| text[b.end..w.start].bytes().all(|c| c == b' '));
             let before_noun_phrase = next.is_some_and(|&w| opens_noun_phrase(doc.slice(w)));
+            // `President President Trump`, `United States States`: a long
+            // capitalised word doubled inside a longer name. Names that are a
+            // word said twice are short and stand alone (`Walla Walla`).
+            let capital_word = |w: Option<&Span>| w.is_some_and(|&w| doc.slice(w).starts_with(char::is_uppercase));
+            let prev_word = i
+                .checked_sub(1)
+                .map(|j| &words[j])
+                .filter(|w| text[w.end..a.start].bytes().all(|c| c == b' '));
+            let inside_name = first == second
+                && lead.is_uppercase()
+                && second.chars().count() >= 6
+                && (capital_word(prev_word) || capital_word(next));
             // `Cricetus cricetus`: a binomial name repeats genus and species.
-            let binomial = first.starts_with(char::is_uppercase) && second.chars().count() >= 5;
-            if !(lead.is_lowercase() || opening_double)
+            let binomial = first.starts_with(char::is_uppercase) && lead.is_lowercase() && second.chars().count() >= 5;
+            if !(lead.is_lowercase() || opening_double || inside_name)
                 || binomial
                 || second.chars().any(|c| c.is_ascii_digit())
                 || (second.chars().count() == 1 && second != "a")
