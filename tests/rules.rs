@@ -207,6 +207,7 @@ fn a_look_back_from_one_paragraph_never_reads_the_paragraph_before() {
         "Filed 2024.\n\nTwo.\n\nUpdated just now\n\nText here.",
         "One.\n\nIt ended. \n\nwords. scrap. Next one.",
         "One.\n\nGod is great.\n\nFerrari led at the 30 km mark He passed two rivals.",
+        "A date here.\n\nTwo.\n\n“\t’",
     ];
     // Told, not found: a paragraph alone has no whole text to take a language from.
     let linter = Linter::new(&Settings {

@@ -61,6 +61,7 @@ word is never safe.",
         },
     ],
     keeps: &[
+        "ISIS is being taken on on the battlefield, and prices came in in the spring.",
         "He had had enough, and he said that that was final.",
         "What it is is a mess. It was very very late. Bye bye.",
         "They flew to Walla Walla and Bora Bora to see Duran Duran.",
@@ -156,7 +157,11 @@ impl Rule for DoubledWord {
                 .checked_sub(1)
                 .filter(|&j| after_blank_line(&text[words[j].end..a.start]).len() == a.start - words[j].end)
                 .map(|j| doc.slice(words[j]));
-            if !before_noun_phrase && grammatical_after(before, second) {
+            // A phrasal verb's particle may meet its own preposition (`taken on
+            // on the battlefield`, `came in in the spring`); `to`, `for` and
+            // `with` before a noun phrase do not (`returned to to the Treasury`).
+            let phrasal = !matches!(second.to_ascii_lowercase().as_str(), "to" | "for" | "with");
+            if !(before_noun_phrase && !phrasal) && grammatical_after(before, second) {
                 continue;
             }
             let removal = Span::new(a.end, b.end);

@@ -109,7 +109,7 @@ impl Rule for SpaceInsideQuotes {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        if !doc.bytes().contains(b' ') {
+        if !doc.bytes().any(b" \t") {
             return;
         }
         let text = doc.text();
