@@ -161,7 +161,7 @@ impl Rule for DoubledWord {
             // on the battlefield`, `came in in the spring`); `to`, `for` and
             // `with` before a noun phrase do not (`returned to to the Treasury`).
             let phrasal = !matches!(second.to_ascii_lowercase().as_str(), "to" | "for" | "with");
-            if !(before_noun_phrase && !phrasal) && grammatical_after(before, second) {
+            if (phrasal || !before_noun_phrase) && grammatical_after(before, second) {
                 continue;
             }
             let removal = Span::new(a.end, b.end);
