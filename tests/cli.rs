@@ -628,6 +628,110 @@ fn config_unsafe_fixes_and_extend_unsafe_fixes_change_what_fix_applies() {
 }
 
 #[test]
+fn a_file_replaced_or_deleted_just_before_the_rename_is_not_overwritten_or_brought_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.txt");
+    fs::write(dir.path().join("other.txt"), "someone else's\n").unwrap();
+    for (hook, expect) in [
+        (
+            format!("mv {0}/other.txt {0}/a.txt", dir.path().display()),
+            Some("someone else's\n"),
+        ),
+        (format!("rm {}/a.txt", dir.path().display()), None),
+    ] {
+        fs::write(&file, DIRTY).unwrap();
+        detritus()
+            .env("DETRITUS_TEST_BEFORE_RENAME", hook)
+            .arg("fix")
+            .arg(&file)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("a.txt"))
+            .stderr(predicate::str::contains("applied 0 fixes"));
+        assert_eq!(fs::read_to_string(&file).ok().as_deref(), expect);
+    }
+}
+
+#[test]
+fn in_place_fix_keeps_owner_and_group_and_leaves_linked_and_read_only_files() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = tempfile::tempdir().unwrap();
+    let owned = dir.path().join("owned.txt");
+    fs::write(&owned, DIRTY).unwrap();
+    fs::set_permissions(&owned, fs::Permissions::from_mode(0o640)).unwrap();
+    // Only root may give a file away; elsewhere the file stays ours.
+    let other = std::os::unix::fs::chown(&owned, Some(12345), Some(12345)).is_ok();
+    detritus().arg("fix").arg(&owned).assert().code(0);
+    let meta = fs::metadata(&owned).unwrap();
+    assert_eq!(
+        fs::read_to_string(&owned).unwrap(),
+        "An experimental model, which never shipped.\n"
+    );
+    assert_eq!(meta.mode() & 0o777, 0o640);
+    if other {
+        assert_eq!((meta.uid(), meta.gid()), (12345, 12345), "owner and group kept");
+    } else {
+        eprintln!("not root: ownership not tested");
+    }
+    let linked = dir.path().join("linked.txt");
+    fs::write(&linked, DIRTY).unwrap();
+    fs::hard_link(&linked, dir.path().join("link2.txt")).unwrap();
+    let read_only = dir.path().join("ro.txt");
+    fs::write(&read_only, DIRTY).unwrap();
+    fs::set_permissions(&read_only, fs::Permissions::from_mode(0o444)).unwrap();
+    detritus()
+        .arg("fix")
+        .arg(&linked)
+        .arg(&read_only)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("hard links"))
+        .stderr(predicate::str::contains("read-only"))
+        .stderr(predicate::str::contains("applied 0 fixes in 0 files"));
+    assert_eq!(fs::read_to_string(&linked).unwrap(), DIRTY);
+    assert_eq!(fs::read_to_string(&read_only).unwrap(), DIRTY);
+}
+
+#[test]
+fn file_names_with_control_characters_are_escaped_in_every_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "evil\u{1b}[31m\nname.txt";
+    fs::write(dir.path().join(name), DIRTY).unwrap();
+    for format in ["full", "concise", "github", "json"] {
+        let out = detritus()
+            .args(["check", "--format", format])
+            .arg(dir.path())
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone();
+        let out = String::from_utf8(out).unwrap();
+        assert!(!out.contains('\u{1b}'), "{format}: raw escape in {out:?}");
+        let shown = if format == "json" {
+            "evil\\\\x1b[31m\\\\nname.txt"
+        } else {
+            "evil\\x1b[31m\\nname.txt"
+        };
+        assert!(out.contains(shown), "{format}: {out:?}");
+    }
+    let diff = detritus()
+        .args(["fix", "--diff"])
+        .arg(dir.path())
+        .output()
+        .unwrap()
+        .stdout;
+    let diff = String::from_utf8(diff).unwrap();
+    assert_eq!(
+        diff.lines()
+            .filter(|l| l.starts_with("--- ") || l.starts_with("+++ "))
+            .count(),
+        2
+    );
+    assert!(!diff.contains('\u{1b}'));
+}
+
+#[test]
 fn fix_output_writes_a_mirrored_tree_and_leaves_the_originals_alone() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
@@ -641,11 +745,47 @@ fn fix_output_writes_a_mirrored_tree_and_leaves_the_originals_alone() {
         .code(0)
         .stderr("");
     assert_eq!(fs::read_to_string(root.join("in/sub/a.txt")).unwrap(), DIRTY);
+    // Each input root maps to the output folder itself, as `cp -r in/. out` would.
     assert_eq!(
-        fs::read_to_string(root.join("out/in/sub/a.txt")).unwrap(),
+        fs::read_to_string(root.join("out/sub/a.txt")).unwrap(),
         "An experimental model, which never shipped.\n"
     );
-    assert_eq!(fs::read_to_string(root.join("out/in/b.txt")).unwrap(), "Clean.\n");
+    assert_eq!(fs::read_to_string(root.join("out/b.txt")).unwrap(), "Clean.\n");
+}
+
+#[test]
+fn fix_output_keeps_modes_never_follows_a_symlink_out_and_skips_its_own_folder() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir_all(root.join("src/sub")).unwrap();
+    fs::write(root.join("src/a.txt"), DIRTY).unwrap();
+    fs::set_permissions(root.join("src/a.txt"), fs::Permissions::from_mode(0o600)).unwrap();
+    fs::write(root.join("src/sub/b.txt"), DIRTY).unwrap();
+    fs::create_dir_all(root.join("victim")).unwrap();
+    fs::write(root.join("victim/b.txt"), "theirs\n").unwrap();
+    fs::create_dir_all(root.join("out")).unwrap();
+    std::os::unix::fs::symlink("../victim", root.join("out/sub")).unwrap();
+    detritus()
+        .current_dir(root)
+        .args(["fix", "--quiet", "--output", "out", "src"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("outside the output folder"));
+    assert_eq!(fs::read_to_string(root.join("victim/b.txt")).unwrap(), "theirs\n");
+    let mode = fs::metadata(root.join("out/a.txt")).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    // An output folder inside the tree is not walked again.
+    fs::remove_file(root.join("out/sub")).unwrap();
+    for _ in 0..2 {
+        detritus()
+            .current_dir(root)
+            .args(["fix", "--quiet", "--output", "src/clean", "src"])
+            .assert()
+            .code(0);
+    }
+    assert!(root.join("src/clean/a.txt").exists());
+    assert!(!root.join("src/clean/clean").exists(), "no nested copy");
 }
 
 #[test]

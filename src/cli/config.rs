@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::display_path;
 use anyhow::{Context, Result};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
@@ -64,8 +65,9 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded> {
             path: None,
         });
     };
-    let text = std::fs::read_to_string(&path).with_context(|| format!("{}: cannot read", path.display()))?;
-    let config: Config = toml::from_str(&text).map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e.message()))?;
+    let text = std::fs::read_to_string(&path).with_context(|| format!("{}: cannot read", display_path(&path)))?;
+    let config: Config =
+        toml::from_str(&text).map_err(|e| anyhow::anyhow!("{}: {}", display_path(&path), e.message()))?;
     let root = path.parent().map_or(cwd, Path::to_path_buf);
     Ok(Loaded {
         config,

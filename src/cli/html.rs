@@ -15,6 +15,7 @@ use detritus::{Applicability, Diagnostic, Edit, RuleMeta};
 use serde::Serialize;
 
 use super::args::ReportArgs;
+use super::display_path;
 use super::{for_each_source, plural, write, Outcome, Setup};
 
 const TEMPLATE: &str = include_str!("html/template.html");
@@ -132,7 +133,7 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
             .count();
         eprintln!(
             "detritus: wrote {}: {}, {}",
-            args.html.display(),
+            display_path(&args.html),
             plural(page.files.len(), "file"),
             plural(fixes, "proposed fix")
         );

@@ -4,6 +4,7 @@ use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use super::display_path;
 use anyhow::{anyhow, Context, Result};
 
 /// Where a text comes from.
@@ -17,7 +18,7 @@ impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Source::Stdin => f.write_str("-"),
-            Source::File(p) => write!(f, "{}", p.display()),
+            Source::File(p) => write!(f, "{}", display_path(p)),
         }
     }
 }
@@ -47,7 +48,7 @@ pub fn sources(paths: &[PathBuf], filter: &Filter) -> Vec<Result<Source>> {
         } else if path.exists() || path.is_symlink() {
             out.push(Ok(Source::File(path.clone())));
         } else {
-            out.push(Err(anyhow!("{}: no such file or directory", path.display())));
+            out.push(Err(anyhow!("{}: no such file or directory", display_path(path))));
         }
     }
     out
@@ -70,6 +71,9 @@ pub struct Filter {
     pub root: PathBuf,
     /// Say on standard error what a walk skipped and why.
     pub verbose: bool,
+    /// A folder a walk never enters: `fix --output`'s, when it lies inside
+    /// the tree being fixed, so a second run does not fix its own copies.
+    pub output: Option<PathBuf>,
 }
 
 impl Filter {
@@ -100,15 +104,23 @@ impl Filter {
 fn walk(root: &Path, filter: &Filter, out: &mut Vec<Result<Source>>) {
     // `.gitignore` is honoured outside a git repository too, as people expect
     // of a tree they copied or unpacked.
+    let output = filter.output.clone();
     let walker = ignore::WalkBuilder::new(root)
         .require_git(false)
         .sort_by_file_name(|a, b| a.cmp(b))
+        .filter_entry(move |e| {
+            output.as_ref().is_none_or(|o| {
+                !e.file_type().is_some_and(|t| t.is_dir()) || std::fs::canonicalize(e.path()).ok().as_ref() != Some(o)
+            })
+        })
         .build();
     for entry in walker {
         match entry {
             Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => match filter.skips(e.path()) {
                 None => out.push(Ok(Source::File(e.into_path()))),
-                Some(why) if filter.verbose => eprintln!("detritus: {}: skipped, {why}", e.path().display()),
+                Some(why) if filter.verbose => {
+                    eprintln!("detritus: {}: skipped, {why}", display_path(e.path()))
+                }
                 Some(_) => {}
             },
             Ok(_) => {}
@@ -131,9 +143,9 @@ pub fn read(source: &Source) -> Result<Loaded> {
         }
         Source::File(path) => {
             if path.is_dir() {
-                return Err(anyhow!("{}: is a directory", path.display()));
+                return Err(anyhow!("{}: is a directory", display_path(path)));
             }
-            std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?
+            std::fs::read(path).with_context(|| format!("{}: cannot read", display_path(path)))?
         }
     };
     if memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some() {

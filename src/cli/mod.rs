@@ -68,7 +68,7 @@ impl Setup {
                 loaded
                     .path
                     .as_ref()
-                    .map_or(String::new(), |p| format!("{}: ", p.display()))
+                    .map_or(String::new(), |p| format!("{}: ", display_path(p)))
             )
         };
         let pick = |flag: &[String], file: Option<Vec<String>>| {
@@ -132,6 +132,7 @@ impl Setup {
                 },
                 root: loaded.root,
                 verbose: input.verbose,
+                output: None,
             },
             stdin_name: input.stdin_filename.clone(),
             unsafe_fixes: c.unsafe_fixes.unwrap_or(false),
@@ -459,7 +460,7 @@ fn open_lines(source: &Source) -> Result<Box<dyn io::BufRead>> {
     Ok(match source {
         Source::Stdin => Box::new(io::BufReader::new(io::stdin())),
         Source::File(p) => Box::new(io::BufReader::new(
-            std::fs::File::open(p).map_err(|e| anyhow!("{}: cannot read: {e}", p.display()))?,
+            std::fs::File::open(p).map_err(|e| anyhow!("{}: cannot read: {e}", display_path(p)))?,
         )),
     })
 }
@@ -474,6 +475,43 @@ fn exit(failed: bool, found: bool) -> ExitCode {
     })
 }
 
+/// Where `file` goes below `fix --output`'s folder: its path below the
+/// input root it was found under (a directory named on the command line),
+/// or its name when it was named itself, as `cp -r` maps a tree.
+fn below_input_root(roots: &[std::path::PathBuf], file: &std::path::Path) -> std::path::PathBuf {
+    roots
+        .iter()
+        .filter(|r| r.is_dir())
+        .filter_map(|r| file.strip_prefix(r).ok())
+        .min_by_key(|rest| rest.components().count())
+        .map(std::path::Path::to_path_buf)
+        .unwrap_or_else(|| file.file_name().map(std::path::PathBuf::from).unwrap_or_default())
+}
+
+/// A path as people and terminals can read it: control characters (an
+/// escape sequence, a line break in a file name) are written as escapes,
+/// the way `ls -b` and git quote them, and the name is quoted then.
+pub fn display_path(path: &std::path::Path) -> String {
+    let shown = path.to_string_lossy();
+    if !shown.chars().any(|c| c.is_control()) {
+        return shown.into_owned();
+    }
+    let mut out = String::from("\"");
+    for c in shown.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// What fixing one file gave, ready to print.
 #[derive(Default)]
 struct FileFix {
@@ -485,6 +523,16 @@ struct FileFix {
     remaining: usize,
     changed: bool,
     bytes: usize,
+}
+
+impl FileFix {
+    /// The write failed: nothing this file's fixes did reached the disk, so
+    /// none of them may be counted or logged as applied.
+    fn written_nothing(&mut self) {
+        self.applied.clear();
+        self.log.clear();
+        self.changed = false;
+    }
 }
 
 fn fix_one(
@@ -549,13 +597,15 @@ fn fix_one(
         };
         r.output = shown.into_bytes();
     } else if let (Some(dir), Some(Source::File(file))) = (&args.output, &source) {
-        if let Err(e) = write::mirrored(dir, file, &fixed.text) {
+        if let Err(e) = write::mirrored(dir, &below_input_root(&args.input.paths, file), file, &fixed.text) {
             r.errors.push(format!("{e:#}"));
+            r.written_nothing();
         }
     } else if let Some(Source::File(file)) = &source {
         if fixed.changed() {
             if let Err(e) = write::atomic(file, &fixed.text, text.as_bytes()) {
                 r.errors.push(format!("{e:#}"));
+                r.written_nothing();
             }
         }
     } else {
@@ -565,7 +615,11 @@ fn fix_one(
 }
 
 fn fix(args: FixArgs) -> Result<ExitCode> {
-    let setup = Setup::new(&args.input)?;
+    let mut setup = Setup::new(&args.input)?;
+    if let Some(out) = &args.output {
+        std::fs::create_dir_all(out).with_context(|| format!("{}: cannot create", display_path(out)))?;
+        setup.filter.output = std::fs::canonicalize(out).ok();
+    }
     let mode = if args.unsafe_fixes || setup.unsafe_fixes {
         FixMode::Unsafe
     } else {
@@ -630,14 +684,15 @@ fn fix(args: FixArgs) -> Result<ExitCode> {
 }
 
 fn open_log(path: &std::path::Path) -> Result<io::BufWriter<std::fs::File>> {
-    let file = std::fs::File::create(path).with_context(|| format!("{}: cannot create the log", path.display()))?;
+    let file = std::fs::File::create(path).with_context(|| format!("{}: cannot create the log", display_path(path)))?;
     Ok(io::BufWriter::new(file))
 }
 
 /// Read a decisions file; a missing file is an error, because it was named.
 fn load_decisions(path: &std::path::Path) -> Result<Decisions> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read decisions", path.display()))?;
-    Decisions::parse(&text).with_context(|| format!("{}", path.display()))
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("{}: cannot read decisions", display_path(path)))?;
+    Decisions::parse(&text).with_context(|| display_path(path).to_string())
 }
 
 fn summary(args: &FixArgs, applied: usize, changed: usize, unit: &str, remaining: usize) {

@@ -18,6 +18,7 @@ use detritus::diff::{self, Piece};
 use detritus::{Applicability, Diagnostic, Linter};
 
 use super::args::ReviewArgs;
+use super::display_path;
 use super::input::{self, Loaded, Source};
 use super::{color, write, Setup};
 
@@ -66,7 +67,9 @@ pub fn run(args: ReviewArgs) -> Result<ExitCode> {
         let text = match input::read(&Source::File(path.clone())) {
             Ok(Loaded::Text(text)) => text,
             Ok(Loaded::Binary) => {
-                session.notes.push(format!("{}: skipped, binary file", path.display()));
+                session
+                    .notes
+                    .push(format!("{}: skipped, binary file", display_path(path)));
                 continue;
             }
             Err(e) => {
@@ -82,7 +85,7 @@ pub fn run(args: ReviewArgs) -> Result<ExitCode> {
             End::Quit(t) => (t, true),
             End::Abort => {
                 drop(session.term);
-                eprintln!("detritus: review interrupted; {} left as it was", path.display());
+                eprintln!("detritus: review interrupted; {} left as it was", display_path(path));
                 return Ok(ExitCode::from(super::interrupt::EXIT as u8));
             }
         };
@@ -120,7 +123,7 @@ fn save(store: &Path, decisions: &Decisions) -> Result<()> {
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create", dir.display()))?;
+    std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create", display_path(dir)))?;
     write::replace(store, decisions.to_jsonl().as_bytes())
 }
 
@@ -161,7 +164,7 @@ struct Session {
 
 impl Session {
     fn file(&mut self, linter: &Linter, path: &Path, original: &str, decisions: &mut Decisions) -> Result<End> {
-        let name = path.display().to_string();
+        let name = display_path(path);
         let lines = diff::LineIndex::new(original);
         for d in linter.check(original) {
             if d.applicability() == Some(Applicability::DisplayOnly) || d.fix.is_none() {
