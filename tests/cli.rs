@@ -242,6 +242,37 @@ fn an_unknown_language_is_an_error_with_exit_two() {
 }
 
 #[test]
+fn standard_input_that_cannot_be_fixed_passes_through_unchanged_with_exit_two() {
+    for input in [
+        &b"Keep this text , please.\0\n"[..],
+        &b"Keep this \xff text , please.\n"[..],
+    ] {
+        detritus()
+            .arg("fix")
+            .write_stdin(input)
+            .assert()
+            .code(2)
+            .stdout(input.to_vec())
+            .stderr(predicate::str::contains("passed through unchanged"));
+    }
+}
+
+#[test]
+fn a_nul_anywhere_makes_a_file_binary() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut late = "It grew fast , analysts said.\n".repeat(400).into_bytes();
+    late.extend_from_slice(b"\0 end\n");
+    fs::write(dir.path().join("late.txt"), &late).unwrap();
+    detritus()
+        .arg("fix")
+        .arg(dir.path().join("late.txt"))
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("skipped, binary file"));
+    assert_eq!(fs::read(dir.path().join("late.txt")).unwrap(), late);
+}
+
+#[test]
 fn binary_files_are_skipped_with_a_note() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("blob.txt"), b"\x00\x01\x02 , x").unwrap();

@@ -97,7 +97,7 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
                 Gathered::File(gather(path, &text, &diags), metas)
             }
             Outcome::Skipped(note) => Gathered::Note(note),
-            Outcome::Failed(e) => Gathered::Failed(e),
+            Outcome::Failed(e) | Outcome::Passthrough(e, _) => Gathered::Failed(e),
         },
         |g| {
             match g {

@@ -26,8 +26,11 @@ impl fmt::Display for Source {
 /// What reading a source gave.
 pub enum Loaded {
     Text(String),
-    /// Not text: skipped with a note, not an error.
-    Binary,
+    /// Not text (it holds a NUL byte): a file is skipped with a note.
+    Binary(Vec<u8>),
+    /// Not UTF-8: an error that names the offset, with the bytes read, so
+    /// standard input can pass them through.
+    NotUtf8(Vec<u8>, anyhow::Error),
 }
 
 /// Expand `paths` into sources in a stable order. Directories are walked
@@ -130,7 +133,8 @@ fn walk(root: &Path, filter: &Filter, out: &mut Vec<Result<Source>>) {
 }
 
 /// Read a source as UTF-8 text. Invalid UTF-8 is an error that names the
-/// byte offset; a file with NUL bytes near its start is binary.
+/// byte offset; a text with a NUL byte anywhere is binary (text never holds
+/// one, and a NUL far into a file is no more text than one at its start).
 pub fn read(source: &Source) -> Result<Loaded> {
     let bytes = match source {
         Source::Stdin => {
@@ -148,14 +152,14 @@ pub fn read(source: &Source) -> Result<Loaded> {
             std::fs::read(path).with_context(|| format!("{}: cannot read", display_path(path)))?
         }
     };
-    if memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some() {
-        return Ok(Loaded::Binary);
+    if memchr::memchr(0, &bytes).is_some() {
+        return Ok(Loaded::Binary(bytes));
     }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Loaded::Text(text)),
-        Err(e) => Err(anyhow!(
-            "{source}: invalid UTF-8 at byte {}",
-            e.utf8_error().valid_up_to()
-        )),
+        Err(e) => {
+            let error = anyhow!("{source}: invalid UTF-8 at byte {}", e.utf8_error().valid_up_to());
+            Ok(Loaded::NotUtf8(e.into_bytes(), error))
+        }
     }
 }

@@ -191,9 +191,15 @@ fn color(choice: ColorChoice, stream_is_tty: bool) -> bool {
 
 /// One read text, or why it was not read.
 enum Outcome {
-    Text { path: String, text: String },
+    Text {
+        path: String,
+        text: String,
+    },
     Skipped(String),
     Failed(anyhow::Error),
+    /// Standard input that cannot be processed: written through unchanged
+    /// by `fix`, so no record in a pipeline is lost, and an error.
+    Passthrough(anyhow::Error, Vec<u8>),
 }
 
 /// Files read and processed per parallel batch: enough to keep every core
@@ -231,8 +237,15 @@ fn for_each_source<T: Send>(
                             path: source.to_string(),
                             text,
                         },
-                        Ok(Loaded::Binary) => Outcome::Skipped(format!("{source}: skipped, binary file")),
-                        Err(e) => Outcome::Failed(e),
+                        Ok(Loaded::Binary(bytes)) if *source == Source::Stdin => Outcome::Passthrough(
+                            anyhow!("-: binary input (a NUL byte); passed through unchanged"),
+                            bytes,
+                        ),
+                        Ok(Loaded::Binary(_)) => Outcome::Skipped(format!("{source}: skipped, binary file")),
+                        Ok(Loaded::NotUtf8(bytes, e)) if *source == Source::Stdin => {
+                            Outcome::Passthrough(e.context("passed through unchanged"), bytes)
+                        }
+                        Ok(Loaded::NotUtf8(_, e)) | Err(e) => Outcome::Failed(e),
                     };
                     work(Some(source.clone()), outcome)
                 }
@@ -420,7 +433,7 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
                     Checked::Text(path, text, diags)
                 }
                 Outcome::Skipped(note) => Checked::Note(note),
-                Outcome::Failed(e) => Checked::Failed(e),
+                Outcome::Failed(e) | Outcome::Passthrough(e, _) => Checked::Failed(e),
             },
             |r| {
                 match r {
@@ -553,6 +566,13 @@ fn fix_one(
         }
         Outcome::Failed(e) => {
             r.errors.push(format!("{e:#}"));
+            return r;
+        }
+        Outcome::Passthrough(e, bytes) => {
+            r.errors.push(format!("{e:#}"));
+            if !args.diff {
+                r.output = bytes;
+            }
             return r;
         }
     };

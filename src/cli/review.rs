@@ -66,13 +66,13 @@ pub fn run(args: ReviewArgs) -> Result<ExitCode> {
     for path in &files {
         let text = match input::read(&Source::File(path.clone())) {
             Ok(Loaded::Text(text)) => text,
-            Ok(Loaded::Binary) => {
+            Ok(Loaded::Binary(_)) => {
                 session
                     .notes
                     .push(format!("{}: skipped, binary file", display_path(path)));
                 continue;
             }
-            Err(e) => {
+            Ok(Loaded::NotUtf8(_, e)) | Err(e) => {
                 failed = true;
                 session.notes.push(format!("error: {e:#}"));
                 continue;
