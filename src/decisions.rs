@@ -121,6 +121,23 @@ impl Decisions {
         }
     }
 
+    /// Take out the rewrites: a reviewer's own text, which a review shows
+    /// again before applying it, rather than applying it unseen.
+    pub fn take_edits(&mut self) -> Decisions {
+        let (edits, rest) = std::mem::take(&mut self.map)
+            .into_iter()
+            .partition(|(_, d)| matches!(d.verdict, Verdict::Edit { .. }));
+        self.map = rest;
+        Decisions { map: edits }
+    }
+
+    /// Add the decisions of `other` on fixes this set has not decided.
+    pub fn add_undecided(&mut self, other: &Decisions) {
+        for (k, d) in &other.map {
+            self.map.entry(k.clone()).or_insert_with(|| d.clone());
+        }
+    }
+
     /// Forget the decision for `d`, found in `text`.
     pub fn forget(&mut self, d: &Diagnostic, text: &str) {
         if let Some(key) = key(d, text) {

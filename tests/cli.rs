@@ -329,7 +329,7 @@ fn a_walk_fixes_prose_files_only_and_says_what_it_skipped() {
 fn extend_safe_fixes_on_every_rule_promotes_no_deletion_of_words() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("detritus.toml"), "extend-safe-fixes = [\"ALL\"]\n").unwrap();
-    let text = "The company denied the claim, then apologised. hug. The allegation grew.\n";
+    let text = "The company said that it had denied the claim, and then it apologised. hug. The allegation was that it grew.\n";
     fs::write(dir.path().join("a.txt"), text).unwrap();
     detritus()
         .current_dir(dir.path())
@@ -337,6 +337,13 @@ fn extend_safe_fixes_on_every_rule_promotes_no_deletion_of_words() {
         .assert()
         .code(0);
     assert_eq!(fs::read_to_string(dir.path().join("a.txt")).unwrap(), text);
+    // The fragment is there to delete: unsafe fixes do.
+    detritus()
+        .current_dir(dir.path())
+        .args(["fix", "--unsafe-fixes", "a.txt"])
+        .assert()
+        .code(0);
+    assert!(!fs::read_to_string(dir.path().join("a.txt")).unwrap().contains("hug"));
 }
 
 #[test]
@@ -365,6 +372,61 @@ fn an_unknown_language_is_refused_with_the_supported_ones() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("supported: auto, other, en, fr"));
+}
+
+#[test]
+fn a_config_another_user_owns_is_ignored_with_a_warning_unless_trusted() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("detritus.toml"), "unsafe-fixes = true\n").unwrap();
+    let sub = dir.path().join("sub");
+    fs::create_dir(&sub).unwrap();
+    let text = "The company said that it had denied the claim, and then it apologised. hug. The allegation was that it grew.\n";
+    let owner = fs::metadata(dir.path().join("detritus.toml")).unwrap().uid();
+    // Pose as another user (a debug-build hook): root trusts every file.
+    let stranger = (owner + 1).to_string();
+    detritus()
+        .current_dir(&sub)
+        .env("DETRITUS_TEST_UID", &stranger)
+        .args(["fix", "-"])
+        .write_stdin(text)
+        .assert()
+        .code(0)
+        .stdout(text)
+        .stderr(predicate::str::contains("ignoring the configuration"))
+        .stderr(predicate::str::contains("DETRITUS_TRUSTED_DIRS"));
+    detritus()
+        .current_dir(&sub)
+        .env("DETRITUS_TEST_UID", &stranger)
+        .env("DETRITUS_TRUSTED_DIRS", dir.path())
+        .args(["fix", "-"])
+        .write_stdin(text)
+        .assert()
+        .code(0)
+        .stdout(
+            "The company said that it had denied the claim, and then it apologised. The allegation was that it grew.\n",
+        );
+    detritus()
+        .current_dir(&sub)
+        .args(["check", "--show-settings"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("detritus.toml"))
+        .stdout(predicate::str::contains("unsafe-fixes: true"));
+}
+
+#[test]
+fn a_config_error_names_the_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("detritus.toml"), "select = [\"W\"\nignore = 3\n").unwrap();
+    detritus()
+        .current_dir(dir.path())
+        .args(["check", "-"])
+        .write_stdin(DIRTY)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("detritus.toml"))
+        .stderr(predicate::str::contains("line 2"));
 }
 
 #[test]

@@ -84,6 +84,11 @@ pub struct InputArgs {
     #[arg(long, short)]
     pub verbose: bool,
 
+    /// Print the settings in force (from flags, the config file and the
+    /// defaults) and where they came from, then exit.
+    #[arg(long)]
+    pub show_settings: bool,
+
     /// Read settings from this file instead of the nearest detritus.toml above the working directory.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,

@@ -51,12 +51,19 @@ pub struct Loaded {
     pub path: Option<PathBuf>,
 }
 
-/// Read `explicit`, or the nearest `detritus.toml` above the working directory.
+/// Read `explicit`, or the nearest `detritus.toml` above the working
+/// directory. A found one that another user owns is ignored with a warning,
+/// as git ignores a repository another user owns: a shared folder's config
+/// must not turn on unsafe fixes for whoever runs detritus below it.
 pub fn load(explicit: Option<&Path>) -> Result<Loaded> {
     let cwd = std::env::current_dir().context("cannot read the working directory")?;
     let path = match explicit {
         Some(p) => Some(p.to_path_buf()),
-        None => cwd.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file()),
+        None => cwd
+            .ancestors()
+            .map(|d| d.join(FILE_NAME))
+            .find(|p| p.is_file())
+            .filter(|p| trusted_or_warn(p, "configuration")),
     };
     let Some(path) = path else {
         return Ok(Loaded {
@@ -66,14 +73,52 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded> {
         });
     };
     let text = std::fs::read_to_string(&path).with_context(|| format!("{}: cannot read", display_path(&path)))?;
-    let config: Config =
-        toml::from_str(&text).map_err(|e| anyhow::anyhow!("{}: {}", display_path(&path), e.message()))?;
+    // The parser's message names the line and column and shows the text.
+    let config: Config = toml::from_str(&text).map_err(|e| anyhow::anyhow!("{}: {e}", display_path(&path)))?;
     let root = path.parent().map_or(cwd, Path::to_path_buf);
     Ok(Loaded {
         config,
         root,
         path: Some(path),
     })
+}
+
+/// Folders whose files may steer a run whoever owns them, separated by `:`.
+pub const TRUSTED_DIRS: &str = "DETRITUS_TRUSTED_DIRS";
+
+/// True when the file at `path` may steer this run: it belongs to the user
+/// running detritus, that user is root, or its folder is listed in
+/// `DETRITUS_TRUSTED_DIRS`. Otherwise say why it is ignored and how to trust it.
+pub fn trusted_or_warn(path: &Path, what: &str) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(owner) = std::fs::metadata(path).map(|m| m.uid()) else {
+        return true;
+    };
+    let me = current_uid();
+    let dir = path.parent().and_then(|d| std::fs::canonicalize(d).ok());
+    let listed = std::env::var_os(TRUSTED_DIRS).is_some_and(|v| {
+        std::env::split_paths(&v).any(|t| std::fs::canonicalize(t).ok().is_some_and(|t| Some(&t) == dir.as_ref()))
+    });
+    if me.is_none_or(|me| me == 0 || me == owner) || listed {
+        return true;
+    }
+    eprintln!(
+        "detritus: warning: ignoring the {what} {}: it belongs to user {owner}, not to you; \
+         name it with --config, or add its folder to {TRUSTED_DIRS}, to use it",
+        display_path(path)
+    );
+    false
+}
+
+/// The user this run acts as: the owner of its own `/proc` entry.
+fn current_uid() -> Option<u32> {
+    use std::os::unix::fs::MetadataExt;
+    // Tests run as root, whom every file is trusted by; they pose as another user.
+    #[cfg(debug_assertions)]
+    if let Some(uid) = std::env::var("DETRITUS_TEST_UID").ok().and_then(|u| u.parse().ok()) {
+        return Some(uid);
+    }
+    std::fs::metadata("/proc/self").map(|m| m.uid()).ok()
 }
 
 /// Compile globs, naming the key of a bad one.

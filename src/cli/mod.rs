@@ -21,6 +21,16 @@ use args::{CheckArgs, Cli, ColorChoice, Command, FixArgs, Format, InputArgs, Rul
 use input::{Loaded, Source};
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    let input = match &cli.command {
+        Command::Check(a) => Some(&a.input),
+        Command::Fix(a) => Some(&a.input),
+        Command::Review(a) => Some(&a.input),
+        Command::Report(a) => Some(&a.input),
+        _ => None,
+    };
+    if let Some(input) = input.filter(|i| i.show_settings) {
+        return show_settings(input);
+    }
     match cli.command {
         Command::Check(args) => check(args),
         Command::Fix(args) => fix(args),
@@ -41,6 +51,43 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
+/// `--show-settings`: what the run would use, and where each part came from.
+fn show_settings(input: &InputArgs) -> Result<ExitCode> {
+    let setup = Setup::new(input)?;
+    let s = &setup.base;
+    let list = |v: &[String]| {
+        if v.is_empty() {
+            "(none)".to_string()
+        } else {
+            v.join(", ")
+        }
+    };
+    let mut out = io::stdout().lock();
+    match &setup.config {
+        Some(p) => writeln!(out, "config: {}", display_path(p))?,
+        None => writeln!(out, "config: (none; defaults)")?,
+    }
+    writeln!(
+        out,
+        "select: {}",
+        if s.select.is_empty() {
+            "ALL".to_string()
+        } else {
+            s.select.join(", ")
+        }
+    )?;
+    writeln!(out, "ignore: {}", list(&s.ignore))?;
+    writeln!(out, "language: {}", s.language)?;
+    writeln!(out, "unsafe-fixes: {}", setup.unsafe_fixes)?;
+    writeln!(out, "extend-safe-fixes: {}", list(&s.extend_safe_fixes))?;
+    writeln!(out, "extend-unsafe-fixes: {}", list(&s.extend_unsafe_fixes))?;
+    writeln!(out, "protect: {}", list(&s.protect))?;
+    writeln!(out, "records (--jsonl): {}", s.records)?;
+    writeln!(out, "per-file-ignores: {}", setup.per_file.len())?;
+    writeln!(out, "rules in force: {}", setup.linter_for(None).rules().len())?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Which per-file ignores a text matches, and whether it is Markdown.
 type LinterKey = (Vec<usize>, bool);
 
@@ -53,6 +100,8 @@ struct Setup {
     /// Linters by the per-file-ignore patterns matched and whether the text is Markdown.
     derived: std::sync::Mutex<std::collections::HashMap<LinterKey, std::sync::Arc<Linter>>>,
     filter: input::Filter,
+    /// The config file in force, if any.
+    config: Option<std::path::PathBuf>,
     /// What standard input is named as, for per-file ignores and its format.
     stdin_name: Option<std::path::PathBuf>,
     unsafe_fixes: bool,
@@ -61,6 +110,12 @@ struct Setup {
 impl Setup {
     fn new(input: &InputArgs) -> Result<Setup> {
         let loaded = config::load(input.config.as_deref())?;
+        if input.verbose {
+            match &loaded.path {
+                Some(p) => eprintln!("detritus: settings from {}", display_path(p)),
+                None => eprintln!("detritus: no detritus.toml found; default settings"),
+            }
+        }
         let c = loaded.config;
         let named = |key: &str, e: detritus::Error| {
             anyhow!(
@@ -135,6 +190,7 @@ impl Setup {
                 output: None,
             },
             stdin_name: input.stdin_filename.clone(),
+            config: loaded.path.clone(),
             unsafe_fixes: c.unsafe_fixes.unwrap_or(false),
         })
     }

@@ -42,11 +42,21 @@ pub fn run(args: ReviewArgs) -> Result<ExitCode> {
         .clone()
         .unwrap_or_else(|| setup.filter.root.join(".detritus").join("decisions.jsonl"));
     // The first review starts the file.
+    if args.decisions.is_none() && store.exists() && !super::config::trusted_or_warn(&store, "decisions file") {
+        bail!(
+            "{}: not yours; pass --decisions FILE to keep decisions elsewhere",
+            display_path(&store)
+        );
+    }
     let mut decisions = if store.exists() {
         super::load_decisions(&store)?
     } else {
         Decisions::default()
     };
+    // Whoever wrote the file, a rewrite in it is text they chose: it is
+    // asked again, never written unseen, and kept in the file until then.
+    let earlier_edits = decisions.take_edits();
+    let remembered = decisions.clone();
     let mut files = Vec::new();
     for source in input::sources(&args.input.paths, &setup.filter) {
         match source? {
@@ -79,6 +89,7 @@ pub fn run(args: ReviewArgs) -> Result<ExitCode> {
             }
         };
         let linter = setup.linter_for(Some(&Source::File(path.clone())));
+        session.show_remembered(&linter, path, &text, &remembered, &earlier_edits, &store);
         let end = session.file(&linter, path, &text, &mut decisions)?;
         let (result, quit) = match end {
             End::Done(t) => (t, false),
@@ -95,13 +106,13 @@ pub fn run(args: ReviewArgs) -> Result<ExitCode> {
                 session.notes.push(format!("error: {e:#}"));
             }
         }
-        save(&store, &decisions)?;
+        save(&store, &decisions, &earlier_edits)?;
         if quit {
             stopped = true;
             break;
         }
     }
-    save(&store, &decisions)?;
+    save(&store, &decisions, &earlier_edits)?;
     let Session {
         term, notes, summary, ..
     } = session;
@@ -115,7 +126,9 @@ pub fn run(args: ReviewArgs) -> Result<ExitCode> {
     Ok(super::exit(failed, false))
 }
 
-fn save(store: &Path, decisions: &Decisions) -> Result<()> {
+fn save(store: &Path, decisions: &Decisions, earlier_edits: &Decisions) -> Result<()> {
+    let mut decisions = decisions.clone();
+    decisions.add_undecided(earlier_edits);
     if decisions.is_empty() && !store.exists() {
         return Ok(());
     }
@@ -163,6 +176,40 @@ struct Session {
 }
 
 impl Session {
+    /// List what the decisions file decides in `path`, before any of it is
+    /// applied: a review never applies a decision without showing it.
+    fn show_remembered(
+        &mut self,
+        linter: &Linter,
+        path: &Path,
+        text: &str,
+        remembered: &Decisions,
+        edits: &Decisions,
+        store: &Path,
+    ) {
+        let name = display_path(path);
+        let lines = diff::LineIndex::new(text);
+        for d in linter.check(text) {
+            let line = lines.line_of(d.span.start) + 1;
+            let Some(fix) = &d.fix else { continue };
+            let before = fix.span().slice(text);
+            let after = detritus::span::replaced(text, fix.span(), &fix.edits);
+            let what = match (remembered.get(&d, text), edits.get(&d, text)) {
+                (Some(Verdict::Accept), _) => "accepted",
+                (Some(Verdict::Reject), _) => "rejected",
+                (_, Some(Verdict::Edit { .. })) => "rewritten there; asked again",
+                _ => continue,
+            };
+            self.summary.push(format!(
+                "{name}:{line}: {} `{}` → `{}` {what} by {}",
+                d.rule.code,
+                diff::show_invisibles(before),
+                diff::show_invisibles(&after),
+                display_path(store)
+            ));
+        }
+    }
+
     fn file(&mut self, linter: &Linter, path: &Path, original: &str, decisions: &mut Decisions) -> Result<End> {
         let name = display_path(path);
         let lines = diff::LineIndex::new(original);
