@@ -467,6 +467,18 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn stray_closing_brackets_before_an_unclosed_one_converge() {
+        // Found by the fuzz target: each removal of a `)` was blamed for the
+        // unclosed `[` beside it, one per pass.
+        let linter = Linter::new(&crate::Settings::default()).unwrap();
+        for n in [13, 40] {
+            let text = format!("{}[", ")".repeat(n));
+            let fixed = linter.fix(&text, crate::FixMode::Unsafe).unwrap();
+            assert_eq!(fixed.text, "[");
+        }
+    }
+
+    #[test]
     fn removing_lines_beside_an_unclosed_bracket_converges() {
         // A corpus article mutated by the property tests: each line removal
         // shortened the paragraph of an unclosed `(`, the `(` was blamed on
