@@ -38,6 +38,7 @@ fuzz_target!(|data: &[u8]| {
         assert!(last.is_none_or(|l| l <= key), "diagnostics are sorted by position");
         last = Some(key);
     }
+    let doc = detritus::Document::new(text);
     let located = report::locate("in.txt", text, &diags);
     let _ = report::sarif(&located);
     let _ = report::statistics(&located);
@@ -46,6 +47,6 @@ fuzz_target!(|data: &[u8]| {
         let _ = report::full(&l, flags & 2 == 2);
         let _ = report::concise(&l);
         let _ = report::github(&l);
-        let _ = report::json_value(&l);
+        let _ = report::json_value(&l, Some(doc.context_at(l.diag.span.start)));
     }
 });
