@@ -44,3 +44,28 @@ fn the_whole_file_as_one_document_is_not_flagged() {
         found.iter().map(|d| d.message.to_string()).collect::<Vec<_>>()
     );
 }
+
+/// Repairs, safe and unsafe, repeated to a fixpoint, may not invent a
+/// character: a combining mark without its letter, a lone character of a
+/// foreign script inside a Latin word, a one-letter word in a rare letter,
+/// or a letter built from a quotation mark.
+#[test]
+fn no_repair_invents_a_character() {
+    let linter = mojibake_only();
+    for (input, repaired) in [
+        ("In Ã…â€¦ today", "In Å… today"),
+        ("01.AI«Ã©café", "01.AI«écafé"),
+        ("theÃ¶\u{2028}next", "theö\u{2028}next"),
+        ("déjà·\u{ad} vu", "déjà·\u{ad} vu"),
+        ("theÃÃ¨x", "theÃèx"),
+        ("Il a dit «Élysée» et «été».", "Il a dit «Élysée» et «été»."),
+        ("season—été—was", "season—été—was"),
+    ] {
+        for mode in [detritus::FixMode::Safe, detritus::FixMode::Unsafe] {
+            let fixed = linter.fix(input, mode).unwrap().text;
+            if mode == detritus::FixMode::Unsafe || fixed != input {
+                assert_eq!(fixed, repaired, "{mode:?} on {input:?}");
+            }
+        }
+    }
+}

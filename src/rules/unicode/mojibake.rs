@@ -6,6 +6,7 @@ use memchr::memmem;
 use crate::prelude::*;
 
 mod decode;
+mod guard;
 mod tables;
 mod weird;
 
@@ -184,7 +185,8 @@ impl Rule for Mojibake {
 /// True when a run of letters starts with a letter the text spells its
 /// words with: Ewe writes `ƒ` before plain letters throughout (`ƒe`, `ƒo`),
 /// so its `ƒã` is a word, not MacRoman's reading of `ċ`. Mojibake's first
-/// character stands before a plain letter only by accident. `known` keeps
+/// character stands before a plain letter only by accident, and less
+/// often than before another non-ASCII character. `known` keeps
 /// each first character's answer, so the text is searched once per letter.
 fn spelled_with(text: &str, r: &Repair, known: &mut Vec<(char, bool)>) -> bool {
     let run = &text[r.start..r.end];
@@ -199,14 +201,17 @@ fn spelled_with(text: &str, r: &Repair, known: &mut Vec<(char, bool)>) -> bool {
     }
     let mut buf = [0u8; 4];
     let needle = first.encode_utf8(&mut buf).as_bytes();
-    let answer = memmem::find_iter(text.as_bytes(), needle)
-        .filter(|&at| {
-            text.as_bytes()
-                .get(at + needle.len())
-                .is_some_and(u8::is_ascii_alphabetic)
-        })
-        .nth(1)
-        .is_some();
+    let (mut plain, mut other) = (0usize, 0usize);
+    for at in memmem::find_iter(text.as_bytes(), needle) {
+        match text.as_bytes().get(at + needle.len()) {
+            Some(b) if b.is_ascii_alphabetic() => plain += 1,
+            Some(b) if *b >= 0x80 => other += 1,
+            _ => {}
+        }
+    }
+    // Mostly before plain letters: a text full of `Ã©` that also holds a
+    // few `Ãr` (mojibake that lost a byte) does not spell words with `Ã`.
+    let answer = plain >= 2 && plain > other;
     known.push((first, answer));
     answer
 }

@@ -1,6 +1,7 @@
 //! Finding runs of text that are UTF-8 bytes read with a single-byte code
 //! page, and undoing the misreading one run at a time.
 
+use super::guard::{invents, plausible_lead};
 use super::tables::{bytes_of, is_1252_only, Enc};
 use super::weird::{weirdness, Context, Script};
 
@@ -82,7 +83,7 @@ fn sequence_at(text: &str, i: usize, to: usize, lead: char, enc: Enc) -> Option<
     let bytes = text.as_bytes();
     let k = enc.index();
     let b0 = bytes_of(lead)[k];
-    if !(0xC2..=0xF4).contains(&b0) {
+    if !(0xC2..=0xF4).contains(&b0) || !plausible_lead(enc, b0) {
         return None;
     }
     let need = match b0 {
@@ -287,6 +288,9 @@ impl Repair {
 /// decodes), so the verdict is the best round, which must score strictly
 /// below the original run.
 fn deepen(first: &Run, ctx: &Context, before: u32, actual: u32) -> Option<Repair> {
+    if invents(&first.decoded, ctx.prev, ctx.next) {
+        return None;
+    }
     let mut score = weirdness(&first.decoded, ctx);
     let mut steps = Steps::one(first.step);
     // (score, text if a later round beat the first, rounds)
@@ -305,7 +309,11 @@ fn deepen(first: &Run, ctx: &Context, before: u32, actual: u32) -> Option<Repair
         if inner.is_empty() {
             break;
         }
-        text = apply(&text, &inner).0;
+        let deeper = apply(&text, &inner).0;
+        if invents(&deeper, ctx.prev, ctx.next) {
+            break;
+        }
+        text = deeper;
         score = weirdness(&text, ctx);
         // Name the round after its first repair; mixed rounds are rare.
         steps.extend(&inner[0].steps);
@@ -499,7 +507,7 @@ fn borrow_evidence(text: &str, runs: &[Run], repairs: &mut Vec<Repair>) {
         }
         let at = (shifted(run.start, repairs, &placed), shifted(run.end, repairs, &placed));
         let ctx = Context::around(&repaired, at.0, at.1);
-        if weirdness(&run.decoded, &ctx) != 0 {
+        if weirdness(&run.decoded, &ctx) != 0 || invents(&run.decoded, ctx.prev, ctx.next) {
             continue;
         }
         let orig = Context::around(text, run.start, run.end);

@@ -490,13 +490,15 @@ pub fn weirdness(s: &str, ctx: &Context) -> u32 {
             }
         }
         if let Some((a, ca)) = p1 {
-            // `Kirjain Ä on`: a letter standing alone, then a no-break space
-            // before the next word, is typography (Finnish, Swedish, Danish,
-            // Portuguese). Mojibake of `à` (C3 A0) keeps the space after it:
-            // `Ã\u{a0} la`.
+            // `Kirjain Ä on`: a Nordic or Portuguese capital standing alone,
+            // then a no-break space before the next word, is typography
+            // (Finnish, Swedish, Danish, Portuguese letter names and words).
+            // Mojibake of `à` (C3 A0) keeps the space after it: `Ã\u{a0} la`.
+            // `Î` or `Â` stand alone in no language, so `Î\u{a0}y` is `Πy`.
             let word_start = !before_pair.is_some_and(char::is_alphanumeric);
             let word_after = seq.peek().is_some_and(|&(n, _)| n.is_alphabetic());
-            if !(c == '\u{a0}' && ca.letter() && word_start && word_after) {
+            let letter_word = matches!(a, 'Ä' | 'Å' | 'Æ' | 'Ø' | 'Ö' | 'Ã');
+            if !(c == '\u{a0}' && letter_word && word_start && word_after) {
                 total += pair_weight(a, ca, c, cl);
             }
             if let Some(cz) = p2 {
