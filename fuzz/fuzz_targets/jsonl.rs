@@ -12,6 +12,9 @@ use serde_json::Value;
 
 #[path = "common.rs"]
 mod common;
+#[path = "../../src/cli/json_span.rs"]
+#[allow(dead_code)]
+mod json_span;
 #[path = "../../src/cli/jsonl.rs"]
 mod jsonl;
 

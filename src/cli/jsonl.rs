@@ -2,9 +2,9 @@
 //!
 //! Records are read in batches, cleaned in parallel and written in input
 //! order, so memory holds one batch whatever the input size. A record that
-//! does not change is written back byte for byte; a changed one is
-//! re-serialised with its keys in their original order and its numbers
-//! exactly as written.
+//! does not change is written back byte for byte; in a changed one only the
+//! fixed string values are rewritten, spliced into the line as it was read
+//! (see `json_span`), so repeated keys, numbers, escapes and spacing stay.
 
 use std::io::{BufRead, Write};
 
@@ -13,6 +13,8 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 use detritus::{AppliedFix, Diagnostic, FixMode, Linter};
+
+use super::json_span;
 
 /// Records cleaned per parallel batch; bounds memory.
 const BATCH: usize = 512;
@@ -146,10 +148,14 @@ fn examine(stream: &Stream, n: usize, bytes: &[u8], done: &mut Done) -> Option<V
         }
     };
     let body = line.trim_end_matches(['\n', '\r']);
-    if body.trim().is_empty() {
+    // A byte order mark may open a file; it stays, and the record after it
+    // is read.
+    let bom = if n == 1 && body.starts_with('\u{feff}') { 3 } else { 0 };
+    let json = &body[bom..];
+    if json.trim().is_empty() {
         return None;
     }
-    let mut record: Value = match serde_json::from_str(body) {
+    let mut record: Value = match serde_json::from_str(json) {
         Ok(v) => v,
         Err(e) => {
             // The line is passed through as it was: nothing after it is lost.
@@ -157,6 +163,8 @@ fn examine(stream: &Stream, n: usize, bytes: &[u8], done: &mut Done) -> Option<V
             return None;
         }
     };
+    // New text for spans of `json`; a field named twice keeps its last fix.
+    let mut splices: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     let mut moved: Vec<Value> = Vec::new();
     for field in fields.iter() {
         let Some(Value::String(text)) = lookup(&mut record, field) else {
@@ -171,6 +179,10 @@ fn examine(stream: &Stream, n: usize, bytes: &[u8], done: &mut Done) -> Option<V
             }
             Job::Fix(mode) => match linter.fix(text, *mode) {
                 Ok(fixed) if fixed.changed() => {
+                    let Some(span) = json_span::locate(json, field) else {
+                        done.error = Some(format!("{source}:{n}:{field}: value not found; record left unchanged"));
+                        return None;
+                    };
                     done.applied += fixed.applied.len();
                     if stream.log {
                         let at = serde_json::json!({"record": n, "field": field});
@@ -185,6 +197,9 @@ fn examine(stream: &Stream, n: usize, bytes: &[u8], done: &mut Done) -> Option<V
                                 .map(|f| Value::String(f.before.trim().to_string())),
                         );
                     }
+                    let new = serde_json::to_string(&fixed.text).expect("a string serialises");
+                    splices.retain(|(s, _)| *s != span);
+                    splices.push((span, new));
                     *text = fixed.text;
                     done.changed = true;
                 }
@@ -194,36 +209,64 @@ fn examine(stream: &Stream, n: usize, bytes: &[u8], done: &mut Done) -> Option<V
         }
     }
     if let (Some(name), false) = (stream.metadata_field, moved.is_empty()) {
-        if let Err(e) = keep_metadata(&mut record, name, moved) {
-            // Never drop what could not be kept: leave the record as it was.
-            done.error = Some(format!("{source}:{n}: {e}; record left unchanged"));
-            done.log.clear();
-            done.applied = 0;
-            done.changed = false;
-            return None;
+        match keep_metadata(json, name, &moved) {
+            Ok(splice) => splices.push(splice),
+            Err(e) => {
+                // Never drop what could not be kept: leave the record as it was.
+                done.error = Some(format!("{source}:{n}: {e}; record left unchanged"));
+                done.log.clear();
+                done.applied = 0;
+                done.changed = false;
+                return None;
+            }
         }
     }
     done.changed.then(|| {
-        let ending = &line[body.len()..];
-        (serde_json::to_string(&record).expect("a parsed value serialises") + ending).into_bytes()
+        splices.sort_by_key(|(span, _)| span.start);
+        let mut out = Vec::with_capacity(line.len() + 64);
+        out.extend_from_slice(&body.as_bytes()[..bom]);
+        let mut at = 0;
+        for (span, new) in &splices {
+            out.extend_from_slice(&json.as_bytes()[at..span.start]);
+            out.extend_from_slice(new.as_bytes());
+            at = span.end;
+        }
+        out.extend_from_slice(&line.as_bytes()[bom + at..]);
+        out
     })
 }
 
 /// The rule whose removals `--metadata-field` keeps.
 const CRAWL_METADATA: &str = "B001";
 
-/// Append `moved` to the array at `name` (a top-level key), creating it.
-fn keep_metadata(record: &mut Value, name: &str, moved: Vec<Value>) -> Result<(), String> {
-    let Some(object) = record.as_object_mut() else {
-        return Err("the record is not an object".into());
+/// The splice that appends `moved` to the array at `name` (a top-level
+/// key, the last if it repeats), creating it at the end of the record.
+fn keep_metadata(json: &str, name: &str, moved: &[Value]) -> Result<(std::ops::Range<usize>, String), String> {
+    // Written the way the record writes its own separators.
+    let (comma, colon) = if json.contains("\": ") {
+        (", ", ": ")
+    } else {
+        (",", ":")
     };
-    match object.entry(name).or_insert_with(|| Value::Array(Vec::new())) {
-        Value::Array(items) => {
-            items.extend(moved);
-            Ok(())
-        }
-        _ => Err(format!("field `{name}` exists and is not an array")),
+    let items = moved.iter().map(Value::to_string).collect::<Vec<_>>().join(comma);
+    let record = json_span::top(json);
+    if !json[record.clone()].starts_with('{') {
+        return Err("the record is not an object".into());
     }
+    let (container, new) = match json_span::locate(json, name) {
+        Some(array) if json[array.clone()].starts_with('[') => (array, items),
+        Some(_) => return Err(format!("field `{name}` exists and is not an array")),
+        None => (record, format!("{}{colon}[{items}]", Value::from(name))),
+    };
+    let comma = if json_span::is_empty(json, &container) {
+        ""
+    } else {
+        comma
+    };
+    // Just inside the closing bracket or brace: the spacing before it stays.
+    let close = container.end - 1;
+    let inner_end = json[..close].trim_end().len().max(container.start + 1);
+    Ok((inner_end..inner_end, format!("{comma}{new}")))
 }
 
 /// One change-log line: where (`at`, an object), the rule, byte offsets
@@ -279,6 +322,37 @@ mod tests {
         let (out, totals, _) = fix("{\"id\":7,\"text\":\"a , b\",\"score\":1.50}\n", &["text"]);
         assert_eq!(out, "{\"id\":7,\"text\":\"a, b\",\"score\":1.50}\n");
         assert_eq!(totals.changed, 1);
+    }
+
+    #[test]
+    fn a_changed_record_keeps_every_byte_outside_the_fixed_value() {
+        let line = "{\"text\": \"dup\", \"n\": 1E5, \"u\": \"caf\\u00e9 a\\/b\",  \"text\":\"a , b\"}\r\n";
+        let (out, totals, _) = fix(line, &["text"]);
+        assert_eq!(out, line.replace("a , b", "a, b"));
+        assert_eq!(totals.changed, 1);
+    }
+
+    #[test]
+    fn crawl_metadata_is_appended_in_the_records_own_style() {
+        let fixed = |json: &str| {
+            let moved = [Value::from("date 2023-12-18")];
+            let (span, new) = keep_metadata(json, "crawl", &moved).unwrap();
+            format!("{}{new}{}", &json[..span.start], &json[span.end..])
+        };
+        assert_eq!(fixed(r#"{"a": 1E5 }"#), r#"{"a": 1E5, "crawl": ["date 2023-12-18"] }"#);
+        assert_eq!(
+            fixed(r#"{"crawl":["x"],"crawl":[]}"#),
+            r#"{"crawl":["x"],"crawl":["date 2023-12-18"]}"#
+        );
+        assert_eq!(fixed("{}"), r#"{"crawl":["date 2023-12-18"]}"#);
+        assert!(keep_metadata("[1]", "crawl", &[]).is_err());
+    }
+
+    #[test]
+    fn a_byte_order_mark_on_the_first_line_stays_and_the_record_is_read() {
+        let (out, totals, _) = fix("\u{feff}{\"text\":\"a , b\"}\n{\"text\":\"c , d\"}\n", &["text"]);
+        assert_eq!(out, "\u{feff}{\"text\":\"a, b\"}\n{\"text\":\"c, d\"}\n");
+        assert_eq!((totals.changed, totals.malformed), (2, 0));
     }
 
     #[test]

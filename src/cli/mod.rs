@@ -5,6 +5,7 @@ mod config;
 mod html;
 mod input;
 mod interrupt;
+mod json_span;
 mod jsonl;
 mod report;
 mod review;
