@@ -69,8 +69,13 @@ impl Rule for EmptyQuotesOrBrackets {
             return;
         }
         let text = doc.text();
+        let mut covered = 0;
         for m in PATTERN.find_iter(text) {
-            let span = Span::new(m.start(), m.end());
+            if m.start() < covered {
+                continue;
+            }
+            let span = enclosing_empty(text, Span::new(m.start(), m.end()));
+            covered = span.end;
             if code_like(text, span) {
                 continue;
             }
@@ -80,12 +85,34 @@ impl Rule for EmptyQuotesOrBrackets {
                 "empty quotation marks"
             };
             out.push(
-                Diagnostic::new(&META, span, format!("{what} `{}`", m.as_str())).with_fix(Fix::unsafe_(
-                    format!("remove the {what}"),
-                    vec![Edit::delete(pairing::removal(text, span))],
-                )),
+                Diagnostic::new(&META, span, format!("{what} `{}`", &text[span.start..span.end])).with_fix(
+                    Fix::unsafe_(
+                        format!("remove the {what}"),
+                        vec![Edit::delete(pairing::removal(text, span))],
+                    ),
+                ),
             );
         }
+    }
+}
+
+/// The empty pair widened to the pairs that enclose only it: `(())` is one
+/// empty pair, removed in one fix, not one level per pass (13 levels would
+/// outlast the fixer's passes).
+fn enclosing_empty(text: &str, mut span: Span) -> Span {
+    loop {
+        let before = text[..span.start].trim_end_matches([' ', '\t']);
+        let after = text[span.end..].trim_start_matches([' ', '\t']);
+        let (Some(open), Some(close)) = (before.chars().next_back(), after.chars().next()) else {
+            return span;
+        };
+        if !matches!((open, close), ('(', ')') | ('[', ']') | ('“', '”')) {
+            return span;
+        }
+        span = Span::new(
+            before.len() - open.len_utf8(),
+            text.len() - after.len() + close.len_utf8(),
+        );
     }
 }
 
@@ -149,6 +176,16 @@ mod tests {
     #[test]
     fn keeps_empty_strings_in_assignments() {
         assert_eq!(count("Set name = \"\" and call(\"\", 1)."), 0);
+    }
+
+    #[test]
+    fn nested_empty_brackets_are_one_pair() {
+        let nested = format!("It said {}{} twice.", "(".repeat(20), ")".repeat(20));
+        assert_eq!(count(&nested), 1);
+        let linter = Linter::new(&Settings::default()).unwrap();
+        let fixed = linter.fix(&nested, crate::FixMode::Unsafe).unwrap();
+        assert_eq!(fixed.text, "It said twice.");
+        assert_eq!(count("Call f(()) and g([ ]) here."), 0);
     }
 
     #[test]
