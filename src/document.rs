@@ -470,7 +470,9 @@ pub fn blocks(text: &str) -> Vec<Span> {
 }
 
 fn line_spans(text: &str) -> Vec<Span> {
-    let mut out = Vec::with_capacity(text.len() / 64 + 1);
+    // Counted first (memchr is cheap): a text of short lines would otherwise
+    // hold the list at up to twice its size while it grows.
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     let mut start = 0;
     for nl in memchr::memchr_iter(b'\n', text.as_bytes()) {
         let end = if nl > start && text.as_bytes()[nl - 1] == b'\r' {

@@ -31,6 +31,8 @@ pub struct AppliedFix {
     /// Where the fix's edits sit in the text `fix` was given.
     pub span: Span,
     /// The text the fix replaced and what it put there, in the pass it ran.
+    /// Unchanged text of more than 64 bytes between two of its edits is
+    /// shortened to its ends around `…`.
     pub before: String,
     pub after: String,
 }
@@ -419,8 +421,7 @@ fn record(applied: &mut Vec<AppliedFix>, old: &str, taken: &[Candidate], earlier
             start = m.back(start, false);
             end = m.back(end, true);
         }
-        let before = span.slice(old).to_string();
-        let after = replaced(old, span, &fix.edits);
+        let (before, after) = excerpts(old, span, &fix.edits);
         applied.push(AppliedFix {
             rule: c.diag.rule,
             applicability: fix.applicability,
@@ -430,6 +431,43 @@ fn record(applied: &mut Vec<AppliedFix>, old: &str, taken: &[Candidate], earlier
             after,
         });
     }
+}
+
+/// Unchanged text between a fix's edits longer than this is shortened in
+/// [`AppliedFix::before`] and `after`.
+const GAP: usize = 64;
+
+/// The text a fix replaced and what it put there. Text the fix keeps
+/// between far-apart edits (the inside of a long bracket pair) is shortened
+/// to its ends around `…`: kept whole, one fix per bracket pair of a long
+/// paragraph would hold the paragraph over and over.
+fn excerpts(old: &str, span: Span, edits: &[Edit]) -> (String, String) {
+    if span.len() <= 2 * GAP {
+        return (span.slice(old).to_string(), replaced(old, span, edits));
+    }
+    let mut sorted: Vec<&Edit> = edits.iter().collect();
+    sorted.sort_by_key(|e| (e.span.start, e.span.end));
+    let (mut before, mut after) = (String::new(), String::new());
+    let kept = |gap: &str, before: &mut String, after: &mut String| {
+        let gap = if gap.len() > GAP {
+            let head = &gap[..floor_char_boundary(gap, GAP / 2)];
+            let tail = &gap[ceil_char_boundary(gap, gap.len() - GAP / 2)..];
+            format!("{head}…{tail}")
+        } else {
+            gap.to_string()
+        };
+        before.push_str(&gap);
+        after.push_str(&gap);
+    };
+    let mut at = span.start;
+    for e in sorted {
+        kept(&old[at..e.span.start], &mut before, &mut after);
+        before.push_str(e.span.slice(old));
+        after.push_str(&e.content);
+        at = e.span.end;
+    }
+    kept(&old[at..span.end], &mut before, &mut after);
+    (before, after)
 }
 
 #[cfg(test)]
@@ -487,6 +525,23 @@ pub(crate) mod tests {
         let linter = Linter::new(&crate::Settings::default()).unwrap();
         let fixed = linter.fix(text, crate::FixMode::Unsafe).unwrap();
         assert!(fixed.passes <= 4, "{} passes", fixed.passes);
+    }
+
+    #[test]
+    fn a_fix_with_far_apart_edits_records_only_their_surroundings() {
+        let inner = "word ".repeat(100);
+        let old = format!("( {inner}) end");
+        let edits = [
+            Edit::delete(Span::new(1, 2)),
+            Edit::delete(Span::new(old.len() - 6, old.len() - 5)),
+        ];
+        let (before, after) = excerpts(&old, Span::new(0, old.len() - 4), &edits);
+        assert!(before.len() < 100 && after.len() < 100, "{before:?}");
+        assert!(before.starts_with("( word") && before.ends_with("word )"), "{before:?}");
+        assert!(after.starts_with("(word") && after.ends_with("word)"), "{after:?}");
+        let short = "( a )";
+        let edits = [Edit::delete(Span::new(1, 2)), Edit::delete(Span::new(3, 4))];
+        assert_eq!(excerpts(short, Span::new(0, 5), &edits), ("( a )".into(), "(a)".into()));
     }
 
     #[test]

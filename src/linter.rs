@@ -178,10 +178,21 @@ impl Linter {
             },
         );
         kept.extend(missing.into_iter().map(Box::from).zip(fresh));
-        let mut out = Vec::new();
-        let (mut sentences, mut words) = (Vec::new(), Vec::new());
+        // Sized first: grown by doubling, the whole text's lists would hold
+        // up to twice their length while they grow.
+        let block_at = |i: usize, span: &Span| if i == 0 { &first } else { &kept[span.slice(text)] };
+        let total = |of: fn(&Block) -> usize| {
+            blocks
+                .iter()
+                .enumerate()
+                .map(|(i, s)| of(block_at(i, s)))
+                .sum::<usize>()
+        };
+        let mut out = Vec::with_capacity(total(|b| b.found.len()));
+        let mut sentences = Vec::with_capacity(total(|b| b.sentences.len()));
+        let mut words = Vec::with_capacity(total(|b| b.words.len()));
         for (i, span) in blocks.iter().enumerate() {
-            let block = if i == 0 { &first } else { &kept[span.slice(text)] };
+            let block = block_at(i, span);
             out.extend(block.found.iter().map(|d| d.shifted(span.start)));
             sentences.extend(block.sentences.iter().map(|s| s.shifted(span.start)));
             words.extend(block.words.iter().map(|w| w.shifted(span.start)));

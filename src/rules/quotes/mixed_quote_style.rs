@@ -105,7 +105,7 @@ impl Rule for MixedQuoteStyle {
 
 /// `day",” the`: `doubled-closing-quote` rewrites both quotes at once.
 fn starts_doubled_closer(text: &str, close: &pairing::Quote) -> bool {
-    let after = close.at + close.len;
+    let after = close.span().end;
     let second = after + 1;
     text.as_bytes().get(after).is_some_and(|&b| b == b',' || b == b'.')
         && text.is_char_boundary(second)

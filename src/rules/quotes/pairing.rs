@@ -22,7 +22,9 @@ pub(super) struct Quote {
     pub at: usize,
     /// `"` also for the typewriter pair `''` standing in for one.
     pub ch: char,
-    pub len: usize,
+    /// At most six bytes (`''` or one mark); a byte keeps a quote-dense
+    /// text's pairing small.
+    pub len: u8,
     pub dir: Dir,
     /// Straight `"` (or `”`) right after a digit: maybe inches (`12"`).
     pub inch: bool,
@@ -32,12 +34,12 @@ pub(super) struct Quote {
 
 impl Quote {
     pub fn span(&self) -> Span {
-        Span::new(self.at, self.at + self.len)
+        Span::new(self.at, self.at + usize::from(self.len))
     }
 
     /// The mark as written.
     pub fn mark<'t>(&self, text: &'t str) -> &'t str {
-        &text[self.at..self.at + self.len]
+        &text[self.at..self.at + usize::from(self.len)]
     }
 
     pub fn is_straight(&self) -> bool {
@@ -242,7 +244,7 @@ fn apostrophe(text: &str, start: usize, end: usize) -> bool {
 
 fn standalone(text: &str, q: &Quote) -> bool {
     let prev = text[..q.at].chars().next_back();
-    let next = text[q.at + q.len..].chars().next();
+    let next = text[q.span().end..].chars().next();
     prev.is_some_and(char::is_whitespace) && next.is_none_or(char::is_whitespace)
 }
 
@@ -353,7 +355,7 @@ fn classify(text: &str, at: usize, end: usize, ch: char) -> Quote {
     Quote {
         at,
         ch,
-        len: end - at,
+        len: u8::try_from(end - at).expect("a quote mark is a few bytes"),
         dir,
         inch,
         sentence_start,

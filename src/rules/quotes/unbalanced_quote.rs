@@ -256,7 +256,7 @@ fn removable(doc: &Document, o: &Quote) -> bool {
     let Some(para) = doc.paragraph_at(o.at) else {
         return false;
     };
-    let end = o.at + o.len;
+    let end = o.span().end;
     let after = &text[end..para.end];
     if after.chars().all(|c| c.is_whitespace() || !c.is_alphanumeric()) {
         return false;
@@ -289,13 +289,29 @@ fn is_first_quote(seg: &Segment, q: &Quote) -> bool {
     seg.pairs.iter().all(|(o, _)| o.at > q.at) && seg.unclosed.iter().all(|u| u.at > q.at)
 }
 
+/// One diagnostic per run of touching unclosed quotes: `“““` is one
+/// finding, and a text of nothing but quotes costs one diagnostic per run,
+/// not per mark.
 fn report_unclosed(text: &str, quotes: &[Quote], out: &mut Vec<Diagnostic>) {
-    for q in quotes {
-        out.push(Diagnostic::new(
-            &META,
-            q.span(),
-            format!("opening `{}` is never closed in its paragraph", q.mark(text)),
-        ));
+    let mut i = 0;
+    while i < quotes.len() {
+        let mut span = quotes[i].span();
+        let mut j = i + 1;
+        while j < quotes.len() && quotes[j].span().start == span.end {
+            span = Span::new(span.start, quotes[j].span().end);
+            j += 1;
+        }
+        let message = if j - i == 1 {
+            format!("opening `{}` is never closed in its paragraph", quotes[i].mark(text))
+        } else {
+            format!(
+                "{} opening quotes from `{}` on are never closed in their paragraph",
+                j - i,
+                quotes[i].mark(text)
+            )
+        };
+        out.push(Diagnostic::new(&META, span, message));
+        i = j;
     }
 }
 
@@ -388,6 +404,13 @@ mod tests {
 
     fn fix(text: &str) -> String {
         linter().fix(text, FixMode::Unsafe).unwrap().text
+    }
+
+    #[test]
+    fn a_run_of_unclosed_quotes_is_one_finding() {
+        assert_eq!(count("He said “““ and left."), 1);
+        assert_eq!(count(&"“".repeat(1000)), 1);
+        assert_eq!(count("He said “ and “ then left."), 2);
     }
 
     #[test]
@@ -491,7 +514,10 @@ mod tests {
 
     #[test]
     fn survives_a_hundred_thousand_quotes() {
+        // One run of unclosed `“`; the `‘` all close.
         let text = "“".repeat(100_000) + &"’‘".repeat(50_000);
-        assert_eq!(count(&text), 100_000);
+        assert_eq!(count(&text), 1);
+        let spaced = "“ ".repeat(1000);
+        assert_eq!(count(&spaced), 1000);
     }
 }
