@@ -93,6 +93,28 @@ fn q_writes_what_was_accepted_so_far_and_stops() {
 }
 
 #[test]
+fn a_signal_from_outside_gives_the_terminal_back() {
+    for signal in ["-TERM", "-INT"] {
+        let dir = dir_with(TEXT);
+        // The shell reports the terminal's modes once review has gone: raw
+        // mode left behind shows as `-icanon -echo`.
+        let script = format!("{} review a.txt --color never; stty -a", env!("CARGO_BIN_EXE_detritus"));
+        let mut cmd = Command::new("sh");
+        cmd.current_dir(dir.path()).args(["-c", &script]);
+        let mut p = spawn_command(cmd, Some(20_000)).unwrap();
+        p.exp_string("fix 1 of").unwrap();
+        let shell = p.process.child_pid.to_string();
+        let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).unwrap();
+        let review = children.split_whitespace().next().expect("review runs under the shell");
+        assert!(Command::new("kill").args([signal, review]).status().unwrap().success());
+        let (_, stty) = p.exp_regex(r"(-?)icanon").unwrap();
+        assert_eq!(stty, "icanon", "{signal} left the terminal in raw mode");
+        p.exp_eof().unwrap();
+        assert_eq!(read(dir.path(), "a.txt"), TEXT);
+    }
+}
+
+#[test]
 fn ctrl_c_leaves_the_file_and_the_decisions_untouched() {
     let dir = dir_with(TEXT);
     let mut p = review(dir.path());

@@ -4,7 +4,8 @@
 //! fully fixed text, never half of each, and no temporary file is left.
 //!
 //! The handler is installed by the first write, so runs that write nothing
-//! (check, fix to stdout) keep the default behaviour of dying at once.
+//! (check, fix to stdout) keep the default behaviour of dying at once, or
+//! by `review` taking the terminal, which the handler gives back.
 
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -20,6 +21,18 @@ static WRITING: Mutex<usize> = Mutex::new(0);
 static IDLE: Condvar = Condvar::new();
 /// Set once a signal arrives; checked without the lock by streaming writes.
 static STOPPING: AtomicBool = AtomicBool::new(false);
+/// The terminal is in raw mode: a signal must restore it before exiting,
+/// or the shell is left without echo or line editing.
+static RAW_TERMINAL: AtomicBool = AtomicBool::new(false);
+
+/// Record that the terminal entered or left raw mode. Entering installs the
+/// handler, so a SIGINT or SIGTERM from outside still restores it.
+pub fn terminal_raw(raw: bool) {
+    if raw {
+        install();
+    }
+    RAW_TERMINAL.store(raw, Ordering::SeqCst);
+}
 
 fn writing() -> MutexGuard<'static, usize> {
     WRITING.lock().unwrap_or_else(PoisonError::into_inner)
@@ -105,6 +118,11 @@ fn stop() {
     STOPPING.store(true, Ordering::SeqCst);
     while *n > 0 {
         n = IDLE.wait(n).unwrap_or_else(PoisonError::into_inner);
+    }
+    if RAW_TERMINAL.load(Ordering::SeqCst) {
+        let _ = crossterm::terminal::disable_raw_mode();
+        let _ = write!(io::stdout(), "\r\n");
+        let _ = io::stdout().flush();
     }
     let _ = writeln!(
         io::stderr(),

@@ -438,6 +438,7 @@ struct Term {
 impl Term {
     fn new(color: bool) -> Result<Term> {
         crossterm::terminal::enable_raw_mode().context("cannot put the terminal in raw mode")?;
+        super::interrupt::terminal_raw(true);
         Ok(Term {
             out: io::stdout(),
             color,
@@ -545,6 +546,7 @@ impl Term {
 impl Drop for Term {
     fn drop(&mut self) {
         let _ = crossterm::terminal::disable_raw_mode();
+        super::interrupt::terminal_raw(false);
         let _ = writeln!(self.out);
     }
 }
