@@ -69,3 +69,49 @@ fn no_repair_invents_a_character() {
         }
     }
 }
+
+const NEGATIVE: &str = include_str!("data/mojibake_negative.txt");
+
+/// Correct text shaped like mojibake stays as it is, in safe and in unsafe
+/// mode: maths, line art and faces are deliberate marks.
+#[test]
+fn no_negative_line_changes_in_any_mode() {
+    let linter = mojibake_only();
+    let lines: Vec<&str> = NEGATIVE
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .collect();
+    assert!(lines.len() >= 60, "{} lines", lines.len());
+    let mut changed = Vec::new();
+    for line in lines.iter().copied().chain([NEGATIVE]) {
+        for mode in [detritus::FixMode::Safe, detritus::FixMode::Unsafe] {
+            let fixed = linter.fix(line, mode).unwrap().text;
+            if fixed != line {
+                changed.push(format!("{mode:?}: {line:?} -> {fixed:?}"));
+            }
+        }
+    }
+    assert!(changed.is_empty(), "{}", changed.join("\n"));
+}
+
+/// One misreading-shaped pair in a paragraph otherwise typeset correctly
+/// may be meant: it is offered as an unsafe fix, never applied unattended.
+#[test]
+fn a_lone_pair_among_correct_typography_is_only_a_guess() {
+    let linter = mojibake_only();
+    for text in [
+        "Le café’s menu: “Ã¨” stands for è.",
+        "The brand “ÃŸ-Tech” is spelled that way, says Zoë.",
+    ] {
+        assert_eq!(linter.fix(text, detritus::FixMode::Safe).unwrap().text, text);
+        assert_ne!(linter.fix(text, detritus::FixMode::Unsafe).unwrap().text, text);
+    }
+    // Two misreadings agree with each other, or lowercase letters enclose
+    // the one: safe.
+    let safe = |text: &str| linter.fix(text, detritus::FixMode::Safe).unwrap().text;
+    assert_eq!(safe("Le cafÃ© et la crÃ¨me."), "Le café et la crème.");
+    assert_eq!(
+        safe("« Ils ont perdu la moitié de leur rÃ©colte », dit-il."),
+        "« Ils ont perdu la moitié de leur récolte », dit-il."
+    );
+}

@@ -10,7 +10,7 @@ mod guard;
 mod tables;
 mod weird;
 
-use decode::{repairs_in_document, Repair, Step};
+use decode::{repairs_in_document, scan, Repair, Step};
 use tables::{bytes_of, Enc, WINDOWS_1252};
 use weird::class;
 
@@ -169,8 +169,14 @@ impl Rule for Mojibake {
         let repairs = repairs_in_document(text);
         let mut taken = Taken::default();
         let mut spelling: Vec<(char, bool)> = Vec::new();
+        let first = out.len();
+        // Repairs of one sequence, which may be meant if nothing agrees.
+        let mut lone: Vec<usize> = Vec::new();
         for r in repairs.iter().filter(|r| !spelled_with(text, r, &mut spelling)) {
             taken.insert(Span::new(r.start, r.end));
+            if r.steps.as_slice().len() == 1 && r.replacement.chars().count() == 1 && !r.borrowed {
+                lone.push(out.len());
+            }
             out.push(diagnose(text, r));
         }
         if bytes.contains(0xC2) {
@@ -178,6 +184,27 @@ impl Rule for Mojibake {
         }
         if bytes.contains(0xC3) {
             lost_bytes(doc, &mut taken, out);
+        }
+        // One misreading alone in a paragraph otherwise typeset correctly is
+        // a reasonable guess, never proof (`the “ÃŸ-Tech” brand`), unless
+        // lowercase letters enclose it: no word is spelled `rÃ©colte` on
+        // purpose.
+        let lower = |c: Option<char>| c.is_some_and(char::is_lowercase);
+        for k in lone {
+            let span = out[k].span;
+            if lower(text[..span.start].chars().next_back()) && lower(text[span.end..].chars().next()) {
+                continue;
+            }
+            let para = doc.paragraph_at(span.start).unwrap_or(Span::new(0, text.len()));
+            let agreed = out[first..]
+                .iter()
+                .enumerate()
+                .any(|(j, d)| first + j != k && d.span.start < para.end && d.span.end > para.start);
+            if !agreed && typeset(text, para, span) {
+                if let Some(fix) = &mut out[k].fix {
+                    fix.applicability = fix.applicability.min(Applicability::Unsafe);
+                }
+            }
         }
     }
 }
@@ -247,6 +274,23 @@ fn chain(steps: &[Step]) -> String {
     // Steps are in repair order; the text was misread in the opposite order.
     let names: Vec<&str> = steps.iter().rev().map(|s| s.name()).collect();
     names.join(", then as ")
+}
+
+/// True when the paragraph around `r` holds correctly encoded non-ASCII
+/// letters or typography outside it: text that was decoded right, so one
+/// lone misreading-shaped pair in it may be meant (a name, a quoted example).
+/// Characters inside any run that could be a misreading do not count.
+fn typeset(text: &str, para: Span, r: Span) -> bool {
+    let mut runs = Vec::new();
+    scan(text, para.start, para.end, &mut runs);
+    text[para.start..para.end].char_indices().any(|(i, c)| {
+        let at = para.start + i;
+        let typography = c.is_alphabetic() || matches!(c, '’' | '“' | '”' | '–' | '—' | '…');
+        !c.is_ascii()
+            && typography
+            && !(r.start..r.end).contains(&at)
+            && !runs.iter().any(|run| (run.start..run.end).contains(&at))
+    })
 }
 
 fn diagnose(text: &str, r: &Repair) -> Diagnostic {

@@ -1,7 +1,7 @@
 //! Finding runs of text that are UTF-8 bytes read with a single-byte code
 //! page, and undoing the misreading one run at a time.
 
-use super::guard::{invents, plausible_lead};
+use super::guard::{deliberate, invents, plausible_lead};
 use super::tables::{bytes_of, is_1252_only, Enc};
 use super::weird::{weirdness, Context, Script};
 
@@ -532,6 +532,9 @@ fn borrow_evidence(text: &str, runs: &[Run], repairs: &mut Vec<Repair>) {
 
 /// The run's repair, if it is proven in `ctx`.
 fn prove(text: &str, run: &Run, ctx: &Context) -> Option<Repair> {
+    if deliberate(&text[run.start..run.end], &run.decoded, ctx.prev, ctx.next) {
+        return None;
+    }
     let actual = weirdness(&text[run.start..run.end], ctx);
     let before = match &run.seen {
         Some(seen) => weirdness(seen, ctx),

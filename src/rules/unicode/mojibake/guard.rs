@@ -17,6 +17,20 @@ pub fn plausible_lead(enc: Enc, lead_byte: u8) -> bool {
     enc != Enc::MacRoman || !matches!(lead_byte, 0xC7..=0xCA | 0xD2..=0xD5 | 0xDC | 0xDD)
 }
 
+/// True when `run` reads as deliberate marks: no letter in it or in its
+/// decoding, and glued to another symbol rather than to a word. Emoticons
+/// and kaomoji are built from the symbols mojibake is made of (`°¬°`,
+/// `¯\_(ツ)_/¯`), while mojibake of a symbol stands alone (`Copyright ¬©
+/// 2023`) or sits in words or numbers (`30┬░C`, `100 ¬µF`).
+pub fn deliberate(run: &str, decoded: &str, prev: Option<char>, next: Option<char>) -> bool {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    // Sentence punctuation sits beside mojibake of quotes (`cert.┬╗`).
+    let mark = |c: Option<char>| c.is_some_and(|c| !c.is_alphanumeric() && !c.is_whitespace() && !".,;:!?".contains(c));
+    // `º` and `ª` are letters to Unicode and eyes to a kaomoji: `(¬º-°)¬`.
+    let letter = |c: char| c.is_alphabetic() && !matches!(c, 'º' | 'ª');
+    !run.chars().chain(decoded.chars()).any(letter) && !word(prev) && !word(next) && (mark(prev) || mark(next))
+}
+
 /// True when `decoded`, standing between `prev` and `next`, holds a
 /// character no misreading can explain:
 /// - a combining mark that does not compose with the letter before it into
@@ -130,6 +144,17 @@ mod tests {
         assert!(!invents("ở", Some(' '), Some(' ')), "Vietnamese");
         assert!(!invents("ơ", Some(' '), Some(' ')));
         assert!(!invents("é", Some(' '), Some(' ')));
+    }
+
+    #[test]
+    fn symbols_touching_no_word_are_deliberate() {
+        assert!(deliberate("¬°", "¡", Some('°'), Some(' ')), "°¬° is a face");
+        assert!(!deliberate("┬░", "°", Some('0'), Some('C')), "30┬░C");
+        assert!(!deliberate("¬µ", "µ", Some(' '), Some('F')), "100 ¬µF");
+        assert!(!deliberate("¬©", "©", Some(' '), Some(' ')), "Copyright ¬© 2023");
+        assert!(!deliberate("┬╗", "»", Some('.'), None), "cert.┬╗");
+        assert!(!deliberate("√†", "à", Some('('), Some(' ')), "decodes to a letter");
+        assert!(!deliberate("Ã©", "é", Some(' '), Some(' ')), "a letter in the run");
     }
 
     #[test]
