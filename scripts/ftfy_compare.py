@@ -26,7 +26,7 @@ import sys
 import time
 import unicodedata
 
-ENCODINGS = ["windows-1252", "latin-1", "macroman", "cp437", "windows-1251"]
+ENCODINGS = ["windows-1252", "latin-1", "macroman", "cp437", "windows-1251", "windows-1250"]
 
 EXTRA_ENGLISH = [
     "It’s the company’s “best” quarter — ever… or so they say.",
@@ -51,6 +51,7 @@ def decode_sloppy(data: bytes, enc: str) -> str:
         "macroman": "mac_roman",
         "cp437": "cp437",
         "windows-1251": "cp1251",
+        "windows-1250": "cp1250",
     }[enc]
     out = []
     for b in data:
@@ -91,6 +92,15 @@ def make_cases(lines: list, seed: int) -> list:
         second = rng.choice(["windows-1252", "windows-1252", "windows-1251", "macroman"])
         cases.append((garble(line, [first, second]), line, f"twice:{first}+{second}"))
         once = garble(line, ["windows-1252"])
+        # Emoji written as CESU-8 (each UTF-16 surrogate as three bytes, as
+        # Java's modified UTF-8 does), then read as Windows-1252.
+        if any(ord(c) > 0xFFFF for c in line):
+            cesu = "".join(
+                c if ord(c) <= 0xFFFF else chr(0xD800 + ((ord(c) - 0x10000) >> 10)) + chr(0xDC00 + ((ord(c) - 0x10000) & 0x3FF))
+                for c in line
+            )
+            garbled = decode_sloppy(cesu.encode("utf-8", "surrogatepass"), "windows-1252")
+            cases.append((garbled, line, "once:cesu8+windows-1252"))
         # Bytes lost: the five bytes Windows-1252 leaves undefined dropped.
         lost = "".join(c for c in once if c not in "\x81\x8d\x8f\x90\x9d")
         if lost != once:

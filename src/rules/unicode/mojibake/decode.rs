@@ -162,8 +162,8 @@ fn believe_space(text: &str, start: usize, seq: &Sequence, enc: Enc, to: usize) 
 /// different code pages may.
 pub fn scan(text: &str, from: usize, to: usize, out: &mut Vec<Run>) {
     let bytes = text.as_bytes();
-    let mut open: [Option<Run>; 4] = Default::default();
-    let mut busy_until = [0usize; 4];
+    let mut open: [Option<Run>; Enc::ALL.len()] = Default::default();
+    let mut busy_until = [0usize; Enc::ALL.len()];
     let mut i = from;
     loop {
         i = next_non_ascii(bytes, i, to);

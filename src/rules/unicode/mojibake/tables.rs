@@ -109,6 +109,27 @@ pub static WINDOWS_1251: [char; 128] = [
     'ш', 'щ', 'ъ', 'ы', 'ь', 'э', 'ю', 'я', // 0xF8
 ];
 
+/// Windows-1250, Central European: Polish, Czech, Slovak, Hungarian,
+/// Slovene, Croatian, Romanian. Undefined bytes read as C1 controls.
+pub static WINDOWS_1250: [char; 128] = [
+    '€', '\u{81}', '‚', '\u{83}', '„', '…', '†', '‡', // 0x80
+    '\u{88}', '‰', 'Š', '‹', 'Ś', 'Ť', 'Ž', 'Ź', // 0x88
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', // 0x90
+    '\u{98}', '™', 'š', '›', 'ś', 'ť', 'ž', 'ź', // 0x98
+    '\u{a0}', 'ˇ', '˘', 'Ł', '¤', 'Ą', '¦', '§', // 0xA0
+    '¨', '©', 'Ş', '«', '¬', '\u{ad}', '®', 'Ż', // 0xA8
+    '°', '±', '˛', 'ł', '´', 'µ', '¶', '·', // 0xB0
+    '¸', 'ą', 'ş', '»', 'Ľ', '˝', 'ľ', 'ż', // 0xB8
+    'Ŕ', 'Á', 'Â', 'Ă', 'Ä', 'Ĺ', 'Ć', 'Ç', // 0xC0
+    'Č', 'É', 'Ę', 'Ë', 'Ě', 'Í', 'Î', 'Ď', // 0xC8
+    'Đ', 'Ń', 'Ň', 'Ó', 'Ô', 'Ő', 'Ö', '×', // 0xD0
+    'Ř', 'Ů', 'Ú', 'Ű', 'Ü', 'Ý', 'Ţ', 'ß', // 0xD8
+    'ŕ', 'á', 'â', 'ă', 'ä', 'ĺ', 'ć', 'ç', // 0xE0
+    'č', 'é', 'ę', 'ë', 'ě', 'í', 'î', 'ď', // 0xE8
+    'đ', 'ń', 'ň', 'ó', 'ô', 'ő', 'ö', '÷', // 0xF0
+    'ř', 'ů', 'ú', 'ű', 'ü', 'ý', 'ţ', '˙', // 0xF8
+];
+
 /// A code page UTF-8 text can be misread as. Windows-1252 and Latin-1 share
 /// a scan: they agree on 0xA0..0xFF, and a lenient decoder mixes them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -117,12 +138,19 @@ pub enum Enc {
     MacRoman,
     Cp437,
     Windows1251,
+    Windows1250,
 }
 
 impl Enc {
     /// In order of preference when two readings are equally good: the
     /// common misreadings first.
-    pub const ALL: [Enc; 4] = [Enc::Windows1252, Enc::Windows1251, Enc::MacRoman, Enc::Cp437];
+    pub const ALL: [Enc; 5] = [
+        Enc::Windows1252,
+        Enc::Windows1251,
+        Enc::Windows1250,
+        Enc::MacRoman,
+        Enc::Cp437,
+    ];
 
     pub const fn index(self) -> usize {
         match self {
@@ -130,6 +158,7 @@ impl Enc {
             Enc::MacRoman => 1,
             Enc::Cp437 => 2,
             Enc::Windows1251 => 3,
+            Enc::Windows1250 => 4,
         }
     }
 
@@ -139,6 +168,7 @@ impl Enc {
             Enc::MacRoman => "MacRoman",
             Enc::Cp437 => "CP437",
             Enc::Windows1251 => "Windows-1251",
+            Enc::Windows1250 => "Windows-1250",
         }
     }
 
@@ -148,13 +178,14 @@ impl Enc {
             Enc::MacRoman => &MAC_ROMAN,
             Enc::Cp437 => &CP437,
             Enc::Windows1251 => &WINDOWS_1251,
+            Enc::Windows1250 => &WINDOWS_1250,
         }
     }
 }
 
 /// The byte each encoding gives a character, 0 where it has none.
 /// Indexed by [`Enc::index`].
-pub type Bytes = [u8; 4];
+pub type Bytes = [u8; 5];
 
 /// A page table over the Basic Multilingual Plane: one 256-entry page for
 /// each block that any table uses, so a lookup is two indexing steps.
@@ -166,7 +197,7 @@ static REVERSE: LazyLock<Reverse> = LazyLock::new(|| {
     let mut pages: Vec<Option<Box<[Bytes; 256]>>> = vec![None; 256];
     let mut put = |c: char, enc: usize, byte: u8| {
         let cp = c as usize;
-        let page = pages[cp >> 8].get_or_insert_with(|| Box::new([[0; 4]; 256]));
+        let page = pages[cp >> 8].get_or_insert_with(|| Box::new([[0; 5]; 256]));
         // Windows-1252 comes first, so a Latin-1 C1 control never
         // overwrites a Windows-1252 byte.
         if page[cp & 0xFF][enc] == 0 {
@@ -193,7 +224,7 @@ pub fn bytes_of(c: char) -> Bytes {
     let cp = c as usize;
     match REVERSE.pages.get(cp >> 8) {
         Some(Some(page)) => page[cp & 0xFF],
-        _ => [0; 4],
+        _ => [0; 5],
     }
 }
 
@@ -232,6 +263,7 @@ mod tests {
         assert_eq!(bytes_of('в')[Enc::Windows1251.index()], 0xE2);
         assert_eq!(bytes_of('Ђ')[Enc::Windows1251.index()], 0x80);
         assert_eq!(bytes_of('™')[Enc::Windows1252.index()], 0x99);
-        assert_eq!(bytes_of('ア'), [0; 4]);
+        assert_eq!(bytes_of('Ă')[Enc::Windows1250.index()], 0xC3);
+        assert_eq!(bytes_of('ア'), [0; 5]);
     }
 }
