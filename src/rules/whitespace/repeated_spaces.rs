@@ -181,13 +181,15 @@ impl Rule for RepeatedSpaces {
                 continue;
             }
             let span = Span::new(start, end);
-            let (what, edit) = if run.contains('\t') {
-                ("a tab between words", Edit::replace(span, " "))
+            // The whole run is replaced, not all but its first space: a fix
+            // beside it may take that space (`Ã ` + ` ` is `à` and a space),
+            // and the two must then conflict rather than delete both.
+            let what = if run.contains('\t') {
+                "a tab between words"
             } else {
-                // Keep the first space: the smallest edit touches no neighbour.
-                let extra = Span::new(start + 1, end);
-                ("repeated spaces", Edit::delete(extra))
+                "repeated spaces"
             };
+            let edit = Edit::replace(span, " ");
             out.push(Diagnostic::new(&META, span, what).with_fix(Fix::safe("replace with one space", vec![edit])));
         }
     }
@@ -196,6 +198,13 @@ impl Rule for RepeatedSpaces {
 #[cfg(test)]
 mod tests {
     use crate::{FixMode, Linter, Settings};
+
+    #[test]
+    fn a_fix_that_takes_the_first_space_leaves_the_second() {
+        let linter = Linter::new(&Settings::default()).unwrap();
+        let fixed = linter.fix("He said Ã  bientôt.", FixMode::Unsafe).unwrap();
+        assert_eq!(fixed.text, "He said à bientôt.");
+    }
 
     fn fix(text: &str) -> String {
         let settings = Settings {
