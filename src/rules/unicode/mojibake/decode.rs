@@ -80,6 +80,47 @@ struct Sequence {
 /// a plain space: `à` (C3 A0) then reads `Ã ` and `Š` (C5 A0) `Å `. A space
 /// is accepted as 0xA0 when it ends a sequence.
 fn sequence_at(text: &str, i: usize, to: usize, lead: char, enc: Enc) -> Option<Sequence> {
+    let mut seq = raw_at(text, i, to, lead, enc)?;
+    let decoded = match std::str::from_utf8(&seq.bytes[..seq.len]) {
+        Ok(s) => s.chars().next()?,
+        // CESU-8 (Java's modified UTF-8) writes an emoji as two surrogates
+        // of three bytes each: the high one must be followed by the low one.
+        Err(_) if seq.len == 3 && seq.bytes[0] == 0xED && (0xA0..=0xAF).contains(&seq.bytes[1]) => {
+            let next = text.get(seq.end..to)?.chars().next().filter(|c| !c.is_ascii())?;
+            let low = raw_at(text, seq.end, to, next, enc)?;
+            if low.len != 3 || low.bytes[0] != 0xED || !(0xB0..=0xBF).contains(&low.bytes[1]) {
+                return None;
+            }
+            let unit = |b: &[u8; 4]| (u32::from(b[1] & 0x3F) << 6) | u32::from(b[2] & 0x3F);
+            let (hi, lo) = (unit(&seq.bytes) - 0x800, unit(&low.bytes) - 0xC00);
+            seq.end = low.end;
+            seq.c1 |= low.c1;
+            seq.only_1252 |= low.only_1252;
+            seq.space_for_a0 = low.space_for_a0;
+            char::from_u32(0x10000 + (hi << 10) + lo)?
+        }
+        Err(_) => return None,
+    };
+    Some(Sequence {
+        end: seq.end,
+        decoded,
+        c1: seq.c1,
+        only_1252: seq.only_1252,
+        space_for_a0: seq.space_for_a0,
+    })
+}
+
+/// The bytes of one misread sequence, before they are decoded.
+struct Raw {
+    bytes: [u8; 4],
+    len: usize,
+    end: usize,
+    c1: bool,
+    only_1252: bool,
+    space_for_a0: bool,
+}
+
+fn raw_at(text: &str, i: usize, to: usize, lead: char, enc: Enc) -> Option<Raw> {
     let bytes = text.as_bytes();
     let k = enc.index();
     let b0 = bytes_of(lead)[k];
@@ -119,10 +160,10 @@ fn sequence_at(text: &str, i: usize, to: usize, lead: char, enc: Enc) -> Option<
         *slot = b;
         j += cc.len_utf8();
     }
-    let decoded = std::str::from_utf8(&buf[..need]).ok()?.chars().next()?;
-    Some(Sequence {
+    Some(Raw {
+        bytes: buf,
+        len: need,
         end: j,
-        decoded,
         c1,
         only_1252,
         space_for_a0,
@@ -635,6 +676,15 @@ mod tests {
     fn repairs_double_encoding_in_rounds() {
         assert_eq!(decode_all("didnÃ¢â‚¬â„¢t"), "didn’t");
         assert_eq!(decode_all("a pint cost Ã‚Â£7.50"), "a pint cost £7.50");
+    }
+
+    #[test]
+    fn repairs_emoji_written_as_surrogate_pairs() {
+        // 😀 as CESU-8 (ED A0 BD, ED B8 80) read as Windows-1252.
+        assert_eq!(
+            decode_all("Great news \u{ed}\u{a0}\u{bd}\u{ed}\u{b8}\u{20ac} today"),
+            "Great news 😀 today"
+        );
     }
 
     #[test]
