@@ -347,6 +347,7 @@ def main() -> None:
     print()
     for label, lines_ in [
         ("clean_multilingual.txt", clean),
+        ("mojibake_negative.txt", clean_lines(os.path.join(os.path.dirname(args.clean), "mojibake_negative.txt"))),
         ("clean news", news),
         ("CLDR names (babel)", cldr_lines()),
     ]:
