@@ -1040,3 +1040,23 @@ fn fix_decisions_that_are_malformed_name_the_file_and_line() {
         .code(2)
         .stderr(predicate::str::contains("d.jsonl: line 2"));
 }
+
+#[test]
+fn the_fix_summary_agrees_in_number_and_hints_only_at_what_unsafe_fixes_would_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.txt");
+    let run = |text: &str, extra: &[&str]| {
+        fs::write(&file, text).unwrap();
+        let out = detritus().arg("fix").args(extra).arg(&file).output().unwrap();
+        String::from_utf8(out.stderr).unwrap()
+    };
+    // One unsafe fix left: singular, and the hint counts it.
+    let one = run("It cancelled the show “” after a season.\n", &[]);
+    assert!(one.contains("; 1 issue remains (1 repairable with --unsafe-fixes)"), "{one}");
+    // Nothing left: no hint.
+    let none = run("It grew fast , analysts said.\n", &[]);
+    assert!(none.contains("; 0 issues remain\n"), "{none}");
+    // Unsafe fixes on: nothing to hint at.
+    let on = run("It cancelled the show “” after a season , twice.\n", &["--unsafe-fixes"]);
+    assert!(!on.contains("repairable with"), "{on}");
+}

@@ -591,6 +591,8 @@ struct FileFix {
     applied: Vec<&'static str>,
     log: String,
     remaining: usize,
+    /// Of `remaining`, those an unsafe fix would repair.
+    unsafe_remaining: usize,
     changed: bool,
     bytes: usize,
 }
@@ -654,6 +656,11 @@ fn fix_one(
         r.log = fixed.applied.iter().map(|f| jsonl::log_line(&at, f)).collect();
     }
     r.remaining = fixed.remaining.len();
+    r.unsafe_remaining = fixed
+        .remaining
+        .iter()
+        .filter(|d| d.applicability() == Some(detritus::Applicability::Unsafe))
+        .count();
     r.changed = fixed.changed();
     r.bytes = text.len();
     if args.show_fixes {
@@ -714,7 +721,7 @@ fn fix(args: FixArgs) -> Result<ExitCode> {
     let words = color(args.input.color, stdout.is_terminal());
     let mut out = stdout.lock();
     let (mut failed, mut pending) = (false, false);
-    let (mut applied, mut files_changed, mut remaining) = (0, 0, 0);
+    let (mut applied, mut files_changed, mut remaining, mut unsafe_remaining) = (0, 0, 0, 0);
     let started = std::time::Instant::now();
     let mut tally = Tally::default();
     for_each_source(
@@ -737,6 +744,7 @@ fn fix(args: FixArgs) -> Result<ExitCode> {
             tally.files += usize::from(r.bytes > 0);
             tally.bytes += r.bytes;
             remaining += r.remaining;
+            unsafe_remaining += r.unsafe_remaining;
             files_changed += usize::from(r.changed);
             pending |= r.changed;
             out.write_all(&r.output)?;
@@ -752,7 +760,11 @@ fn fix(args: FixArgs) -> Result<ExitCode> {
     }
     let stdin_only = args.input.paths.is_empty() || args.input.paths.iter().all(|p| p.as_os_str() == "-");
     if (!stdin_only || args.diff) && !args.input.quiet {
-        summary(&args, applied, files_changed, "file", remaining);
+        let left = Left {
+            issues: remaining,
+            unsafe_fixable: if mode == FixMode::Safe { unsafe_remaining } else { 0 },
+        };
+        summary(&args, applied, files_changed, "file", Some(left));
         if tally.files > 1 {
             eprintln!("detritus: processed {}", tally.line(started));
         }
@@ -772,17 +784,25 @@ fn load_decisions(path: &std::path::Path) -> Result<Decisions> {
     Decisions::parse(&text).with_context(|| display_path(path).to_string())
 }
 
-fn summary(args: &FixArgs, applied: usize, changed: usize, unit: &str, remaining: usize) {
+/// What a fix run left in files: every issue, and those `--unsafe-fixes`
+/// would repair (none when unsafe fixes were on).
+struct Left {
+    issues: usize,
+    unsafe_fixable: usize,
+}
+
+fn summary(args: &FixArgs, applied: usize, changed: usize, unit: &str, left: Option<Left>) {
     let verb = if args.diff { "would apply" } else { "applied" };
-    let hint = if args.unsafe_fixes {
-        ""
-    } else {
-        " (--unsafe-fixes may repair more)"
-    };
-    let remaining = if unit == "file" {
-        format!("; {} remain{hint}", plural(remaining, "issue"))
-    } else {
-        String::new()
+    let remaining = match left {
+        Some(left) => {
+            let verb = if left.issues == 1 { "remains" } else { "remain" };
+            let hint = match left.unsafe_fixable {
+                0 => String::new(),
+                n => format!(" ({n} repairable with --unsafe-fixes)"),
+            };
+            format!("; {} {verb}{hint}", plural(left.issues, "issue"))
+        }
+        None => String::new(),
     };
     eprintln!(
         "detritus: {verb} {} in {}{remaining}",
@@ -853,7 +873,7 @@ fn fix_jsonl(setup: &Setup, args: &FixArgs, mode: FixMode) -> Result<ExitCode> {
         changed += totals.changed;
     }
     if !args.input.quiet {
-        summary(args, applied, changed, "record", 0);
+        summary(args, applied, changed, "record", None);
     }
     Ok(exit(failed, false))
 }
