@@ -1052,11 +1052,43 @@ fn the_fix_summary_agrees_in_number_and_hints_only_at_what_unsafe_fixes_would_do
     };
     // One unsafe fix left: singular, and the hint counts it.
     let one = run("It cancelled the show “” after a season.\n", &[]);
-    assert!(one.contains("; 1 issue remains (1 repairable with --unsafe-fixes)"), "{one}");
+    assert!(
+        one.contains("; 1 issue remains (1 repairable with --unsafe-fixes)"),
+        "{one}"
+    );
     // Nothing left: no hint.
     let none = run("It grew fast , analysts said.\n", &[]);
     assert!(none.contains("; 0 issues remain\n"), "{none}");
     // Unsafe fixes on: nothing to hint at.
-    let on = run("It cancelled the show “” after a season , twice.\n", &["--unsafe-fixes"]);
+    let on = run(
+        "It cancelled the show “” after a season , twice.\n",
+        &["--unsafe-fixes"],
+    );
     assert!(!on.contains("repairable with"), "{on}");
+}
+
+#[test]
+fn a_file_named_twice_is_read_once_and_quiet_hides_skip_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), "It grew fast , analysts said.\n").unwrap();
+    fs::write(dir.path().join("b.txt"), b"bin\0ary").unwrap();
+    let out = detritus()
+        .current_dir(dir.path())
+        .args(["check", "--format", "concise", "a.txt", "./a.txt", "."])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.matches("W001").count(), 1, "{stdout}");
+    let quiet = detritus()
+        .current_dir(dir.path())
+        .args(["check", "-q", "b.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(quiet.stderr).unwrap(), "");
+    let loud = detritus()
+        .current_dir(dir.path())
+        .args(["check", "b.txt"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(loud.stderr).unwrap().contains("skipped, binary file"));
 }

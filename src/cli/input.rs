@@ -54,6 +54,12 @@ pub fn sources(paths: &[PathBuf], filter: &Filter) -> Vec<Result<Source>> {
             out.push(Err(anyhow!("{}: no such file or directory", display_path(path))));
         }
     }
+    // `a.txt ./a.txt`, or a folder and a file inside it: each file once.
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|s| match s {
+        Ok(Source::File(path)) => seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone())),
+        _ => true,
+    });
     out
 }
 

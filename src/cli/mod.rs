@@ -502,7 +502,11 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
                         }
                         sink.take(path, text, diags)?
                     }
-                    Checked::Note(note) => eprintln!("detritus: {note}"),
+                    Checked::Note(note) => {
+                        if !args.input.quiet {
+                            eprintln!("detritus: {note}");
+                        }
+                    }
                     Checked::Failed(e) => {
                         failed = true;
                         eprintln!("detritus: error: {e:#}");
@@ -730,7 +734,7 @@ fn fix(args: FixArgs) -> Result<ExitCode> {
         args.input.quiet,
         |source, outcome| fix_one(&setup, &args, mode, decisions.as_ref(), words, source, outcome),
         |r| {
-            for note in &r.notes {
+            for note in r.notes.iter().filter(|_| !args.input.quiet) {
                 eprintln!("detritus: {note}");
             }
             for e in &r.errors {
