@@ -23,9 +23,15 @@ fn check_exits_one_and_names_the_rule_when_it_finds_debris() {
 }
 
 #[test]
-fn check_exits_zero_on_clean_text() {
+fn check_exits_zero_on_clean_text_and_says_so_unless_quiet() {
     detritus()
         .arg("check")
+        .write_stdin("A clean sentence.\n")
+        .assert()
+        .code(0)
+        .stdout("All clear: 1 file, no debris found.\n");
+    detritus()
+        .args(["check", "-q"])
         .write_stdin("A clean sentence.\n")
         .assert()
         .code(0)
@@ -1091,4 +1097,54 @@ fn a_file_named_twice_is_read_once_and_quiet_hides_skip_notes() {
         .output()
         .unwrap();
     assert!(String::from_utf8(loud.stderr).unwrap().contains("skipped, binary file"));
+}
+
+#[test]
+fn exit_and_mode_flags_work_as_in_ruff() {
+    let dirty = "It grew fast , analysts said.\n";
+    detritus()
+        .args(["check", "--exit-zero"])
+        .write_stdin(dirty)
+        .assert()
+        .code(0);
+    detritus()
+        .args(["fix", "--exit-non-zero-on-fix"])
+        .write_stdin(dirty)
+        .assert()
+        .code(1)
+        .stdout("It grew fast, analysts said.\n");
+    detritus()
+        .args(["fix", "--exit-non-zero-on-fix"])
+        .write_stdin("Clean.\n")
+        .assert()
+        .code(0);
+    // --no-unsafe-fixes overrides a config that turns unsafe fixes on.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("detritus.toml"), "unsafe-fixes = true\n").unwrap();
+    let unsafe_text = "It cancelled the show “” after a season.\n";
+    detritus()
+        .current_dir(dir.path())
+        .args(["fix", "--no-unsafe-fixes"])
+        .write_stdin(unsafe_text)
+        .assert()
+        .stdout(unsafe_text);
+    detritus()
+        .current_dir(dir.path())
+        .arg("fix")
+        .write_stdin(unsafe_text)
+        .assert()
+        .stdout("It cancelled the show after a season.\n");
+}
+
+#[test]
+fn statistics_in_json_are_json() {
+    let out = detritus()
+        .args(["check", "--statistics", "--format", "json"])
+        .write_stdin("It grew fast , analysts said , again.\n")
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["code"], "W001");
+    assert_eq!(v[0]["count"], 2);
+    assert_eq!(v[0]["safe_fixable"], 2);
 }

@@ -120,9 +120,14 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = Format::Full)]
     pub format: Format,
 
-    /// Print a count per rule instead of each diagnostic.
+    /// Print a count per rule instead of each diagnostic (a JSON array with
+    /// --format json).
     #[arg(long)]
     pub statistics: bool,
+
+    /// Exit 0 even when debris is found; errors still exit 2.
+    #[arg(long)]
+    pub exit_zero: bool,
 }
 
 #[derive(Args, Debug)]
@@ -131,8 +136,16 @@ pub struct FixArgs {
     pub input: InputArgs,
 
     /// Also apply unsafe fixes: ones that delete or insert words, or pick between readings.
-    #[arg(long)]
+    #[arg(long, overrides_with = "no_unsafe_fixes")]
     pub unsafe_fixes: bool,
+
+    /// Apply safe fixes only, even where detritus.toml sets `unsafe-fixes = true`.
+    #[arg(long, overrides_with = "unsafe_fixes")]
+    pub no_unsafe_fixes: bool,
+
+    /// Exit 1 when any fix was applied, so a pipeline can tell that files changed.
+    #[arg(long)]
+    pub exit_non_zero_on_fix: bool,
 
     /// Print a unified diff of what would change and write nothing.
     /// Exits 1 when there are changes.

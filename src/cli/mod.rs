@@ -400,7 +400,10 @@ impl CheckSink {
     fn finish(mut self, statistics: bool, unit: &str) -> Result<usize> {
         let located: Vec<_> = self.kept.iter().flat_map(|(p, t, d)| report::locate(p, t, d)).collect();
         let out = &mut self.out;
-        if statistics {
+        if statistics && matches!(self.format, Format::Json | Format::Jsonl) {
+            serde_json::to_writer_pretty(&mut *out, &report::statistics_json(&located))?;
+            writeln!(out)?;
+        } else if statistics {
             write!(out, "{}", report::statistics(&located))?;
         } else if self.format == Format::Json {
             let mut all = Vec::with_capacity(located.len());
@@ -516,11 +519,16 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
             },
         )?;
     }
+    let full = args.format == Format::Full && !args.statistics;
     let found = sink.finish(args.statistics, if args.input.jsonl { "record" } else { "file" })?;
+    if found == 0 && full && !failed && !args.input.quiet {
+        let unit = if args.input.jsonl { "record" } else { "file" };
+        println!("All clear: {}, no debris found.", plural(tally.files.max(1), unit));
+    }
     if !args.input.quiet && tally.files > 1 {
         eprintln!("detritus: checked {}", tally.line(started));
     }
-    Ok(exit(failed, found > 0))
+    Ok(exit(failed, found > 0 && !args.exit_zero))
 }
 
 /// What checking one source gave.
@@ -708,7 +716,7 @@ fn fix(args: FixArgs) -> Result<ExitCode> {
         std::fs::create_dir_all(out).with_context(|| format!("{}: cannot create", display_path(out)))?;
         setup.filter.output = std::fs::canonicalize(out).ok();
     }
-    let mode = if args.unsafe_fixes || setup.unsafe_fixes {
+    let mode = if !args.no_unsafe_fixes && (args.unsafe_fixes || setup.unsafe_fixes) {
         FixMode::Unsafe
     } else {
         FixMode::Safe
@@ -773,7 +781,7 @@ fn fix(args: FixArgs) -> Result<ExitCode> {
             eprintln!("detritus: processed {}", tally.line(started));
         }
     }
-    Ok(exit(failed, args.diff && pending))
+    Ok(exit(failed, (args.diff || args.exit_non_zero_on_fix) && pending))
 }
 
 fn open_log(path: &std::path::Path) -> Result<io::BufWriter<std::fs::File>> {

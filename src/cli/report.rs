@@ -259,8 +259,9 @@ pub fn sarif(located: &[Located]) -> Value {
 }
 
 /// Counts per rule, most frequent first.
-pub fn statistics(located: &[Located]) -> String {
-    let mut counts: BTreeMap<&str, (usize, &str, usize)> = BTreeMap::new();
+/// Count per rule, most frequent first: (code, name, count, safe-fixable).
+fn rule_counts(located: &[Located]) -> Vec<(&'static str, &'static str, usize, usize)> {
+    let mut counts: BTreeMap<&'static str, (usize, &'static str, usize)> = BTreeMap::new();
     for l in located {
         let e = counts.entry(l.diag.rule.code).or_insert((0, l.diag.rule.name, 0));
         e.0 += 1;
@@ -272,11 +273,26 @@ pub fn statistics(located: &[Located]) -> String {
             e.2 += 1;
         }
     }
-    let mut rows: Vec<_> = counts.into_iter().collect();
-    rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
+    let mut rows: Vec<_> = counts
+        .into_iter()
+        .map(|(code, (n, name, safe))| (code, name, n, safe))
+        .collect();
+    rows.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)));
+    rows
+}
+
+pub fn statistics(located: &[Located]) -> String {
     let mut out = String::new();
-    for (code, (n, name, safe)) in rows {
+    for (code, name, n, safe) in rule_counts(located) {
         let _ = writeln!(out, "{n:>6}  {code}  {name:<28} {safe} safe-fixable");
     }
     out
+}
+
+/// `--statistics --format json`: one object per rule.
+pub fn statistics_json(located: &[Located]) -> Value {
+    rule_counts(located)
+        .into_iter()
+        .map(|(code, name, count, safe)| serde_json::json!({"code": code, "name": name, "count": count, "safe_fixable": safe}))
+        .collect()
 }
