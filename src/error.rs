@@ -4,8 +4,10 @@ use thiserror::Error;
 
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum Error {
-    #[error("unknown rule selector `{0}` (expected a code such as P001, a code prefix, a family or a rule name; see `detritus rules`)")]
-    UnknownSelector(String),
+    /// The selector, and the nearest known one when it is a likely typo.
+    #[error("unknown rule selector `{0}`{hint} (expected a code such as P001, a code prefix, a family or a rule name; see `detritus rules`)",
+        hint = .1.map(|s| format!("; did you mean `{s}`?")).unwrap_or_default())]
+    UnknownSelector(String, Option<&'static str>),
     #[error("unknown language `{0}`; supported: {supported}", supported = crate::settings::Language::supported())]
     UnknownLanguage(String),
     #[error("invalid protect pattern `{pattern}`: {reason}")]

@@ -38,10 +38,42 @@ fn matches(selector: &str, rule: &dyn Rule) -> bool {
 fn check_known(selectors: &[String]) -> Result<(), Error> {
     for s in selectors {
         if !all().iter().any(|r| matches(s, *r)) && !Family::ALL.iter().any(|f| f.name() == s) {
-            return Err(Error::UnknownSelector(s.clone()));
+            return Err(Error::UnknownSelector(s.clone(), nearest(s)));
         }
     }
     Ok(())
+}
+
+/// The code, name or family closest to a misspelled `selector`, if one is
+/// within a typo's reach: two edits, or one for short selectors.
+fn nearest(selector: &str) -> Option<&'static str> {
+    let lower = selector.to_ascii_lowercase();
+    let known = all()
+        .iter()
+        .flat_map(|r| [r.meta().code, r.meta().name])
+        .chain(Family::ALL.iter().map(|f| f.name()));
+    let reach = if selector.len() <= 4 { 1 } else { 2 };
+    known
+        .map(|k| (edits(&lower, &k.to_ascii_lowercase()), k))
+        .filter(|&(d, _)| d <= reach)
+        .min_by_key(|&(d, k)| (d, k))
+        .map(|(_, k)| k)
+}
+
+/// Levenshtein distance, by characters.
+fn edits(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let next = (diagonal + usize::from(ca != cb)).min(row[j] + 1).min(row[j + 1] + 1);
+            diagonal = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
 }
 
 /// The rules left after `select` (empty: all) and then `ignore`, in code order.
@@ -54,4 +86,22 @@ pub fn select(select: &[String], ignore: &[String]) -> Result<Vec<&'static dyn R
         .filter(|r| select.is_empty() || select.iter().any(|s| matches(s, *r)))
         .filter(|r| !ignore.iter().any(|s| matches(s, *r)))
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_misspelled_selector_gets_the_nearest_known_one() {
+        assert_eq!(nearest("W00l"), Some("W001"));
+        assert_eq!(nearest("mojibak"), Some("mojibake"));
+        assert_eq!(nearest("doubled-wrod"), Some("doubled-word"));
+        assert_eq!(nearest("punctation"), Some("punctuation"));
+        assert_eq!(nearest("zzzzzz"), None);
+        let Err(e) = select(&["mojibak".into()], &[]) else {
+            panic!("accepted")
+        };
+        assert!(e.to_string().contains("did you mean `mojibake`?"), "{e}");
+    }
 }

@@ -1148,3 +1148,13 @@ fn statistics_in_json_are_json() {
     assert_eq!(v[0]["count"], 2);
     assert_eq!(v[0]["safe_fixable"], 2);
 }
+
+#[test]
+fn a_misspelled_rule_gets_a_suggestion_and_exit_two() {
+    detritus()
+        .args(["check", "--select", "doubled-wrod"])
+        .write_stdin("Text.\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean `doubled-word`?"));
+}
