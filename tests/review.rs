@@ -1,5 +1,6 @@
 //! `detritus review` driven in a real pseudo-terminal: keys typed, the
-//! written file and the decisions file checked afterwards.
+//! written file and the decisions file checked afterwards; and what other
+//! commands do when a person, not a pipe, is at the other end.
 
 use std::path::Path;
 use std::process::Command;
@@ -179,4 +180,15 @@ fn review_without_a_terminal_refuses_and_points_to_fix_diff() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("fix --diff"));
     assert_eq!(read(dir.path(), "a.txt"), TEXT);
+}
+
+#[test]
+fn check_with_no_path_at_a_terminal_checks_the_folder() {
+    let dir = dir_with(TEXT);
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_detritus"));
+    cmd.current_dir(dir.path())
+        .args(["check", "--color", "never", "--format", "concise"]);
+    let mut p = spawn_command(cmd, Some(20_000)).unwrap();
+    p.exp_string("a.txt:1:4: W001").unwrap();
+    assert_eq!(exit_code(&mut p), 1);
 }

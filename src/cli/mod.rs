@@ -432,7 +432,12 @@ impl CheckSink {
     }
 }
 
-fn check(args: CheckArgs) -> Result<ExitCode> {
+fn check(mut args: CheckArgs) -> Result<ExitCode> {
+    // Typed at a terminal with no path, `check` means this folder, as in
+    // ruff and typos; waiting on a keyboard for text would look like a hang.
+    if args.input.paths.is_empty() && !args.input.jsonl && io::stdin().is_terminal() {
+        args.input.paths.push(".".into());
+    }
     let setup = Setup::new(&args.input)?;
     let stdout = io::stdout();
     let mut sink = CheckSink {
