@@ -1158,3 +1158,19 @@ fn a_misspelled_rule_gets_a_suggestion_and_exit_two() {
         .code(2)
         .stderr(predicate::str::contains("did you mean `doubled-word`?"));
 }
+
+#[test]
+fn help_lists_only_options_that_work() {
+    for command in ["review", "report"] {
+        let out = detritus().args([command, "--help"]).output().unwrap();
+        let help = String::from_utf8(out.stdout).unwrap();
+        for option in ["--jsonl", "--field", "--stdin-filename"] {
+            assert!(
+                !help.lines().any(|l| l.trim_start().starts_with(option)),
+                "{command} --help lists {option}"
+            );
+        }
+    }
+    let check = String::from_utf8(detritus().args(["check", "--help"]).output().unwrap().stdout).unwrap();
+    assert!(check.lines().any(|l| l.trim_start().starts_with("--jsonl")));
+}

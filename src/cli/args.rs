@@ -183,7 +183,11 @@ pub struct FixArgs {
     after_help = "Keys: y accept, n reject, a accept all of this rule, d reject all of this rule, \
 e edit the replacement, u undo, q write what was accepted and stop, ? help. Ctrl-C stops without writing.\n\n\
 Decisions are remembered in the decisions file, so a later review does not ask again and \
-`detritus fix --decisions FILE` can apply them without a terminal."
+`detritus fix --decisions FILE` can apply them without a terminal.",
+    // Review works on files at a terminal: record and stdin options do not apply.
+    mut_arg("jsonl", |a| a.hide(true)),
+    mut_arg("fields", |a| a.hide(true)),
+    mut_arg("stdin_filename", |a| a.hide(true))
 )]
 pub struct ReviewArgs {
     #[command(flatten)]
@@ -200,6 +204,12 @@ pub struct ReviewArgs {
 }
 
 #[derive(Args, Debug)]
+#[command(
+    // The report reads files: record and stdin options do not apply.
+    mut_arg("jsonl", |a| a.hide(true)),
+    mut_arg("fields", |a| a.hide(true)),
+    mut_arg("stdin_filename", |a| a.hide(true))
+)]
 pub struct ReportArgs {
     #[command(flatten)]
     pub input: InputArgs,
