@@ -1174,3 +1174,20 @@ fn help_lists_only_options_that_work() {
     let check = String::from_utf8(detritus().args(["check", "--help"]).output().unwrap().stdout).unwrap();
     assert!(check.lines().any(|l| l.split_whitespace().next() == Some("--jsonl")));
 }
+
+#[test]
+fn the_caret_sits_under_the_span_after_wide_characters() {
+    let line = "The 東京 office said growth was fast , analysts said.";
+    let out = detritus()
+        .args(["check", "--select", "W001", "--color", "never"])
+        .write_stdin(format!("{line}\n"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let shown = lines.iter().position(|l| l.contains("東京")).unwrap();
+    // `1 | `, then the text before the space: each ideograph is two columns.
+    let before = &line[..line.find(" ,").unwrap()];
+    let columns = before.chars().count() + before.chars().filter(|c| !c.is_ascii()).count();
+    assert_eq!(lines[shown + 1].find('^'), Some(4 + columns), "{text}");
+}

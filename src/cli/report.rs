@@ -125,8 +125,10 @@ pub fn full(l: &Located, color: bool) -> String {
     let trail = if after.len() < line_end - span_end { "…" } else { "" };
     let (before, marked, after) = (show_invisibles(before), show_invisibles(marked), show_invisibles(after));
     let gutter = " ".repeat(l.line.to_string().len());
-    let caret_pad = " ".repeat(lead.chars().count() + before.chars().count());
-    let carets = "^".repeat(marked.chars().count().max(1));
+    // Columns on screen, not characters: a CJK character takes two.
+    let width = |s: &str| unicode_width::UnicodeWidthStr::width(s);
+    let caret_pad = " ".repeat(width(lead) + width(&before));
+    let carets = "^".repeat(width(&marked).max(1));
     let mut out = String::new();
     let _ = writeln!(
         out,
