@@ -505,6 +505,18 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_face_made_by_removing_a_control_character_converges() {
+        // Found by the fuzz target: removing `\x03` turns `:(` into a face,
+        // and empty-quotes-or-brackets read `()` as a pair while
+        // unbalanced-bracket read its `(` as a mouth, one `)` per pass.
+        let linter = Linter::new(&crate::Settings::default()).unwrap();
+        for n in [10, 40] {
+            let text = format!(":\x03(){}&#]8;", ")".repeat(n));
+            assert!(linter.fix(&text, crate::FixMode::Unsafe).is_ok(), "{n}");
+        }
+    }
+
+    #[test]
     fn stray_closing_brackets_before_an_unclosed_one_converge() {
         // Found by the fuzz target: each removal of a `)` was blamed for the
         // unclosed `[` beside it, one per pass.

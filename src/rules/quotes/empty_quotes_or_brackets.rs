@@ -117,6 +117,11 @@ fn enclosing_empty(text: &str, mut span: Span) -> Span {
 }
 
 fn code_like(text: &str, span: Span) -> bool {
+    // `:()` is a face, as unbalanced-bracket reads it; the two rules must
+    // agree, or each undoes what the other reads.
+    if super::unbalanced_bracket::emoticon(text, span.start) {
+        return true;
+    }
     let before = &text[..span.start];
     let prev = before.chars().next_back();
     let next = text[span.end..].chars().next();

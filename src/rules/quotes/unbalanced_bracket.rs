@@ -192,7 +192,7 @@ fn closes_url(text: &str, prot: &[Span], at: usize) -> bool {
 }
 
 /// `:)`, `;-)`, `:(`, `=]`, `(:`, `(-:`: faces, not brackets.
-fn emoticon(text: &str, at: usize) -> bool {
+pub(super) fn emoticon(text: &str, at: usize) -> bool {
     let b = text.as_bytes();
     let eye = |c: u8| matches!(c, b':' | b';' | b'=');
     let before = |n: usize| at.checked_sub(n).map(|i| b[i]);
