@@ -190,16 +190,20 @@ impl Rule for Mojibake {
         // lowercase letters enclose it: no word is spelled `rÃ©colte` on
         // purpose.
         let lower = |c: Option<char>| c.is_some_and(char::is_lowercase);
+        // The findings are disjoint, so in start order a finding's nearest
+        // neighbours are the only ones that can share its paragraph.
+        let mut spans: Vec<Span> = out[first..].iter().map(|d| d.span).collect();
+        spans.sort_unstable_by_key(|s| s.start);
         for k in lone {
             let span = out[k].span;
             if lower(text[..span.start].chars().next_back()) && lower(text[span.end..].chars().next()) {
                 continue;
             }
             let para = doc.paragraph_at(span.start).unwrap_or(Span::new(0, text.len()));
-            let agreed = out[first..]
-                .iter()
-                .enumerate()
-                .any(|(j, d)| first + j != k && d.span.start < para.end && d.span.end > para.start);
+            let i = spans.partition_point(|s| s.start < span.start);
+            let inside = |s: &Span| s.start < para.end && s.end > para.start;
+            let agreed =
+                i.checked_sub(1).and_then(|j| spans.get(j)).is_some_and(inside) || spans.get(i + 1).is_some_and(inside);
             if !agreed && typeset(text, para, span) {
                 if let Some(fix) = &mut out[k].fix {
                     fix.applicability = fix.applicability.min(Applicability::Unsafe);
@@ -283,13 +287,17 @@ fn chain(steps: &[Step]) -> String {
 fn typeset(text: &str, para: Span, r: Span) -> bool {
     let mut runs = Vec::new();
     scan(text, para.start, para.end, &mut runs);
+    runs.sort_unstable_by_key(|run| run.start);
+    // One sweep: the runs begun so far cover the text up to `covered`.
+    let (mut next, mut covered) = (0, 0);
     text[para.start..para.end].char_indices().any(|(i, c)| {
         let at = para.start + i;
+        while runs.get(next).is_some_and(|run| run.start <= at) {
+            covered = covered.max(runs[next].end);
+            next += 1;
+        }
         let typography = c.is_alphabetic() || matches!(c, '’' | '“' | '”' | '–' | '—' | '…');
-        !c.is_ascii()
-            && typography
-            && !(r.start..r.end).contains(&at)
-            && !runs.iter().any(|run| (run.start..run.end).contains(&at))
+        !c.is_ascii() && typography && !(r.start..r.end).contains(&at) && at >= covered
     })
 }
 
