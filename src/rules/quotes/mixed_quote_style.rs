@@ -84,7 +84,9 @@ impl Rule for MixedQuoteStyle {
                     Dir::Close => curly == '”',
                     Dir::Either => true,
                 };
-                if !fits {
+                // `src="…`: an attribute's value (leaked markup, another
+                // rule's), not a quotation to curl.
+                if !fits || text[..straight.at].ends_with('=') {
                     continue;
                 }
                 out.push(
@@ -115,6 +117,19 @@ fn starts_doubled_closer(text: &str, close: &pairing::Quote) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::{FixMode, Linter, Settings};
+
+    #[test]
+    fn leaked_attributes_beside_a_curly_quote_converge() {
+        // Found by the fix fuzz target: each pass curled the quote of one
+        // leaked `src="` and removed one attribute line, past the pass limit.
+        let linter = Linter::new(&Settings::default()).unwrap();
+        let text = format!("\"4\" said. g src=\".e\n{}o ”", "id=\"4\" src=\"h\n".repeat(20));
+        assert!(linter.fix(&text, FixMode::Safe).is_ok());
+        assert_eq!(
+            fix("It said “yes\" and src=\"x” went."),
+            "It said “yes” and src=\"x” went."
+        );
+    }
 
     fn fix(text: &str) -> String {
         let linter = Linter::new(&Settings {
