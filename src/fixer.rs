@@ -10,7 +10,7 @@ use crate::diagnostic::{Applicability, Diagnostic};
 use crate::error::Error;
 use crate::linter::{CheckCache, Linter};
 use crate::rule::RuleMeta;
-use crate::span::{ceil_char_boundary, floor_char_boundary, replaced, Edit, Span};
+use crate::span::{ceil_char_boundary, floor_char_boundary, Edit, Span};
 
 /// Passes before the fixer gives up. Real debris settles in two or three;
 /// more means two rules undo each other, which is a bug worth reporting.
@@ -442,9 +442,6 @@ const GAP: usize = 64;
 /// to its ends around `…`: kept whole, one fix per bracket pair of a long
 /// paragraph would hold the paragraph over and over.
 fn excerpts(old: &str, span: Span, edits: &[Edit]) -> (String, String) {
-    if span.len() <= 2 * GAP {
-        return (span.slice(old).to_string(), replaced(old, span, edits));
-    }
     let mut sorted: Vec<&Edit> = edits.iter().collect();
     sorted.sort_by_key(|e| (e.span.start, e.span.end));
     let (mut before, mut after) = (String::new(), String::new());

@@ -178,21 +178,19 @@ impl Linter {
             },
         );
         kept.extend(missing.into_iter().map(Box::from).zip(fresh));
-        // Sized first: grown by doubling, the whole text's lists would hold
-        // up to twice their length while they grow.
-        let block_at = |i: usize, span: &Span| if i == 0 { &first } else { &kept[span.slice(text)] };
-        let total = |of: fn(&Block) -> usize| {
-            blocks
-                .iter()
-                .enumerate()
-                .map(|(i, s)| of(block_at(i, s)))
-                .sum::<usize>()
-        };
+        // Each block looked up once (the lookup hashes its text), and the
+        // lists sized first: grown by doubling, the whole text's lists would
+        // hold up to twice their length while they grow.
+        let chosen: Vec<&Block> = blocks
+            .iter()
+            .enumerate()
+            .map(|(i, span)| if i == 0 { &first } else { &kept[span.slice(text)] })
+            .collect();
+        let total = |of: fn(&Block) -> usize| chosen.iter().map(|b| of(b)).sum::<usize>();
         let mut out = Vec::with_capacity(total(|b| b.found.len()));
         let mut sentences = Vec::with_capacity(total(|b| b.sentences.len()));
         let mut words = Vec::with_capacity(total(|b| b.words.len()));
-        for (i, span) in blocks.iter().enumerate() {
-            let block = block_at(i, span);
+        for (span, block) in blocks.iter().zip(&chosen) {
             out.extend(block.found.iter().map(|d| d.shifted(span.start)));
             sentences.extend(block.sentences.iter().map(|s| s.shifted(span.start)));
             words.extend(block.words.iter().map(|w| w.shifted(span.start)));

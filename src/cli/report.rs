@@ -260,7 +260,6 @@ pub fn sarif(located: &[Located]) -> Value {
     })
 }
 
-/// Counts per rule, most frequent first.
 /// Count per rule, most frequent first: (code, name, count, safe-fixable).
 fn rule_counts(located: &[Located]) -> Vec<(&'static str, &'static str, usize, usize)> {
     let mut counts: BTreeMap<&'static str, (usize, &'static str, usize)> = BTreeMap::new();
@@ -283,6 +282,7 @@ fn rule_counts(located: &[Located]) -> Vec<(&'static str, &'static str, usize, u
     rows
 }
 
+/// `--statistics`: one line per rule.
 pub fn statistics(located: &[Located]) -> String {
     let mut out = String::new();
     for (code, name, n, safe) in rule_counts(located) {

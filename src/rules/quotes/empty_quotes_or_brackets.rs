@@ -85,12 +85,10 @@ impl Rule for EmptyQuotesOrBrackets {
                 "empty quotation marks"
             };
             out.push(
-                Diagnostic::new(&META, span, format!("{what} `{}`", &text[span.start..span.end])).with_fix(
-                    Fix::unsafe_(
-                        format!("remove the {what}"),
-                        vec![Edit::delete(pairing::removal(text, span))],
-                    ),
-                ),
+                Diagnostic::new(&META, span, format!("{what} `{}`", span.slice(text))).with_fix(Fix::unsafe_(
+                    format!("remove the {what}"),
+                    vec![Edit::delete(pairing::removal(text, span))],
+                )),
             );
         }
     }

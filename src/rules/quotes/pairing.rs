@@ -39,7 +39,7 @@ impl Quote {
 
     /// The mark as written.
     pub fn mark<'t>(&self, text: &'t str) -> &'t str {
-        &text[self.at..self.at + usize::from(self.len)]
+        self.span().slice(text)
     }
 
     pub fn is_straight(&self) -> bool {
