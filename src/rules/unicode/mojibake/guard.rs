@@ -41,8 +41,9 @@ pub fn deliberate(run: &str, decoded: &str, prev: Option<char>, next: Option<cha
 ///   stands alone in Latin text as units and maths, `μm`);
 /// - a one-letter word from Latin Extended-A or -B (`In Ņ today`): such
 ///   letters are real inside words, and the one-letter words of the
-///   languages that use them are plain Latin (Vietnamese `ở` lies outside
-///   these blocks and `ơ` `ư` are kept).
+///   languages that use them are nearly all plain Latin (Vietnamese `ở`
+///   lies outside these blocks and `ơ` `ư` are kept; Lithuanian `į` is the
+///   exception, and its mojibake is left for a person).
 pub fn invents(decoded: &str, prev: Option<char>, next: Option<char>) -> bool {
     let mut last = prev;
     // The letter accents compose with, once composed.
