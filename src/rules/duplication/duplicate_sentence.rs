@@ -70,6 +70,8 @@ before it.",
         "“We will not back down,” he said. Later: “We will not back down,” he said.",
         "The company said the plan would cut costs. The company said the plan would not cut costs.",
         "GPT 3.5 and 01.AI (LLMs) were compared. GPT 3.5 and 01.AI (LLMs) were compared again.",
+        "Enter a valid “slug” of letters, digits or hyphens.\n\nEnter a valid 'slug' of letters, digits or hyphens.",
+        "copying the TeX support files\n\nCopying the TeX support files...",
     ],
 };
 
@@ -175,7 +177,10 @@ fn scraped_twice(doc: &Document, before: Span, copy: Span) -> bool {
         return true;
     }
     let alone = |para: Span, s: Span| doc.slice(para).trim() == doc.slice(s).trim();
-    alone(a, before) || doc.slice(a).trim() == doc.slice(b).trim()
+    // Two one-sentence paragraphs that differ in case or marks (`Copy the
+    // files` and `copy the files...`) are two messages of a list; a
+    // scraper's second capture is the same text.
+    (alone(a, before) && !alone(b, copy)) || doc.slice(a).trim() == doc.slice(b).trim()
 }
 
 /// A headline glued above its body inside one paragraph (`Headline\nBy: …\n
@@ -202,6 +207,12 @@ fn glued_headlines(doc: &Document, flagged: &mut Vec<Span>) {
         if headline {
             recent.push((fingerprint(t), span, 4));
         } else if let Some(end) = (!recent.is_empty()).then(|| first_sentence_end(t)).flatten() {
+            // A line that is only that sentence is a message of a list
+            // (`copying files` above `Copying files...`), not a body.
+            if end == t.len() {
+                decay(&mut recent);
+                continue;
+            }
             let first = Span::new(start, start + end);
             let key = fingerprint(first.slice(text));
             let repeats = recent
@@ -211,11 +222,16 @@ fn glued_headlines(doc: &Document, flagged: &mut Vec<Span>) {
                 flagged.push(first);
             }
         }
-        for r in &mut recent {
-            r.2 -= 1;
-        }
-        recent.retain(|r| r.2 > 0);
+        decay(&mut recent);
     }
+}
+
+/// One more line read: headlines out of reach are dropped.
+fn decay(recent: &mut Vec<(u64, Span, usize)>) {
+    for r in recent.iter_mut() {
+        r.2 -= 1;
+    }
+    recent.retain(|r| r.2 > 0);
 }
 
 /// The end of the first sentence of `t`: just past the first `.`, `!` or

@@ -156,7 +156,7 @@ pub(super) fn analyse(doc: &Document, segs: &[Span]) -> Vec<Segment> {
                 continue;
             }
             damaged |= mangled_dash(text, end);
-            if apostrophe(text, start, end) {
+            if apostrophe(text, start, end) || gershayim(text, start, end) {
                 continue;
             }
             let ch = match &text[start..end] {
@@ -240,6 +240,22 @@ fn apostrophe(text: &str, start: usize, end: usize) -> bool {
     let rest = &text[end..];
     let len = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
     matches!(&rest[..len], "t" | "s" | "re" | "ve" | "ll" | "d" | "m")
+}
+
+/// `after` (the text after an opening candidate) holds a closing mark
+/// before its first space: `.")`, `::"`.
+fn quoted_token(after: &str) -> bool {
+    let token = &after[..after.find(char::is_whitespace).unwrap_or(after.len())];
+    token.char_indices().any(|(i, c)| i > 0 && matches!(c, '"' | '”'))
+}
+
+/// `ע"מ`, `צה"ל`: in Hebrew, `"` between letters is gershayim, the mark of
+/// an abbreviation, not a quote.
+fn gershayim(text: &str, start: usize, end: usize) -> bool {
+    let hebrew = |c: char| ('\u{05D0}'..='\u{05EA}').contains(&c);
+    &text[start..end] == "\""
+        && text[..start].chars().next_back().is_some_and(hebrew)
+        && text[end..].chars().next().is_some_and(hebrew)
 }
 
 fn standalone(text: &str, q: &Quote) -> bool {
@@ -332,13 +348,17 @@ fn classify(text: &str, at: usize, end: usize, ch: char) -> Quote {
             .is_none_or(|c| c.is_whitespace() || matches!(c, '"' | '”' | '’' | ')')),
         _ => false,
     };
+    // `(".")`, `":file:"`: quoted punctuation reads as closing by its
+    // neighbours, yet opens a pair that closes within the same token.
+    let next_punct = next_punct && !(prev_opening && quoted_token(after));
     let next_closer = next.is_some_and(|c| matches!(c, '’' | '”' | '—' | '–'));
     let open_ctx = prev_opening && !next_space && !next_punct && !next_closer;
     let close_ctx = next_punct || (!prev_opening && (next_space || next_closer));
     let dir = match ch {
         '“' if next_punct || (prev.is_some_and(char::is_alphanumeric) && next_space) => Dir::Close,
         '“' => Dir::Open,
-        '”' if prev_space && next.is_some_and(char::is_alphanumeric) => Dir::Open,
+        // Swedish `”…”`, and `”_private”`: after a space, before a word.
+        '”' if prev_space && !next_space && !next_punct => Dir::Open,
         '”' => Dir::Close,
         _ if open_ctx && !close_ctx => Dir::Open,
         _ if close_ctx && !open_ctx => Dir::Close,

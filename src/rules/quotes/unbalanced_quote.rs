@@ -100,6 +100,9 @@ one cannot be told. An opening quote that is never closed is only reported: wher
         "Set x = '' before the loop.",
         "Ua noa i ka ‘ohana ke kaiāulu, a me ka ‘āina, ho‘okolokolo ‘ia.",
         "Мелы”сыса ӈиле ны”сылибиазә, хонды” ӈиле нендя”туо мәнә.",
+        "Enter another prefix (such as \".\") or the \":file:\" option, or “::” in the name.",
+        "zahrnúť ”_súkromné” moduly",
+        "אנא הפעל ג'אווהסקריפט ע\"מ לאפשר את צה\"ל.",
     ],
 };
 

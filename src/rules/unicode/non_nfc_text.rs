@@ -1,3 +1,5 @@
+use std::collections::HashSet;
+
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
@@ -24,9 +26,12 @@ Only canonical normalization is applied, never the compatibility forms
 (NFKC would turn `ﬁ` into `fi`, `²` into `2` and full-width letters into
 ASCII, which changes what the text shows).
 
-Left alone: text already in NFC; a text written decomposed throughout,
-which chose that form (scholarly tone marks, some keyboards), where one
-that mixes forms was pieced together from several sources; CJK compatibility ideographs
+Left alone: text already in NFC; a letter the text writes decomposed
+every time, which is its keyboard's choice (tone marks typed apart in
+Vietnamese, Yoruba or Mossi, scholarly transliteration), where a letter
+written both ways shows the text was pieced together from several
+sources (in English, which has no accents of its own, any accented
+letter written whole shows that); CJK compatibility ideographs
 (U+F900–U+FAFF, U+2F800–U+2FA1F), which NFC maps to a unified ideograph
 that some fonts draw differently; and the differences from NFC that are
 a script's own spelling, not a decomposed letter: combining marks in
@@ -43,8 +48,8 @@ letter.",
     applies: Applies::EVERYWHERE,
     flags: &[
         Fixture {
-            input: "said Rene\u{301}e Castellanos from Jose\u{301} Mari\u{301}a Alvarado’s band, at the café.",
-            output: "said Renée Castellanos from José María Alvarado’s band, at the café.",
+            input: "said Rene\u{301}e Castellanos from Jose\u{301} Mari\u{301}a Alvarado’s band, at the café of María.",
+            output: "said Renée Castellanos from José María Alvarado’s band, at the café of María.",
         },
         Fixture {
             input: "A 4.7 k\u{2126} resistor and the Korean \u{1100}\u{1161} of 한국.",
@@ -89,14 +94,33 @@ impl Rule for NonNfcText {
             check_run(text, start, end, out);
             i = end;
         }
-        // A text written decomposed throughout chose that form (scholarly
-        // tone marks, some keyboards); one that mixes forms was pieced
-        // together, and its decomposed words do not match the others.
-        if out.len() > from && !text.chars().any(is_precomposed) {
+        // A letter the text always writes decomposed is its keyboard's
+        // choice (tone marks typed apart, in Vietnamese, Yoruba, Mossi); a
+        // letter written both ways was pieced together from sources, and
+        // its decomposed words do not match the others. English has no
+        // accents of its own: any accented letter written whole shows its
+        // decomposed names were pasted in.
+        if out.len() > from {
+            let written_whole: HashSet<char> = text.chars().filter(|&c| is_precomposed(c)).collect();
+            let hangul = written_whole.iter().any(|&c| is_hangul_syllable(c));
             let found = out.split_off(from);
-            out.extend(found.into_iter().filter(|d| is_symbol_twin(doc.slice(d.span))));
+            out.extend(found.into_iter().filter(|d| {
+                is_symbol_twin(doc.slice(d.span))
+                    || (!written_whole.is_empty() && doc.language_at(d.span.start) == Some(Lang::English))
+                    || d.fix.iter().flat_map(|f| &f.edits).any(|e| {
+                        e.content
+                            .chars()
+                            .any(|c| written_whole.contains(&c) || (hangul && is_hangul_syllable(c)))
+                    })
+            }));
         }
     }
+}
+
+/// Korean typed as conjoining jamo is one spelling; any syllable written
+/// whole beside it shows the text mixes the two.
+fn is_hangul_syllable(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
 }
 
 /// The Ohm, Kelvin and Ångström signs, which NFC replaces by letters.
@@ -201,13 +225,35 @@ mod tests {
 
     #[test]
     fn reorders_combining_marks_into_canonical_order() {
-        assert_eq!(fix("né a\u{301}\u{316}"), "né á\u{316}");
+        assert_eq!(fix("ná a\u{301}\u{316}"), "ná á\u{316}");
     }
 
     #[test]
     fn composes_a_mark_after_a_space_only_with_what_precedes_it() {
         let text = "a \u{301}b";
         assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn keeps_tone_marks_a_language_always_types_apart() {
+        let text = "Tuye\u{302}\u{300}n ngôn toa\u{300}n thế giới";
+        assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn composes_a_pasted_name_in_english_beside_any_accented_letter() {
+        assert_eq!(
+            fix("The café hired Jose\u{301} Mari\u{301}a as its chef."),
+            "The café hired José María as its chef."
+        );
+    }
+
+    #[test]
+    fn composes_only_the_letters_the_text_also_writes_whole() {
+        assert_eq!(
+            fix("Tie\u{302}\u{301}ng Vie\u{302}\u{323}t, tiếng"),
+            "Tiếng Vie\u{302}\u{323}t, tiếng"
+        );
     }
 
     #[test]
