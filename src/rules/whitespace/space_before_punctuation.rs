@@ -66,6 +66,7 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
         },
     ],
     keeps: &[
+        "Use only letters, digits and the symbols . / - _ or ~ in the name.",
         "Well ... that was odd.",
         "Nice work :) and thanks ;-)",
         "Built on the .NET runtime with a .45 caliber budget.",
@@ -146,6 +147,16 @@ impl Rule for SpaceBeforePunctuation {
             }
             if punct == b'.' && after.starts_with(" .") {
                 continue; // `. . .` as a spaced ellipsis
+            }
+            // `the symbols . / - and _`: a mark listed among symbols is named,
+            // not used.
+            if after.starts_with(' ')
+                && after[1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| matches!(c, '/' | '\\' | '-' | '_' | '+' | '@' | '~' | '|' | '&' | '#'))
+            {
+                continue;
             }
             // `./run.sh`, `a != b`, `x := 1`, `std ::`: not prose punctuation.
             if next.is_some_and(|c| matches!(c, '/' | '\\' | '=' | '_' | '*' | '~' | '@' | '#'))
