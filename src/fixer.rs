@@ -519,9 +519,9 @@ pub(crate) mod tests {
         // unclosed `[` beside it, one per pass.
         let linter = Linter::new(&crate::Settings::default()).unwrap();
         for n in [13, 40] {
-            let text = format!("{}[", ")".repeat(n));
+            let text = format!("Done. {}[", ")".repeat(n));
             let fixed = linter.fix(&text, crate::FixMode::Unsafe).unwrap();
-            assert_eq!(fixed.text, "[");
+            assert_eq!(fixed.text, "Done.[");
         }
     }
 

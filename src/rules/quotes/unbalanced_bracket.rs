@@ -25,7 +25,9 @@ bracket opened at the end of one paragraph and closed at the start of the
 next.
 
 Fix (unsafe): remove a closing bracket that closes nothing. Which words it
-was meant to enclose is a guess. An opening bracket that is never closed is
+was meant to enclose is a guess. A closer in a paragraph's first sentence
+is only reported: a record cut from a longer text may start inside a
+parenthesis (`D-New York] or somebody`). An opening bracket that is never closed is
 only reported: where it should close cannot be known.",
     fix: FixAvailability::Unsafe,
     rewrites_letters: false,
@@ -37,8 +39,12 @@ only reported: where it should close cannot be known.",
             output: "Northlight (which launched in 2019 says it has 6.5 million subscribers.",
         },
         Fixture {
-            input: "The results) were better than expected.",
-            output: "The results were better than expected.",
+            input: "The board met on Monday. The results) were better than expected.",
+            output: "The board met on Monday. The results were better than expected.",
+        },
+        Fixture {
+            input: "D-New York] or somebody like that, he said.",
+            output: "D-New York] or somebody like that, he said.",
         },
         Fixture {
             input: "It sold in 14 countries [including Australia.",
@@ -137,15 +143,19 @@ impl Rule for UnbalancedBracket {
                 }
             }
             for &o in &r.orphans {
-                let del = pairing::removal(text, o.span());
-                out.push(
-                    Diagnostic::new(
-                        &META,
-                        o.span(),
-                        format!("`{}` closes nothing in its paragraph", &text[o.at..o.at + 1]),
-                    )
-                    .with_fix(Fix::unsafe_("remove the stray bracket", vec![Edit::delete(del)])),
+                let d = Diagnostic::new(
+                    &META,
+                    o.span(),
+                    format!("`{}` closes nothing in its paragraph", &text[o.at..o.at + 1]),
                 );
+                // A record cut from a longer text may start inside a
+                // parenthesis: a closer in its first sentence is only reported.
+                out.push(if in_first_sentence(doc, o.at) {
+                    d
+                } else {
+                    let del = pairing::removal(text, o.span());
+                    d.with_fix(Fix::unsafe_("remove the stray bracket", vec![Edit::delete(del)]))
+                });
             }
             if !r.unclosed.is_empty() {
                 pending = Some((r.index, std::mem::take(&mut r.unclosed)));
@@ -155,6 +165,17 @@ impl Rule for UnbalancedBracket {
             report_unclosed(&open, out);
         }
     }
+}
+
+/// No sentence ends between the start of `at`'s paragraph and `at`.
+fn in_first_sentence(doc: &Document, at: usize) -> bool {
+    let Some(para) = doc.paragraph_at(at) else {
+        return true;
+    };
+    let before = &doc.text().as_bytes()[para.start..at];
+    !before
+        .windows(2)
+        .any(|w| matches!(w[0], b'.' | b'!' | b'?' | b'"') && w[1].is_ascii_whitespace())
 }
 
 fn report_unclosed(open: &[Bracket], out: &mut Vec<Diagnostic>) {
@@ -277,8 +298,17 @@ mod tests {
 
     #[test]
     fn removes_a_stray_closing_bracket_between_spaces() {
-        let fixed = linter().fix("The results ] were in.", FixMode::Unsafe).unwrap();
-        assert_eq!(fixed.text, "The results were in.");
+        let fixed = linter()
+            .fix("It was Monday. The results ] were in.", FixMode::Unsafe)
+            .unwrap();
+        assert_eq!(fixed.text, "It was Monday. The results were in.");
+    }
+
+    #[test]
+    fn only_reports_a_closer_that_may_close_what_opened_before_the_paragraph() {
+        let text = "Priebus said.) While Priebus called Bannon loyal, he left.";
+        assert_eq!(count(text), 1);
+        assert_eq!(linter().fix(text, FixMode::Unsafe).unwrap().text, text);
     }
 
     #[test]

@@ -76,6 +76,7 @@ Fix (safe): insert one space after the mark and any closing quote.",
         },
     ],
     keeps: &[
+        "The i.Con tracks speed, and e.On sells power.",
         "Joe Manchin (D-W.Va.) said he was open to it.",
         "The U.S. economy grew 3.5 per cent, e.g. in Node.js and example.com jobs.",
         "01.AI released Yi-34B at 10:30 a.m., i.e., before Ph.D. students woke.",
@@ -206,12 +207,15 @@ fn check_sentence_end<'t>(text: &'t str, m: regex::Match) -> Option<Candidate<'t
     if is_identifier_like(before) {
         return None;
     }
-    // A lone capital before the period is an initial or an abbreviation's
-    // first part (`W.Va.`, `N.Dak.`), not the end of a sentence.
-    // `U.S.The` still gets its space: there the capital ends the abbreviation.
+    // A lone letter before the period is an initial, an abbreviation's
+    // first part (`W.Va.`, `N.Dak.`) or a brand's (`i.Con`, `e.On`), not the
+    // end of a sentence. `U.S.The` still gets its space: there the letter
+    // ends the abbreviation.
     let mut letters = before.chars();
     let first_part = !text[..m.start() - before.len()].ends_with('.');
-    if terminal == b'.' && first_part && matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase())
+    if terminal == b'.'
+        && first_part
+        && matches!((letters.next(), letters.next()), (Some(c), None) if c.is_alphabetic())
     {
         return None;
     }
