@@ -1,6 +1,6 @@
 use crate::lexicon::{
-    ARTICLES, DOUBLING_WORDS, FINITE_VERBS, FRENCH_DOUBLING_WORDS, PARTICLES, POSSESSIVE_DETERMINERS, PREPOSITIONS,
-    SUBJECT_PRONOUNS,
+    ARTICLES, DOUBLING_WORDS, FINITE_VERBS, FRENCH_DOUBLING_WORDS, INFINITIVE_TAKERS, PARTICLES,
+    POSSESSIVE_DETERMINERS, PREPOSITIONS, SUBJECT_PRONOUNS,
 };
 use crate::prelude::*;
 use crate::segment::after_blank_line;
@@ -59,6 +59,10 @@ word is never safe.",
             input: "It rained. The The company said it would close.",
             output: "It rained. The company said it would close.",
         },
+        Fixture {
+            input: "The city plans to to host a fair. This This is a first, and it is expected to to draw crowds.",
+            output: "The city plans to host a fair. This is a first, and it is expected to draw crowds.",
+        },
     ],
     keeps: &[
         "ISIS is being taken on on the battlefield, and prices came in in the spring.",
@@ -69,6 +73,7 @@ word is never safe.",
         "Steps:\nthe\nthe end",
         "Wild hamsters (Cricetus cricetus) and a great great aunt.",
         "He goes to to stay fit; the caps came in in 2013; in providing for it it will help.",
+        "That that is so surprised no one, and the gym he went to to train is shut.",
         "01.AI released Yi-34B; GPT-4 Turbo (LLMs) beat Li Kai-fu’s model in the U.S. e.g. here.",
     ],
 };
@@ -121,7 +126,10 @@ impl Rule for DoubledWord {
             // word doubled is no name.
             let opening_double = first == second
                 && lead.is_uppercase()
-                && (ARTICLES.contains(second) || PREPOSITIONS.contains(second) || SUBJECT_PRONOUNS.contains(second))
+                && (ARTICLES.contains(second)
+                    || PREPOSITIONS.contains(second)
+                    || SUBJECT_PRONOUNS.contains(second)
+                    || matches!(second, "This" | "These" | "Those"))
                 && opens_sentence(&text[..a.start]);
             // What follows the pair: a doubled word before an article or a
             // determiner is no grammar (`returned to to the Treasury`,
@@ -182,6 +190,9 @@ fn grammatical_after(before: Option<&str>, word: &str) -> bool {
         return false;
     };
     let lower = before.to_ascii_lowercase();
+    if word == "to" && INFINITIVE_TAKERS.contains(&lower) {
+        return false;
+    }
     let verb_like =
         FINITE_VERBS.contains(&lower) || (lower.len() > 3 && ["ed", "en", "ing"].iter().any(|s| lower.ends_with(s)));
     (PARTICLES.contains(word) && verb_like) || (matches!(word, "it" | "you") && PREPOSITIONS.contains(&lower))
