@@ -184,3 +184,19 @@ fn an_unwritable_page_is_an_error() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn a_finding_sits_where_check_puts_it_even_when_its_edit_starts_earlier() {
+    // Removing a credit on the last line starts at the line break before it.
+    let dir = dir_with("a.txt", "The quake struck at dawn and nobody was hurt.\nPhoto: AFP");
+    let check = detritus()
+        .current_dir(dir.path())
+        .args(["check", "--select", "B002", "--format", "json", "a.txt"])
+        .output()
+        .unwrap();
+    let found: Value = serde_json::from_slice(&check.stdout).unwrap();
+    let (_, data) = split(&report(dir.path(), &["a.txt"]));
+    let item = items(&data).into_iter().find(|i| i["rule"] == "B002").unwrap().clone();
+    assert_eq!((&item["line"], &item["col"]), (&found[0]["line"], &found[0]["column"]));
+    assert_eq!(item["line"], 2);
+}

@@ -192,3 +192,14 @@ fn check_with_no_path_at_a_terminal_checks_the_folder() {
     p.exp_string("a.txt:1:4: W001").unwrap();
     assert_eq!(exit_code(&mut p), 1);
 }
+
+#[test]
+fn a_finding_is_shown_where_check_puts_it() {
+    // The credit's removal starts at the line break before it, on line 1.
+    let dir = dir_with("The quake struck at dawn and nobody was hurt.\nPhoto: AFP");
+    let mut p = review(dir.path());
+    p.exp_string("a.txt:2:1").unwrap();
+    p.send("q").unwrap();
+    p.flush().unwrap();
+    exit_code(&mut p);
+}

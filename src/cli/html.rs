@@ -160,7 +160,9 @@ fn gather(path: String, text: &str, diags: &[Diagnostic]) -> File {
         .iter()
         .map(|d| {
             let fix = d.fix.as_ref().filter(|f| !f.edits.is_empty());
-            let at = fix.map_or(d.span.start, |f| f.span().start);
+            // Where the finding is, as `check` says, not where its edit
+            // starts: removing a last line starts at the break before it.
+            let at = d.span.start;
             let line = lines.line_of(at);
             let col = text[lines.line_start(line)..at].chars().count() + 1;
             let mut item = Item {

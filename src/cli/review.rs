@@ -323,8 +323,9 @@ impl Session {
         let d = &p.diag;
         let fix = d.fix.as_ref().expect("proposals have fixes");
         let lines = diff::LineIndex::new(&p.text);
-        let line = lines.line_of(fix.span().start);
-        let col = p.text[lines.line_start(line)..fix.span().start].chars().count() + 1;
+        // The finding's place, as `check` reports it (see `html::gather`).
+        let line = lines.line_of(d.span.start);
+        let col = p.text[lines.line_start(line)..d.span.start].chars().count() + 1;
         let t = &mut self.term;
         t.clear()?;
         t.line(&format!(
