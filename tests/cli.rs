@@ -1191,3 +1191,22 @@ fn the_caret_sits_under_the_span_after_wide_characters() {
     let columns = before.chars().count() + before.chars().filter(|c| !c.is_ascii()).count();
     assert_eq!(lines[shown + 1].find('^'), Some(4 + columns), "{text}");
 }
+
+#[test]
+fn color_is_accepted_before_the_subcommand_as_after_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "It grew fast , analysts said.\n").unwrap();
+    let before = detritus()
+        .current_dir(dir.path())
+        .args(["--color", "always", "check", "a.txt"])
+        .output()
+        .unwrap();
+    let after = detritus()
+        .current_dir(dir.path())
+        .args(["check", "--color", "always", "a.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(before.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&before.stdout).contains("\x1b["));
+    assert_eq!(before.stdout, after.stdout);
+}

@@ -19,6 +19,11 @@ what would change without writing anything.",
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+
+    /// Colour: auto colours only when writing to a terminal. Accepted
+    /// before or after the subcommand.
+    #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
 }
 
 #[derive(Subcommand, Debug)]
@@ -106,8 +111,8 @@ pub struct InputArgs {
     #[arg(long, short)]
     pub quiet: bool,
 
-    /// Colour: auto colours only when writing to a terminal.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    /// The global `--color`, copied here by `run` for the input commands.
+    #[arg(skip = ColorChoice::Auto)]
     pub color: ColorChoice,
 }
 

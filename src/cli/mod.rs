@@ -21,7 +21,14 @@ use detritus::{diff, registry, FixMode, Language, Linter, Scope, Settings};
 use args::{CheckArgs, Cli, ColorChoice, Command, FixArgs, Format, InputArgs, RulesArgs, RulesFormat};
 use input::{Loaded, Source};
 
-pub fn run(cli: Cli) -> Result<ExitCode> {
+pub fn run(mut cli: Cli) -> Result<ExitCode> {
+    if let Command::Check(CheckArgs { input, .. })
+    | Command::Fix(FixArgs { input, .. })
+    | Command::Review(args::ReviewArgs { input, .. })
+    | Command::Report(args::ReportArgs { input, .. }) = &mut cli.command
+    {
+        input.color = cli.color;
+    }
     let input = match &cli.command {
         Command::Check(a) => Some(&a.input),
         Command::Fix(a) => Some(&a.input),
