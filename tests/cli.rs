@@ -1210,3 +1210,35 @@ fn color_is_accepted_before_the_subcommand_as_after_it() {
     assert!(String::from_utf8_lossy(&before.stdout).contains("\x1b["));
     assert_eq!(before.stdout, after.stdout);
 }
+
+#[test]
+fn fix_jsonl_on_a_folder_reads_only_record_files_and_rewrites_only_what_changed() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let clean = dir.path().join("clean.jsonl");
+    let dirty = dir.path().join("dirty.ndjson");
+    fs::write(&clean, "{\"text\":\"Nothing to fix here.\"}\n").unwrap();
+    fs::write(&dirty, "{\"text\":\"It grew fast , analysts said.\"}\n").unwrap();
+    fs::write(dir.path().join("image.bin"), [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
+    fs::write(dir.path().join("notes.txt"), "Not a record , at all.\n").unwrap();
+    let inode = fs::metadata(&clean).unwrap().ino();
+    detritus()
+        .current_dir(dir.path())
+        .args(["fix", "--jsonl", "."])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("malformed").not());
+    assert_eq!(
+        fs::metadata(&clean).unwrap().ino(),
+        inode,
+        "an unchanged file keeps its inode"
+    );
+    assert_eq!(
+        fs::read_to_string(&dirty).unwrap(),
+        "{\"text\":\"It grew fast, analysts said.\"}\n"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("notes.txt")).unwrap(),
+        "Not a record , at all.\n"
+    );
+}

@@ -883,9 +883,12 @@ fn fix_jsonl(setup: &Setup, args: &FixArgs, mode: FixMode) -> Result<ExitCode> {
             }
             Source::File(path) => {
                 let mut totals = None;
+                // A file with no record changed is not rewritten.
                 let result = write::atomic_stream(path, |out| {
-                    totals = Some(stream.run(&mut *reader, out, &mut |_, _, _| Ok(()), &mut notes, log)?);
-                    Ok(())
+                    let t = stream.run(&mut *reader, out, &mut |_, _, _| Ok(()), &mut notes, log)?;
+                    let changed = t.changed > 0;
+                    totals = Some(t);
+                    Ok(changed)
                 });
                 if let Err(e) = result {
                     notes(format!("{e:#}"));

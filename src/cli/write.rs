@@ -93,14 +93,18 @@ fn replace_with(path: &Path, bytes: &[u8], mode: Option<fs::Permissions>) -> Res
 
 /// Replace `path`'s contents with what `fill` writes, atomically, for
 /// output too large to hold in memory. Same guarantees as [`atomic`].
-pub fn atomic_stream(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+/// `fill` says whether it changed anything; when not, the temporary copy
+/// is dropped and the file keeps its inode and mtime.
+pub fn atomic_stream(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<bool>) -> Result<()> {
     let target = fs::canonicalize(path).with_context(|| format!("{}: cannot resolve", display_path(path)))?;
     let before = Original::of(path, &target)?;
     let replacing = interrupt::begin();
     let dir = target.parent().unwrap_or(Path::new("."));
     let tmp = temporary(dir, path)?;
     let mut writer = std::io::BufWriter::new(interrupt::Stoppable(tmp));
-    fill(&mut writer)?;
+    if !fill(&mut writer)? {
+        return Ok(());
+    }
     let tmp = writer
         .into_inner()
         .map_err(|e| e.into_error())
