@@ -1242,3 +1242,29 @@ fn fix_jsonl_on_a_folder_reads_only_record_files_and_rewrites_only_what_changed(
         "Not a record , at all.\n"
     );
 }
+
+#[test]
+fn a_field_no_record_holds_exits_two_and_names_the_fields_seen() {
+    detritus()
+        .args(["fix", "--jsonl", "--field", "body"])
+        .write_stdin("{\"text\":\"It grew , fast.\",\"id\":1}\n")
+        .assert()
+        .code(2)
+        .stdout("{\"text\":\"It grew , fast.\",\"id\":1}\n")
+        .stderr(predicate::str::contains(
+            "no record has a string at --field `body`; top-level fields seen: `id`, `text`",
+        ));
+}
+
+#[test]
+fn fields_inside_arrays_are_reached_by_star_and_the_others_only_warned_about() {
+    detritus()
+        .args(["fix", "--jsonl", "--field", "items.*.body", "--field", "title"])
+        .write_stdin("{\"items\":[{\"body\":\"One , two.\"},{\"body\":\"Three , four.\"}]}\n")
+        .assert()
+        .code(0)
+        .stdout("{\"items\":[{\"body\":\"One, two.\"},{\"body\":\"Three, four.\"}]}\n")
+        .stderr(predicate::str::contains(
+            "warning: no record has a string at --field `title`",
+        ));
+}

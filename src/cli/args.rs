@@ -103,7 +103,10 @@ pub struct InputArgs {
     #[arg(long)]
     pub jsonl: bool,
 
-    /// With --jsonl, the string field(s) to clean; dotted paths reach nested fields.
+    /// With --jsonl, the string field(s) to clean. Dotted paths reach nested
+    /// fields (`meta.body`); a number is an array index (`items.0.body`) and
+    /// `*` every element (`items.*.body`). A field no record holds is a
+    /// warning, and an error when no field is found in any record.
     #[arg(long = "field", value_name = "NAME", default_value = "text", requires = "jsonl")]
     pub fields: Vec<String>,
 

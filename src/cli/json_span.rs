@@ -5,17 +5,38 @@
 
 use std::ops::Range;
 
-/// The byte span of the value at the dotted `path` (`doc.body`), walking
-/// object keys from the top. Where a key repeats, the last one counts, as
+/// The byte span of the value at the dotted `path` (`doc.body`,
+/// `items.0.body`), walking object keys and array indices from the top. Where a key repeats, the last one counts, as
 /// it does for the parser that read the record.
 pub fn locate(json: &str, path: &str) -> Option<Range<usize>> {
     let b = json.as_bytes();
     let start = skip_ws(b, 0);
     let mut value = start..skip_value(b, start);
     for key in path.split('.') {
-        value = member(json, value.start, key)?;
+        value = match b.get(value.start) {
+            Some(b'[') => element(b, value.start, key.parse().ok()?)?,
+            _ => member(json, value.start, key)?,
+        };
     }
     Some(value)
+}
+
+/// The span of element `index` of the array starting at `at`.
+fn element(b: &[u8], at: usize, index: usize) -> Option<Range<usize>> {
+    let mut i = skip_ws(b, at + 1);
+    let mut n = 0;
+    while i < b.len() && b[i] != b']' {
+        let end = skip_value(b, i);
+        if n == index {
+            return Some(i..end);
+        }
+        n += 1;
+        i = skip_ws(b, end);
+        if b.get(i) == Some(&b',') {
+            i = skip_ws(b, i + 1);
+        }
+    }
+    None
 }
 
 /// The span of the top-level value, without surrounding space.

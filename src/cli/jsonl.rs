@@ -33,6 +33,60 @@ pub struct Totals {
     pub applied: usize,
     pub found: usize,
     pub malformed: usize,
+    /// Per `--field`, how many records held a string there.
+    pub matched: Vec<usize>,
+    /// Top-level keys seen, to name when a field matched nothing.
+    pub keys: std::collections::BTreeSet<String>,
+}
+
+/// Most keys [`Totals::keys`] keeps: enough to spot a misspelt field.
+const KEYS_SEEN: usize = 24;
+
+impl Totals {
+    /// Add another stream's totals to these.
+    pub fn add(&mut self, other: Totals) {
+        self.records += other.records;
+        self.changed += other.changed;
+        self.applied += other.applied;
+        self.found += other.found;
+        self.malformed += other.malformed;
+        if self.matched.len() < other.matched.len() {
+            self.matched.resize(other.matched.len(), 0);
+        }
+        for (m, o) in self.matched.iter_mut().zip(other.matched) {
+            *m += o;
+        }
+        for k in other.keys {
+            if self.keys.len() < KEYS_SEEN {
+                self.keys.insert(k);
+            }
+        }
+    }
+
+    /// A warning for each `--field` no record held, naming the keys seen,
+    /// and whether no field matched at all (an error: nothing was read).
+    pub fn unmatched(&self, fields: &[String]) -> (Vec<String>, bool) {
+        if self.records == self.malformed {
+            return (Vec::new(), false); // nothing was read to hold a field
+        }
+        let seen = if self.keys.is_empty() {
+            "none".to_string()
+        } else {
+            self.keys
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let warnings: Vec<String> = fields
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| self.matched.get(i).is_none_or(|&n| n == 0))
+            .map(|(_, f)| format!("no record has a string at --field `{f}`; top-level fields seen: {seen}"))
+            .collect();
+        let none = warnings.len() == fields.len();
+        (warnings, none)
+    }
 }
 
 /// One cleaned record: the line to write, and diagnostics found per field.
@@ -44,6 +98,9 @@ struct Done {
     found: Vec<(String, String, Vec<Diagnostic>)>,
     applied: usize,
     changed: bool,
+    /// Which `--field`s this record held (bit per field, the first 64).
+    matched: u64,
+    keys: Vec<String>,
 }
 
 /// Receives each record's diagnostics as `(label, text, diagnostics)`.
@@ -74,7 +131,10 @@ impl Stream<'_> {
         note: &mut dyn FnMut(String),
         log: &mut dyn Write,
     ) -> Result<Totals> {
-        let mut totals = Totals::default();
+        let mut totals = Totals {
+            matched: vec![0; self.fields.len()],
+            ..Totals::default()
+        };
         let mut line_no = 0usize;
         loop {
             let mut batch = Vec::with_capacity(BATCH);
@@ -96,6 +156,14 @@ impl Stream<'_> {
                 totals.records += 1;
                 totals.applied += d.applied;
                 totals.changed += usize::from(d.changed);
+                for (i, m) in totals.matched.iter_mut().enumerate().take(64) {
+                    *m += usize::from(d.matched >> i & 1 == 1);
+                }
+                for k in d.keys {
+                    if totals.keys.len() < KEYS_SEEN {
+                        totals.keys.insert(k);
+                    }
+                }
                 if let Some(e) = d.error {
                     totals.malformed += 1;
                     note(e);
@@ -126,6 +194,8 @@ fn clean(stream: &Stream, n: usize, bytes: Vec<u8>) -> Done {
         found: Vec::new(),
         applied: 0,
         changed: false,
+        matched: 0,
+        keys: Vec::new(),
     };
     done.line = examine(stream, n, &bytes, &mut done).unwrap_or(bytes);
     done
@@ -166,10 +236,24 @@ fn examine(stream: &Stream, n: usize, bytes: &[u8], done: &mut Done) -> Option<V
     // New text for spans of `json`; a field named twice keeps its last fix.
     let mut splices: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     let mut moved: Vec<Value> = Vec::new();
-    for field in fields.iter() {
+    // Only the first records' keys are wanted, to name when nothing matched.
+    if n <= KEYS_SEEN {
+        if let Value::Object(map) = &record {
+            done.keys = map.keys().take(KEYS_SEEN).cloned().collect();
+        }
+    }
+    let paths: Vec<(usize, String)> = fields
+        .iter()
+        .enumerate()
+        .flat_map(|(i, f)| expand(&record, f).into_iter().map(move |p| (i, p)))
+        .collect();
+    for (i, field) in &paths {
         let Some(Value::String(text)) = lookup(&mut record, field) else {
             continue;
         };
+        if *i < 64 {
+            done.matched |= 1 << i;
+        }
         match job {
             Job::Check => {
                 let diags = linter.check(text);
@@ -284,10 +368,63 @@ pub fn log_line(at: &Value, f: &AppliedFix) -> String {
     entry.to_string() + "\n"
 }
 
-/// The value at a dotted path (`meta.body`), if every step is an object key.
+/// The value at a dotted path (`meta.body`, `items.0.body`): a step is an
+/// object's key, or an array's index.
 fn lookup<'v>(record: &'v mut Value, path: &str) -> Option<&'v mut Value> {
-    path.split('.')
-        .try_fold(record, |v, key| v.as_object_mut()?.get_mut(key))
+    path.split('.').try_fold(record, |v, key| match v {
+        Value::Object(map) => map.get_mut(key),
+        Value::Array(items) => items.get_mut(key.parse::<usize>().ok()?),
+        _ => None,
+    })
+}
+
+/// The concrete paths a `--field` pattern names in `record`, in document
+/// order: `*` stands for every element of an array (`items.*.body`);
+/// every other step is a key or an index, as in [`lookup`].
+fn expand(record: &Value, pattern: &str) -> Vec<String> {
+    if !pattern.split('.').any(|s| s == "*") {
+        return vec![pattern.to_string()];
+    }
+    let mut found = Vec::new();
+    walk(
+        record,
+        &pattern.split('.').collect::<Vec<_>>(),
+        String::new(),
+        &mut found,
+    );
+    found
+}
+
+fn walk(v: &Value, steps: &[&str], at: String, found: &mut Vec<String>) {
+    let Some((&step, rest)) = steps.split_first() else {
+        found.push(at);
+        return;
+    };
+    let join = |key: &str| {
+        if at.is_empty() {
+            key.to_string()
+        } else {
+            format!("{at}.{key}")
+        }
+    };
+    match (v, step) {
+        (Value::Array(items), "*") => {
+            for (i, item) in items.iter().enumerate() {
+                walk(item, rest, join(&i.to_string()), found);
+            }
+        }
+        (Value::Object(map), key) => {
+            if let Some(next) = map.get(key) {
+                walk(next, rest, join(key), found);
+            }
+        }
+        (Value::Array(items), index) => {
+            if let Some(next) = index.parse::<usize>().ok().and_then(|i| items.get(i)) {
+                walk(next, rest, join(index), found);
+            }
+        }
+        _ => {}
+    }
 }
 
 #[cfg(test)]
@@ -359,6 +496,34 @@ mod tests {
     fn reaches_nested_fields_by_dotted_path() {
         let (out, _, _) = fix("{\"doc\":{\"body\":\"x , y\"}}\n", &["doc.body"]);
         assert_eq!(out, "{\"doc\":{\"body\":\"x, y\"}}\n");
+    }
+
+    #[test]
+    fn reaches_array_elements_by_index_and_by_star() {
+        let input = "{\"items\":[{\"body\":\"One , two.\"},{\"body\":\"Three , four.\"}],\"n\":1E5}\n";
+        let (out, totals, _) = fix(input, &["items.*.body"]);
+        assert_eq!(
+            out,
+            "{\"items\":[{\"body\":\"One, two.\"},{\"body\":\"Three, four.\"}],\"n\":1E5}\n"
+        );
+        assert_eq!(totals.matched, [1]);
+        let (out, _, _) = fix(input, &["items.1.body"]);
+        assert_eq!(
+            out,
+            "{\"items\":[{\"body\":\"One , two.\"},{\"body\":\"Three, four.\"}],\"n\":1E5}\n"
+        );
+    }
+
+    #[test]
+    fn counts_the_records_that_hold_each_field_and_names_the_keys_seen() {
+        let (_, totals, _) = fix("{\"body\":\"a\",\"id\":1}\n{\"id\":2}\n", &["body", "txt"]);
+        assert_eq!(totals.matched, [1, 0]);
+        let (warnings, none) = totals.unmatched(&["body".into(), "txt".into()]);
+        assert!(!none);
+        assert_eq!(
+            warnings,
+            ["no record has a string at --field `txt`; top-level fields seen: `body`, `id`"]
+        );
     }
 
     #[test]

@@ -462,6 +462,7 @@ fn check(mut args: CheckArgs) -> Result<ExitCode> {
     let started = std::time::Instant::now();
     let mut tally = Tally::default();
     if args.input.jsonl {
+        let mut all = jsonl::Totals::default();
         for source in input::sources(&args.input.paths, &setup.filter) {
             let opened = source.and_then(|s| open_lines(&s).map(|r| (s, r)));
             let (source, mut reader) = match opened {
@@ -493,7 +494,9 @@ fn check(mut args: CheckArgs) -> Result<ExitCode> {
                 &mut io::sink(),
             )?;
             failed |= totals.malformed > 0;
+            all.add(totals);
         }
+        failed |= warn_unmatched(&all, &args.input.fields, args.input.quiet);
     } else {
         for_each_source(
             &args.input.paths,
@@ -840,7 +843,7 @@ fn fix_jsonl(setup: &Setup, args: &FixArgs, mode: FixMode) -> Result<ExitCode> {
         anyhow::bail!("--diff is not supported with --jsonl; run `fix --jsonl` to a new file and diff that");
     }
     let mut failed = false;
-    let (mut applied, mut changed) = (0, 0);
+    let mut all = jsonl::Totals::default();
     let mut log = args.log.as_deref().map(open_log).transpose()?;
     let mut sink = io::sink();
     let mut notes = |note: String| {
@@ -896,13 +899,23 @@ fn fix_jsonl(setup: &Setup, args: &FixArgs, mode: FixMode) -> Result<ExitCode> {
                 totals.unwrap_or_default()
             }
         };
-        applied += totals.applied;
-        changed += totals.changed;
+        all.add(totals);
     }
+    failed |= warn_unmatched(&all, &args.input.fields, args.input.quiet);
     if !args.input.quiet {
-        summary(args, applied, changed, "record", None);
+        summary(args, all.applied, all.changed, "record", None);
     }
     Ok(exit(failed, false))
+}
+
+/// Warn about each `--field` no record held; true (an error) when no
+/// record held any of them, so nothing was read.
+fn warn_unmatched(totals: &jsonl::Totals, fields: &[String], quiet: bool) -> bool {
+    let (warnings, none) = totals.unmatched(fields);
+    for w in warnings.iter().filter(|_| none || !quiet) {
+        eprintln!("detritus: {}: {w}", if none { "error" } else { "warning" });
+    }
+    none
 }
 
 fn plural(n: usize, noun: &str) -> String {
