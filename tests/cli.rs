@@ -1268,3 +1268,42 @@ fn fields_inside_arrays_are_reached_by_star_and_the_others_only_warned_about() {
             "warning: no record has a string at --field `title`",
         ));
 }
+
+#[test]
+fn check_fix_applies_the_fixes_then_reports_what_remains() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.txt");
+    fs::write(&file, "It grew fast , analysts said.\n\n“We will appeal, she said.\n").unwrap();
+    detritus()
+        .current_dir(dir.path())
+        .args(["check", "--fix", "--format", "concise", "a.txt"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("Q001").and(predicate::str::contains("W001").not()));
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        "It grew fast, analysts said.\n\n“We will appeal, she said.\n"
+    );
+}
+
+#[test]
+fn check_fix_only_fixes_quietly_and_check_diff_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.txt");
+    let text = "It grew fast , analysts said.\n\n“We will appeal, she said.\n";
+    fs::write(&file, text).unwrap();
+    detritus()
+        .current_dir(dir.path())
+        .args(["check", "--diff", "a.txt"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("+It grew fast, analysts said."));
+    assert_eq!(fs::read_to_string(&file).unwrap(), text);
+    detritus()
+        .current_dir(dir.path())
+        .args(["check", "--fix-only", "a.txt"])
+        .assert()
+        .code(0)
+        .stdout("");
+    assert!(fs::read_to_string(&file).unwrap().starts_with("It grew fast, analysts"));
+}

@@ -136,6 +136,28 @@ pub struct CheckArgs {
     /// Exit 0 even when debris is found; errors still exit 2.
     #[arg(long)]
     pub exit_zero: bool,
+
+    /// Apply the fixes first, as `fix` does, then report what remains.
+    /// On standard input the fixed text goes to standard output instead.
+    #[arg(long, conflicts_with_all = ["fix_only", "diff"])]
+    pub fix: bool,
+
+    /// Apply the fixes, as `fix` does, and report nothing that remains.
+    #[arg(long, conflicts_with = "diff")]
+    pub fix_only: bool,
+
+    /// Print the unified diff of what the fixes would change, as `fix
+    /// --diff` does, and write nothing.
+    #[arg(long)]
+    pub diff: bool,
+
+    /// With --fix, --fix-only or --diff: apply unsafe fixes too.
+    #[arg(long, overrides_with = "no_unsafe_fixes")]
+    pub unsafe_fixes: bool,
+
+    /// With --fix, --fix-only or --diff: safe fixes only, whatever the config says.
+    #[arg(long, overrides_with = "unsafe_fixes")]
+    pub no_unsafe_fixes: bool,
 }
 
 #[derive(Args, Debug)]

@@ -445,6 +445,9 @@ fn check(mut args: CheckArgs) -> Result<ExitCode> {
     if args.input.paths.is_empty() && !args.input.jsonl && io::stdin().is_terminal() {
         args.input.paths.push(".".into());
     }
+    if args.fix || args.fix_only || args.diff {
+        return check_fixing(args);
+    }
     let setup = Setup::new(&args.input)?;
     let stdout = io::stdout();
     let mut sink = CheckSink {
@@ -544,6 +547,29 @@ fn check(mut args: CheckArgs) -> Result<ExitCode> {
         eprintln!("detritus: checked {}", tally.line(started));
     }
     Ok(exit(failed, found > 0 && !args.exit_zero))
+}
+
+/// `check --fix`, `--fix-only` and `--diff`, as in ruff: `fix` does the
+/// work, and `--fix` then checks the fixed files for what remains.
+fn check_fixing(mut args: CheckArgs) -> Result<ExitCode> {
+    let fixed = fix(FixArgs {
+        input: args.input.clone(),
+        unsafe_fixes: args.unsafe_fixes,
+        no_unsafe_fixes: args.no_unsafe_fixes,
+        exit_non_zero_on_fix: false,
+        diff: args.diff,
+        show_fixes: false,
+        output: None,
+        decisions: None,
+        log: None,
+        metadata_field: None,
+    })?;
+    let stdin = args.input.paths.iter().all(|p| p.as_os_str() == "-");
+    if !args.fix || stdin || fixed == ExitCode::from(2) {
+        return Ok(fixed);
+    }
+    args.fix = false;
+    check(args)
 }
 
 /// What checking one source gave.
