@@ -101,6 +101,89 @@ pub fn unified(path: &str, old: &str, fixed: &Fixed) -> String {
     out
 }
 
+/// [`unified`] coloured for a terminal, as `git diff` colours it, with
+/// what changed inside each line marked: a `-` line and the `+` line that
+/// replaces it show the characters that differ in reverse video, a space
+/// that came or went as `·`, and invisible characters by name (`‹NBSP›`),
+/// so `fast , analysts` → `fast, analysts` does not look unchanged.
+pub fn unified_colored(path: &str, old: &str, fixed: &Fixed) -> String {
+    let plain = unified(path, old, fixed);
+    let paint = Paint { on: true };
+    let lines: Vec<&str> = plain.split_inclusive('\n').collect();
+    let mut out = String::with_capacity(plain.len() * 2);
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        if line.starts_with("--- ") || line.starts_with("+++ ") {
+            let _ = writeln!(out, "{}", paint.bold(line.trim_end_matches('\n')));
+        } else if line.starts_with("@@") {
+            let _ = writeln!(out, "{}", paint.cyan(line.trim_end_matches('\n')));
+        } else if line.starts_with('-') {
+            // A run of removed lines and the run of added lines after it.
+            let minus = lines[i..].iter().take_while(|l| l.starts_with('-')).count();
+            let plus = lines[i + minus..].iter().take_while(|l| l.starts_with('+')).count();
+            let (removed, added) = (&lines[i..i + minus], &lines[i + minus..i + minus + plus]);
+            if minus == plus {
+                for (r, a) in removed.iter().zip(added) {
+                    let (r, a) = marked_pair(&r[1..], &a[1..]);
+                    let _ = writeln!(out, "{}", paint.wrap("31", &format!("-{r}")));
+                    let _ = writeln!(out, "{}", paint.wrap("32", &format!("+{a}")));
+                }
+            } else {
+                for l in removed {
+                    let _ = writeln!(out, "{}", paint.wrap("31", &show_invisibles(l.trim_end_matches('\n'))));
+                }
+                for l in added {
+                    let _ = writeln!(out, "{}", paint.wrap("32", &show_invisibles(l.trim_end_matches('\n'))));
+                }
+            }
+            i += minus + plus;
+            continue;
+        } else if line.starts_with('+') {
+            let _ = writeln!(
+                out,
+                "{}",
+                paint.wrap("32", &show_invisibles(line.trim_end_matches('\n')))
+            );
+        } else if line.starts_with('\\') {
+            let _ = writeln!(out, "{}", paint.dim(line.trim_end_matches('\n')));
+        } else {
+            let _ = writeln!(out, "{}", show_invisibles(line.trim_end_matches('\n')));
+        }
+        i += 1;
+    }
+    out
+}
+
+/// A removed line and the line that replaced it, each with the characters
+/// the other lacks in reverse video (inside the line's own colour).
+fn marked_pair(removed: &str, added: &str) -> (String, String) {
+    let (removed, added) = (removed.trim_end_matches('\n'), added.trim_end_matches('\n'));
+    let diff = TextDiff::configure()
+        .algorithm(Algorithm::Myers)
+        .diff_chars(removed, added);
+    let (mut r, mut a) = (String::new(), String::new());
+    for change in diff.iter_all_changes() {
+        let value = change.value();
+        match change.tag() {
+            ChangeTag::Equal => {
+                let shown = show_invisibles(value);
+                r.push_str(&shown);
+                a.push_str(&shown);
+            }
+            ChangeTag::Delete => r.push_str(&format!("\x1b[7m{}\x1b[27m", changed_chars(value))),
+            ChangeTag::Insert => a.push_str(&format!("\x1b[7m{}\x1b[27m", changed_chars(value))),
+        }
+    }
+    (r, a)
+}
+
+/// Changed characters made visible: a space as `·`, the rest as
+/// [`show_invisibles`] shows them.
+fn changed_chars(s: &str) -> String {
+    show_invisibles(s).replace(' ', "·")
+}
+
 /// `start,len` as unified diffs write it: 1-based, `,len` left out for one
 /// line, and an empty range named by the line before it.
 fn range(from: usize, len: usize) -> String {

@@ -1307,3 +1307,33 @@ fn check_fix_only_fixes_quietly_and_check_diff_writes_nothing() {
         .stdout("");
     assert!(fs::read_to_string(&file).unwrap().starts_with("It grew fast, analysts"));
 }
+
+#[test]
+fn diff_is_a_unified_diff_even_in_colour_with_a_deleted_space_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), "It grew fast , analysts said.\n").unwrap();
+    let out = detritus()
+        .current_dir(dir.path())
+        .args(["fix", "--diff", "--color", "always", "a.txt"])
+        .output()
+        .unwrap();
+    let shown = String::from_utf8(out.stdout).unwrap();
+    assert!(shown.contains("--- a/a.txt"), "{shown}");
+    assert!(
+        shown.contains("\x1b[31m-It grew fast\x1b[7m·\x1b[27m, analysts said."),
+        "{shown}"
+    );
+    assert!(shown.contains("\x1b[32m+It grew fast, analysts said."), "{shown}");
+}
+
+#[test]
+fn diff_words_shows_each_changed_line_once_word_by_word() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), "It grew fast , analysts said.\n").unwrap();
+    detritus()
+        .current_dir(dir.path())
+        .args(["fix", "--diff=words", "a.txt"])
+        .assert()
+        .code(1)
+        .stdout("a.txt\nline 1: W001 space-before-punctuation\nIt grew fast[- -], analysts said.\n");
+}

@@ -147,9 +147,9 @@ pub struct CheckArgs {
     pub fix_only: bool,
 
     /// Print the unified diff of what the fixes would change, as `fix
-    /// --diff` does, and write nothing.
-    #[arg(long)]
-    pub diff: bool,
+    /// --diff` does (`--diff=words` for the word view), and write nothing.
+    #[arg(long, value_enum, value_name = "VIEW", num_args = 0..=1, require_equals = true, default_missing_value = "unified")]
+    pub diff: Option<DiffView>,
 
     /// With --fix, --fix-only or --diff: apply unsafe fixes too.
     #[arg(long, overrides_with = "no_unsafe_fixes")]
@@ -177,10 +177,12 @@ pub struct FixArgs {
     #[arg(long)]
     pub exit_non_zero_on_fix: bool,
 
-    /// Print a unified diff of what would change and write nothing.
+    /// Print a unified diff of what would change and write nothing
+    /// (coloured on a terminal, with changed spaces and invisible characters
+    /// marked); `--diff=words` shows each changed line once, word by word.
     /// Exits 1 when there are changes.
-    #[arg(long)]
-    pub diff: bool,
+    #[arg(long, value_enum, value_name = "VIEW", num_args = 0..=1, require_equals = true, default_missing_value = "unified")]
+    pub diff: Option<DiffView>,
 
     /// After fixing, list each fix applied on standard error.
     #[arg(long)]
@@ -276,6 +278,15 @@ pub enum Format {
 pub enum RulesFormat {
     Text,
     Json,
+}
+
+/// How `--diff` shows changes.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiffView {
+    /// A unified diff that `git apply` and `patch -p1` accept.
+    Unified,
+    /// Each changed line once, removed and added text marked inside it.
+    Words,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

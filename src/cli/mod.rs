@@ -18,7 +18,7 @@ use anyhow::{anyhow, Context, Result};
 use detritus::decisions::Decisions;
 use detritus::{diff, registry, FixMode, Language, Linter, Scope, Settings};
 
-use args::{CheckArgs, Cli, ColorChoice, Command, FixArgs, Format, InputArgs, RulesArgs, RulesFormat};
+use args::{CheckArgs, Cli, ColorChoice, Command, DiffView, FixArgs, Format, InputArgs, RulesArgs, RulesFormat};
 use input::{Loaded, Source};
 
 pub fn run(mut cli: Cli) -> Result<ExitCode> {
@@ -445,7 +445,7 @@ fn check(mut args: CheckArgs) -> Result<ExitCode> {
     if args.input.paths.is_empty() && !args.input.jsonl && io::stdin().is_terminal() {
         args.input.paths.push(".".into());
     }
-    if args.fix || args.fix_only || args.diff {
+    if args.fix || args.fix_only || args.diff.is_some() {
         return check_fixing(args);
     }
     let setup = Setup::new(&args.input)?;
@@ -665,7 +665,7 @@ fn fix_one(
     args: &FixArgs,
     mode: FixMode,
     decisions: Option<&Decisions>,
-    words: bool,
+    colored: bool,
     source: Option<Source>,
     outcome: Outcome,
 ) -> FileFix {
@@ -682,7 +682,7 @@ fn fix_one(
         }
         Outcome::Passthrough(e, bytes) => {
             r.errors.push(format!("{e:#}"));
-            if !args.diff {
+            if args.diff.is_none() {
                 r.output = bytes;
             }
             return r;
@@ -697,7 +697,7 @@ fn fix_one(
         Ok(fixed) => fixed,
         Err(e) => {
             r.errors.push(format!("{path}: {e}"));
-            if source == Some(Source::Stdin) && !args.diff {
+            if source == Some(Source::Stdin) && args.diff.is_none() {
                 r.output = text.into_bytes(); // never lose the input
             }
             return r;
@@ -726,11 +726,11 @@ fn fix_one(
             ));
         }
     }
-    if args.diff {
-        let shown = if words {
-            diff::words(&path, &text, &fixed, true)
-        } else {
-            diff::unified(&path, &text, &fixed)
+    if let Some(view) = args.diff {
+        let shown = match (view, colored) {
+            (DiffView::Words, _) => diff::words(&path, &text, &fixed, colored),
+            (DiffView::Unified, true) => diff::unified_colored(&path, &text, &fixed),
+            (DiffView::Unified, false) => diff::unified(&path, &text, &fixed),
         };
         r.output = shown.into_bytes();
     } else if let (Some(dir), Some(Source::File(file))) = (&args.output, &source) {
@@ -771,7 +771,7 @@ fn fix(args: FixArgs) -> Result<ExitCode> {
     let decisions = args.decisions.as_deref().map(load_decisions).transpose()?;
     let mut log = args.log.as_deref().map(open_log).transpose()?;
     let stdout = io::stdout();
-    let words = color(args.input.color, stdout.is_terminal());
+    let colored = color(args.input.color, stdout.is_terminal());
     let mut out = stdout.lock();
     let (mut failed, mut pending) = (false, false);
     let (mut applied, mut files_changed, mut remaining, mut unsafe_remaining) = (0, 0, 0, 0);
@@ -781,7 +781,7 @@ fn fix(args: FixArgs) -> Result<ExitCode> {
         &args.input.paths,
         &setup.filter,
         args.input.quiet,
-        |source, outcome| fix_one(&setup, &args, mode, decisions.as_ref(), words, source, outcome),
+        |source, outcome| fix_one(&setup, &args, mode, decisions.as_ref(), colored, source, outcome),
         |r| {
             for note in r.notes.iter().filter(|_| !args.input.quiet) {
                 eprintln!("detritus: {note}");
@@ -812,7 +812,7 @@ fn fix(args: FixArgs) -> Result<ExitCode> {
         log.flush()?;
     }
     let stdin_only = args.input.paths.is_empty() || args.input.paths.iter().all(|p| p.as_os_str() == "-");
-    if (!stdin_only || args.diff) && !args.input.quiet {
+    if (!stdin_only || args.diff.is_some()) && !args.input.quiet {
         let left = Left {
             issues: remaining,
             unsafe_fixable: if mode == FixMode::Safe { unsafe_remaining } else { 0 },
@@ -822,7 +822,10 @@ fn fix(args: FixArgs) -> Result<ExitCode> {
             eprintln!("detritus: processed {}", tally.line(started));
         }
     }
-    Ok(exit(failed, (args.diff || args.exit_non_zero_on_fix) && pending))
+    Ok(exit(
+        failed,
+        (args.diff.is_some() || args.exit_non_zero_on_fix) && pending,
+    ))
 }
 
 fn open_log(path: &std::path::Path) -> Result<io::BufWriter<std::fs::File>> {
@@ -845,7 +848,7 @@ struct Left {
 }
 
 fn summary(args: &FixArgs, applied: usize, changed: usize, unit: &str, left: Option<Left>) {
-    let verb = if args.diff { "would apply" } else { "applied" };
+    let verb = if args.diff.is_some() { "would apply" } else { "applied" };
     let remaining = match left {
         Some(left) => {
             let verb = if left.issues == 1 { "remains" } else { "remain" };
@@ -865,7 +868,7 @@ fn summary(args: &FixArgs, applied: usize, changed: usize, unit: &str, left: Opt
 }
 
 fn fix_jsonl(setup: &Setup, args: &FixArgs, mode: FixMode) -> Result<ExitCode> {
-    if args.diff {
+    if args.diff.is_some() {
         anyhow::bail!("--diff is not supported with --jsonl; run `fix --jsonl` to a new file and diff that");
     }
     let mut failed = false;
