@@ -1337,3 +1337,17 @@ fn diff_words_shows_each_changed_line_once_word_by_word() {
         .code(1)
         .stdout("a.txt\nline 1: W001 space-before-punctuation\nIt grew fast[- -], analysts said.\n");
 }
+
+#[test]
+fn explain_keeps_every_line_of_a_multi_line_example_indented() {
+    let out = detritus().args(["explain", "D002"]).output().unwrap();
+    let shown = String::from_utf8(out.stdout).unwrap();
+    let flags = &shown[shown.find("## Flags").unwrap()..shown.find("## Leaves alone").unwrap()];
+    for line in flags.lines().skip(1).filter(|l| !l.is_empty()) {
+        assert!(line.starts_with("    "), "unindented example line {line:?}");
+    }
+    assert!(
+        flags.contains("\n      The firm said its chips were its own."),
+        "{flags}"
+    );
+}

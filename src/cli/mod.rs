@@ -1038,22 +1038,35 @@ fn explain(rule: &str) -> Result<ExitCode> {
     writeln!(out, "{}\n", m.docs.trim_end())?;
     writeln!(out, "## Flags\n")?;
     for f in m.flags {
-        if f.input == f.output {
-            writeln!(out, "    {}", diff::show_invisibles(f.input).trim_end())?;
-        } else {
-            writeln!(
-                out,
-                "    {}\n    → {}",
-                diff::show_invisibles(f.input).trim_end(),
-                diff::show_invisibles(f.output).trim_end()
-            )?;
+        writeln!(out, "{}", example(f.input, "    "))?;
+        if f.input != f.output {
+            writeln!(out, "{}", example(f.output, "    → "))?;
         }
     }
     writeln!(out, "\n## Leaves alone\n")?;
     for k in m.keeps {
-        writeln!(out, "    {}", diff::show_invisibles(k).trim_end())?;
+        writeln!(out, "{}", example(k, "    "))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// An example for `explain`, every line of it indented (the first after
+/// `lead`), so a multi-line one reads as one block.
+fn example(text: &str, lead: &str) -> String {
+    let shown = diff::show_invisibles(text);
+    let mut out = String::new();
+    for (i, line) in shown.trim_end().split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if i == 0 {
+            out.push_str(lead);
+        } else if !line.is_empty() {
+            out.push_str(&" ".repeat(lead.chars().count()));
+        }
+        out.push_str(line.trim_end());
+    }
+    out
 }
 
 /// True when `e` comes from writing to a closed pipe (`detritus … | head`).
