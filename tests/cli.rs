@@ -1351,3 +1351,34 @@ fn explain_keeps_every_line_of_a_multi_line_example_indented() {
         "{flags}"
     );
 }
+
+#[test]
+fn man_prints_a_page_per_subcommand_with_every_option() {
+    let out = detritus().args(["man", "fix"]).output().unwrap();
+    assert!(out.status.success());
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.contains(".TH detritus-fix 1"), "{page}");
+    for option in [
+        "unsafe\\-fixes",
+        "diff",
+        "output",
+        "decisions",
+        "exit\\-non\\-zero\\-on\\-fix",
+    ] {
+        assert!(page.contains(&format!("\\-\\-{option}")), "--{option} missing");
+    }
+    detritus()
+        .args(["man", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown subcommand `nope`"));
+}
+
+#[test]
+fn completions_offer_rule_codes_names_and_families_for_select() {
+    let out = detritus().args(["completions", "zsh"]).output().unwrap();
+    let script = String::from_utf8(out.stdout).unwrap();
+    for value in ["P001", "punctuation-cluster", "whitespace"] {
+        assert!(script.contains(value), "{value} missing from the completions");
+    }
+}

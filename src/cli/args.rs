@@ -48,8 +48,46 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff) to standard output.
-    Man,
+    /// Print the man page (roff) to standard output: the whole tool's, or
+    /// one subcommand's with every option (`detritus man check`).
+    Man {
+        /// A subcommand: check, fix, review, report, rules, explain, completions.
+        command: Option<String>,
+    },
+}
+
+/// Parses `--select` and `--ignore` values as they are (the linter judges
+/// them, with "did you mean"), and offers every rule code, name and family
+/// to shell completion.
+#[derive(Clone)]
+pub struct RuleSelector;
+
+impl clap::builder::TypedValueParser for RuleSelector {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        use clap::builder::PossibleValue;
+        let rules = detritus::registry::all().iter().flat_map(|r| {
+            let m = r.meta();
+            [
+                PossibleValue::new(m.code).help(m.summary),
+                PossibleValue::new(m.name).help(m.summary),
+            ]
+        });
+        let families = detritus::Family::ALL
+            .iter()
+            .map(|f| PossibleValue::new(f.name()).help("every rule of the family"));
+        Some(Box::new(rules.chain(families)))
+    }
 }
 
 #[derive(Args, Debug, Clone)]
@@ -60,11 +98,11 @@ pub struct InputArgs {
     pub paths: Vec<PathBuf>,
 
     /// Only run these rules: codes (P001), code prefixes (P), families (punctuation) or names.
-    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    #[arg(long, value_delimiter = ',', value_name = "RULES", value_parser = RuleSelector, hide_possible_values = true)]
     pub select: Vec<String>,
 
     /// Skip these rules, after --select; same forms as --select.
-    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    #[arg(long, value_delimiter = ',', value_name = "RULES", value_parser = RuleSelector, hide_possible_values = true)]
     pub ignore: Vec<String>,
 
     /// Language of the text: `auto` (the default) identifies each paragraph's

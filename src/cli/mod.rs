@@ -51,9 +51,22 @@ pub fn run(mut cli: Cli) -> Result<ExitCode> {
             clap_complete::generate(shell, &mut Cli::command(), "detritus", &mut io::stdout().lock());
             Ok(ExitCode::SUCCESS)
         }
-        Command::Man => {
+        Command::Man { command } => {
             use clap::CommandFactory;
-            clap_mangen::Man::new(Cli::command()).render(&mut io::stdout().lock())?;
+            let mut cli = Cli::command();
+            let page = match command {
+                None => cli,
+                Some(name) => {
+                    cli.build();
+                    let sub = cli
+                        .find_subcommand(&name)
+                        .ok_or_else(|| anyhow!("unknown subcommand `{name}`; `detritus --help` lists them"))?;
+                    // clap names take a `&'static str`; this process prints one page.
+                    let title: &'static str = Box::leak(format!("detritus-{name}").into_boxed_str());
+                    sub.clone().name(title)
+                }
+            };
+            clap_mangen::Man::new(page).render(&mut io::stdout().lock())?;
             Ok(ExitCode::SUCCESS)
         }
     }
