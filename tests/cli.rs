@@ -1382,3 +1382,44 @@ fn completions_offer_rule_codes_names_and_families_for_select() {
         assert!(script.contains(value), "{value} missing from the completions");
     }
 }
+
+#[test]
+fn each_file_takes_the_config_nearest_to_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("legacy");
+    fs::create_dir(&sub).unwrap();
+    fs::write(dir.path().join("detritus.toml"), "ignore = [\"W001\"]\n").unwrap();
+    fs::write(sub.join("detritus.toml"), "unsafe-fixes = true\n").unwrap();
+    let text = "It grew fast , analysts said.\n\nThe board met. The results) were in.\n";
+    fs::write(dir.path().join("top.txt"), text).unwrap();
+    fs::write(sub.join("deep.txt"), text).unwrap();
+    detritus()
+        .current_dir(dir.path())
+        .args(["check", "--format", "concise", "."])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("deep.txt:1:13: W001").and(predicate::str::contains("top.txt:1:13: W001").not()));
+    detritus().current_dir(dir.path()).args(["fix", "."]).assert().code(0);
+    assert_eq!(
+        fs::read_to_string(sub.join("deep.txt")).unwrap(),
+        "It grew fast, analysts said.\n\nThe board met. The results were in.\n",
+        "the nested config's unsafe-fixes applies below it"
+    );
+    assert_eq!(fs::read_to_string(dir.path().join("top.txt")).unwrap(), text);
+}
+
+#[test]
+fn an_explicit_config_applies_to_every_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("legacy");
+    fs::create_dir(&sub).unwrap();
+    fs::write(sub.join("detritus.toml"), "ignore = [\"W001\"]\n").unwrap();
+    fs::write(dir.path().join("main.toml"), "select = [\"W001\"]\n").unwrap();
+    fs::write(sub.join("deep.txt"), "It grew fast , analysts said.\n").unwrap();
+    detritus()
+        .current_dir(dir.path())
+        .args(["check", "--config", "main.toml", "--format", "concise", "legacy/deep.txt"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("W001"));
+}

@@ -59,11 +59,7 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded> {
     let cwd = std::env::current_dir().context("cannot read the working directory")?;
     let path = match explicit {
         Some(p) => Some(p.to_path_buf()),
-        None => cwd
-            .ancestors()
-            .map(|d| d.join(FILE_NAME))
-            .find(|p| p.is_file())
-            .filter(|p| trusted_or_warn(p, "configuration")),
+        None => nearest(&cwd),
     };
     let Some(path) = path else {
         return Ok(Loaded {
@@ -72,6 +68,22 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded> {
             path: None,
         });
     };
+    read(&path, cwd)
+}
+
+/// The nearest trusted `detritus.toml` in `dir` or a folder above it.
+pub fn nearest(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .map(|d| d.join(FILE_NAME))
+        .find(|p| p.is_file())
+        .filter(|p| trusted_or_warn(p, "configuration"))
+}
+
+/// Read the config at `path`; its globs are relative to its folder
+/// (`fallback_root` when it has none).
+pub fn read(path: &Path, fallback_root: PathBuf) -> Result<Loaded> {
+    let cwd = fallback_root;
+    let path = path.to_path_buf();
     let text = std::fs::read_to_string(&path).with_context(|| format!("{}: cannot read", display_path(&path)))?;
     // The parser's message names the line and column and shows the text.
     let config: Config = toml::from_str(&text).map_err(|e| anyhow::anyhow!("{}: {e}", display_path(&path)))?;

@@ -90,12 +90,14 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
         &setup.filter,
         args.input.quiet,
         |source, outcome| match outcome {
-            Outcome::Text { path, text } => {
-                let linter = setup.linter_for(source.as_ref());
-                let diags = linter.check(&text);
-                let metas = diags.iter().map(|d| d.rule).collect();
-                Gathered::File(gather(path, &text, &diags), metas)
-            }
+            Outcome::Text { path, text } => match setup.linter_for(source.as_ref()) {
+                Ok(linter) => {
+                    let diags = linter.check(&text);
+                    let metas = diags.iter().map(|d| d.rule).collect();
+                    Gathered::File(gather(path, &text, &diags), metas)
+                }
+                Err(e) => Gathered::Failed(e),
+            },
             Outcome::Skipped(note) => Gathered::Note(note),
             Outcome::Failed(e) | Outcome::Passthrough(e, _) => Gathered::Failed(e),
         },

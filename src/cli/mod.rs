@@ -105,8 +105,16 @@ fn show_settings(input: &InputArgs) -> Result<ExitCode> {
     writeln!(out, "protect: {}", list(&s.protect))?;
     writeln!(out, "records (--jsonl): {}", s.records)?;
     writeln!(out, "per-file-ignores: {}", setup.per_file.len())?;
-    writeln!(out, "rules in force: {}", setup.linter_for(None).rules().len())?;
+    writeln!(out, "rules in force: {}", setup.linter_here(None).rules().len())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Two paths naming one file.
+fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    a == b
+        || std::fs::canonicalize(a)
+            .ok()
+            .is_some_and(|a| std::fs::canonicalize(b).ok() == Some(a))
 }
 
 /// Which per-file ignores a text matches, and whether it is Markdown.
@@ -126,11 +134,21 @@ struct Setup {
     /// What standard input is named as, for per-file ignores and its format.
     stdin_name: Option<std::path::PathBuf>,
     unsafe_fixes: bool,
+    /// The options, to build the setup of a nested config from.
+    input: InputArgs,
+    /// A file's settings come from the `detritus.toml` nearest to it, as
+    /// in ruff: these are the other configs met, by path, and the config
+    /// found for each folder. `--config` turns this off.
+    nested: std::sync::Mutex<std::collections::HashMap<std::path::PathBuf, std::sync::Arc<Setup>>>,
+    folders: std::sync::Mutex<std::collections::HashMap<std::path::PathBuf, Option<std::path::PathBuf>>>,
 }
 
 impl Setup {
     fn new(input: &InputArgs) -> Result<Setup> {
-        let loaded = config::load(input.config.as_deref())?;
+        Setup::from_loaded(input, config::load(input.config.as_deref())?)
+    }
+
+    fn from_loaded(input: &InputArgs, loaded: config::Loaded) -> Result<Setup> {
         if input.verbose {
             match &loaded.path {
                 Some(p) => eprintln!("detritus: settings from {}", display_path(p)),
@@ -213,11 +231,69 @@ impl Setup {
             stdin_name: input.stdin_filename.clone(),
             config: loaded.path.clone(),
             unsafe_fixes: c.unsafe_fixes.unwrap_or(false),
+            input: input.clone(),
+            nested: Default::default(),
+            folders: Default::default(),
         })
     }
 
-    /// The linter for `source`, with its per-file ignores applied.
-    fn linter_for(&self, source: Option<&Source>) -> std::sync::Arc<Linter> {
+    /// The setup of the `detritus.toml` nearest to `source`, when that is
+    /// not this one's.
+    fn nested_for(&self, source: Option<&Source>) -> Result<Option<std::sync::Arc<Setup>>> {
+        let Some(Source::File(path)) = source else {
+            return Ok(None);
+        };
+        if self.input.config.is_some() {
+            return Ok(None);
+        }
+        let Some(dir) = std::path::absolute(path)
+            .ok()
+            .and_then(|p| p.parent().map(std::path::Path::to_path_buf))
+        else {
+            return Ok(None);
+        };
+        let found = {
+            let mut folders = self.folders.lock().expect("no thread panics holding this lock");
+            folders
+                .entry(dir.clone())
+                .or_insert_with(|| config::nearest(&dir))
+                .clone()
+        };
+        let Some(found) = found.filter(|f| self.config.as_ref().is_none_or(|c| !same_file(c, f))) else {
+            return Ok(None);
+        };
+        let mut nested = self.nested.lock().expect("no thread panics holding this lock");
+        if let Some(s) = nested.get(&found) {
+            return Ok(Some(s.clone()));
+        }
+        let loaded = config::read(&found, dir)?;
+        let mut setup = Setup::from_loaded(&self.input, loaded)?;
+        // Which files a walk reads stays the run's.
+        setup.input.config = Some(found.clone());
+        let setup = std::sync::Arc::new(setup);
+        nested.insert(found, setup.clone());
+        Ok(Some(setup))
+    }
+
+    /// Whether `source` gets unsafe fixes by its config (`unsafe-fixes`).
+    fn unsafe_fixes_for(&self, source: Option<&Source>) -> Result<bool> {
+        Ok(match self.nested_for(source)? {
+            Some(nested) => nested.unsafe_fixes,
+            None => self.unsafe_fixes,
+        })
+    }
+
+    /// The linter for `source`: its nearest config's, with the per-file
+    /// ignores that match it applied.
+    fn linter_for(&self, source: Option<&Source>) -> Result<std::sync::Arc<Linter>> {
+        Ok(match self.nested_for(source)? {
+            Some(nested) => nested.linter_here(source),
+            None => self.linter_here(source),
+        })
+    }
+
+    /// The linter for `source` under this setup's own config.
+    fn linter_here(&self, source: Option<&Source>) -> std::sync::Arc<Linter> {
         let path = match source {
             Some(Source::File(path)) => Some(path),
             Some(Source::Stdin) => self.stdin_name.as_ref(),
@@ -494,8 +570,16 @@ fn check(mut args: CheckArgs) -> Result<ExitCode> {
             };
             let mut note = |note: String| eprintln!("detritus: error: {note}");
             let name = source.to_string();
+            let linter = match setup.linter_for(Some(&source)) {
+                Ok(l) => l,
+                Err(e) => {
+                    failed = true;
+                    eprintln!("detritus: error: {e:#}");
+                    continue;
+                }
+            };
             let stream = jsonl::Stream {
-                linter: &setup.linter_for(Some(&source)),
+                linter: &linter,
                 source: &name,
                 fields: &args.input.fields,
                 job: jsonl::Job::Check,
@@ -519,10 +603,13 @@ fn check(mut args: CheckArgs) -> Result<ExitCode> {
             &setup.filter,
             args.input.quiet,
             |source, outcome| match outcome {
-                Outcome::Text { path, text } => {
-                    let diags = setup.linter_for(source.as_ref()).check(&text);
-                    Checked::Text(path, text, diags)
-                }
+                Outcome::Text { path, text } => match setup.linter_for(source.as_ref()) {
+                    Ok(linter) => {
+                        let diags = linter.check(&text);
+                        Checked::Text(path, text, diags)
+                    }
+                    Err(e) => Checked::Failed(e),
+                },
                 Outcome::Skipped(note) => Checked::Note(note),
                 Outcome::Failed(e) | Outcome::Passthrough(e, _) => Checked::Failed(e),
             },
@@ -676,7 +763,7 @@ impl FileFix {
 fn fix_one(
     setup: &Setup,
     args: &FixArgs,
-    mode: FixMode,
+    mode: Option<FixMode>,
     decisions: Option<&Decisions>,
     colored: bool,
     source: Option<Source>,
@@ -701,7 +788,23 @@ fn fix_one(
             return r;
         }
     };
-    let linter = setup.linter_for(source.as_ref());
+    // The file's nearest config decides its rules and unsafe-fixes.
+    let scoped = setup
+        .linter_for(source.as_ref())
+        .and_then(|l| Ok((l, setup.unsafe_fixes_for(source.as_ref())?)));
+    let (linter, config_unsafe) = match scoped {
+        Ok(x) => x,
+        Err(e) => {
+            r.errors.push(format!("{e:#}"));
+            r.written_nothing();
+            return r;
+        }
+    };
+    let mode = match mode {
+        Some(m) => m,
+        None if config_unsafe => FixMode::Unsafe,
+        None => FixMode::Safe,
+    };
     let fixed = match decisions {
         Some(decisions) => detritus::decisions::apply(&linter, &text, decisions, Some(mode)),
         None => linter.fix(&text, mode),
@@ -722,11 +825,14 @@ fn fix_one(
         r.log = fixed.applied.iter().map(|f| jsonl::log_line(&at, f)).collect();
     }
     r.remaining = fixed.remaining.len();
-    r.unsafe_remaining = fixed
-        .remaining
-        .iter()
-        .filter(|d| d.applicability() == Some(detritus::Applicability::Unsafe))
-        .count();
+    // What --unsafe-fixes could still repair: nothing, when it was on.
+    if mode == FixMode::Safe {
+        r.unsafe_remaining = fixed
+            .remaining
+            .iter()
+            .filter(|d| d.applicability() == Some(detritus::Applicability::Unsafe))
+            .count();
+    }
     r.changed = fixed.changed();
     r.bytes = text.len();
     if args.show_fixes {
@@ -770,10 +876,13 @@ fn fix(args: FixArgs) -> Result<ExitCode> {
         std::fs::create_dir_all(out).with_context(|| format!("{}: cannot create", display_path(out)))?;
         setup.filter.output = std::fs::canonicalize(out).ok();
     }
-    let mode = if !args.no_unsafe_fixes && (args.unsafe_fixes || setup.unsafe_fixes) {
-        FixMode::Unsafe
+    // The flags decide for every file; without them each file's config does.
+    let mode = if args.no_unsafe_fixes {
+        Some(FixMode::Safe)
+    } else if args.unsafe_fixes {
+        Some(FixMode::Unsafe)
     } else {
-        FixMode::Safe
+        None
     };
     if args.input.jsonl {
         if args.decisions.is_some() {
@@ -828,7 +937,7 @@ fn fix(args: FixArgs) -> Result<ExitCode> {
     if (!stdin_only || args.diff.is_some()) && !args.input.quiet {
         let left = Left {
             issues: remaining,
-            unsafe_fixable: if mode == FixMode::Safe { unsafe_remaining } else { 0 },
+            unsafe_fixable: unsafe_remaining,
         };
         summary(&args, applied, files_changed, "file", Some(left));
         if tally.files > 1 {
@@ -880,7 +989,7 @@ fn summary(args: &FixArgs, applied: usize, changed: usize, unit: &str, left: Opt
     );
 }
 
-fn fix_jsonl(setup: &Setup, args: &FixArgs, mode: FixMode) -> Result<ExitCode> {
+fn fix_jsonl(setup: &Setup, args: &FixArgs, mode: Option<FixMode>) -> Result<ExitCode> {
     if args.diff.is_some() {
         anyhow::bail!("--diff is not supported with --jsonl; run `fix --jsonl` to a new file and diff that");
     }
@@ -908,7 +1017,21 @@ fn fix_jsonl(setup: &Setup, args: &FixArgs, mode: FixMode) -> Result<ExitCode> {
             }
         };
         let name = source.to_string();
-        let linter = setup.linter_for(Some(&source));
+        let scoped = setup
+            .linter_for(Some(&source))
+            .and_then(|l| Ok((l, setup.unsafe_fixes_for(Some(&source))?)));
+        let (linter, config_unsafe) = match scoped {
+            Ok(x) => x,
+            Err(e) => {
+                notes(format!("{e:#}"));
+                continue;
+            }
+        };
+        let mode = match mode {
+            Some(m) => m,
+            None if config_unsafe => FixMode::Unsafe,
+            None => FixMode::Safe,
+        };
         let stream = jsonl::Stream {
             linter: &linter,
             source: &name,

@@ -88,7 +88,14 @@ pub fn run(args: ReviewArgs) -> Result<ExitCode> {
                 continue;
             }
         };
-        let linter = setup.linter_for(Some(&Source::File(path.clone())));
+        let linter = match setup.linter_for(Some(&Source::File(path.clone()))) {
+            Ok(l) => l,
+            Err(e) => {
+                failed = true;
+                session.notes.push(format!("error: {e:#}"));
+                continue;
+            }
+        };
         session.show_remembered(&linter, path, &text, &remembered, &earlier_edits, &store);
         let end = session.file(&linter, path, &text, &mut decisions)?;
         let (result, quit) = match end {
