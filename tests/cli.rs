@@ -1398,7 +1398,9 @@ fn each_file_takes_the_config_nearest_to_it() {
         .args(["check", "--format", "concise", "."])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("deep.txt:1:13: W001").and(predicate::str::contains("top.txt:1:13: W001").not()));
+        .stdout(
+            predicate::str::contains("deep.txt:1:13: W001").and(predicate::str::contains("top.txt:1:13: W001").not()),
+        );
     detritus().current_dir(dir.path()).args(["fix", "."]).assert().code(0);
     assert_eq!(
         fs::read_to_string(sub.join("deep.txt")).unwrap(),
@@ -1418,8 +1420,91 @@ fn an_explicit_config_applies_to_every_file() {
     fs::write(sub.join("deep.txt"), "It grew fast , analysts said.\n").unwrap();
     detritus()
         .current_dir(dir.path())
-        .args(["check", "--config", "main.toml", "--format", "concise", "legacy/deep.txt"])
+        .args([
+            "check",
+            "--config",
+            "main.toml",
+            "--format",
+            "concise",
+            "legacy/deep.txt",
+        ])
         .assert()
         .code(1)
         .stdout(predicate::str::contains("W001"));
+}
+
+#[test]
+fn a_latin1_file_is_fixed_in_place_and_written_back_in_latin1() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.txt");
+    fs::write(
+        &file,
+        b"Le caf\xe9 est ferm\xe9 , dit le patron, \x93jusqu'en \xe9t\xe9\x94.\n",
+    )
+    .unwrap();
+    detritus()
+        .current_dir(dir.path())
+        .args(["check", "a.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("try --encoding auto"));
+    detritus()
+        .current_dir(dir.path())
+        .args(["fix", "--encoding", "auto", "a.txt"])
+        .assert()
+        .code(0);
+    assert_eq!(
+        fs::read(&file).unwrap(),
+        b"Le caf\xe9 est ferm\xe9, dit le patron, \x93jusqu'en \xe9t\xe9\x94.\n"
+    );
+    detritus()
+        .current_dir(dir.path())
+        .args([
+            "fix",
+            "--encoding",
+            "windows-1252",
+            "--output-encoding",
+            "utf-8",
+            "a.txt",
+        ])
+        .assert()
+        .code(0);
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        "Le café est fermé, dit le patron, “jusqu'en été”.\n"
+    );
+}
+
+#[test]
+fn utf16_with_a_byte_order_mark_is_read_and_written_back_as_utf16() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.txt");
+    let utf16 = |s: &str| -> Vec<u8> {
+        let mut out = vec![0xFF, 0xFE];
+        out.extend(s.encode_utf16().flat_map(u16::to_le_bytes));
+        out
+    };
+    fs::write(&file, utf16("It grew fast , analysts said.\n")).unwrap();
+    detritus()
+        .current_dir(dir.path())
+        .args(["fix", "--encoding", "auto", "a.txt"])
+        .assert()
+        .code(0);
+    assert_eq!(fs::read(&file).unwrap(), utf16("It grew fast, analysts said.\n"));
+}
+
+#[test]
+fn a_fix_the_legacy_encoding_cannot_hold_leaves_the_file_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.txt");
+    // The entity decodes to a character windows-1250 has no code for.
+    let original = b"Price: 5 &#8364;&#8364; per &#x1F600; head.\n";
+    fs::write(&file, original).unwrap();
+    detritus()
+        .current_dir(dir.path())
+        .args(["fix", "--encoding", "windows-1250", "a.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot hold"));
+    assert_eq!(fs::read(&file).unwrap(), original);
 }

@@ -148,6 +148,13 @@ pub struct InputArgs {
     #[arg(long = "field", value_name = "NAME", default_value = "text", requires = "jsonl")]
     pub fields: Vec<String>,
 
+    /// The encoding of the input: utf-8 (the default), auto (UTF-8, or
+    /// UTF-16 by its byte order mark, or a guess among legacy encodings),
+    /// or a label such as latin1, windows-1250, utf-16le or shift_jis.
+    /// `fix` writes text back in the encoding it came in.
+    #[arg(long, value_name = "ENCODING", default_value = "utf-8")]
+    pub encoding: super::encoding::Wanted,
+
     /// No progress bar and no summary on standard error; errors still print.
     #[arg(long, short)]
     pub quiet: bool,
@@ -242,6 +249,10 @@ pub struct FixArgs {
     #[arg(long, value_name = "FILE")]
     pub log: Option<PathBuf>,
 
+    /// The encoding `fix` writes: the one the text was read in (input), or utf-8.
+    #[arg(long, value_enum, value_name = "ENCODING", default_value_t = OutputEncoding::Input)]
+    pub output_encoding: OutputEncoding,
+
     /// With --jsonl, move what crawl-metadata (B001) removes into this field,
     /// as an array of strings, instead of dropping it.
     #[arg(long, value_name = "NAME", requires = "jsonl")]
@@ -316,6 +327,16 @@ pub enum Format {
 pub enum RulesFormat {
     Text,
     Json,
+}
+
+/// What `fix --output-encoding` writes.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputEncoding {
+    /// The encoding the text was read in.
+    Input,
+    /// UTF-8.
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
 }
 
 /// How `--diff` shows changes.

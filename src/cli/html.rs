@@ -90,7 +90,7 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
         &setup.filter,
         args.input.quiet,
         |source, outcome| match outcome {
-            Outcome::Text { path, text } => match setup.linter_for(source.as_ref()) {
+            Outcome::Text { path, text, .. } => match setup.linter_for(source.as_ref()) {
                 Ok(linter) => {
                     let diags = linter.check(&text);
                     let metas = diags.iter().map(|d| d.rule).collect();

@@ -5,6 +5,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::display_path;
+use super::encoding::{decode, Decoded, Wanted};
 use anyhow::{anyhow, Context, Result};
 
 /// Where a text comes from.
@@ -26,6 +27,8 @@ impl fmt::Display for Source {
 /// What reading a source gave.
 pub enum Loaded {
     Text(String),
+    /// Text decoded from another encoding (`--encoding`).
+    Decoded(String, Decoded),
     /// Not text (it holds a NUL byte): a file is skipped with a note.
     Binary(Vec<u8>),
     /// Not UTF-8: an error that names the offset, with the bytes read, so
@@ -83,6 +86,8 @@ pub struct Filter {
     /// A folder a walk never enters: `fix --output`'s, when it lies inside
     /// the tree being fixed, so a second run does not fix its own copies.
     pub output: Option<PathBuf>,
+    /// How to decode what is read (`--encoding`).
+    pub encoding: Wanted,
 }
 
 impl Filter {
@@ -141,7 +146,7 @@ fn walk(root: &Path, filter: &Filter, out: &mut Vec<Result<Source>>) {
 /// Read a source as UTF-8 text. Invalid UTF-8 is an error that names the
 /// byte offset; a text with a NUL byte anywhere is binary (text never holds
 /// one, and a NUL far into a file is no more text than one at its start).
-pub fn read(source: &Source) -> Result<Loaded> {
+pub fn read(source: &Source, encoding: Wanted) -> Result<Loaded> {
     let bytes = match source {
         Source::Stdin => {
             let mut buf = Vec::new();
@@ -158,13 +163,22 @@ pub fn read(source: &Source) -> Result<Loaded> {
             std::fs::read(path).with_context(|| format!("{}: cannot read", display_path(path)))?
         }
     };
+    // Before the NUL test: UTF-16 is full of zero bytes.
+    match decode(&bytes, encoding, &source.to_string()) {
+        Ok(Some((text, decoded))) => return Ok(Loaded::Decoded(text, decoded)),
+        Ok(None) => {}
+        Err(e) => return Ok(Loaded::NotUtf8(bytes, e)),
+    }
     if memchr::memchr(0, &bytes).is_some() {
         return Ok(Loaded::Binary(bytes));
     }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Loaded::Text(text)),
         Err(e) => {
-            let error = anyhow!("{source}: invalid UTF-8 at byte {}", e.utf8_error().valid_up_to());
+            let error = anyhow!(
+                "{source}: invalid UTF-8 at byte {} (for Latin-1, Windows-125x or UTF-16 text, try --encoding auto)",
+                e.utf8_error().valid_up_to()
+            );
             Ok(Loaded::NotUtf8(e.into_bytes(), error))
         }
     }

@@ -2,6 +2,7 @@
 
 pub mod args;
 mod config;
+mod encoding;
 mod html;
 mod input;
 mod interrupt;
@@ -18,7 +19,9 @@ use anyhow::{anyhow, Context, Result};
 use detritus::decisions::Decisions;
 use detritus::{diff, registry, FixMode, Language, Linter, Scope, Settings};
 
-use args::{CheckArgs, Cli, ColorChoice, Command, DiffView, FixArgs, Format, InputArgs, RulesArgs, RulesFormat};
+use args::{
+    CheckArgs, Cli, ColorChoice, Command, DiffView, FixArgs, Format, InputArgs, OutputEncoding, RulesArgs, RulesFormat,
+};
 use input::{Loaded, Source};
 
 pub fn run(mut cli: Cli) -> Result<ExitCode> {
@@ -227,6 +230,7 @@ impl Setup {
                 root: loaded.root,
                 verbose: input.verbose,
                 output: None,
+                encoding: input.encoding,
             },
             stdin_name: input.stdin_filename.clone(),
             config: loaded.path.clone(),
@@ -347,6 +351,8 @@ enum Outcome {
     Text {
         path: String,
         text: String,
+        /// How it was decoded, when it was not UTF-8 (`--encoding`).
+        decoded: Option<encoding::Decoded>,
     },
     Skipped(String),
     Failed(anyhow::Error),
@@ -385,10 +391,16 @@ fn for_each_source<T: Send>(
             .map(|source| match source {
                 Err(e) => work(None, Outcome::Failed(anyhow!("{e:#}"))),
                 Ok(source) => {
-                    let outcome = match input::read(source) {
+                    let outcome = match input::read(source, filter.encoding) {
                         Ok(Loaded::Text(text)) => Outcome::Text {
                             path: source.to_string(),
                             text,
+                            decoded: None,
+                        },
+                        Ok(Loaded::Decoded(text, decoded)) => Outcome::Text {
+                            path: source.to_string(),
+                            text,
+                            decoded: Some(decoded),
                         },
                         Ok(Loaded::Binary(bytes)) if *source == Source::Stdin => Outcome::Passthrough(
                             anyhow!("-: binary input (a NUL byte); passed through unchanged"),
@@ -603,7 +615,7 @@ fn check(mut args: CheckArgs) -> Result<ExitCode> {
             &setup.filter,
             args.input.quiet,
             |source, outcome| match outcome {
-                Outcome::Text { path, text } => match setup.linter_for(source.as_ref()) {
+                Outcome::Text { path, text, .. } => match setup.linter_for(source.as_ref()) {
                     Ok(linter) => {
                         let diags = linter.check(&text);
                         Checked::Text(path, text, diags)
@@ -663,6 +675,7 @@ fn check_fixing(mut args: CheckArgs) -> Result<ExitCode> {
         decisions: None,
         log: None,
         metadata_field: None,
+        output_encoding: OutputEncoding::Input,
     })?;
     let stdin = args.input.paths.iter().all(|p| p.as_os_str() == "-");
     if !args.fix || stdin || fixed == ExitCode::from(2) {
@@ -770,8 +783,8 @@ fn fix_one(
     outcome: Outcome,
 ) -> FileFix {
     let mut r = FileFix::default();
-    let (path, text) = match outcome {
-        Outcome::Text { path, text } => (path, text),
+    let (path, text, decoded) = match outcome {
+        Outcome::Text { path, text, decoded } => (path, text, decoded),
         Outcome::Skipped(note) => {
             r.notes.push(note);
             return r;
@@ -852,20 +865,42 @@ fn fix_one(
             (DiffView::Unified, false) => diff::unified(&path, &text, &fixed),
         };
         r.output = shown.into_bytes();
-    } else if let (Some(dir), Some(Source::File(file))) = (&args.output, &source) {
-        if let Err(e) = write::mirrored(dir, &below_input_root(&args.input.paths, file), file, &fixed.text) {
+        return r;
+    }
+    // Back in the encoding it came in, unless asked for UTF-8.
+    let (bytes, original) = match decoded
+        .as_ref()
+        .filter(|_| args.output_encoding == OutputEncoding::Input)
+    {
+        Some(d) => match encoding::encode(&fixed.text, d, &path) {
+            Ok(bytes) => (bytes, d.raw.as_slice()),
+            Err(e) => {
+                r.errors.push(format!("{e:#}"));
+                r.written_nothing();
+                return r;
+            }
+        },
+        None => (
+            std::borrow::Cow::Borrowed(fixed.text.as_bytes()),
+            decoded.as_ref().map_or(text.as_bytes(), |d| d.raw.as_slice()),
+        ),
+    };
+    // A file read in another encoding changes when it is written as UTF-8.
+    let rewrite = fixed.changed() || (decoded.is_some() && args.output_encoding == OutputEncoding::Utf8);
+    if let (Some(dir), Some(Source::File(file))) = (&args.output, &source) {
+        if let Err(e) = write::mirrored(dir, &below_input_root(&args.input.paths, file), file, &bytes) {
             r.errors.push(format!("{e:#}"));
             r.written_nothing();
         }
     } else if let Some(Source::File(file)) = &source {
-        if fixed.changed() {
-            if let Err(e) = write::atomic(file, &fixed.text, text.as_bytes()) {
+        if rewrite {
+            if let Err(e) = write::atomic(file, &bytes, original) {
                 r.errors.push(format!("{e:#}"));
                 r.written_nothing();
             }
         }
     } else {
-        r.output = fixed.text.into_bytes();
+        r.output = bytes.into_owned();
     }
     r
 }

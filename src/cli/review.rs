@@ -74,8 +74,10 @@ pub fn run(args: ReviewArgs) -> Result<ExitCode> {
     let mut failed = false;
     let mut stopped = false;
     for path in &files {
-        let text = match input::read(&Source::File(path.clone())) {
+        // Review writes UTF-8: other encodings go through `fix --encoding`.
+        let text = match input::read(&Source::File(path.clone()), super::encoding::Wanted::Utf8) {
             Ok(Loaded::Text(text)) => text,
+            Ok(Loaded::Decoded(..)) => unreachable!("UTF-8 is read as it is"),
             Ok(Loaded::Binary(_)) => {
                 session
                     .notes

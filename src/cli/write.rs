@@ -23,7 +23,7 @@ const TEMP_PREFIX: &str = ".detritus-tmp.";
 /// writes `articles/a/b.txt` to `OUT/a/b.txt`, as `cp -r articles/. OUT`
 /// would. Nothing is written outside `root`, not even through a symlink
 /// inside it, and a copy keeps the source's permissions.
-pub fn mirrored(root: &Path, relative: &Path, source: &Path, text: &str) -> Result<()> {
+pub fn mirrored(root: &Path, relative: &Path, source: &Path, text: impl AsRef<[u8]>) -> Result<()> {
     use std::path::Component;
     let mut dest = root.to_path_buf();
     for part in relative.components() {
@@ -51,7 +51,7 @@ pub fn mirrored(root: &Path, relative: &Path, source: &Path, text: &str) -> Resu
         );
     }
     let mode = fs::metadata(source).map(|m| m.permissions()).ok();
-    replace_with(&dest, text.as_bytes(), mode)
+    replace_with(&dest, text.as_ref(), mode)
 }
 
 /// Write `bytes` to `path` atomically, creating it if it is missing: for
@@ -121,7 +121,7 @@ pub fn atomic_stream(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<bo
 /// target rewritten, so the link itself survives. A file with more than one
 /// hard link, or one that is read-only, is left alone: a rename would
 /// separate its links, and read-only says not to.
-pub fn atomic(path: &Path, text: &str, expected_original: &[u8]) -> Result<()> {
+pub fn atomic(path: &Path, text: impl AsRef<[u8]>, expected_original: &[u8]) -> Result<()> {
     let target = fs::canonicalize(path).with_context(|| format!("{}: cannot resolve", display_path(path)))?;
     let before = Original::of(path, &target)?;
     let current =
@@ -135,7 +135,7 @@ pub fn atomic(path: &Path, text: &str, expected_original: &[u8]) -> Result<()> {
     let replacing = interrupt::begin();
     let dir = target.parent().unwrap_or(Path::new("."));
     let mut tmp = temporary(dir, path)?;
-    tmp.write_all(text.as_bytes())
+    tmp.write_all(text.as_ref())
         .with_context(|| format!("{}: cannot write the fixed text", display_path(path)))?;
     commit(tmp, path, &target, &before, &replacing)
 }
