@@ -34,7 +34,8 @@ capitalised word when a lowercase noun phrase and a verb follow (`Phase
 Three Trials The company said`). Not after a lowercase word: there `The` and a
 name may be an apposition (`the newspaper The Argus said`). Verbs are finite forms from a list, or after a lowercase word
 also regular past forms (`mark He passed`). After a lowercase word only a personal
-pronoun counts (`…is now complete He will…`), and not after a word that
+pronoun, `This`, `These`, `Those` or `There` counts (`…is now complete He
+will…`, `…foreign nationals There are…`), and not after a word that
 takes a clause or a noun (`I think It`, `in which It`, `the It girl`) nor a
 capitalised `He` for God.
 
@@ -69,6 +70,10 @@ sentence ends.",
         Fixture {
             input: "Key Takeaways They also said the deal was off.",
             output: "Key Takeaways. They also said the deal was off.",
+        },
+        Fixture {
+            input: "Most inmates foreign nationals There are 13 private prisons.",
+            output: "Most inmates foreign nationals. There are 13 private prisons.",
         },
     ],
     keeps: &[
@@ -126,7 +131,8 @@ impl Rule for MissingSentenceBreak {
             // After a lowercase word only a personal pronoun starts a clause
             // (`…is now complete He will…`), and not after a word that takes
             // a clause or a noun (`I think It`, `in which It`, `the It girl`).
-            let lowercase_ok = SUBJECT_PRONOUNS.contains(opener)
+            let lowercase_ok = (SUBJECT_PRONOUNS.contains(opener)
+                || matches!(opener, "This" | "These" | "Those" | "There"))
                 && !(FINITE_VERBS.contains(prev)
                     || COMPLEMENT_VERBS.contains(prev)
                     || WH_WORDS.contains(prev)
