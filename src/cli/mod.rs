@@ -279,12 +279,15 @@ impl Setup {
         Ok(Some(setup))
     }
 
-    /// Whether `source` gets unsafe fixes by its config (`unsafe-fixes`).
-    fn unsafe_fixes_for(&self, source: Option<&Source>) -> Result<bool> {
-        Ok(match self.nested_for(source)? {
+    /// The linter and fix mode for `source`: `flag` when the command line
+    /// chose one, else what its nearest config's `unsafe-fixes` says.
+    fn fixing(&self, source: Option<&Source>, flag: Option<FixMode>) -> Result<(std::sync::Arc<Linter>, FixMode)> {
+        let unsafe_fixes = match self.nested_for(source)? {
             Some(nested) => nested.unsafe_fixes,
             None => self.unsafe_fixes,
-        })
+        };
+        let mode = flag.unwrap_or(if unsafe_fixes { FixMode::Unsafe } else { FixMode::Safe });
+        Ok((self.linter_for(source)?, mode))
     }
 
     /// The linter for `source`: its nearest config's, with the per-file
@@ -802,21 +805,13 @@ fn fix_one(
         }
     };
     // The file's nearest config decides its rules and unsafe-fixes.
-    let scoped = setup
-        .linter_for(source.as_ref())
-        .and_then(|l| Ok((l, setup.unsafe_fixes_for(source.as_ref())?)));
-    let (linter, config_unsafe) = match scoped {
+    let (linter, mode) = match setup.fixing(source.as_ref(), mode) {
         Ok(x) => x,
         Err(e) => {
             r.errors.push(format!("{e:#}"));
             r.written_nothing();
             return r;
         }
-    };
-    let mode = match mode {
-        Some(m) => m,
-        None if config_unsafe => FixMode::Unsafe,
-        None => FixMode::Safe,
     };
     let fixed = match decisions {
         Some(decisions) => detritus::decisions::apply(&linter, &text, decisions, Some(mode)),
@@ -1052,20 +1047,12 @@ fn fix_jsonl(setup: &Setup, args: &FixArgs, mode: Option<FixMode>) -> Result<Exi
             }
         };
         let name = source.to_string();
-        let scoped = setup
-            .linter_for(Some(&source))
-            .and_then(|l| Ok((l, setup.unsafe_fixes_for(Some(&source))?)));
-        let (linter, config_unsafe) = match scoped {
+        let (linter, mode) = match setup.fixing(Some(&source), mode) {
             Ok(x) => x,
             Err(e) => {
                 notes(format!("{e:#}"));
                 continue;
             }
-        };
-        let mode = match mode {
-            Some(m) => m,
-            None if config_unsafe => FixMode::Unsafe,
-            None => FixMode::Safe,
         };
         let stream = jsonl::Stream {
             linter: &linter,
