@@ -1173,6 +1173,13 @@ fn help_lists_only_options_that_work() {
     }
     let check = String::from_utf8(detritus().args(["check", "--help"]).output().unwrap().stdout).unwrap();
     assert!(check.lines().any(|l| l.split_whitespace().next() == Some("--jsonl")));
+    let review = String::from_utf8(detritus().args(["review", "--help"]).output().unwrap().stdout).unwrap();
+    assert!(!review.contains("--encoding"), "review writes UTF-8 only");
+    detritus()
+        .args(["review", "--encoding", "latin1", "a.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("review reads UTF-8 files only"));
 }
 
 #[test]

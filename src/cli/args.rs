@@ -265,10 +265,12 @@ pub struct FixArgs {
 e edit the replacement, u undo, q write what was accepted and stop, ? help. Ctrl-C stops without writing.\n\n\
 Decisions are remembered in the decisions file, so a later review does not ask again and \
 `detritus fix --decisions FILE` can apply them without a terminal.",
-    // Review works on files at a terminal: record and stdin options do not apply.
+    // Review works on UTF-8 files at a terminal: record, stdin and
+    // encoding options do not apply.
     mut_arg("jsonl", |a| a.hide(true)),
     mut_arg("fields", |a| a.hide(true)),
-    mut_arg("stdin_filename", |a| a.hide(true))
+    mut_arg("stdin_filename", |a| a.hide(true)),
+    mut_arg("encoding", |a| a.hide(true))
 )]
 pub struct ReviewArgs {
     #[command(flatten)]

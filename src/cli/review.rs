@@ -27,6 +27,9 @@ const CONTEXT: usize = 160;
 const INDENT: &str = "    ";
 
 pub fn run(args: ReviewArgs) -> Result<ExitCode> {
+    if args.input.encoding != super::encoding::Wanted::Utf8 {
+        bail!("review reads UTF-8 files only; fix other encodings with `detritus fix --encoding`");
+    }
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         bail!(
             "review asks questions and needs a terminal; \
