@@ -81,7 +81,8 @@ impl Totals {
         let warnings: Vec<String> = fields
             .iter()
             .enumerate()
-            .filter(|&(i, _)| self.matched.get(i).is_none_or(|&n| n == 0))
+            // Past the 64th field, records are not tracked (see `Done::matched`).
+            .filter(|&(i, _)| i < 64 && self.matched.get(i).is_none_or(|&n| n == 0))
             .map(|(_, f)| format!("no record has a string at --field `{f}`; top-level fields seen: {seen}"))
             .collect();
         let none = warnings.len() == fields.len();
@@ -242,54 +243,59 @@ fn examine(stream: &Stream, n: usize, bytes: &[u8], done: &mut Done) -> Option<V
             done.keys = map.keys().take(KEYS_SEEN).cloned().collect();
         }
     }
-    let paths: Vec<(usize, String)> = fields
-        .iter()
-        .enumerate()
-        .flat_map(|(i, f)| expand(&record, f).into_iter().map(move |p| (i, p)))
-        .collect();
-    for (i, field) in &paths {
-        let Some(Value::String(text)) = lookup(&mut record, field) else {
-            continue;
+    for (i, pattern) in fields.iter().enumerate() {
+        // Only a `*` pattern is expanded: a plain path costs no allocation.
+        let expanded;
+        let paths = if pattern.split('.').any(|s| s == "*") {
+            expanded = expand(&record, pattern);
+            expanded.as_slice()
+        } else {
+            std::slice::from_ref(pattern)
         };
-        if *i < 64 {
-            done.matched |= 1 << i;
-        }
-        match job {
-            Job::Check => {
-                let diags = linter.check(text);
-                if !diags.is_empty() {
-                    done.found.push((format!("{source}:{n}:{field}"), text.clone(), diags));
-                }
+        for field in paths {
+            let Some(Value::String(text)) = lookup(&mut record, field) else {
+                continue;
+            };
+            if i < 64 {
+                done.matched |= 1 << i;
             }
-            Job::Fix(mode) => match linter.fix(text, *mode) {
-                Ok(fixed) if fixed.changed() => {
-                    let Some(span) = json_span::locate(json, field) else {
-                        done.error = Some(format!("{source}:{n}:{field}: value not found; record left unchanged"));
-                        return None;
-                    };
-                    done.applied += fixed.applied.len();
-                    if stream.log {
-                        let at = serde_json::json!({"record": n, "field": field});
-                        done.log.extend(fixed.applied.iter().map(|f| log_line(&at, f)));
+            match job {
+                Job::Check => {
+                    let diags = linter.check(text);
+                    if !diags.is_empty() {
+                        done.found.push((format!("{source}:{n}:{field}"), text.clone(), diags));
                     }
-                    if stream.metadata_field.is_some() {
-                        moved.extend(
-                            fixed
-                                .applied
-                                .iter()
-                                .filter(|f| f.rule.code == CRAWL_METADATA)
-                                .map(|f| Value::String(f.before.trim().to_string())),
-                        );
-                    }
-                    let new = serde_json::to_string(&fixed.text).expect("a string serialises");
-                    splices.retain(|(s, _)| *s != span);
-                    splices.push((span, new));
-                    *text = fixed.text;
-                    done.changed = true;
                 }
-                Ok(_) => {}
-                Err(e) => done.error = Some(format!("{source}:{n}:{field}: {e}")),
-            },
+                Job::Fix(mode) => match linter.fix(text, *mode) {
+                    Ok(fixed) if fixed.changed() => {
+                        let Some(span) = json_span::locate(json, field) else {
+                            done.error = Some(format!("{source}:{n}:{field}: value not found; record left unchanged"));
+                            return None;
+                        };
+                        done.applied += fixed.applied.len();
+                        if stream.log {
+                            let at = serde_json::json!({"record": n, "field": field});
+                            done.log.extend(fixed.applied.iter().map(|f| log_line(&at, f)));
+                        }
+                        if stream.metadata_field.is_some() {
+                            moved.extend(
+                                fixed
+                                    .applied
+                                    .iter()
+                                    .filter(|f| f.rule.code == CRAWL_METADATA)
+                                    .map(|f| Value::String(f.before.trim().to_string())),
+                            );
+                        }
+                        let new = serde_json::to_string(&fixed.text).expect("a string serialises");
+                        splices.retain(|(s, _)| *s != span);
+                        splices.push((span, new));
+                        *text = fixed.text;
+                        done.changed = true;
+                    }
+                    Ok(_) => {}
+                    Err(e) => done.error = Some(format!("{source}:{n}:{field}: {e}")),
+                },
+            }
         }
     }
     if let (Some(name), false) = (stream.metadata_field, moved.is_empty()) {
@@ -382,9 +388,6 @@ fn lookup<'v>(record: &'v mut Value, path: &str) -> Option<&'v mut Value> {
 /// order: `*` stands for every element of an array (`items.*.body`);
 /// every other step is a key or an index, as in [`lookup`].
 fn expand(record: &Value, pattern: &str) -> Vec<String> {
-    if !pattern.split('.').any(|s| s == "*") {
-        return vec![pattern.to_string()];
-    }
     let mut found = Vec::new();
     walk(
         record,
