@@ -1515,3 +1515,23 @@ fn a_fix_the_legacy_encoding_cannot_hold_leaves_the_file_and_says_why() {
         .stderr(predicate::str::contains("cannot hold"));
     assert_eq!(fs::read(&file).unwrap(), original);
 }
+
+#[test]
+fn a_foreign_config_above_many_folders_is_warned_about_once() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("detritus.toml"), "unsafe-fixes = true\n").unwrap();
+    for sub in ["a", "b", "c"] {
+        fs::create_dir(dir.path().join(sub)).unwrap();
+        fs::write(dir.path().join(sub).join("x.txt"), "Fine text.\n").unwrap();
+    }
+    let owner = fs::metadata(dir.path().join("detritus.toml")).unwrap().uid();
+    let out = detritus()
+        .current_dir(dir.path())
+        .env("DETRITUS_TEST_UID", (owner + 1).to_string())
+        .args(["check", "--quiet", "."])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.matches("ignoring the configuration").count(), 1, "{stderr}");
+}

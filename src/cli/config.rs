@@ -114,6 +114,13 @@ pub fn trusted_or_warn(path: &Path, what: &str) -> bool {
     if me.is_none_or(|me| me == 0 || me == owner) || listed {
         return true;
     }
+    // Each file looks for its nearest config: say it once per file ignored.
+    static WARNED: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+    let mut warned = WARNED.lock().unwrap_or_else(|e| e.into_inner());
+    if warned.iter().any(|w| w == path) {
+        return false;
+    }
+    warned.push(path.to_path_buf());
     eprintln!(
         "detritus: warning: ignoring the {what} {}: it belongs to user {owner}, not to you; \
          name it with --config, or add its folder to {TRUSTED_DIRS}, to use it",
