@@ -133,6 +133,9 @@ impl Rule for UnbalancedBracket {
             });
         }
         let mut pending: Option<(usize, Vec<Bracket>)> = None;
+        // Where the first sentence of the paragraph at hand ends, found once
+        // per paragraph: a run of orphans must not rescan it each.
+        let mut first_sentence: Option<(Span, usize)> = None;
         for r in &mut results {
             if let Some((index, open)) = pending.take() {
                 let split = index + 1 == r.index && r.orphans.first().is_some_and(|o| Some(o.at) == r.first);
@@ -150,7 +153,16 @@ impl Rule for UnbalancedBracket {
                 );
                 // A record cut from a longer text may start inside a
                 // parenthesis: a closer in its first sentence is only reported.
-                out.push(if in_first_sentence(doc, o.at) {
+                let para = doc.paragraph_at(o.at).unwrap_or(Span::new(0, text.len()));
+                let ends = match first_sentence {
+                    Some((p, end)) if p == para => end,
+                    _ => {
+                        let end = first_sentence_end(text, para);
+                        first_sentence = Some((para, end));
+                        end
+                    }
+                };
+                out.push(if o.at < ends {
                     d
                 } else {
                     let del = pairing::removal(text, o.span());
@@ -167,15 +179,13 @@ impl Rule for UnbalancedBracket {
     }
 }
 
-/// No sentence ends between the start of `at`'s paragraph and `at`.
-fn in_first_sentence(doc: &Document, at: usize) -> bool {
-    let Some(para) = doc.paragraph_at(at) else {
-        return true;
-    };
-    let before = &doc.text().as_bytes()[para.start..at];
-    !before
+/// Where the first sentence of `para` ends: just past its first `.`, `!`,
+/// `?` or `"` before a space, or the paragraph's end.
+fn first_sentence_end(text: &str, para: Span) -> usize {
+    text.as_bytes()[para.start..para.end]
         .windows(2)
-        .any(|w| matches!(w[0], b'.' | b'!' | b'?' | b'"') && w[1].is_ascii_whitespace())
+        .position(|w| matches!(w[0], b'.' | b'!' | b'?' | b'"') && w[1].is_ascii_whitespace())
+        .map_or(para.end, |i| para.start + i + 1)
 }
 
 fn report_unclosed(open: &[Bracket], out: &mut Vec<Diagnostic>) {

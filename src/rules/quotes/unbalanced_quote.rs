@@ -195,6 +195,7 @@ fn check_doubles(doc: &Document, segs: &[Span], out: &mut Vec<Diagnostic>) {
     // Opening quotes left open at the end of the previous segment, and its index.
     let mut pending: Vec<Quote> = Vec::new();
     let mut pending_index = 0;
+    let mut para: Option<Paragraph> = None;
     for (i, seg) in found.iter().enumerate() {
         let mut orphans = &seg.orphans[..];
         if !pending.is_empty() {
@@ -227,7 +228,7 @@ fn check_doubles(doc: &Document, segs: &[Span], out: &mut Vec<Diagnostic>) {
                 o.span(),
                 format!("closing `{}` with no opening quote in its paragraph", o.mark(text)),
             );
-            if (o.is_straight() && straight > 1) || !removable(doc, o) {
+            if (o.is_straight() && straight > 1) || !removable(doc, o, &mut para) {
                 out.push(d);
                 continue;
             }
@@ -254,25 +255,53 @@ fn check_doubles(doc: &Document, segs: &[Span], out: &mut Vec<Diagnostic>) {
 /// end (`…ended."`); such marks are only reported. One detached in the
 /// middle of a clause (`said ” it would`), or after a pair that closed
 /// before it in the paragraph (`“Data”. Insensitivity.” The`), is debris.
-fn removable(doc: &Document, o: &Quote) -> bool {
+fn removable(doc: &Document, o: &Quote, cache: &mut Option<Paragraph>) -> bool {
     let text = doc.text();
-    let Some(para) = doc.paragraph_at(o.at) else {
+    let Some(span) = doc.paragraph_at(o.at) else {
         return false;
     };
+    // Found once per paragraph: a run of orphans must not rescan it each.
+    let para = match cache {
+        Some(p) if p.span == span => *p,
+        _ => *cache.insert(Paragraph::of(text, span)),
+    };
     let end = o.span().end;
-    let after = &text[end..para.end];
-    if after.chars().all(|c| c.is_whitespace() || !c.is_alphanumeric()) {
+    if para.last_alphanumeric.is_none_or(|a| a < end) {
         return false;
     }
-    let before = &text[para.start..o.at];
-    if pairing::double_quotes(before).next().is_some() {
+    if para.first_quote.is_some_and(|q| q < o.at) {
         return true;
     }
     // The first quote of its paragraph: only a mark inside a clause, a
     // lowercase word going on right after it, shows itself as debris.
-    let prev = before.chars().next_back();
-    let next_word = after.trim_start().chars().next();
+    let prev = text[span.start..o.at].chars().next_back();
+    let next_word = text[end..span.end].trim_start().chars().next();
     prev.is_some_and(|c| c.is_alphanumeric() || c.is_whitespace()) && next_word.is_some_and(char::is_lowercase)
+}
+
+/// What [`removable`] asks of a paragraph, found once for all its orphans.
+#[derive(Clone, Copy)]
+struct Paragraph {
+    span: Span,
+    /// Where its first double quote starts.
+    first_quote: Option<usize>,
+    /// Where its last letter or digit starts.
+    last_alphanumeric: Option<usize>,
+}
+
+impl Paragraph {
+    fn of(text: &str, span: Span) -> Paragraph {
+        let s = span.slice(text);
+        Paragraph {
+            span,
+            first_quote: pairing::double_quotes(s).next().map(|(q, _)| span.start + q),
+            last_alphanumeric: s
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_alphanumeric())
+                .map(|(i, _)| span.start + i),
+        }
+    }
 }
 
 /// Entities of double quotes, which `html-entity` turns into quotes.
