@@ -110,6 +110,7 @@ pub fn unified_colored(path: &str, old: &str, fixed: &Fixed) -> String {
     let plain = unified(path, old, fixed);
     let paint = Paint { on: true };
     let lines: Vec<&str> = plain.split_inclusive('\n').collect();
+    let painted = |code: &str, line: &str| paint.wrap(code, &show_invisibles(line.trim_end_matches('\n')));
     let mut out = String::with_capacity(plain.len() * 2);
     let mut i = 0;
     while i < lines.len() {
@@ -131,20 +132,16 @@ pub fn unified_colored(path: &str, old: &str, fixed: &Fixed) -> String {
                 }
             } else {
                 for l in removed {
-                    let _ = writeln!(out, "{}", paint.wrap("31", &show_invisibles(l.trim_end_matches('\n'))));
+                    let _ = writeln!(out, "{}", painted("31", l));
                 }
                 for l in added {
-                    let _ = writeln!(out, "{}", paint.wrap("32", &show_invisibles(l.trim_end_matches('\n'))));
+                    let _ = writeln!(out, "{}", painted("32", l));
                 }
             }
             i += minus + plus;
             continue;
         } else if line.starts_with('+') {
-            let _ = writeln!(
-                out,
-                "{}",
-                paint.wrap("32", &show_invisibles(line.trim_end_matches('\n')))
-            );
+            let _ = writeln!(out, "{}", painted("32", line));
         } else if line.starts_with('\\') {
             let _ = writeln!(out, "{}", paint.dim(line.trim_end_matches('\n')));
         } else {

@@ -80,9 +80,8 @@ pub fn nearest(dir: &Path) -> Option<PathBuf> {
 }
 
 /// Read the config at `path`; its globs are relative to its folder
-/// (`fallback_root` when it has none).
-pub fn read(path: &Path, fallback_root: PathBuf) -> Result<Loaded> {
-    let cwd = fallback_root;
+/// (`cwd` when it has none).
+pub fn read(path: &Path, cwd: PathBuf) -> Result<Loaded> {
     let path = path.to_path_buf();
     let text = std::fs::read_to_string(&path).with_context(|| format!("{}: cannot read", display_path(&path)))?;
     // The parser's message names the line and column and shows the text.

@@ -38,20 +38,19 @@ impl std::str::FromStr for Wanted {
     }
 }
 
-/// Text decoded from another encoding, with what it takes to write it back.
-#[derive(Clone, Debug)]
+/// How a text was decoded from another encoding: what it takes to write
+/// it back.
+#[derive(Clone, Copy, Debug)]
 pub struct Decoded {
     pub encoding: &'static Encoding,
     /// The byte order mark the input began with, kept on writing.
     pub bom: &'static [u8],
-    /// The bytes as read, to check the file did not change before writing.
-    pub raw: Vec<u8>,
 }
 
 /// `bytes` as text: `Ok(None)` when `wanted` is UTF-8 (the caller reads
 /// them as it always has), the text and how it was decoded otherwise.
 /// Malformed input for the chosen encoding is an error, never a guess.
-pub fn decode(bytes: &[u8], wanted: Wanted, name: &str) -> Result<Option<(String, Decoded)>> {
+pub fn decode(bytes: &[u8], wanted: Wanted, name: impl std::fmt::Display) -> Result<Option<(String, Decoded)>> {
     let (encoding, bom_len) = match wanted {
         Wanted::Utf8 => return Ok(None),
         Wanted::Is(e) => match Encoding::for_bom(bytes) {
@@ -80,7 +79,6 @@ pub fn decode(bytes: &[u8], wanted: Wanted, name: &str) -> Result<Option<(String
         Decoded {
             encoding,
             bom: bom_for(encoding, bom_len),
-            raw: bytes.to_vec(),
         },
     )))
 }

@@ -27,8 +27,9 @@ impl fmt::Display for Source {
 /// What reading a source gave.
 pub enum Loaded {
     Text(String),
-    /// Text decoded from another encoding (`--encoding`).
-    Decoded(String, Decoded),
+    /// Text decoded from another encoding (`--encoding`), and the bytes
+    /// as read, to check the file did not change before writing it back.
+    Decoded(String, Decoded, Vec<u8>),
     /// Not text (it holds a NUL byte): a file is skipped with a note.
     Binary(Vec<u8>),
     /// Not UTF-8: an error that names the offset, with the bytes read, so
@@ -164,8 +165,8 @@ pub fn read(source: &Source, encoding: Wanted) -> Result<Loaded> {
         }
     };
     // Before the NUL test: UTF-16 is full of zero bytes.
-    match decode(&bytes, encoding, &source.to_string()) {
-        Ok(Some((text, decoded))) => return Ok(Loaded::Decoded(text, decoded)),
+    match decode(&bytes, encoding, source) {
+        Ok(Some((text, decoded))) => return Ok(Loaded::Decoded(text, decoded, bytes)),
         Ok(None) => {}
         Err(e) => return Ok(Loaded::NotUtf8(bytes, e)),
     }

@@ -6,8 +6,9 @@
 use std::ops::Range;
 
 /// The byte span of the value at the dotted `path` (`doc.body`,
-/// `items.0.body`), walking object keys and array indices from the top. Where a key repeats, the last one counts, as
-/// it does for the parser that read the record.
+/// `items.0.body`), walking object keys and array indices from the top.
+/// Where a key repeats, the last one counts, as it does for the parser
+/// that read the record.
 pub fn locate(json: &str, path: &str) -> Option<Range<usize>> {
     let b = json.as_bytes();
     let start = skip_ws(b, 0);

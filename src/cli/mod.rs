@@ -134,10 +134,9 @@ struct Setup {
     filter: input::Filter,
     /// The config file in force, if any.
     config: Option<std::path::PathBuf>,
-    /// What standard input is named as, for per-file ignores and its format.
-    stdin_name: Option<std::path::PathBuf>,
     unsafe_fixes: bool,
-    /// The options, to build the setup of a nested config from.
+    /// The options: a nested config's setup is built from them, and
+    /// `--stdin-filename` names standard input for per-file ignores.
     input: InputArgs,
     /// A file's settings come from the `detritus.toml` nearest to it, as
     /// in ruff: these are the other configs met, by path, and the config
@@ -232,7 +231,6 @@ impl Setup {
                 output: None,
                 encoding: input.encoding,
             },
-            stdin_name: input.stdin_filename.clone(),
             config: loaded.path.clone(),
             unsafe_fixes: c.unsafe_fixes.unwrap_or(false),
             input: input.clone(),
@@ -272,7 +270,7 @@ impl Setup {
         }
         let loaded = config::read(&found, dir)?;
         let mut setup = Setup::from_loaded(&self.input, loaded)?;
-        // Which files a walk reads stays the run's.
+        // Final: a nested setup does not look for configs of its own.
         setup.input.config = Some(found.clone());
         let setup = std::sync::Arc::new(setup);
         nested.insert(found, setup.clone());
@@ -303,7 +301,7 @@ impl Setup {
     fn linter_here(&self, source: Option<&Source>) -> std::sync::Arc<Linter> {
         let path = match source {
             Some(Source::File(path)) => Some(path),
-            Some(Source::Stdin) => self.stdin_name.as_ref(),
+            Some(Source::Stdin) => self.input.stdin_filename.as_ref(),
             None => None,
         };
         let markdown = path.is_some_and(|p| {
@@ -355,7 +353,7 @@ enum Outcome {
         path: String,
         text: String,
         /// How it was decoded, when it was not UTF-8 (`--encoding`).
-        decoded: Option<encoding::Decoded>,
+        decoded: Option<(encoding::Decoded, Vec<u8>)>,
     },
     Skipped(String),
     Failed(anyhow::Error),
@@ -400,10 +398,10 @@ fn for_each_source<T: Send>(
                             text,
                             decoded: None,
                         },
-                        Ok(Loaded::Decoded(text, decoded)) => Outcome::Text {
+                        Ok(Loaded::Decoded(text, decoded, raw)) => Outcome::Text {
                             path: source.to_string(),
                             text,
-                            decoded: Some(decoded),
+                            decoded: Some((decoded, raw)),
                         },
                         Ok(Loaded::Binary(bytes)) if *source == Source::Stdin => Outcome::Passthrough(
                             anyhow!("-: binary input (a NUL byte); passed through unchanged"),
@@ -867,8 +865,8 @@ fn fix_one(
         .as_ref()
         .filter(|_| args.output_encoding == OutputEncoding::Input)
     {
-        Some(d) => match encoding::encode(&fixed.text, d, &path) {
-            Ok(bytes) => (bytes, d.raw.as_slice()),
+        Some((d, raw)) => match encoding::encode(&fixed.text, d, &path) {
+            Ok(bytes) => (bytes, raw.as_slice()),
             Err(e) => {
                 r.errors.push(format!("{e:#}"));
                 r.written_nothing();
@@ -877,7 +875,7 @@ fn fix_one(
         },
         None => (
             std::borrow::Cow::Borrowed(fixed.text.as_bytes()),
-            decoded.as_ref().map_or(text.as_bytes(), |d| d.raw.as_slice()),
+            decoded.as_ref().map_or(text.as_bytes(), |(_, raw)| raw.as_slice()),
         ),
     };
     // A file read in another encoding changes when it is written as UTF-8.
