@@ -92,6 +92,8 @@ pub struct Document<'a> {
     markdown: Option<OnceCell<Vec<Span>>>,
     /// The text is a record of a data set, not a file.
     record: bool,
+    /// Glued sentences are mended with a paragraph break where one was lost.
+    restore_paragraphs: bool,
     /// True when this is a block of a longer text that has text before it.
     continues: bool,
     /// Where the last `words_in` and `sentences_in` answers started: rules
@@ -120,6 +122,7 @@ impl<'a> Document<'a> {
             extra_protect,
             markdown: None,
             record: false,
+            restore_paragraphs: false,
             continues: false,
             word_hint: Cell::new(0),
             sentence_hint: Cell::new(0),
@@ -152,6 +155,20 @@ impl<'a> Document<'a> {
     /// True when the text is a record (a JSON Lines field), not a file.
     pub fn is_record(&self) -> bool {
         self.record
+    }
+
+    /// This view, mending glued sentences with a paragraph break where a
+    /// paragraph's worth of text stands on each side.
+    pub fn restoring_paragraphs(self) -> Self {
+        Document {
+            restore_paragraphs: true,
+            ..self
+        }
+    }
+
+    /// True when a lost paragraph break is mended as one, not as a space.
+    pub fn restores_paragraphs(&self) -> bool {
+        self.restore_paragraphs
     }
 
     /// True when the text is read as Markdown.
@@ -279,6 +296,7 @@ impl<'a> Document<'a> {
                 Some(Script::Latin | Script::Cyrillic) => match lang::detect(text, lang::PARAGRAPH_WORDS) {
                     Verdict::Is(l) => Some(l),
                     Verdict::Undecided => self.document_language(),
+                    Verdict::Foreign if lang::short_lines(text) => self.document_language(),
                     Verdict::Foreign => None,
                 },
                 None => self.document_language(),

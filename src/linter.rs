@@ -78,6 +78,7 @@ pub struct Linter {
     protect: Vec<Regex>,
     markdown: bool,
     records: bool,
+    restore_paragraphs: bool,
 }
 
 impl Linter {
@@ -119,6 +120,7 @@ impl Linter {
             protect,
             markdown: settings.markdown,
             records: settings.records,
+            restore_paragraphs: settings.restore_paragraphs,
         })
     }
 
@@ -213,6 +215,9 @@ impl Linter {
         if self.records {
             doc = doc.record();
         }
+        if self.restore_paragraphs {
+            doc = doc.restoring_paragraphs();
+        }
         doc
     }
 
@@ -220,6 +225,9 @@ impl Linter {
         let mut doc = Document::block(text, self.language, language, continues);
         if self.records && !continues {
             doc = doc.record();
+        }
+        if self.restore_paragraphs {
+            doc = doc.restoring_paragraphs();
         }
         let found = self.check_with(&doc, Some(Scope::Paragraph));
         let (sentences, words) = if segment {

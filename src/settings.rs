@@ -82,4 +82,8 @@ pub struct Settings {
     /// Texts are records of a data set (JSON Lines fields, rows), not
     /// files: a byte order mark at the start is debris, not a signature.
     pub records: bool,
+    /// Mend two sentences glued with no space (`development.The paper`)
+    /// with a paragraph break instead of a space, where a paragraph's worth
+    /// of text stands on each side: a scraper joined two paragraphs there.
+    pub restore_paragraphs: bool,
 }

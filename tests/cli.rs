@@ -1535,3 +1535,31 @@ fn a_foreign_config_above_many_folders_is_warned_about_once() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(stderr.matches("ignoring the configuration").count(), 1, "{stderr}");
 }
+
+#[test]
+fn restore_paragraphs_mends_glued_paragraphs_with_a_blank_line_from_the_flag_or_the_config() {
+    let first = "The committee reviewed the proposals for industrial development over several months.";
+    let second = "The paper went on to describe the costs of each proposal and the time it would take.";
+    let glued = format!("{first}{second}\n");
+    let out = detritus()
+        .args(["fix", "-"])
+        .write_stdin(glued.clone())
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), format!("{first} {second}\n"));
+    let out = detritus()
+        .args(["fix", "--restore-paragraphs", "-"])
+        .write_stdin(glued.clone())
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), format!("{first}\n\n{second}\n"));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("detritus.toml"), "restore-paragraphs = true\n").unwrap();
+    let out = detritus()
+        .current_dir(dir.path())
+        .args(["fix", "-"])
+        .write_stdin(glued)
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), format!("{first}\n\n{second}\n"));
+}

@@ -112,6 +112,12 @@ pub struct InputArgs {
     #[arg(long, value_name = "TAG")]
     pub language: Option<String>,
 
+    /// Mend two sentences glued with no space (`development.The paper`)
+    /// with a paragraph break instead of a space, where a paragraph's worth
+    /// of text stands on each side of the gap. Also `restore-paragraphs = true`.
+    #[arg(long)]
+    pub restore_paragraphs: bool,
+
     /// File-name globs a directory walk reads, instead of the prose defaults
     /// (*.txt, *.md, *.markdown, *.rst, *.text; *.jsonl and *.ndjson with --jsonl).
     /// Files named on the command line are always read.

@@ -26,6 +26,9 @@ pub struct Config {
     pub unsafe_fixes: Option<bool>,
     #[serde(default)]
     pub language: Option<String>,
+    /// Mend glued paragraphs with a paragraph break, not a space.
+    #[serde(default)]
+    pub restore_paragraphs: Option<bool>,
     /// Regexes whose matches no rule may touch.
     #[serde(default)]
     pub protect: Vec<String>,

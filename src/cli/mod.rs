@@ -107,6 +107,7 @@ fn show_settings(input: &InputArgs) -> Result<ExitCode> {
     writeln!(out, "extend-unsafe-fixes: {}", list(&s.extend_unsafe_fixes))?;
     writeln!(out, "protect: {}", list(&s.protect))?;
     writeln!(out, "records (--jsonl): {}", s.records)?;
+    writeln!(out, "restore-paragraphs: {}", s.restore_paragraphs)?;
     writeln!(out, "per-file-ignores: {}", setup.per_file.len())?;
     writeln!(out, "rules in force: {}", setup.linter_here(None).rules().len())?;
     Ok(ExitCode::SUCCESS)
@@ -191,6 +192,7 @@ impl Setup {
             extend_unsafe_fixes: c.extend_unsafe_fixes,
             markdown: false,
             records: input.jsonl,
+            restore_paragraphs: input.restore_paragraphs || c.restore_paragraphs.unwrap_or(false),
         };
         // Name the config key behind a bad selector or pattern.
         for (key, list) in [

@@ -254,6 +254,17 @@ pub fn detect(text: &str, max_words: usize) -> Verdict {
     }
 }
 
+/// True when `paragraph` is a stack of lines each too short to tell its
+/// language, none of them told apart as another language: page chrome
+/// (`Skip to main content`, a menu row, `Advertisement`) has no function
+/// words, and takes the whole text's language as a lone short line does.
+pub fn short_lines(paragraph: &str) -> bool {
+    paragraph.contains('\n')
+        && paragraph
+            .lines()
+            .all(|line| detect(line, PARAGRAPH_WORDS) == Verdict::Undecided || line.trim().is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@
 mod abbreviations;
 mod doubling;
 mod function_words;
+mod hyphenation;
 mod mentions;
 mod period_words;
 mod short_sentences;
@@ -20,12 +21,13 @@ pub use function_words::{
     POSSESSIVE_DETERMINERS, PREPOSITIONS, PRE_VERB_ADVERBS, STRANDED_PREPOSITIONS, STRANDING_PAIRS, SUBJECT_PRONOUNS,
     WH_WORDS,
 };
+pub use hyphenation::{COMPOUND_FIRST, WORD_ENDINGS};
 pub use mentions::{named_between, NAMING_NOUNS, NAMING_WORDS};
 pub use period_words::{PERIOD_ABBREVIATIONS, UNIT_ABBREVIATIONS};
 pub use short_sentences::{STANDALONE_PHRASES, STANDALONE_WORDS};
 pub use verbs::{AUXILIARIES, COMPLEMENT_VERBS, FINITE_VERBS, INFINITIVE_TAKERS, NOUNLIKE_VERBS, THIRD_PERSON_VERBS};
 pub use web::{
-    BOILERPLATE_PHRASES, CTA_VERBS, LIST_HEADINGS, METADATA_FIELDS, NAV_WORDS, PHOTO_AGENCIES, SHARE_WORDS,
+    BOILERPLATE_PHRASES, CTA_VERBS, LIST_HEADINGS, METADATA_FIELDS, NAV_WORDS, PHOTO_AGENCIES, SECTIONS, SHARE_WORDS,
     SOCIAL_NETWORKS, WEB_OBJECTS,
 };
 
@@ -63,6 +65,7 @@ pub fn all_lists() -> Vec<(&'static str, &'static WordList)> {
         ("CLAUSE_OPENERS", &CLAUSE_OPENERS),
         ("CLAUSE_SUBORDINATORS", &CLAUSE_SUBORDINATORS),
         ("COMPLEMENT_VERBS", &COMPLEMENT_VERBS),
+        ("COMPOUND_FIRST", &COMPOUND_FIRST),
         ("COORDINATORS", &COORDINATORS),
         ("CTA_VERBS", &CTA_VERBS),
         ("DOUBLING_WORDS", &DOUBLING_WORDS),
@@ -74,6 +77,7 @@ pub fn all_lists() -> Vec<(&'static str, &'static WordList)> {
         ("NAMING_NOUNS", &NAMING_NOUNS),
         ("NAMING_WORDS", &NAMING_WORDS),
         ("NAV_WORDS", &NAV_WORDS),
+        ("SECTIONS", &SECTIONS),
         ("NOUNLIKE_VERBS", &NOUNLIKE_VERBS),
         ("PARTICLES", &PARTICLES),
         ("PERIOD_ABBREVIATIONS", &PERIOD_ABBREVIATIONS),
@@ -92,6 +96,7 @@ pub fn all_lists() -> Vec<(&'static str, &'static WordList)> {
         ("UNIT_ABBREVIATIONS", &UNIT_ABBREVIATIONS),
         ("WEB_OBJECTS", &WEB_OBJECTS),
         ("WH_WORDS", &WH_WORDS),
+        ("WORD_ENDINGS", &WORD_ENDINGS),
     ]
 }
 

@@ -219,6 +219,27 @@ pub static NAV_WORDS: WordList = WordList(&[
     "account", "contact", "home", "in", "login", "logout", "menu", "news", "out", "profile", "search", "sections", "up",
 ]);
 
+/// A news site's sections, which make a menu row when joined by bars,
+/// dots or stars (`News * Sport * Weather * Travel`).
+pub static SECTIONS: WordList = WordList(&[
+    "business",
+    "culture",
+    "entertainment",
+    "health",
+    "lifestyle",
+    "opinion",
+    "politics",
+    "science",
+    "sport",
+    "sports",
+    "tech",
+    "technology",
+    "travel",
+    "video",
+    "weather",
+    "world",
+]);
+
 /// Headings of link lists (`Related stories`, `Most read`); the headline-shaped
 /// lines right under one are links too.
 pub static LIST_HEADINGS: WordList = WordList(&[

@@ -3,7 +3,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::lexicon::{
-    BOILERPLATE_PHRASES, CTA_VERBS, LIST_HEADINGS, NAV_WORDS, SHARE_WORDS, SOCIAL_NETWORKS, WEB_OBJECTS,
+    BOILERPLATE_PHRASES, CTA_VERBS, LIST_HEADINGS, NAV_WORDS, SECTIONS, SHARE_WORDS, SOCIAL_NETWORKS, WEB_OBJECTS,
 };
 use crate::prelude::*;
 use crate::rules::fragments::shared::{first_char, has_quote, line_removal};
@@ -41,8 +41,12 @@ capital letter:
   (`Facebook Twitter WhatsApp Email`, also after `Follow us:`);
 - a navigation row made only of site labels (`Menu Search Sign in
   Subscribe`), a footer row of four or more short labels joined by `|` or
-  `·` (`About us | Contact | Careers | Privacy Policy`), a copyright line
-  (`© 2023 …`);
+  `·` (`About us | Contact | Careers | Privacy Policy`), a menu of site
+  sections joined the same way or by `*` (`News * Sport * Weather *
+  Travel`), a copyright line (`© 2023 …`);
+- a site logo's text in the page header (`The Daily Ledger logo.`), a
+  comment counter (`12 comments`, `Comments (12)`) and a stock ticker row
+  (`AAPL +1.2% MSFT -0.4%`);
 - the headline-shaped lines of a link list right under a list heading
   (`Most read`, `Related stories`);
 - a cookie or consent notice addressed to the reader (`We use cookies…`,
@@ -142,6 +146,12 @@ impl Rule for BoilerplateLine {
                 prev_furniture = false;
                 continue;
             };
+            // A site's logo sits in the page's header, among other furniture;
+            // a line such as `The Olympic logo` lower down is a caption.
+            if what == LOGO && index > 0 && !prev_furniture {
+                in_list = false;
+                continue;
+            }
             // Hard-wrapped prose: `…readers could\nRead more of it online.`
             if index > 0 && !prev_furniture && continues_sentence(lines[index - 1].slice(text)) {
                 in_list = false;
@@ -174,6 +184,7 @@ impl Rule for BoilerplateLine {
 }
 
 const LEAD_IN_LINK: &str = "`read more` link in the text";
+const LOGO: &str = "site logo in the text";
 
 /// Where a `Read more:` or `Watch:` teaser ends on its line.
 #[derive(Debug, PartialEq, Eq)]
@@ -305,8 +316,17 @@ fn classify(t: &str) -> Option<&'static str> {
     if lead == '©' || (t.starts_with("Copyright") && (t.contains('©') || t.contains(" 20") || t.contains(" 19"))) {
         return Some("copyright line in the text");
     }
+    if is_comment_counter(t) {
+        return Some("comment counter in the text");
+    }
     if !lead.is_uppercase() {
         return None;
+    }
+    if is_ticker(t) {
+        return Some("stock ticker in the text");
+    }
+    if is_logo(t) {
+        return Some(LOGO);
     }
     if t.len() <= 300 && t.contains(':') && LEAD_IN.is_match(t) {
         return Some(LEAD_IN_LINK);
@@ -333,6 +353,61 @@ fn classify(t: &str) -> Option<&'static str> {
         return Some("cookie or consent notice in the text");
     }
     None
+}
+
+/// `12 comments`, `Comments (12)`, `View 34 comments`.
+fn is_comment_counter(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let number = |w: &str| {
+        let w = w.trim_matches(['(', ')']);
+        !w.is_empty() && w.len() <= 6 && w.bytes().all(|b| b.is_ascii_digit() || b == b',')
+    };
+    let comments = |w: &str| w.eq_ignore_ascii_case("comments") || w.eq_ignore_ascii_case("comment");
+    match words.as_slice() {
+        [n, c] => {
+            (number(n) && comments(c)) || (comments(c.trim_end_matches(':')) && number(n)) || (comments(n) && number(c))
+        }
+        [v, n, c] => matches!(*v, "View" | "Show" | "Read" | "See") && number(n) && comments(c),
+        _ => false,
+    }
+}
+
+/// `AAPL +1.2% MSFT -0.4% GOOG +0.8%`: a row of symbols and price moves,
+/// two moves at least, and nothing else.
+fn is_ticker(t: &str) -> bool {
+    let mut symbols = 0;
+    let mut moves = 0;
+    for w in t.split_whitespace() {
+        let signed = w.starts_with(['+', '-', '−', '▲', '▼']) || w.ends_with('%');
+        let digits = w.trim_start_matches(['+', '-', '−', '▲', '▼']).trim_end_matches('%');
+        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
+            if signed {
+                moves += 1;
+            }
+        } else if matches!(w, "▲" | "▼") {
+        } else if (1..=7).contains(&w.len())
+            && w.starts_with(|c: char| c.is_ascii_uppercase())
+            && w.bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || matches!(b, b'.' | b'^' | b'&'))
+        {
+            symbols += 1;
+        } else {
+            return false;
+        }
+    }
+    moves >= 2 && symbols >= 2
+}
+
+/// `The Daily Ledger logo.`: a name in capitals, then `logo`, alone on a line.
+fn is_logo(t: &str) -> bool {
+    let Some(name) = t.trim_end_matches('.').strip_suffix(" logo") else {
+        return false;
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (1..=6).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| first_char(w).is_uppercase() || matches!(*w, "of" | "the" | "and" | "&"))
 }
 
 fn is_call_to_action(t: &str, core: &str) -> bool {
@@ -377,11 +452,14 @@ fn is_nav_row(t: &str) -> bool {
 /// `About us | Contact | Careers | Privacy Policy`: four or more short
 /// capitalised labels joined by bars or dots.
 fn is_link_row(t: &str) -> bool {
-    let Some(sep) = t.chars().find(|c| matches!(c, '|' | '·' | '•')) else {
+    let Some(sep) = t.chars().find(|c| matches!(c, '|' | '·' | '•' | '*')) else {
         return false;
     };
     let labels: Vec<&str> = t.split(sep).map(str::trim).collect();
-    let web = |l: &&str| tokens(l).any(|w| WEB_OBJECTS.contains(w) || NAV_WORDS.contains(w) || CTA_VERBS.contains(w));
+    let web = |l: &&str| {
+        tokens(l)
+            .any(|w| WEB_OBJECTS.contains(w) || NAV_WORDS.contains(w) || CTA_VERBS.contains(w) || SECTIONS.contains(w))
+    };
     labels.len() >= 4
         && labels.iter().all(|l| {
             let n = l.split_whitespace().count();
@@ -445,6 +523,36 @@ mod tests {
     fn flags_menus_footers_and_link_lists() {
         let text = "Menu Search Sign in Subscribe\nMost read\n1. Police identify driver in crash\n2. Market returns this weekend\nAbout us | Contact | Careers | Privacy Policy\n© 2023 Riverton Ledger. All rights reserved.\n**Read more:** [Why it matters](https://example.com/a)";
         assert_eq!(linter().check(text).len(), 7);
+    }
+
+    #[test]
+    fn flags_menus_logos_counters_and_tickers() {
+        for line in [
+            "News * Sport * Weather * Travel * MoreMenu",
+            "The Daily Ledger logo.",
+            "Riverton Ledger logo",
+            "12 comments",
+            "Comments (12)",
+            "View 34 comments",
+            "AAPL +1.2% MSFT -0.4% GOOG +0.8%",
+            "FTSE 100 ▲0.3% DAX -1.1%",
+        ] {
+            assert_eq!(linter().check(line).len(), 1, "{line}");
+        }
+    }
+
+    #[test]
+    fn keeps_sentences_about_logos_comments_and_shares() {
+        for line in [
+            "The company unveiled a new logo.",
+            "The torch was lit.\nThe Olympic logo",
+            "Readers left 12 comments on the story.",
+            "Shares in AAPL rose 1.2% and MSFT fell 0.4% on Monday.",
+            "GDP +1.2% in Q3",
+            "The council said 3 * 4 * 5 * 6 was the formula",
+        ] {
+            assert!(linter().check(line).is_empty(), "{line}");
+        }
     }
 
     #[test]

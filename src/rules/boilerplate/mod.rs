@@ -4,11 +4,15 @@ use crate::rule::Rule;
 
 mod boilerplate_line;
 mod caption_credit;
+mod citation_marker;
 mod crawl_metadata;
 pub(crate) mod credits;
+mod lost_drop_cap;
 
 pub const RULES: &[&dyn Rule] = &[
     &crawl_metadata::CrawlMetadata,
     &caption_credit::CaptionCredit,
     &boilerplate_line::BoilerplateLine,
+    &citation_marker::CitationMarker,
+    &lost_drop_cap::LostDropCap,
 ];

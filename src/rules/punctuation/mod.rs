@@ -4,6 +4,7 @@ use crate::rule::Rule;
 
 mod fullwidth_alphanumerics;
 mod fullwidth_punctuation;
+mod leaked_bullet;
 mod punctuation_cluster;
 mod punctuation_only_line;
 pub(crate) mod script;
@@ -15,4 +16,5 @@ pub const RULES: &[&dyn Rule] = &[
     &punctuation_only_line::PunctuationOnlyLine,
     &fullwidth_punctuation::FullwidthPunctuation,
     &fullwidth_alphanumerics::FullwidthAlphanumerics,
+    &leaked_bullet::LeakedBullet,
 ];

@@ -332,15 +332,46 @@ impl Rule for MissingSpaceAfterPunctuation {
         for c in ends.iter().filter(|c| c.name_like) {
             *seen.entry(c.key).or_default() += 1;
         }
-        out.extend(
-            ends.into_iter()
-                .filter(|c| !(c.name_like && seen.get(c.key).is_some_and(|&n| n > 1)))
-                .map(|c| c.diag),
-        );
+        let kept = ends
+            .into_iter()
+            .filter(|c| !(c.name_like && seen.get(c.key).is_some_and(|&n| n > 1)))
+            .map(|c| c.diag);
+        if doc.restores_paragraphs() {
+            out.extend(kept.map(|d| restore_paragraph(doc, d)));
+        } else {
+            out.extend(kept);
+        }
         if doc.bytes().contains(b'"') {
             glued_straight_quotes(doc, out);
         }
     }
+}
+
+/// Words on each side of a glued sentence end that make it a lost
+/// paragraph break rather than a lost space.
+const PARAGRAPH_WORDS: usize = 10;
+
+/// With `--restore-paragraphs`: mend `development.The paper` with a blank
+/// line where a paragraph's worth of text stands on each side of the gap,
+/// up to the paragraph's ends. A scraper that drops the markup between two
+/// paragraphs glues them this way; inside a paragraph it is a lost space.
+fn restore_paragraph(doc: &Document, mut diag: Diagnostic) -> Diagnostic {
+    let Some(gap) = diag.fix.as_ref().and_then(|f| f.edits.first()).map(|e| e.span.start) else {
+        return diag;
+    };
+    let Some(para) = doc.paragraph_at(gap) else {
+        return diag;
+    };
+    let text = doc.text();
+    let words = |s: &str| s.split_whitespace().take(PARAGRAPH_WORDS).count();
+    let before = &text[para.start..gap];
+    let after = &text[gap..para.end];
+    let ends_sentence = after.trim_end().ends_with(['.', '!', '?', '"', '”', '’']);
+    if words(before) >= PARAGRAPH_WORDS && words(after) >= PARAGRAPH_WORDS && ends_sentence {
+        diag.message = "no paragraph break between two paragraphs".into();
+        diag.fix = Some(Fix::safe("insert a paragraph break", vec![Edit::insert(gap, "\n\n")]));
+    }
+    diag
 }
 
 /// `told reporters."The minister`: a straight quote glued between a
@@ -388,6 +419,30 @@ mod tests {
             ..Settings::default()
         };
         Linter::new(&settings).unwrap().fix(text, FixMode::Safe).unwrap().text
+    }
+
+    fn restore(text: &str) -> String {
+        let settings = Settings {
+            select: vec!["W002".into()],
+            language: crate::Language::Is(crate::Lang::English),
+            restore_paragraphs: true,
+            ..Settings::default()
+        };
+        Linter::new(&settings).unwrap().fix(text, FixMode::Safe).unwrap().text
+    }
+
+    #[test]
+    fn restores_a_paragraph_break_between_two_paragraphs_worth_of_text() {
+        let first = "The committee reviewed the proposals for industrial development over several months.";
+        let second = "The paper went on to describe the costs of each proposal and the time it would take.";
+        assert_eq!(restore(&format!("{first}{second}")), format!("{first}\n\n{second}"));
+    }
+
+    #[test]
+    fn restoring_paragraphs_still_inserts_a_space_inside_a_paragraph() {
+        let text = "Profits rose.The firm said so on Monday, and the shares rose by a tenth in early trade.";
+        assert_eq!(restore(text), fix(text));
+        assert!(restore(text).contains("rose. The"));
     }
 
     #[test]

@@ -2,7 +2,9 @@
 
 use crate::rule::Rule;
 
+mod hard_wrapped_line;
 mod leading_whitespace;
+mod line_break_hyphen;
 mod missing_space_after_punctuation;
 mod odd_space;
 mod repeated_spaces;
@@ -20,4 +22,6 @@ pub const RULES: &[&dyn Rule] = &[
     &space_inside_brackets::SpaceInsideBrackets,
     &space_inside_quotes::SpaceInsideQuotes,
     &odd_space::OddSpace,
+    &line_break_hyphen::LineBreakHyphen,
+    &hard_wrapped_line::HardWrappedLine,
 ];

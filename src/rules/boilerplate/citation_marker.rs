@@ -1,0 +1,167 @@
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::prelude::*;
+
+pub struct CitationMarker;
+
+static META: RuleMeta = RuleMeta {
+    code: "B004",
+    name: "citation-marker",
+    family: Family::Boilerplate,
+    summary: "A footnote or citation marker leaked from a web page: `[1]`, `[citation needed]`, `[edit]`, `study²`",
+    docs: "\
+Flags the markers a wiki or a journal page puts beside its text, copied
+along with it: numbered references glued to a word or a mark
+(`on Tuesday.[1]`, `debate[12][13]`), maintenance tags (`[citation
+needed]`, `[clarification needed]`, `[who?]`, `[dubious – discuss]`),
+section links (`[edit]`, `[edit source]`) and superscript footnote digits
+glued to a word (`the study² found`).
+
+The page linked them to notes the scrape did not keep; in the text they
+are noise inside sentences.
+
+Left alone: brackets that hold content, such as `[sic]`, `[laughter]` or an
+editor's insertion (`[the minister]`); a reference set off by a space
+(`see [1]`), which the text cites on purpose; Markdown links and reference
+definitions (`[1](…)`, `[text][1]`, `[1]: …`); indexes in code (`a[1]`);
+powers and units (`km²`, `x²`, `10⁶`).
+
+Fix (unsafe): remove the marker. The text reads the same without it, but
+a person may want the references kept. A paragraph that keeps its
+notes (`[Footnote 1: …]`) keeps its markers too.",
+    fix: FixAvailability::Unsafe,
+    rewrites_letters: false,
+    scope: Scope::Paragraph,
+    applies: Applies::EVERYWHERE,
+    flags: &[
+        Fixture {
+            input: "The council approved the budget on Tuesday.[1] The vote followed debate[citation needed] over spending.[2][3]",
+            output: "The council approved the budget on Tuesday. The vote followed debate over spending.",
+        },
+        Fixture {
+            input: "History[edit]\n\nThe town was founded in 1820.",
+            output: "History\n\nThe town was founded in 1820.",
+        },
+        Fixture {
+            input: "The study² found that 40%³ of patients recovered.",
+            output: "The study found that 40% of patients recovered.",
+        },
+    ],
+    keeps: &[
+        "He said it was “a fair result” [sic] and thanked [the minister] for it.",
+        "The audience laughed [laughter] and the band played on.",
+        "See [1] and [2] for the proofs.",
+        "Read [the report][1] or [1](https://example.com/1).\n\n[1]: https://example.com/1",
+        "Set a[1] to zero, then x[12] = y.",
+        "A flat of 60 m² in a 10⁶ km² country, and E = mc².",
+        "Visit https://example.com/wiki/Page[1] for more.",
+        "The law was passed.[1] [Footnote 1: The President read this aloud.]",
+    ],
+};
+
+/// A numbered reference, a maintenance tag or a section link, with the
+/// references that follow it: `[1][2]`, `[citation needed]`, `[edit]`.
+static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:\[(?:\d{1,3}|note \d{1,3}|nb \d{1,3}|[a-z ]{0,30} needed|who\?|when\?|where\?|which\?|why\?|by whom\?|according to whom\?|dubious(?: – discuss)?|failed verification|original research\?|unreliable source\?|edit|edit source)\])+",
+    )
+    .expect("pattern compiles")
+});
+
+/// Superscript digits, one or more.
+/// Literal alternatives, which the regex crate finds with a SIMD automaton;
+/// a class of multi-byte characters is checked at every 0xE2.
+static SUPERSCRIPT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:¹|²|³|⁰|⁴|⁵|⁶|⁷|⁸|⁹)+").expect("pattern compiles"));
+
+/// Words a superscript `²` or `³` turns into a unit of area or volume.
+const UNITS: &[&str] = &["feet", "inches", "meter", "meters", "metre", "metres", "miles", "yards"];
+
+impl Rule for CitationMarker {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
+        if doc.bytes().contains(b'[') {
+            for m in MARKER.find_iter(text) {
+                if glued(text, m.start()) && !markdown_link(&text[m.end()..]) && !notes_kept(doc, m.start()) {
+                    push(
+                        out,
+                        Span::new(m.start(), m.end()),
+                        "citation marker left from a web page",
+                    );
+                }
+            }
+        }
+        // ¹²³ end in 0xB9, 0xB2, 0xB3; ⁰ and ⁴ to ⁹ hold 0x81.
+        if doc.bytes().any(&[0xB2, 0xB3, 0xB9, 0x81]) {
+            for m in SUPERSCRIPT.find_iter(text) {
+                if footnote(text, m.start(), m.end()) {
+                    push(
+                        out,
+                        Span::new(m.start(), m.end()),
+                        "superscript footnote number glued to a word",
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// True when the marker at `at` sits right after a word of two or more
+/// letters or after closing punctuation, as a page's reference links do.
+/// `a[1]` is an index, `[text][1]` a Markdown reference, ` [1]` a citation
+/// the text makes on purpose.
+fn glued(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    match before.chars().next_back() {
+        Some('.' | ',' | ';' | ':' | ')' | '"' | '”' | '’' | '»') => true,
+        Some(c) if c.is_alphabetic() => {
+            let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
+            word.chars().count() >= 2 && word.chars().all(char::is_alphabetic)
+        }
+        _ => false,
+    }
+}
+
+/// True when the paragraph keeps its notes (`[Footnote 1: …]`): its
+/// markers then point at text that is there.
+fn notes_kept(doc: &Document, at: usize) -> bool {
+    doc.paragraph_at(at)
+        .is_some_and(|p| p.slice(doc.text()).contains("[Footnote"))
+}
+
+/// `[1](url)` and `[1]: url` are Markdown links, not markers.
+fn markdown_link(after: &str) -> bool {
+    after.starts_with(['(', ':', '['])
+}
+
+/// True when the superscript digits at `start..end` are a footnote number:
+/// glued to a word of three or more letters that is not a unit, or to a
+/// closing mark, and not followed by a letter or digit.
+fn footnote(text: &str, start: usize, end: usize) -> bool {
+    if text[end..].chars().next().is_some_and(char::is_alphanumeric) {
+        return false;
+    }
+    let before = &text[..start];
+    match before.chars().next_back() {
+        Some('.' | ',' | ';' | ')' | '"' | '”' | '’' | '%') => true,
+        Some(c) if c.is_alphabetic() => {
+            let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
+            word.chars().count() >= 3
+                && word.chars().all(char::is_alphabetic)
+                && !UNITS.iter().any(|u| word.eq_ignore_ascii_case(u))
+        }
+        _ => false,
+    }
+}
+
+fn push(out: &mut Vec<Diagnostic>, span: Span, message: &'static str) {
+    out.push(
+        Diagnostic::new(&META, span, message).with_fix(Fix::unsafe_("remove the marker", vec![Edit::delete(span)])),
+    );
+}

@@ -1,0 +1,154 @@
+use crate::lang::SPACED_EUROPEAN;
+use crate::prelude::*;
+
+pub struct HardWrappedLine;
+
+static META: RuleMeta = RuleMeta {
+    code: "W010",
+    name: "hard-wrapped-line",
+    family: Family::Whitespace,
+    summary: "A paragraph broken into lines at a fixed width, with sentences running across the breaks",
+    docs: "\
+Flags a paragraph whose lines were wrapped at a fixed width: text copied
+from a PDF, an e-mail or a fixed-width page, where a line ends wherever the
+next word would not fit, in the middle of a sentence.
+
+Such breaks split sentences for every tool that reads lines, and they stay
+when the text is shown at any other width.
+
+A paragraph counts as hard-wrapped when all of these hold:
+
+- it has two lines or more, the longest at least 50 characters;
+- every line but the last is within a fifth of the longest, and the first
+  word of each next line would not have fitted on the line before;
+- at least half of its breaks fall inside a sentence: the line ends on a
+  letter, a digit or a comma and the next one starts in lowercase.
+
+Left alone: verse and addresses (short lines), lists (a line that starts
+with `-`, `*`, `•` or `1.`), quotations set off with `>`, Markdown hard
+breaks (two spaces or `\\` at the end of a line), and a line that ends with
+a hyphen inside a word, which `line-break-hyphen` mends.
+
+Fix (unsafe): join the lines of the paragraph with single spaces.",
+    fix: FixAvailability::Unsafe,
+    rewrites_letters: false,
+    scope: Scope::Paragraph,
+    applies: Applies::scripts(SPACED_EUROPEAN),
+    flags: &[Fixture {
+        input: "The council approved the new budget on Tuesday after a long\ndebate about transport, and officials said the plan would add\nbus lanes on the main roads before the end of next year.",
+        output: "The council approved the new budget on Tuesday after a long debate about transport, and officials said the plan would add bus lanes on the main roads before the end of next year.",
+    }],
+    keeps: &[
+        "Roses are red,\nviolets are blue,\nsugar is sweet,\nand so are you.",
+        "The Daily Ledger\n12 Harbour Road\nRiverton RT1 4AB",
+        "The budget rises by four per cent this year, the council said.\nTransport takes the largest share of the new spending plan.",
+        "- the council approved the new budget on Tuesday after a long\n- debate about transport, and officials said the plan would add",
+        "The council approved the new budget on Tuesday after a long  \ndebate about transport, and officials said the plan would add",
+        "> The council approved the new budget on Tuesday after a long\n> debate about transport, and officials said the plan would add",
+    ],
+};
+
+/// The shortest longest line of a wrapped paragraph: wrapping narrower
+/// than this is verse, an address or a table.
+const MIN_WIDTH: usize = 50;
+
+/// Characters a wrapped line may fall short of the widest one by and
+/// still count as full.
+const SLACK: usize = 4;
+
+impl Rule for HardWrappedLine {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        if !doc.bytes().contains(b'\n') {
+            return;
+        }
+        let text = doc.text();
+        let lines = doc.lines();
+        let mut i = 0;
+        while i < lines.len() {
+            let start = i;
+            while i < lines.len() && !lines[i].slice(text).trim().is_empty() {
+                i += 1;
+            }
+            if i - start >= 2 {
+                check_paragraph(text, &lines[start..i], out);
+            }
+            i += 1;
+        }
+    }
+}
+
+fn check_paragraph(text: &str, lines: &[Span], out: &mut Vec<Diagnostic>) {
+    let raw: Vec<&str> = lines.iter().map(|l| l.slice(text)).collect();
+    if raw.iter().any(|l| is_marked(l)) {
+        return;
+    }
+    let width = |l: &str| l.trim().chars().count();
+    let widest = raw.iter().map(|l| width(l)).max().unwrap_or(0);
+    if widest < MIN_WIDTH {
+        return;
+    }
+    let mut inside = 0;
+    for pair in raw.windows(2) {
+        let (line, next) = (pair[0].trim(), pair[1].trim());
+        let next_word = next.split_whitespace().next().unwrap_or_default().chars().count();
+        // A hyphenated break is a wrap by its nature; a few characters of
+        // slack allow for a footnote marker or a wide mark on the widest line.
+        let fitted = width(line) + 1 + next_word + SLACK <= widest;
+        if width(line) * 5 < widest * 4 || (fitted && !hyphenated(pair[0])) {
+            return;
+        }
+        let ends_inside = line
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == ',');
+        if ends_inside && next.starts_with(char::is_lowercase) {
+            inside += 1;
+        }
+    }
+    let breaks = raw.len() - 1;
+    if inside * 2 < breaks {
+        return;
+    }
+    let edits: Vec<Edit> = lines
+        .windows(2)
+        .filter(|pair| !hyphenated(pair[0].slice(text)))
+        .map(|pair| {
+            let line = pair[0].slice(text);
+            let from = pair[0].start + line.trim_end().len();
+            let next = pair[1].slice(text);
+            let to = pair[1].start + (next.len() - next.trim_start().len());
+            Edit::replace(Span::new(from, to), " ")
+        })
+        .collect();
+    if edits.is_empty() {
+        return;
+    }
+    let first = edits[0].span;
+    let message = format!("paragraph hard-wrapped at {widest} characters: {breaks} line breaks inside it");
+    out.push(Diagnostic::new(&META, first, message).with_fix(Fix::unsafe_("join the lines", edits)));
+}
+
+/// A list item, a quotation or a Markdown hard break: a break that means something.
+fn is_marked(line: &str) -> bool {
+    let t = line.trim_start();
+    let numbered = t.split_once(['.', ')']).is_some_and(|(n, rest)| {
+        !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()) && rest.starts_with(' ')
+    });
+    t.starts_with(['-', '*', '•', '+', '>', '|', '#'])
+        || numbered
+        || line.ends_with("  ")
+        || line.ends_with('\\')
+        || line.ends_with('\t')
+}
+
+/// `recom-` at a line's end: a word broken by hyphenation, which
+/// `line-break-hyphen` mends.
+fn hyphenated(line: &str) -> bool {
+    line.trim_end()
+        .strip_suffix('-')
+        .is_some_and(|stem| stem.ends_with(char::is_alphabetic))
+}
