@@ -14,7 +14,7 @@ pub static COMPOUND_FIRST: WordList = WordList(&[
 /// never words of their own: `informa-tion`, `signifi-cantly`.
 pub static WORD_ENDINGS: WordList = WordList(&[
     "ability", "ably", "ance", "ances", "antly", "ation", "ational", "ations", "ative", "atives", "cantly", "cial",
-    "cially", "ence", "ences", "ential", "ently", "ically", "ified", "isation", "ised", "ising", "ities", "ity",
-    "ization", "izations", "ized", "izing", "ments", "ness", "nesses", "ously", "sion", "sions", "tial", "tially",
-    "tion", "tional", "tions", "tive", "tively", "tives",
+    "cially", "ence", "ences", "ential", "ently", "ernment", "ernments", "ically", "ified", "isation", "ised", "ising",
+    "ities", "ity", "ization", "izations", "ized", "izing", "ments", "ness", "nesses", "ously", "sion", "sions",
+    "tial", "tially", "tion", "tional", "tions", "tive", "tively", "tives",
 ]);

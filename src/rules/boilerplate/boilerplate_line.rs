@@ -46,7 +46,8 @@ capital letter:
   Travel`), a copyright line (`© 2023 …`);
 - a site logo's text in the page header (`The Daily Ledger logo.`), a
   comment counter (`12 comments`, `Comments (12)`) and a stock ticker row
-  (`AAPL +1.2% MSFT -0.4%`);
+  (`AAPL +1.2% MSFT -0.4%`), an edition picker (`US Edition`, `Change
+  edition`);
 - the headline-shaped lines of a link list right under a list heading
   (`Most read`, `Related stories`);
 - a cookie or consent notice addressed to the reader (`We use cookies…`,
@@ -55,6 +56,10 @@ capital letter:
 
 Markdown emphasis around a line (`**Read more:**`) is ignored; the French
 `Lire aussi :`, `Publicité` and `Partager cet article :` are recognised too.
+
+Furniture glued to the front of a sentence (`Skip to main content The
+council said…`, `Advertisement The council…`) is removed alone, and the
+sentence stays.
 
 A line that continues a hard-wrapped sentence (the line before it ends
 without sentence punctuation) is left alone.
@@ -144,6 +149,14 @@ impl Rule for BoilerplateLine {
             let Some(what) = what else {
                 in_list = false;
                 prev_furniture = false;
+                if let Some(cut) = glued_chrome(raw) {
+                    let start = line.start + (s.len() - s.trim_start().len());
+                    let span = Span::new(start, start + cut);
+                    out.push(
+                        Diagnostic::new(&META, span, "page furniture glued to the text")
+                            .with_fix(Fix::unsafe_("remove the furniture", vec![Edit::delete(span)])),
+                    );
+                }
                 continue;
             };
             // A site's logo sits in the page's header, among other furniture;
@@ -325,6 +338,9 @@ fn classify(t: &str) -> Option<&'static str> {
     if is_ticker(t) {
         return Some("stock ticker in the text");
     }
+    if is_edition(t) {
+        return Some("edition picker in the text");
+    }
     if is_logo(t) {
         return Some(LOGO);
     }
@@ -353,6 +369,44 @@ fn classify(t: &str) -> Option<&'static str> {
         return Some("cookie or consent notice in the text");
     }
     None
+}
+
+/// Furniture that a scraper glued to the article's first sentence, as a
+/// line's opening: `Skip to main content The council said…`.
+const GLUED: &[&str] = &[
+    "ADVERTISEMENT",
+    "Advertisement",
+    "Listen to this article",
+    "Share this article",
+    "Share this story",
+    "Skip to content",
+    "Skip to main content",
+    "Sponsored content",
+];
+
+/// Where furniture glued to the front of line `t` ends, space included,
+/// when a sentence of four words or more follows it.
+fn glued_chrome(t: &str) -> Option<usize> {
+    let phrase = GLUED.iter().find(|p| t.starts_with(*p))?;
+    let rest = t[phrase.len()..].strip_prefix(' ')?;
+    let sentence = rest.starts_with(|c: char| c.is_uppercase())
+        && rest.split_whitespace().count() >= 4
+        && rest.trim_end().ends_with(['.', '!', '?', '"', '”']);
+    sentence.then_some(phrase.len() + 1)
+}
+
+/// `US Edition`, `Edition: International`, `Change edition`.
+fn is_edition(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    match words.as_slice() {
+        [place, "Edition"] => matches!(
+            *place,
+            "US" | "UK" | "International" | "Global" | "Europe" | "Asia" | "Australia" | "Africa"
+        ),
+        ["Change" | "Select" | "Choose", "edition"] => true,
+        ["Edition:", _] => true,
+        _ => false,
+    }
 }
 
 /// `12 comments`, `Comments (12)`, `View 34 comments`.
@@ -539,6 +593,28 @@ mod tests {
         ] {
             assert_eq!(linter().check(line).len(), 1, "{line}");
         }
+    }
+
+    #[test]
+    fn removes_only_the_furniture_glued_to_a_first_sentence() {
+        let fixed = linter()
+            .fix(
+                "Skip to main content The city council approved a new budget on Tuesday.",
+                FixMode::Unsafe,
+            )
+            .unwrap();
+        assert_eq!(fixed.text, "The city council approved a new budget on Tuesday.");
+        assert!(linter()
+            .check("Advertisement revenue fell by a tenth this year.")
+            .is_empty());
+        assert!(linter().check("Advertisement Standards Authority").is_empty());
+    }
+
+    #[test]
+    fn flags_edition_pickers() {
+        assert_eq!(linter().check("US Edition\nThe council met on Tuesday.").len(), 1);
+        assert_eq!(linter().check("Change edition").len(), 1);
+        assert!(linter().check("The US Edition of the magazine sold out.").is_empty());
     }
 
     #[test]

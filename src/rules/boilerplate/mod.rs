@@ -2,6 +2,7 @@
 
 use crate::rule::Rule;
 
+mod author_bio;
 mod boilerplate_line;
 mod caption_credit;
 mod citation_marker;
@@ -15,4 +16,5 @@ pub const RULES: &[&dyn Rule] = &[
     &boilerplate_line::BoilerplateLine,
     &citation_marker::CitationMarker,
     &lost_drop_cap::LostDropCap,
+    &author_bio::AuthorBio,
 ];

@@ -7,6 +7,7 @@ use crate::span::Span;
 
 mod bidi_control;
 mod control_character;
+mod ligature;
 mod misplaced_byte_order_mark;
 mod mojibake;
 mod non_nfc_text;
@@ -24,6 +25,7 @@ pub const RULES: &[&dyn Rule] = &[
     &replacement_character::ReplacementCharacter,
     &non_nfc_text::NonNfcText,
     &mojibake::Mojibake,
+    &ligature::Ligature,
 ];
 
 /// Runs of back-to-back copies of `needle` in `text`, starting at or after

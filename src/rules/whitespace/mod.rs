@@ -11,6 +11,7 @@ mod repeated_spaces;
 mod space_before_punctuation;
 mod space_inside_brackets;
 mod space_inside_quotes;
+mod split_word;
 mod trailing_whitespace;
 
 pub const RULES: &[&dyn Rule] = &[
@@ -24,4 +25,5 @@ pub const RULES: &[&dyn Rule] = &[
     &odd_space::OddSpace,
     &line_break_hyphen::LineBreakHyphen,
     &hard_wrapped_line::HardWrappedLine,
+    &split_word::SplitWord,
 ];
