@@ -46,8 +46,9 @@ capital letter:
   Travel`), a copyright line (`© 2023 …`);
 - a site logo's text in the page header (`The Daily Ledger logo.`), a
   comment counter (`12 comments`, `Comments (12)`) and a stock ticker row
-  (`AAPL +1.2% MSFT -0.4%`), an edition picker (`US Edition`, `Change
-  edition`);
+  (`AAPL +1.2% MSFT -0.4%`), a weather widget (`London 12°C Cloudy`), a
+  row of scores (`ARS 2-1 CHE FT LIV 0-0 MCI`), an edition picker (`US
+  Edition`, `Change edition`);
 - the headline-shaped lines of a link list right under a list heading
   (`Most read`, `Related stories`);
 - a cookie or consent notice addressed to the reader (`We use cookies…`,
@@ -341,6 +342,12 @@ fn classify(t: &str) -> Option<&'static str> {
     if is_edition(t) {
         return Some("edition picker in the text");
     }
+    if is_weather(t) {
+        return Some("weather widget in the text");
+    }
+    if is_scores(t) {
+        return Some("score widget in the text");
+    }
     if is_logo(t) {
         return Some(LOGO);
     }
@@ -393,6 +400,48 @@ fn glued_chrome(t: &str) -> Option<usize> {
         && rest.split_whitespace().count() >= 4
         && rest.trim_end().ends_with(['.', '!', '?', '"', '”']);
     sentence.then_some(phrase.len() + 1)
+}
+
+/// `London 12°C Cloudy`: a place, a temperature and sky words, nothing else.
+fn is_weather(t: &str) -> bool {
+    const SKY: &[&str] = &[
+        "clear", "cloudy", "fog", "rain", "showers", "snow", "sunny", "storms", "windy", "overcast", "drizzle", "hail",
+    ];
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let temperature = |w: &str| {
+        let w = w.trim_start_matches(['-', '−', '+']);
+        w.split_once('°').is_some_and(|(n, unit)| {
+            !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && matches!(unit, "" | "C" | "F")
+        })
+    };
+    (2..=8).contains(&words.len())
+        && words.iter().any(|w| temperature(w))
+        && words.iter().all(|w| {
+            temperature(w)
+                || SKY.iter().any(|s| w.eq_ignore_ascii_case(s))
+                || (first_char(w).is_uppercase() && w.chars().all(char::is_alphabetic))
+        })
+}
+
+/// `ARS 2-1 CHE FT LIV 0-0 MCI`: a row of two scorelines or more between
+/// team names, nothing else.
+fn is_scores(t: &str) -> bool {
+    let score = |w: &str| {
+        w.split_once(['-', '–']).is_some_and(|(a, b)| {
+            (1..=3).contains(&a.len())
+                && (1..=3).contains(&b.len())
+                && (a.to_owned() + b).bytes().all(|c| c.is_ascii_digit())
+        })
+    };
+    let mut scores = 0;
+    for w in t.split_whitespace() {
+        if score(w) {
+            scores += 1;
+        } else if !(first_char(w).is_uppercase() && w.chars().all(char::is_alphabetic)) {
+            return false;
+        }
+    }
+    scores >= 2
 }
 
 /// `US Edition`, `Edition: International`, `Change edition`.
@@ -608,6 +657,26 @@ mod tests {
             .check("Advertisement revenue fell by a tenth this year.")
             .is_empty());
         assert!(linter().check("Advertisement Standards Authority").is_empty());
+    }
+
+    #[test]
+    fn flags_weather_and_score_widgets() {
+        for line in [
+            "London 12°C Cloudy",
+            "Riverton 54°F Sunny",
+            "ARS 2-1 CHE FT LIV 0-0 MCI",
+            "Leeds 3-1 Hull Derby 0-2 Stoke",
+        ] {
+            assert_eq!(linter().check(line).len(), 1, "{line}");
+        }
+        for line in [
+            "It was 12°C in London on Monday.",
+            "Temperatures reach 40°C",
+            "Arsenal 2-1 Chelsea",
+            "The 2-1 win over Chelsea and a 0-0 draw with Hull left Leeds third.",
+        ] {
+            assert!(linter().check(line).is_empty(), "{line}");
+        }
     }
 
     #[test]
