@@ -48,3 +48,12 @@ fn thousands_of_paragraphs_of_repeated_debris() {
 fn thousands_of_identical_sentences() {
     survives(&"The company said it would appeal the ruling next week. ".repeat(10_000));
 }
+
+#[test]
+fn page_structure_debris_repeated_through_one_long_paragraph() {
+    // Each broken word was looked up by searching the whole text for it.
+    survives(&"The plan would recom-\nmend it and a well-\n".repeat(20_000));
+    // Each bullet read its line back to the start, each marker its paragraph.
+    survives(&"It rose by a fifth. • The firm grew fast.[1] ".repeat(30_000));
+    survives(&"One signifi cantly late ﬁling, informa tion lost. ".repeat(30_000));
+}

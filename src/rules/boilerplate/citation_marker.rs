@@ -87,8 +87,19 @@ impl Rule for CitationMarker {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
         if doc.bytes().contains(b'[') {
+            // Whether a paragraph keeps its notes, read once per paragraph.
+            let mut last: Option<(Span, bool)> = None;
+            let mut notes_kept = |at: usize| {
+                let para = doc.paragraph_at(at)?;
+                if let Some((_, kept)) = last.filter(|(p, _)| *p == para) {
+                    return Some(kept);
+                }
+                let kept = para.slice(text).contains("[Footnote");
+                last = Some((para, kept));
+                Some(kept)
+            };
             for m in MARKER.find_iter(text) {
-                if glued(text, m.start()) && !markdown_link(&text[m.end()..]) && !notes_kept(doc, m.start()) {
+                if glued(text, m.start()) && !markdown_link(&text[m.end()..]) && notes_kept(m.start()) != Some(true) {
                     push(
                         out,
                         Span::new(m.start(), m.end()),
@@ -126,13 +137,6 @@ fn glued(text: &str, at: usize) -> bool {
         }
         _ => false,
     }
-}
-
-/// True when the paragraph keeps its notes (`[Footnote 1: …]`): its
-/// markers then point at text that is there.
-fn notes_kept(doc: &Document, at: usize) -> bool {
-    doc.paragraph_at(at)
-        .is_some_and(|p| p.slice(doc.text()).contains("[Footnote"))
 }
 
 /// `[1](url)` and `[1]: url` are Markdown links, not markers.

@@ -3,6 +3,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::prelude::*;
+use crate::span::{ceil_char_boundary, floor_char_boundary};
 
 pub struct LeakedBullet;
 
@@ -45,6 +46,9 @@ Fix (unsafe): remove the bullet and the space after it.",
 /// for a set of chars decodes every character of the text.
 static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new("(?:•|▪|◦|‣|●|■) ").expect("pattern compiles"));
 
+/// Bytes read on each side of a bullet for its three words.
+const WINDOW: usize = 120;
+
 impl Rule for LeakedBullet {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -62,16 +66,14 @@ impl Rule for LeakedBullet {
             let rest = &text[m.end()..];
             let sentence_before =
                 before.len() < at && before.ends_with(['.', '!', '?', '"', '”']) && !before.ends_with("...");
-            let line_before = before.rsplit('\n').next().unwrap_or_default();
-            let sentence_after = rest.starts_with(char::is_uppercase)
-                && rest
-                    .split('\n')
-                    .next()
-                    .unwrap_or_default()
-                    .split_whitespace()
-                    .take(3)
-                    .count()
-                    == 3;
+            // Three words each side, read from a bounded window so a long
+            // line of bullets stays linear.
+            let near_before = &before[floor_char_boundary(before, before.len().saturating_sub(WINDOW))..];
+            let line_before = near_before.rsplit('\n').next().unwrap_or_default();
+            let near_after = &rest[..ceil_char_boundary(rest, WINDOW.min(rest.len()))];
+            let line_after = near_after.split('\n').next().unwrap_or_default();
+            let sentence_after =
+                rest.starts_with(char::is_uppercase) && line_after.split_whitespace().take(3).count() == 3;
             if sentence_before && line_before.split_whitespace().count() >= 3 && sentence_after {
                 let span = Span::new(at, at + c.len() + 1);
                 out.push(

@@ -1,3 +1,7 @@
+use std::cell::OnceCell;
+
+use rustc_hash::FxHashSet;
+
 use crate::lexicon::{COMPOUND_FIRST, WORD_ENDINGS};
 use crate::prelude::*;
 
@@ -71,6 +75,10 @@ impl Rule for LineBreakHyphen {
         }
         let text = doc.text();
         let lines = doc.lines();
+        // Every word of the text, hyphenated ones whole, gathered once at the
+        // first broken word: searching the text for each would be quadratic.
+        let written: OnceCell<FxHashSet<&str>> = OnceCell::new();
+        let written = |word: &str| written.get_or_init(|| tokens(text)).contains(word);
         for pair in lines.windows(2) {
             let (line, next) = (pair[0].slice(text), pair[1].slice(text));
             let head = line.trim_end();
@@ -92,9 +100,9 @@ impl Rule for LineBreakHyphen {
             let joined = format!("{first}{second}");
             let hyphenated = format!("{first}-{second}");
             let keep = compound
-                || written(text, &hyphenated)
+                || written(&hyphenated)
                 || (english && (COMPOUND_FIRST.contains(first) || first.bytes().any(|b| b.is_ascii_uppercase())));
-            let join = !keep && (written(text, &joined) || (english && WORD_ENDINGS.contains(second)));
+            let join = !keep && (written(&joined) || (english && WORD_ENDINGS.contains(second)));
             let break_span = Span::new(hyphen + 1, pair[1].start);
             out.push(if keep {
                 diagnostic.with_fix(Fix::unsafe_(
@@ -113,12 +121,9 @@ impl Rule for LineBreakHyphen {
     }
 }
 
-/// True when `word` stands as a whole word somewhere in `text`.
-fn written(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + word.len()..].chars().next();
-        !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
-            && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
-    })
+/// The words of `text`, a hyphenated one (`decision-making`) as one.
+fn tokens(text: &str) -> FxHashSet<&str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect()
 }
