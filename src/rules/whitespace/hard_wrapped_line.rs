@@ -27,7 +27,9 @@ A paragraph counts as hard-wrapped when all of these hold:
 Left alone: verse and addresses (short lines), lists (a line that starts
 with `-`, `*`, `•` or `1.`), quotations set off with `>`, Markdown hard
 breaks (two spaces or `\\` at the end of a line), and a line that ends with
-a hyphen inside a word, which `line-break-hyphen` mends.
+a hyphen inside a word, which `line-break-hyphen` mends. Markdown files
+(read as Markdown) are left alone whole: their source is wrapped by
+convention, and a single line break renders as a space.
 
 Fix (unsafe): join the lines of the paragraph with single spaces.",
     fix: FixAvailability::Unsafe,
@@ -62,7 +64,9 @@ impl Rule for HardWrappedLine {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        if !doc.bytes().contains(b'\n') {
+        // Markdown source is wrapped by convention: a single line break
+        // renders as a space, so the wrap is not debris there.
+        if !doc.bytes().contains(b'\n') || doc.is_markdown() {
             return;
         }
         let text = doc.text();
@@ -151,4 +155,26 @@ fn hyphenated(line: &str) -> bool {
     line.trim_end()
         .strip_suffix('-')
         .is_some_and(|stem| stem.ends_with(char::is_alphabetic))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Linter, Settings};
+
+    const WRAPPED: &str = "The council approved the new budget on Tuesday after a long\ndebate about transport, and officials said the plan would add\nbus lanes on the main roads before the end of next year.";
+
+    fn linter(markdown: bool) -> Linter {
+        Linter::new(&Settings {
+            select: vec!["W010".into()],
+            markdown,
+            ..Settings::default()
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn leaves_wrapped_markdown_source_alone() {
+        assert_eq!(linter(false).check(WRAPPED).len(), 1);
+        assert!(linter(true).check(WRAPPED).is_empty());
+    }
 }
