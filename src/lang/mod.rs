@@ -255,15 +255,24 @@ pub fn detect(text: &str, max_words: usize) -> Verdict {
 }
 
 /// True when `paragraph` is a stack of lines each too short to tell its
-/// language, none of them told apart as another language: page chrome
-/// (`Skip to main content`, a menu row, `Advertisement`) has no function
-/// words, and takes the whole text's language as a lone short line does.
+/// language. Page chrome (`Skip to main content`, a menu row,
+/// `Advertisement`) has no function words, and such a stack takes the whole
+/// text's language, as a lone short line does.
 pub fn short_lines(paragraph: &str) -> bool {
+    // Eight words at most: a line of wrapped prose in another language holds
+    // more, and must not be read as the text's language.
     paragraph.contains('\n')
-        && paragraph
-            .lines()
-            .all(|line| detect(line, PARAGRAPH_WORDS) == Verdict::Undecided || line.trim().is_empty())
+        && paragraph.lines().all(|line| {
+            line.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .nth(SHORT_LINE_WORDS)
+                .is_none()
+                && (line.trim().is_empty() || detect(line, PARAGRAPH_WORDS) == Verdict::Undecided)
+        })
 }
+
+/// The most words a line of page chrome holds.
+const SHORT_LINE_WORDS: usize = 8;
 
 #[cfg(test)]
 mod tests {
@@ -344,6 +353,15 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(lang(text), Verdict::Is(expected), "{text}");
         }
+    }
+
+    #[test]
+    fn a_stack_of_short_lines_is_told_from_wrapped_prose_in_another_language() {
+        let chrome = "Skip to main content\nNews * Sport * Weather * Travel * MoreMenu\nThe Daily Ledger logo.\nHome > Business > Markets\nShare this article\nAdvertisement";
+        assert!(short_lines(chrome));
+        let swahili = "Watu wote wamezaliwa huru, hadhi na haki zao ni sawa. Wote wamejaliwa\nakili na dhamiri, hivyo yapasa watendeane kindugu. Kila mtu ana haki ya";
+        assert!(!short_lines(swahili));
+        assert!(!short_lines("Advertisement"));
     }
 
     #[test]
