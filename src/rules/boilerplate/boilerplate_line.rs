@@ -432,7 +432,7 @@ fn is_scores(t: &str) -> bool {
         w.split_once(['-', '–']).is_some_and(|(a, b)| {
             (1..=3).contains(&a.len())
                 && (1..=3).contains(&b.len())
-                && (a.to_owned() + b).bytes().all(|c| c.is_ascii_digit())
+                && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
         })
     };
     let mut scores = 0;

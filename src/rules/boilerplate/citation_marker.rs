@@ -3,6 +3,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::prelude::*;
+use crate::rules::fragments::shared::trailing_letters;
 
 pub struct CitationMarker;
 
@@ -131,12 +132,17 @@ fn glued(text: &str, at: usize) -> bool {
     let before = &text[..at];
     match before.chars().next_back() {
         Some('.' | ',' | ';' | ':' | ')' | '"' | '”' | '’' | '»') => true,
-        Some(c) if c.is_alphabetic() => {
-            let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
-            word.chars().count() >= 2 && word.chars().all(char::is_alphabetic)
-        }
+        Some(c) if c.is_alphabetic() => glued_word(before).is_some_and(|w| w.chars().nth(1).is_some()),
         _ => false,
     }
+}
+
+/// The word of letters `before` ends with, unless digits run into it
+/// (`3rd`, `H2O`): those name things, and a mark after them is no note.
+fn glued_word(before: &str) -> Option<&str> {
+    let word = trailing_letters(before);
+    let head = &before[..before.len() - word.len()];
+    (!head.ends_with(|c: char| c.is_alphanumeric())).then_some(word)
 }
 
 /// `[1](url)` and `[1]: url` are Markdown links, not markers.
@@ -154,12 +160,8 @@ fn footnote(text: &str, start: usize, end: usize) -> bool {
     let before = &text[..start];
     match before.chars().next_back() {
         Some('.' | ',' | ';' | ')' | '"' | '”' | '’' | '%') => true,
-        Some(c) if c.is_alphabetic() => {
-            let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
-            word.chars().count() >= 3
-                && word.chars().all(char::is_alphabetic)
-                && !UNITS.iter().any(|u| word.eq_ignore_ascii_case(u))
-        }
+        Some(c) if c.is_alphabetic() => glued_word(before)
+            .is_some_and(|w| w.chars().nth(2).is_some() && !UNITS.iter().any(|u| w.eq_ignore_ascii_case(u))),
         _ => false,
     }
 }

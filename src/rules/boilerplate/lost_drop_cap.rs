@@ -1,5 +1,6 @@
 use crate::lexicon::{ARTICLES, AUXILIARIES, FINITE_VERBS, POSSESSIVE_DETERMINERS, THIRD_PERSON_VERBS};
 use crate::prelude::*;
+use crate::rules::fragments::shared::is_past_form;
 
 pub struct LostDropCap;
 
@@ -113,7 +114,7 @@ impl Rule for LostDropCap {
         let word = first.trim_end_matches(',');
         if !word.chars().all(|c| c.is_ascii_lowercase())
             || PARTICLES.contains(&word)
-            || line.split_whitespace().count() < 5
+            || line.split_whitespace().nth(4).is_none()
             || !line.contains(['.', '!', '?'])
         {
             return;
@@ -156,15 +157,9 @@ impl Rule for LostDropCap {
     }
 }
 
+/// A verb from the lexicon, or a regular past form.
 fn is_verb(word: &str) -> bool {
-    AUXILIARIES.contains(word)
-        || FINITE_VERBS.contains(word)
-        || THIRD_PERSON_VERBS.contains(word)
-        || matches!(
-            word,
-            "said" | "says" | "were" | "are" | "will" | "would" | "could" | "can" | "have"
-        )
-        || (word.len() > 4 && word.ends_with("ed"))
+    AUXILIARIES.contains(word) || FINITE_VERBS.contains(word) || THIRD_PERSON_VERBS.contains(word) || is_past_form(word)
 }
 
 #[cfg(test)]

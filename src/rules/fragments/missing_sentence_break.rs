@@ -7,7 +7,7 @@ use crate::lexicon::{
     POSSESSIVE_DETERMINERS, PREPOSITIONS, PRE_VERB_ADVERBS, SUBJECT_PRONOUNS, TITLES, WH_WORDS,
 };
 use crate::prelude::*;
-use crate::rules::fragments::shared::{is_capitalised, is_lowercase_word};
+use crate::rules::fragments::shared::{is_capitalised, is_lowercase_word, is_past_form};
 use crate::segment::after_blank_line;
 
 pub struct MissingSentenceBreak;
@@ -178,11 +178,6 @@ fn starts_with_finite_verb(s: &str, past: bool) -> bool {
         return !second.is_empty() && (FINITE_VERBS.contains(second) || (past && is_past_form(second)));
     }
     false
-}
-
-/// `passed`, `announced`: a regular past form, long enough not to be `red`.
-fn is_past_form(word: &str) -> bool {
-    word.len() > 4 && word.ends_with("ed")
 }
 
 /// The word right before `head`'s end, when one space separates it from

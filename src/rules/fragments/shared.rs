@@ -97,6 +97,16 @@ pub(crate) fn leading_word(s: &str) -> &str {
     &s[..end]
 }
 
+/// The letters right before `s`'s end: the word a mark is glued to.
+pub(crate) fn trailing_letters(s: &str) -> &str {
+    &s[s.trim_end_matches(char::is_alphabetic).len()..]
+}
+
+/// `passed`, `announced`: a regular past form, long enough not to be `red`.
+pub(crate) fn is_past_form(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ed")
+}
+
 /// True when `word` starts with an uppercase letter.
 pub(crate) fn is_capitalised(word: &str) -> bool {
     first_char(word).is_uppercase()

@@ -2,7 +2,9 @@ use crate::lexicon::{
     ARTICLES, CLAUSE_SUBORDINATORS, FINITE_VERBS, POSSESSIVE_DETERMINERS, PREPOSITIONS, SUBJECT_PRONOUNS,
 };
 use crate::prelude::*;
-use crate::rules::fragments::shared::{is_capitalised, leading_word, split_contraction, terminal, QuoteTracker};
+use crate::rules::fragments::shared::{
+    is_capitalised, is_past_form, leading_word, split_contraction, terminal, QuoteTracker,
+};
 
 pub struct SubordinateFragment;
 
@@ -168,10 +170,7 @@ fn has_main_clause(doc: &Document, words: &[Span]) -> bool {
 fn has_verb(doc: &Document, words: &[Span]) -> bool {
     words.iter().any(|&w| {
         let (base, tail) = split_contraction(doc.slice(w));
-        tail.is_some()
-            || SUBJECT_PRONOUNS.contains(base)
-            || FINITE_VERBS.contains(base)
-            || (base.len() > 4 && base.ends_with("ed"))
+        tail.is_some() || SUBJECT_PRONOUNS.contains(base) || FINITE_VERBS.contains(base) || is_past_form(base)
     })
 }
 

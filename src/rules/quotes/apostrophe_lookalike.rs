@@ -3,6 +3,7 @@ use std::sync::LazyLock;
 use regex::bytes::Regex;
 
 use crate::prelude::*;
+use crate::rules::fragments::shared::trailing_letters;
 
 pub struct ApostropheLookalike;
 
@@ -79,7 +80,7 @@ impl Rule for ApostropheLookalike {
         for m in LOOKALIKE.find_iter(text.as_bytes()) {
             let (at, end) = (m.start(), m.end());
             let c = text[at..].chars().next().expect("a match is a character");
-            let before = word_before(&text[..at]);
+            let before = trailing_letters(&text[..at]);
             let after = word_after(&text[end..]);
             if before.is_empty() || after.is_empty() {
                 continue;
@@ -106,17 +107,6 @@ impl Rule for ApostropheLookalike {
             );
         }
     }
-}
-
-/// The letters right before `s`'s end.
-fn word_before(s: &str) -> &str {
-    let start = s
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| c.is_alphabetic())
-        .last()
-        .map_or(s.len(), |(i, _)| i);
-    &s[start..]
 }
 
 /// The letters at `s`'s start, if a non-letter (or the end) follows them.

@@ -1,6 +1,8 @@
 use crate::lang::SPACED_EUROPEAN;
 use crate::prelude::*;
 
+use super::line_break_hyphen::broken_stem;
+
 pub struct HardWrappedLine;
 
 static META: RuleMeta = RuleMeta {
@@ -102,7 +104,7 @@ fn check_paragraph(text: &str, lines: &[Span], out: &mut Vec<Diagnostic>) {
         // A hyphenated break is a wrap by its nature; a few characters of
         // slack allow for a footnote marker or a wide mark on the widest line.
         let fitted = width(line) + 1 + next_word + SLACK <= widest;
-        if width(line) * 5 < widest * 4 || (fitted && !hyphenated(pair[0])) {
+        if width(line) * 5 < widest * 4 || (fitted && broken_stem(pair[0]).is_none()) {
             return;
         }
         let ends_inside = line
@@ -119,7 +121,7 @@ fn check_paragraph(text: &str, lines: &[Span], out: &mut Vec<Diagnostic>) {
     }
     let edits: Vec<Edit> = lines
         .windows(2)
-        .filter(|pair| !hyphenated(pair[0].slice(text)))
+        .filter(|pair| broken_stem(pair[0].slice(text)).is_none())
         .map(|pair| {
             let line = pair[0].slice(text);
             let from = pair[0].start + line.trim_end().len();
@@ -147,14 +149,6 @@ fn is_marked(line: &str) -> bool {
         || line.ends_with("  ")
         || line.ends_with('\\')
         || line.ends_with('\t')
-}
-
-/// `recom-` at a line's end: a word broken by hyphenation, which
-/// `line-break-hyphen` mends.
-fn hyphenated(line: &str) -> bool {
-    line.trim_end()
-        .strip_suffix('-')
-        .is_some_and(|stem| stem.ends_with(char::is_alphabetic))
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@ use rustc_hash::FxHashSet;
 
 use crate::lexicon::{COMPOUND_FIRST, WORD_ENDINGS};
 use crate::prelude::*;
+use crate::rules::fragments::shared::trailing_letters;
 
 pub struct LineBreakHyphen;
 
@@ -81,22 +82,20 @@ impl Rule for LineBreakHyphen {
         let written = |word: &str| written.get_or_init(|| tokens(text)).contains(word);
         for pair in lines.windows(2) {
             let (line, next) = (pair[0].slice(text), pair[1].slice(text));
-            let head = line.trim_end();
-            let Some(stem) = head.strip_suffix('-') else {
+            let Some(stem) = broken_stem(line) else {
                 continue;
             };
-            let first_len = stem.len() - stem.trim_end_matches(char::is_alphabetic).len();
             let second_len = next.len() - next.trim_start_matches(char::is_alphabetic).len();
-            if first_len == 0 || second_len == 0 || !next.starts_with(char::is_lowercase) {
+            if second_len == 0 || !next.starts_with(char::is_lowercase) {
                 continue;
             }
-            let first = &stem[stem.len() - first_len..];
+            let first = trailing_letters(stem);
             let second = &next[..second_len];
             let hyphen = pair[0].start + stem.len();
             let span = Span::new(hyphen, pair[1].start + second_len);
             let english = doc.language_at(hyphen) == Some(Lang::English);
             let diagnostic = Diagnostic::new(&META, span, "word hyphenated across a line break");
-            let compound = stem[..stem.len() - first_len].ends_with('-');
+            let compound = stem[..stem.len() - first.len()].ends_with('-');
             let joined = format!("{first}{second}");
             let hyphenated = format!("{first}-{second}");
             let keep = compound
@@ -119,6 +118,14 @@ impl Rule for LineBreakHyphen {
             });
         }
     }
+}
+
+/// What comes before the hyphen of a line that ends in the middle of a
+/// word (`…would recom-`), or `None`.
+pub(super) fn broken_stem(line: &str) -> Option<&str> {
+    line.trim_end()
+        .strip_suffix('-')
+        .filter(|stem| stem.ends_with(char::is_alphabetic))
 }
 
 /// The words of `text`, a hyphenated one (`decision-making`) as one.

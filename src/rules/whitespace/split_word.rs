@@ -4,6 +4,7 @@ use regex::Regex;
 
 use crate::lexicon::WORD_ENDINGS;
 use crate::prelude::*;
+use crate::rules::fragments::shared::trailing_letters;
 
 pub struct SplitWord;
 
@@ -64,7 +65,7 @@ impl Rule for SplitWord {
         let text = doc.text();
         for m in ENDING.find_iter(text) {
             let before = &text[..m.start()];
-            let first = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
+            let first = trailing_letters(before);
             let after = text[m.end()..].chars().next();
             // `the tion- prefix` names a piece of a word.
             let word_ends = !after.is_some_and(|c| c.is_alphanumeric() || c == '-');
