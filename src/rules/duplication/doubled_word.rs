@@ -1,6 +1,6 @@
 use crate::lexicon::{
     ARTICLES, DOUBLING_WORDS, FINITE_VERBS, FRENCH_DOUBLING_WORDS, INFINITIVE_TAKERS, PARTICLES,
-    POSSESSIVE_DETERMINERS, PREPOSITIONS, SUBJECT_PRONOUNS,
+    POSSESSIVE_DETERMINERS, PREPOSITIONS, REDUPLICATED_NAMES, SUBJECT_PRONOUNS,
 };
 use crate::prelude::*;
 use crate::segment::after_blank_line;
@@ -23,8 +23,12 @@ Left alone: doublings that are grammatical or idiomatic (`had had`, `that
 that`, `what it is is`, `very very`, `bye bye`, `great great`), a second
 copy that is capitalised (names such as `Walla Walla`, `Bora Bora`, `Duran
 Duran`, `Sirhan Sirhan`) unless it is a function word opening a sentence
-(`The The company`) or a word of six letters or more doubled inside a
-longer name (`President President Trump`, `United States States`), a binomial name (`Cricetus cricetus`),
+(`The The company`) or a word doubled inside a longer name: six letters
+or more next to a capitalised word (`President President Trump`, `United
+States States`), five letters between two (`the White White House`, `St
+Albans Crown Crown Court`), and never a known reduplicated name (`Lang
+Lang`, `Wagga Wagga`) or a title glued to a sentence that opens with its
+last word (`You Can't Sell Feminism Feminism is…`); a binomial name (`Cricetus cricetus`),
 numbers (`10 10`), single letters other than `a`, repeats across a line
 break (list items), a particle doubled after a verb (`he goes to to stay`,
 `took in in taxes`, `getting by by working`) and a pronoun that is an
@@ -56,6 +60,18 @@ word is never safe.",
             output: "He met President Trump and the United States delegation.",
         },
         Fixture {
+            input: "He lives near the White White House, and the St Albans Crown Crown Court heard it.",
+            output: "He lives near the White House, and the St Albans Crown Court heard it.",
+        },
+        Fixture {
+            input: "The plan is said to to date from 1990, and he was shaking with with cold.",
+            output: "The plan is said to date from 1990, and he was shaking with cold.",
+        },
+        Fixture {
+            input: "I have nothing to to do with it. It signals that that we are ready.",
+            output: "I have nothing to do with it. It signals that we are ready.",
+        },
+        Fixture {
             input: "It rained. The The company said it would close.",
             output: "It rained. The company said it would close.",
         },
@@ -69,11 +85,17 @@ word is never safe.",
         "He had had enough, and he said that that was final.",
         "What it is is a mess. It was very very late. Bye bye.",
         "They flew to Walla Walla and Bora Bora to see Duran Duran.",
+        "She toured the Walla Walla Valley, heard Lang Lang Plays Bach, and met Sirhan Sirhan Jr.",
+        "A Tweet Tweet bird sang, and the Bulla Bulla players came.",
+        "You Can't Sell Feminism Feminism is worth nothing as a pose. See More About Infortrend Infortrend (TWSE: 2495) makes storage.",
         "Scores were 10 10 and 3.5 3.5 at 10:30.",
         "Steps:\nthe\nthe end",
         "Wild hamsters (Cricetus cricetus) and a great great aunt.",
         "He goes to to stay fit; the caps came in in 2013; in providing for it it will help.",
         "That that is so surprised no one, and the gym he went to to train is shut.",
+        "He said that that time was over, in that that method fails; the flat was brought in in 2013.",
+        "Things like that that surprised me were resorted to to avert a crisis.",
+        "The office she walked to to vote is shut, and what he was looking for for years is gone.",
         "01.AI released Yi-34B; GPT-4 Turbo (LLMs) beat Li Kai-fu’s model in the U.S. e.g. here.",
     ],
 };
@@ -146,17 +168,26 @@ impl Rule for DoubledWord {
                 .checked_sub(1)
                 .map(|j| &words[j])
                 .filter(|w| text[w.end..a.start].bytes().all(|c| c == b' '));
+            // Five letters is where names that are a word said twice live
+            // (`Wagga Wagga`), so there the pair needs a name on both sides
+            // (`the White White House`, `Crown Crown Court`).
+            let the = |w: Option<&Span>| w.is_some_and(|&w| doc.slice(w).eq_ignore_ascii_case("the"));
             let inside_name = first == second
                 && lead.is_uppercase()
-                && second.chars().count() >= 6
-                && (capital_word(prev_word) || capital_word(next));
+                && !REDUPLICATED_NAMES.contains(second)
+                && match second.chars().count() {
+                    0..=4 => false,
+                    5 => capital_word(next) && (capital_word(prev_word) || the(prev_word)),
+                    _ => capital_word(prev_word) || capital_word(next),
+                }
+                && (capital_word(next) || !headline_before(doc, words, i));
             // `Cricetus cricetus`: a binomial name repeats genus and species.
             let binomial = first.starts_with(char::is_uppercase) && lead.is_lowercase() && second.chars().count() >= 5;
             if !(lead.is_lowercase() || opening_double || inside_name)
                 || binomial
                 || second.chars().any(|c| c.is_ascii_digit())
                 || (second.chars().count() == 1 && second != "a")
-                || (DOUBLING_WORDS.contains(second) && !(second.eq_ignore_ascii_case("that") && before_noun_phrase))
+                || (DOUBLING_WORDS.contains(second) && !(second.eq_ignore_ascii_case("that") && that_slip(doc, next)))
                 || (FRENCH_DOUBLING_WORDS.contains(second) && doc.language_at(a.start) == Some(Lang::French))
             {
                 continue;
@@ -181,20 +212,58 @@ impl Rule for DoubledWord {
     }
 }
 
+/// True when `that that` is a slip rather than a conjunction then a
+/// demonstrative (`said that that was final`) or a demonstrative then a
+/// relative (`things like that that surprised me`): before a noun phrase's
+/// opener (`that that the rollback`) or a subject pronoun (`signals that that
+/// we`).
+fn that_slip(doc: &Document, next: Option<&Span>) -> bool {
+    next.is_some_and(|&w| {
+        let w = doc.slice(w);
+        opens_noun_phrase(w) || ["he", "she", "we", "they", "I"].contains(&w)
+    })
+}
+
+/// True when every word from the sentence's start to word `i` is capitalised
+/// and there are two or more: a title glued to a sentence that opens with its
+/// last word (`You Can't Sell Feminism Feminism is worth…`), where deleting
+/// the copy deletes the title's last word.
+fn headline_before(doc: &Document, words: &[Span], i: usize) -> bool {
+    let text = doc.text();
+    let mut j = i;
+    loop {
+        if !doc.slice(words[j]).starts_with(char::is_uppercase) {
+            return false;
+        }
+        if opens_sentence(&text[..words[j].start]) {
+            return j < i;
+        }
+        match j.checked_sub(1) {
+            Some(k) if text[words[k].end..words[j].start].bytes().all(|c| c == b' ') => j = k,
+            _ => return false,
+        }
+    }
+}
+
 /// True when the word before the pair makes the doubling grammatical: a
 /// particle ending a phrasal verb (`he goes to to stay`, `took in in
 /// taxes`, `getting by by working`) or a pronoun that is first an object
 /// and then a subject (`for it it will be`, `before you you will see`).
+/// `with` is not stranded before another `with` (`shaking with with cold`),
+/// and `nothing` is no verb.
 fn grammatical_after(before: Option<&str>, word: &str) -> bool {
     let Some(before) = before else {
         return false;
     };
     let lower = before.to_ascii_lowercase();
-    if word == "to" && INFINITIVE_TAKERS.contains(&lower) {
+    if (word == "to" && INFINITIVE_TAKERS.contains(&lower)) || word == "with" {
         return false;
     }
-    let verb_like =
-        FINITE_VERBS.contains(&lower) || (lower.len() > 3 && ["ed", "en", "ing"].iter().any(|s| lower.ends_with(s)));
+    let verb_like = FINITE_VERBS.contains(&lower)
+        || (lower.len() > 3
+            && ["ed", "en", "ing"].iter().any(|s| lower.ends_with(s))
+            && !lower.ends_with("thing")
+            && !matches!(lower.as_str(), "morning" | "evening"));
     (PARTICLES.contains(word) && verb_like) || (matches!(word, "it" | "you") && PREPOSITIONS.contains(&lower))
 }
 

@@ -32,16 +32,23 @@ letters and digits (`Web3.Storage`), identifiers (`Console.WriteLine`,
 and `Pop.Up` or `i.Con` when they recur in the text), a `?` or `!` that does
 not follow a word (`choice,\"?Sen.`: a character lost in a charset
 conversion), a straight `\"` after the mark in a paragraph whose straight
-quotes do not pair up (it may open the next quotation or close this one;
-where they pair, an odd one opens and the space goes before it, an even one
-closes and the space goes after it: `reporters.\"The` → `reporters. \"The`),
+quotes do not pair up and that follows another straight quote or a word
+that introduces a quotation (`He said.\"This`): it may open the next
+quotation or close this one. Where they pair, an odd one opens and the
+space goes before it, an even one closes and the space goes after it
+(`reporters.\"The` → `reporters. \"The`); two glued quotes close then open
+(`\"My Hero.\"\"It's`).
 and colons (`10:30`, `Photo:Reuters`).
 A comma or semicolon counts only between two words of two or more letters
 (or a number and a word), once per token: `1,000`, `x,y`, `a,b,c`,
 `tech,ai,news` and HTML entities (`&amp;then`) are left alone.
 
-Fix (safe): insert one space after the mark and any closing quote.",
-    fix: FixAvailability::Safe,
+Fix (safe): insert one space after the mark and any closing quote.
+Unsafe where a lone straight quote glued after a sentence is the first in
+its paragraph: it most likely closes a quotation opened in an earlier
+paragraph (`without China.\"Roach, who…` → `China.\" Roach`), but it could
+open one that runs on.",
+    fix: FixAvailability::Sometimes,
     rewrites_letters: false,
     scope: Scope::Document,
     applies: Applies {
@@ -69,6 +76,10 @@ Fix (safe): insert one space after the mark and any closing quote.",
         Fixture {
             input: "The firm said.“But we will see.”",
             output: "The firm said. “But we will see.”",
+        },
+        Fixture {
+            input: "It will not happen without China.\"Roach, who grew up in Ohio, said \"My Hero.\"\"It's easy.\"",
+            output: "It will not happen without China.\" Roach, who grew up in Ohio, said \"My Hero.\" \"It's easy.\"",
         },
         Fixture {
             input: "He told reporters.\"The plan is dead.\" \"We will go on,\" he said.\"Prices rose.\"",
@@ -374,17 +385,51 @@ fn restore_paragraph(doc: &Document, mut diag: Diagnostic) -> Diagnostic {
     diag
 }
 
+/// Words that end a sentence introducing a quotation (`He said."This`), so a
+/// quote glued after them opens one.
+const REPORTING: &[&str] = &[
+    "added",
+    "asked",
+    "continued",
+    "declared",
+    "explained",
+    "insisted",
+    "noted",
+    "replied",
+    "reporters",
+    "said",
+    "says",
+    "stated",
+    "told",
+    "warned",
+    "wrote",
+];
+
+fn ends_with_reporting_verb(before: &str) -> bool {
+    let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    REPORTING.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// `told reporters."The minister`: a straight quote glued between a
 /// sentence's end and the next sentence. In a paragraph whose straight
 /// quotes pair up, an odd one opens (`said. "The`) and an even one closes
-/// (`the minister said." The`); where they do not pair, which it is cannot
-/// be told.
+/// (`the minister said." The`). Where they do not pair and no straight quote
+/// comes before it, it most likely closes a quotation opened in an earlier
+/// paragraph, but it could open one that runs on: that guess is unsafe. Two
+/// glued quotes (`"My Hero.""It's`) are a close then an open whatever the
+/// count.
 fn glued_straight_quotes(doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
     let b = text.as_bytes();
+    let mut skip_to = 0;
     for at in memchr::memchr_iter(b'"', b) {
+        if at < skip_to {
+            continue;
+        }
         let after_end = at > 0 && matches!(b[at - 1], b'.' | b'!' | b'?');
-        let capital_next = text[at + 1..].chars().next().is_some_and(char::is_uppercase);
+        let pair = b.get(at + 1) == Some(&b'"');
+        let next = if pair { at + 2 } else { at + 1 };
+        let capital_next = text[next..].chars().next().is_some_and(char::is_uppercase);
         if !(after_end && capital_next && text[..at - 1].ends_with(char::is_alphanumeric)) {
             continue;
         }
@@ -392,18 +437,26 @@ fn glued_straight_quotes(doc: &Document, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let quotes = |s: &str| s.bytes().filter(|&c| c == b'"').count();
-        if quotes(para.slice(text)) % 2 != 0 {
+        let before = quotes(&text[para.start..at]);
+        let fix = if pair {
+            skip_to = at + 2;
+            Fix::safe("insert a space", vec![Edit::insert(at + 1, " ")])
+        } else if quotes(para.slice(text)) % 2 == 0 {
+            let gap = if before % 2 == 0 { at } else { at + 1 };
+            Fix::safe("insert a space", vec![Edit::insert(gap, " ")])
+        } else if before == 0 && !ends_with_reporting_verb(&text[para.start..at - 1]) {
+            let why = "insert a space after the quote, which closes one opened earlier";
+            Fix::unsafe_(why, vec![Edit::insert(at + 1, " ")])
+        } else {
             continue;
-        }
-        let opens = quotes(&text[para.start..at]) % 2 == 0;
-        let gap = if opens { at } else { at + 1 };
+        };
         out.push(
             Diagnostic::new(
                 &META,
-                Span::new(at - 1, at + 1),
+                Span::new(at - 1, next),
                 "no space between a sentence and the quote after it",
             )
-            .with_fix(Fix::safe("insert a space", vec![Edit::insert(gap, " ")])),
+            .with_fix(fix),
         );
     }
 }
