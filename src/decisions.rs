@@ -29,10 +29,13 @@ const CONTEXT_BYTES: usize = 256;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "decision", rename_all = "lowercase")]
 pub enum Verdict {
+    /// Apply the fix as proposed.
     Accept,
+    /// Leave the text as it is.
     Reject,
     /// Accept, with this replacement for the whole fixed region instead.
     Edit {
+        /// The text that replaces the fixed region.
         replacement: String,
     },
 }
@@ -40,14 +43,18 @@ pub enum Verdict {
 /// One line of a decisions file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Decision {
+    /// The rule's code (`P001`).
     pub rule: String,
+    /// Which fix: what it replaces, what it puts there and the text around it (see the module docs).
     pub key: String,
     #[serde(flatten)]
+    /// What was decided.
     pub verdict: Verdict,
     /// For people reading the file: the text replaced and its replacement.
     #[serde(default)]
     pub before: String,
     #[serde(default)]
+    /// For people reading the file: what the fix puts in its place.
     pub after: String,
 }
 
@@ -99,10 +106,12 @@ impl Decisions {
         out
     }
 
+    /// How many decisions there are.
     pub fn len(&self) -> usize {
         self.map.len()
     }
 
+    /// True when there are no decisions.
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()
     }

@@ -20,6 +20,7 @@ pub enum Applicability {
 }
 
 impl Applicability {
+    /// The name used in output and on the command line (`safe`, `unsafe`, `display-only`).
     pub const fn as_str(self) -> &'static str {
         match self {
             Applicability::Safe => "safe",
@@ -38,12 +39,16 @@ impl std::fmt::Display for Applicability {
 /// One or more edits that belong together, applied all or not at all.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Fix {
+    /// How far the fix can be trusted.
     pub applicability: Applicability,
+    /// What the fix does, in a few words (`drop the redundant mark`).
     pub message: Cow<'static, str>,
+    /// Non-overlapping edits, applied together or not at all.
     pub edits: Vec<Edit>,
 }
 
 impl Fix {
+    /// A fix with the given safety.
     pub fn new(applicability: Applicability, message: impl Into<Cow<'static, str>>, edits: Vec<Edit>) -> Fix {
         Fix {
             applicability,
@@ -52,14 +57,17 @@ impl Fix {
         }
     }
 
+    /// A fix that cannot change meaning, applied by default.
     pub fn safe(message: impl Into<Cow<'static, str>>, edits: Vec<Edit>) -> Fix {
         Fix::new(Applicability::Safe, message, edits)
     }
 
+    /// A fix applied only with `--unsafe-fixes` or after review.
     pub fn unsafe_(message: impl Into<Cow<'static, str>>, edits: Vec<Edit>) -> Fix {
         Fix::new(Applicability::Unsafe, message, edits)
     }
 
+    /// A fix shown for review and never applied automatically.
     pub fn display_only(message: impl Into<Cow<'static, str>>, edits: Vec<Edit>) -> Fix {
         Fix::new(Applicability::DisplayOnly, message, edits)
     }
@@ -75,13 +83,18 @@ impl Fix {
 /// A piece of debris found by a rule.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// The rule that found it.
     pub rule: &'static RuleMeta,
+    /// Where the debris is, in bytes of the checked text.
     pub span: Span,
+    /// What is wrong, in one line.
     pub message: Cow<'static, str>,
+    /// The proposed repair, if the rule has one.
     pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
+    /// A finding of `rule` at `span`, without a fix.
     pub fn new(rule: &'static RuleMeta, span: Span, message: impl Into<Cow<'static, str>>) -> Self {
         Diagnostic {
             rule,
@@ -91,6 +104,7 @@ impl Diagnostic {
         }
     }
 
+    /// Attach a proposed fix.
     pub fn with_fix(mut self, fix: Fix) -> Self {
         self.fix = Some(fix);
         self
@@ -106,6 +120,7 @@ impl Diagnostic {
         d
     }
 
+    /// The fix's safety, or `None` when there is no fix.
     pub fn applicability(&self) -> Option<Applicability> {
         self.fix.as_ref().map(|f| f.applicability)
     }

@@ -280,8 +280,11 @@ fn inline_change(out: &mut String, paint: &Paint, removed: &str, added: &str) {
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(tag = "kind", content = "text", rename_all = "lowercase")]
 pub enum Piece {
+    /// Text both sides share.
     Same(String),
+    /// Text only the original has.
     Delete(String),
+    /// Text only the fixed version has.
     Insert(String),
 }
 
@@ -405,16 +408,19 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
+    /// Index the line starts of `text`.
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         LineIndex { starts }
     }
 
+    /// The zero-based line holding byte `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
         self.starts.partition_point(|&s| s <= offset) - 1
     }
 
+    /// The byte offset where zero-based `line` starts.
     pub fn line_start(&self, line: usize) -> usize {
         self.starts[line]
     }

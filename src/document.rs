@@ -19,6 +19,7 @@ use crate::span::Span;
 pub struct ByteSet([u64; 4]);
 
 impl ByteSet {
+    /// The set of bytes that occur in `text`.
     pub fn of(text: &[u8]) -> ByteSet {
         if text.len() < 4096 {
             // A paragraph: setting bits directly beats clearing the tables below.
@@ -48,10 +49,12 @@ impl ByteSet {
         set
     }
 
+    /// True when `b` occurs.
     pub fn contains(&self, b: u8) -> bool {
         self.0[b as usize / 64] & (1 << (b % 64)) != 0
     }
 
+    /// True when any of `bytes` occurs.
     pub fn any(&self, bytes: &[u8]) -> bool {
         bytes.iter().any(|&b| self.contains(b))
     }
@@ -103,10 +106,12 @@ pub struct Document<'a> {
 }
 
 impl<'a> Document<'a> {
+    /// A view of `text` with the default settings: language identified per paragraph, nothing extra protected.
     pub fn new(text: &'a str) -> Document<'a> {
         Document::with_settings(text, Language::default(), &[])
     }
 
+    /// A view of `text` read as `language`, with `extra_protect` patterns no rule may touch.
     pub fn with_settings(text: &'a str, language: Language, extra_protect: &'a [Regex]) -> Self {
         Document {
             text,
@@ -221,10 +226,12 @@ impl<'a> Document<'a> {
         (sentences, self.words.into_inner().expect("segmented above"))
     }
 
+    /// The whole text.
     pub fn text(&self) -> &'a str {
         self.text
     }
 
+    /// The text under `span`.
     pub fn slice(&self, span: Span) -> &'a str {
         &self.text[span.start..span.end]
     }
@@ -306,6 +313,7 @@ impl<'a> Document<'a> {
         Context { script, language }
     }
 
+    /// The set of bytes the text holds, so a rule can skip a text that lacks its trigger.
     pub fn bytes(&self) -> &ByteSet {
         &self.bytes
     }

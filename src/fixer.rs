@@ -25,8 +25,11 @@ const NEAR: usize = 8;
 /// A fix the fixer applied, located in the original text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AppliedFix {
+    /// The rule whose fix it was.
     pub rule: &'static RuleMeta,
+    /// How far the fix could be trusted.
     pub applicability: Applicability,
+    /// What the fix did.
     pub message: String,
     /// Where the fix's edits sit in the text `fix` was given.
     pub span: Span,
@@ -34,13 +37,16 @@ pub struct AppliedFix {
     /// Unchanged text of more than 64 bytes between two of its edits is
     /// shortened to its ends around `…`.
     pub before: String,
+    /// What the fix put in place of `before`.
     pub after: String,
 }
 
 /// The result of fixing a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fixed {
+    /// The fixed text.
     pub text: String,
+    /// Every fix applied, in the order applied.
     pub applied: Vec<AppliedFix>,
     /// Check passes run, including the last one that found nothing to apply.
     pub passes: usize,
@@ -52,6 +58,7 @@ pub struct Fixed {
 }
 
 impl Fixed {
+    /// True when at least one fix was applied.
     pub fn changed(&self) -> bool {
         !self.applied.is_empty()
     }

@@ -18,6 +18,10 @@
 //! # Ok::<(), detritus::Error>(())
 //! ```
 
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod decisions;
 pub mod diagnostic;
 pub mod diff;

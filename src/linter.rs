@@ -30,6 +30,7 @@ pub enum FixMode {
 }
 
 impl FixMode {
+    /// True when a fix of this safety may be applied in this mode.
     pub fn allows(self, applicability: Applicability) -> bool {
         match applicability {
             Applicability::Safe => true,
@@ -82,6 +83,7 @@ pub struct Linter {
 }
 
 impl Linter {
+    /// Resolve the settings into the rules to run; fails on an unknown rule, language or pattern.
     pub fn new(settings: &Settings) -> Result<Linter, Error> {
         let protect = settings
             .protect
@@ -124,6 +126,7 @@ impl Linter {
         })
     }
 
+    /// The rules this linter runs, in registry order.
     pub fn rules(&self) -> &[&'static dyn Rule] {
         &self.rules
     }

@@ -10,17 +10,26 @@ use crate::lang::{Lang, Script};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Family {
+    /// Spacing: missing, doubled, odd or misplaced whitespace.
     Whitespace,
+    /// Stray, doubled and foreign punctuation marks.
     Punctuation,
+    /// Quotation marks, apostrophes and brackets.
     Quotes,
+    /// Sentence fragments and sentences run together.
     Fragments,
+    /// Leaked HTML, Markdown and entities.
     Markup,
+    /// Invisible, control and mis-decoded characters.
     Unicode,
+    /// Words, sentences and captions said twice.
     Duplication,
+    /// Page furniture: navigation, credits, crawler headers.
     Boilerplate,
 }
 
 impl Family {
+    /// Every family, in registry order.
     pub const ALL: [Family; 8] = [
         Family::Whitespace,
         Family::Punctuation,
@@ -32,6 +41,7 @@ impl Family {
         Family::Boilerplate,
     ];
 
+    /// The letter that opens the family's rule codes (`W` for whitespace).
     pub const fn letter(self) -> char {
         match self {
             Family::Whitespace => 'W',
@@ -45,6 +55,7 @@ impl Family {
         }
     }
 
+    /// The family's name, as `--select` accepts it.
     pub const fn name(self) -> &'static str {
         match self {
             Family::Whitespace => "whitespace",
@@ -65,14 +76,18 @@ impl Family {
 pub enum FixAvailability {
     /// The rule only reports.
     None,
+    /// Fixes are shown for review and never applied automatically.
     DisplayOnly,
+    /// Every fix needs `--unsafe-fixes` or review.
     Unsafe,
     /// Some fixes are safe, others unsafe, depending on the evidence.
     Sometimes,
+    /// Every fix is safe to apply unattended.
     Safe,
 }
 
 impl FixAvailability {
+    /// The name used in output (`safe`, `sometimes`, `unsafe`).
     pub const fn as_str(self) -> &'static str {
         match self {
             FixAvailability::None => "none",
@@ -98,6 +113,7 @@ pub enum Scope {
 }
 
 impl Scope {
+    /// The name used in output (`paragraph`, `document`).
     pub const fn as_str(self) -> &'static str {
         match self {
             Scope::Paragraph => "paragraph",
@@ -146,10 +162,12 @@ impl Applies {
         }
     }
 
+    /// Add a note on the conventions the rule assumes.
     pub const fn note(self, note: &'static str) -> Applies {
         Applies { note, ..self }
     }
 
+    /// True when the rule holds in every language and script.
     pub fn is_everywhere(&self) -> bool {
         self.languages.is_empty() && self.scripts.is_empty()
     }
@@ -184,6 +202,7 @@ impl Applies {
 /// Text a rule must flag, and what applying every fix of that rule yields.
 #[derive(Clone, Copy, Debug)]
 pub struct Fixture {
+    /// Text with the debris.
     pub input: &'static str,
     /// The text after this rule's fixes (unsafe included) reach a fixpoint.
     /// Equal to `input` for rules that only report.
@@ -197,18 +216,24 @@ pub struct RuleMeta {
     pub code: &'static str,
     /// Kebab-case name of the debris, not of the fix.
     pub name: &'static str,
+    /// The family it belongs to; its code starts with the family's letter.
     pub family: Family,
+    /// One line on what it flags.
     pub summary: &'static str,
     /// Markdown: what it flags, why it is debris, an example, fix safety.
     pub docs: &'static str,
+    /// The most its fixes can be trusted.
     pub fix: FixAvailability,
     /// Safe fixes may drop letters that are artefacts, not words (`&amp;`,
     /// mojibake). Every other rule's safe fixes must keep every letter and digit.
     pub rewrites_letters: bool,
+    /// How much text it needs to see at once.
     pub scope: Scope,
     /// The languages and scripts whose conventions the rule assumes.
     pub applies: Applies,
+    /// Text it must flag, and what its fixes make of it.
     pub flags: &'static [Fixture],
+    /// Near misses it must leave alone.
     pub keeps: &'static [&'static str],
 }
 
@@ -224,6 +249,8 @@ impl Eq for RuleMeta {}
 ///
 /// Rules report; they never change text. The fixer is the only code that does.
 pub trait Rule: Sync + Send {
+    /// The rule's data.
     fn meta(&self) -> &'static RuleMeta;
+    /// Push a diagnostic to `out` for each piece of debris in `doc`.
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>);
 }

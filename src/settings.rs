@@ -66,6 +66,7 @@ pub struct Settings {
     pub select: Vec<String>,
     /// Rule selectors to disable, applied after `select`.
     pub ignore: Vec<String>,
+    /// Which language to read the text as.
     pub language: Language,
     /// Regexes whose matches no rule may touch.
     pub protect: Vec<String>,

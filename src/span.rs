@@ -8,20 +8,25 @@ use serde::Serialize;
 /// the text without copying or re-counting characters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Span {
+    /// First byte.
     pub start: usize,
+    /// One past the last byte.
     pub end: usize,
 }
 
 impl Span {
+    /// The bytes from `start` up to `end`.
     pub const fn new(start: usize, end: usize) -> Span {
         debug_assert!(start <= end);
         Span { start, end }
     }
 
+    /// Length in bytes.
     pub const fn len(self) -> usize {
         self.end - self.start
     }
 
+    /// True when the span holds no bytes.
     pub const fn is_empty(self) -> bool {
         self.start == self.end
     }
@@ -41,6 +46,7 @@ impl Span {
         self.start <= other.end && other.start <= self.end
     }
 
+    /// The text under the span.
     pub fn slice(self, text: &str) -> &str {
         &text[self.start..self.end]
     }
@@ -71,11 +77,14 @@ pub fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Edit {
     #[serde(flatten)]
+    /// The bytes replaced; empty for an insertion.
     pub span: Span,
+    /// What goes in their place.
     pub content: String,
 }
 
 impl Edit {
+    /// Replace `span` with `content`.
     pub fn replace(span: Span, content: impl Into<String>) -> Edit {
         Edit {
             span,
@@ -83,10 +92,12 @@ impl Edit {
         }
     }
 
+    /// Delete `span`.
     pub fn delete(span: Span) -> Edit {
         Edit::replace(span, String::new())
     }
 
+    /// Insert `content` at byte `at`.
     pub fn insert(at: usize, content: impl Into<String>) -> Edit {
         Edit::replace(Span::new(at, at), content)
     }

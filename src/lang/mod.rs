@@ -27,25 +27,42 @@ pub use script::{dominant as dominant_script, Script, SPACED_EUROPEAN};
 /// English and French also have rules of their own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Lang {
+    /// English.
     English,
+    /// French.
     French,
+    /// German.
     German,
+    /// Spanish.
     Spanish,
+    /// Italian.
     Italian,
+    /// Portuguese.
     Portuguese,
+    /// Dutch.
     Dutch,
+    /// Swedish.
     Swedish,
+    /// Finnish.
     Finnish,
+    /// Polish.
     Polish,
+    /// Czech.
     Czech,
+    /// Romanian.
     Romanian,
+    /// Hungarian.
     Hungarian,
+    /// Turkish.
     Turkish,
+    /// Indonesian.
     Indonesian,
+    /// Russian.
     Russian,
 }
 
 impl Lang {
+    /// Every language detritus knows, in code order.
     pub const ALL: [Lang; 16] = [
         Lang::English,
         Lang::French,
@@ -87,6 +104,7 @@ impl Lang {
         }
     }
 
+    /// The language's English name.
     pub const fn name(self) -> &'static str {
         match self {
             Lang::English => "English",

@@ -35,12 +35,14 @@ pub use web::{
 pub struct WordList(pub &'static [&'static str]);
 
 impl WordList {
+    /// True when `word` is in the list, ignoring ASCII case.
     pub fn contains(&self, word: &str) -> bool {
         self.0
             .binary_search_by(|probe| cmp_ignore_ascii_case(probe, word))
             .is_ok()
     }
 
+    /// The words, sorted and lowercase.
     pub fn words(&self) -> &'static [&'static str] {
         self.0
     }

@@ -10,6 +10,7 @@ mod crawl_metadata;
 pub(crate) mod credits;
 mod lost_drop_cap;
 
+/// The family's rules, in code order.
 pub const RULES: &[&dyn Rule] = &[
     &crawl_metadata::CrawlMetadata,
     &caption_credit::CaptionCredit,

@@ -6,6 +6,7 @@ mod doubled_word;
 mod duplicate_sentence;
 mod duplicated_caption;
 
+/// The family's rules, in code order.
 pub const RULES: &[&dyn Rule] = &[
     &doubled_word::DoubledWord,
     &duplicate_sentence::DuplicateSentence,

@@ -10,6 +10,7 @@ pub(crate) mod shared;
 mod subjectless_fragment;
 mod subordinate_fragment;
 
+/// The family's rules, in code order.
 pub const RULES: &[&dyn Rule] = &[
     &orphan_fragment::OrphanFragment,
     &dangling_fragment::DanglingFragment,

@@ -6,4 +6,5 @@ mod entities;
 mod html_entity;
 mod leaked_markup;
 
+/// The family's rules, in code order.
 pub const RULES: &[&dyn Rule] = &[&html_entity::HtmlEntity, &leaked_markup::LeakedMarkup];

@@ -10,6 +10,7 @@ mod punctuation_only_line;
 pub(crate) mod script;
 mod stray_punctuation;
 
+/// The family's rules, in code order.
 pub const RULES: &[&dyn Rule] = &[
     &punctuation_cluster::PunctuationCluster,
     &stray_punctuation::StrayPunctuation,

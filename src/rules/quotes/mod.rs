@@ -11,6 +11,7 @@ mod pairing;
 mod unbalanced_bracket;
 mod unbalanced_quote;
 
+/// The family's rules, in code order.
 pub const RULES: &[&dyn Rule] = &[
     &unbalanced_quote::UnbalancedQuote,
     &mixed_quote_style::MixedQuoteStyle,

@@ -16,6 +16,7 @@ pub(crate) mod scripts;
 mod soft_hyphen;
 mod zero_width_character;
 
+/// The family's rules, in code order.
 pub const RULES: &[&dyn Rule] = &[
     &zero_width_character::ZeroWidthCharacter,
     &misplaced_byte_order_mark::MisplacedByteOrderMark,

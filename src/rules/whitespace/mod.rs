@@ -14,6 +14,7 @@ mod space_inside_quotes;
 mod split_word;
 mod trailing_whitespace;
 
+/// The family's rules, in code order.
 pub const RULES: &[&dyn Rule] = &[
     &space_before_punctuation::SpaceBeforePunctuation,
     &missing_space_after_punctuation::MissingSpaceAfterPunctuation,

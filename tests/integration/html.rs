@@ -3,14 +3,10 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
+use crate::util::{corpus_dir, detritus};
 use detritus::decisions::Decisions;
 use detritus::{Applicability, Linter, Settings};
 use serde_json::Value;
-
-fn detritus() -> Command {
-    Command::cargo_bin("detritus").unwrap()
-}
 
 const DATA_OPEN: &str = r#"<script id="detritus-data" type="application/json">"#;
 
@@ -48,14 +44,10 @@ fn dir_with(name: &str, text: &str) -> tempfile::TempDir {
     dir
 }
 
-fn corpus() -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
-}
-
 #[test]
 fn the_page_loads_nothing_from_anywhere_else() {
     let dir = tempfile::tempdir().unwrap();
-    let html = report(dir.path(), &[corpus().to_str().unwrap()]);
+    let html = report(dir.path(), &[corpus_dir().to_str().unwrap()]);
     let (page, _) = split(&html);
     for outside in ["http://", "https://", "<link", "@import", "url(", "//cdn"] {
         assert!(!page.contains(outside), "the page refers to `{outside}`");
@@ -69,10 +61,10 @@ fn the_page_loads_nothing_from_anywhere_else() {
 #[test]
 fn every_proposed_fix_in_the_corpus_is_in_the_page_with_its_key() {
     let dir = tempfile::tempdir().unwrap();
-    let (_, data) = split(&report(dir.path(), &[corpus().to_str().unwrap()]));
+    let (_, data) = split(&report(dir.path(), &[corpus_dir().to_str().unwrap()]));
     let keys: Vec<&str> = items(&data).iter().filter_map(|i| i["key"].as_str()).collect();
     let mut expected = 0;
-    for entry in std::fs::read_dir(corpus()).unwrap() {
+    for entry in std::fs::read_dir(corpus_dir()).unwrap() {
         let path = entry.unwrap().path();
         // The corpus's README is Markdown, and read as such.
         let linter = Linter::new(&Settings {

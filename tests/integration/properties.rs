@@ -3,6 +3,7 @@
 //! stretches duplicated, the way scraping damages text): real articles reach
 //! rule paths that generated text rarely does.
 
+use crate::util::{corpus, letters};
 use detritus::{CheckCache, FixMode, Linter, Settings};
 use proptest::prelude::*;
 
@@ -54,24 +55,6 @@ fn debris_text() -> impl Strategy<Value = String> {
         any::<char>().prop_map(String::from),
     ];
     proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
-}
-
-fn letters(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    text.nfkd().filter(|c| c.is_alphanumeric()).collect()
-}
-
-fn corpus() -> &'static [String] {
-    static CORPUS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    CORPUS.get_or_init(|| {
-        let mut paths: Vec<_> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .collect();
-        paths.sort();
-        paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect()
-    })
 }
 
 #[derive(Clone, Debug)]

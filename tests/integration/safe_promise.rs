@@ -12,7 +12,7 @@ use detritus::{FixMode, Linter, Settings};
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
-const CLEAN: &str = include_str!("data/clean_multilingual.txt");
+const CLEAN: &str = include_str!("../data/clean_multilingual.txt");
 
 fn linter(markdown: bool) -> &'static Linter {
     static PLAIN: std::sync::OnceLock<Linter> = std::sync::OnceLock::new();

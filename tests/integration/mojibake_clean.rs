@@ -7,7 +7,7 @@
 
 use detritus::{Linter, Settings};
 
-const CLEAN: &str = include_str!("data/clean_multilingual.txt");
+const CLEAN: &str = include_str!("../data/clean_multilingual.txt");
 
 fn mojibake_only() -> Linter {
     Linter::new(&Settings {
@@ -70,7 +70,7 @@ fn no_repair_invents_a_character() {
     }
 }
 
-const NEGATIVE: &str = include_str!("data/mojibake_negative.txt");
+const NEGATIVE: &str = include_str!("../data/mojibake_negative.txt");
 
 /// Correct text shaped like mojibake stays as it is, in safe and in unsafe
 /// mode: maths, line art and faces are deliberate marks.

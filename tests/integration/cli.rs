@@ -3,12 +3,8 @@
 use std::fs;
 use std::process::Command as Std;
 
-use assert_cmd::Command;
+use crate::util::detritus;
 use predicates::prelude::*;
-
-fn detritus() -> Command {
-    Command::cargo_bin("detritus").unwrap()
-}
 
 const DIRTY: &str = "An experimental model , which never shipped .\n";
 

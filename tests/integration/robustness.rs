@@ -7,13 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command as Std, Stdio};
 use std::time::Duration;
 
-use assert_cmd::Command;
+use crate::util::{corpus, detritus};
 use detritus::{FixMode, Linter, Settings};
 use predicates::prelude::*;
-
-fn detritus() -> Command {
-    Command::cargo_bin("detritus").unwrap()
-}
 
 fn binary() -> Std {
     Std::new(assert_cmd::cargo::cargo_bin("detritus"))
@@ -21,16 +17,6 @@ fn binary() -> Std {
 
 const DIRTY: &str = "An experimental model , which never shipped .\n";
 const FIXED: &str = "An experimental model, which never shipped.\n";
-
-fn corpus() -> Vec<String> {
-    let mut paths: Vec<PathBuf> = fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    paths.into_iter().map(|p| fs::read_to_string(p).unwrap()).collect()
-}
 
 /// Every path under `dir`, hidden ones included.
 fn all_files(dir: &Path) -> Vec<PathBuf> {

@@ -1,6 +1,7 @@
 //! Snapshots of every corpus article: what `check` finds, what `fix` and
 //! `fix --unsafe-fixes` change, and the invariants every article must keep.
 
+use crate::util::letters;
 use detritus::diff::LineIndex;
 use detritus::{diff, Diagnostic, FixMode, Linter, Settings};
 
@@ -36,7 +37,7 @@ fn describe(text: &str, diags: &[Diagnostic]) -> String {
 
 fn settings() -> insta::Settings {
     let mut s = insta::Settings::clone_current();
-    s.set_snapshot_path("../snapshots");
+    s.set_snapshot_path("../../snapshots");
     s.set_prepend_module_to_snapshot(false);
     s
 }
@@ -44,7 +45,7 @@ fn settings() -> insta::Settings {
 #[test]
 fn corpus_snapshots() {
     settings().bind(|| {
-        insta::glob!("../corpus", "*.txt", |path| {
+        insta::glob!("../../corpus", "*.txt", |path| {
             let text = std::fs::read_to_string(path).unwrap();
             let name = path.file_name().unwrap().to_string_lossy().to_string();
             let linter = linter_for(path);
@@ -58,16 +59,10 @@ fn corpus_snapshots() {
     });
 }
 
-/// Letters and digits in order: safe fixes may change nothing else about them.
-fn letters(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    text.nfkd().filter(|c| c.is_alphanumeric()).collect()
-}
-
 #[test]
 fn every_article_keeps_its_invariants_under_both_fix_modes() {
     let mut seen = 0;
-    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus")).unwrap() {
+    for entry in std::fs::read_dir(crate::util::corpus_dir()).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_none_or(|e| e != "txt") {
             continue;
