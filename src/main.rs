@@ -8,13 +8,5 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let args = cli::args::Cli::parse();
-    match cli::run(args) {
-        Ok(code) => code,
-        // A reader that stopped listening is not an error worth a message.
-        Err(e) if cli::is_broken_pipe(&e) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("detritus: error: {e:#}");
-            ExitCode::from(2)
-        }
-    }
+    cli::run(args).unwrap_or_else(cli::failed)
 }

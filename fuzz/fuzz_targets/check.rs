@@ -8,9 +8,9 @@ use libfuzzer_sys::fuzz_target;
 
 #[path = "common.rs"]
 mod common;
-#[path = "../../src/cli/report.rs"]
+#[path = "../../src/cli/format.rs"]
 #[allow(dead_code)]
-mod report;
+mod format;
 
 fuzz_target!(|data: &[u8]| {
     let Some((flags, bytes)) = common::split(data) else {
@@ -39,14 +39,14 @@ fuzz_target!(|data: &[u8]| {
         last = Some(key);
     }
     let doc = detritus::Document::new(text);
-    let located = report::locate("in.txt", text, &diags);
-    let _ = report::sarif(&located);
-    let _ = report::statistics(&located);
+    let located = format::locate("in.txt", text, &diags);
+    let _ = format::sarif(&located);
+    let _ = format::statistics(&located);
     for l in located {
         assert!(l.line >= 1 && l.column >= 1 && (l.end_line, l.end_column) >= (l.line, l.column));
-        let _ = report::full(&l, flags & 2 == 2);
-        let _ = report::concise(&l);
-        let _ = report::github(&l);
-        let _ = report::json_value(&l, Some(doc.context_at(l.diag.span.start)));
+        let _ = format::full(&l, flags & 2 == 2);
+        let _ = format::concise(&l);
+        let _ = format::github(&l);
+        let _ = format::json_value(&l, Some(doc.context_at(l.diag.span.start)));
     }
 });

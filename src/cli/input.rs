@@ -1,11 +1,11 @@
 //! Turning command-line paths into texts: stdin, files, and walked trees.
 
 use std::fmt;
-use std::io::Read;
+use std::io::{self, IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
-use super::display_path;
 use super::encoding::{decode, Decoded, Wanted};
+use super::setup::display_path;
 use anyhow::{anyhow, Context, Result};
 
 /// Where a text comes from.
@@ -183,4 +183,99 @@ pub fn read(source: &Source, encoding: Wanted) -> Result<Loaded> {
             Ok(Loaded::NotUtf8(e.into_bytes(), error))
         }
     }
+}
+
+/// One read text, or why it was not read.
+pub(crate) enum Outcome {
+    Text {
+        path: String,
+        text: String,
+        /// How it was decoded, when it was not UTF-8 (`--encoding`).
+        decoded: Option<(Decoded, Vec<u8>)>,
+    },
+    Skipped(String),
+    Failed(anyhow::Error),
+    /// Standard input that cannot be processed: written through unchanged
+    /// by `fix`, so no record in a pipeline is lost, and an error.
+    Passthrough(anyhow::Error, Vec<u8>),
+}
+
+/// Files read and processed per parallel batch: enough to keep every core
+/// busy, few enough that memory does not grow with the size of the tree.
+pub(crate) const FILE_BATCH: usize = 64;
+
+/// Run `work` on every source in parallel batches, handing results to
+/// `emit` in input order so output is deterministic.
+pub(crate) fn for_each_source<T: Send>(
+    paths: &[std::path::PathBuf],
+    filter: &Filter,
+    quiet: bool,
+    work: impl Fn(Option<Source>, Outcome) -> T + Sync,
+    mut emit: impl FnMut(T) -> Result<()>,
+) -> Result<()> {
+    use rayon::prelude::*;
+    let sources = sources(paths, filter);
+    // A bar only where someone watches and the wait is long enough to matter.
+    let bar = (!quiet && io::stderr().is_terminal() && sources.len() > FILE_BATCH).then(|| {
+        let bar = indicatif::ProgressBar::new(sources.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {per_sec} eta {eta}")
+                .expect("template is valid"),
+        );
+        bar
+    });
+    for batch in sources.chunks(FILE_BATCH) {
+        let results: Vec<T> = batch
+            .par_iter()
+            .map(|source| match source {
+                Err(e) => work(None, Outcome::Failed(anyhow!("{e:#}"))),
+                Ok(source) => {
+                    let outcome = match read(source, filter.encoding) {
+                        Ok(Loaded::Text(text)) => Outcome::Text {
+                            path: source.to_string(),
+                            text,
+                            decoded: None,
+                        },
+                        Ok(Loaded::Decoded(text, decoded, raw)) => Outcome::Text {
+                            path: source.to_string(),
+                            text,
+                            decoded: Some((decoded, raw)),
+                        },
+                        Ok(Loaded::Binary(bytes)) if *source == Source::Stdin => Outcome::Passthrough(
+                            anyhow!("-: binary input (a NUL byte); passed through unchanged"),
+                            bytes,
+                        ),
+                        Ok(Loaded::Binary(_)) => Outcome::Skipped(format!("{source}: skipped, binary file")),
+                        Ok(Loaded::NotUtf8(bytes, e)) if *source == Source::Stdin => {
+                            Outcome::Passthrough(e.context("passed through unchanged"), bytes)
+                        }
+                        Ok(Loaded::NotUtf8(_, e)) | Err(e) => Outcome::Failed(e),
+                    };
+                    work(Some(source.clone()), outcome)
+                }
+            })
+            .collect();
+        for r in results {
+            match &bar {
+                Some(bar) => {
+                    bar.suspend(|| emit(r))?;
+                    bar.inc(1);
+                }
+                None => emit(r)?,
+            }
+        }
+    }
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    Ok(())
+}
+
+pub(crate) fn open_lines(source: &Source) -> Result<Box<dyn io::BufRead>> {
+    Ok(match source {
+        Source::Stdin => Box::new(io::BufReader::new(io::stdin())),
+        Source::File(p) => Box::new(io::BufReader::new(
+            std::fs::File::open(p).map_err(|e| anyhow!("{}: cannot read: {e}", display_path(p)))?,
+        )),
+    })
 }

@@ -11,8 +11,8 @@ use std::sync::Mutex;
 use anyhow::{bail, Context, Result};
 use tempfile::NamedTempFile;
 
-use super::display_path;
 use super::interrupt;
+use super::setup::display_path;
 
 /// Temporary files start so, then the writing process's id: a run that
 /// was killed leaves them, and the next run in the folder removes them.

@@ -14,9 +14,11 @@ use detritus::diff::{self, LineIndex, Piece};
 use detritus::{Applicability, Diagnostic, Edit, RuleMeta};
 use serde::Serialize;
 
-use super::args::ReportArgs;
-use super::display_path;
-use super::{for_each_source, plural, write, Outcome, Setup};
+use crate::cli::args::ReportArgs;
+use crate::cli::input::{for_each_source, Outcome};
+use crate::cli::messages::{exit, plural};
+use crate::cli::setup::{display_path, Setup};
+use crate::cli::write;
 
 const TEMPLATE: &str = include_str!("html/template.html");
 const CSS: &str = include_str!("html/report.css");
@@ -109,7 +111,7 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
                 }
                 Gathered::Note(note) => eprintln!("detritus: {note}"),
                 Gathered::Failed(e) => {
-                    eprintln!("detritus: error: {e:#}");
+                    error!("{e:#}");
                     page.errors.push(format!("{e:#}"));
                 }
             }
@@ -140,7 +142,7 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
             plural(fixes, "proposed fix")
         );
     }
-    Ok(super::exit(!page.errors.is_empty(), false))
+    Ok(exit(!page.errors.is_empty(), false))
 }
 
 /// The page: template, style and script, with the data embedded where

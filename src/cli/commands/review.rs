@@ -17,17 +17,18 @@ use detritus::decisions::{self, Decisions, Verdict};
 use detritus::diff::{self, Piece};
 use detritus::{Applicability, Diagnostic, Linter};
 
-use super::args::ReviewArgs;
-use super::display_path;
-use super::input::{self, Loaded, Source};
-use super::{color, write, Setup};
+use crate::cli::args::ReviewArgs;
+use crate::cli::input::{self, Loaded, Source};
+use crate::cli::messages::exit;
+use crate::cli::setup::{color, display_path, Setup};
+use crate::cli::{config, encoding, interrupt, write};
 
 /// Bytes of text shown either side of a fix.
 const CONTEXT: usize = 160;
 const INDENT: &str = "    ";
 
 pub fn run(args: ReviewArgs) -> Result<ExitCode> {
-    if args.input.encoding != super::encoding::Wanted::Utf8 {
+    if args.input.encoding != encoding::Wanted::Utf8 {
         bail!("review reads UTF-8 files only; fix other encodings with `detritus fix --encoding`");
     }
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
@@ -45,14 +46,14 @@ pub fn run(args: ReviewArgs) -> Result<ExitCode> {
         .clone()
         .unwrap_or_else(|| setup.filter.root.join(".detritus").join("decisions.jsonl"));
     // The first review starts the file.
-    if args.decisions.is_none() && store.exists() && !super::config::trusted_or_warn(&store, "decisions file") {
+    if args.decisions.is_none() && store.exists() && !config::trusted_or_warn(&store, "decisions file") {
         bail!(
             "{}: not yours; pass --decisions FILE to keep decisions elsewhere",
             display_path(&store)
         );
     }
     let mut decisions = if store.exists() {
-        super::load_decisions(&store)?
+        crate::cli::commands::fix::load_decisions(&store)?
     } else {
         Decisions::default()
     };
@@ -78,7 +79,7 @@ pub fn run(args: ReviewArgs) -> Result<ExitCode> {
     let mut stopped = false;
     for path in &files {
         // Review writes UTF-8: other encodings go through `fix --encoding`.
-        let text = match input::read(&Source::File(path.clone()), super::encoding::Wanted::Utf8) {
+        let text = match input::read(&Source::File(path.clone()), encoding::Wanted::Utf8) {
             Ok(Loaded::Text(text)) => text,
             Ok(Loaded::Decoded(..)) => unreachable!("UTF-8 is read as it is"),
             Ok(Loaded::Binary(_)) => {
@@ -109,7 +110,7 @@ pub fn run(args: ReviewArgs) -> Result<ExitCode> {
             End::Abort => {
                 drop(session.term);
                 eprintln!("detritus: review interrupted; {} left as it was", display_path(path));
-                return Ok(ExitCode::from(super::interrupt::EXIT as u8));
+                return Ok(ExitCode::from(interrupt::EXIT as u8));
             }
         };
         if result != text {
@@ -135,7 +136,7 @@ pub fn run(args: ReviewArgs) -> Result<ExitCode> {
     if stopped {
         eprintln!("detritus: stopped early; run review again to go on");
     }
-    Ok(super::exit(failed, false))
+    Ok(exit(failed, false))
 }
 
 fn save(store: &Path, decisions: &Decisions, earlier_edits: &Decisions) -> Result<()> {
@@ -451,7 +452,7 @@ struct Term {
 impl Term {
     fn new(color: bool) -> Result<Term> {
         crossterm::terminal::enable_raw_mode().context("cannot put the terminal in raw mode")?;
-        super::interrupt::terminal_raw(true);
+        interrupt::terminal_raw(true);
         Ok(Term {
             out: io::stdout(),
             color,
@@ -559,7 +560,7 @@ impl Term {
 impl Drop for Term {
     fn drop(&mut self) {
         let _ = crossterm::terminal::disable_raw_mode();
-        super::interrupt::terminal_raw(false);
+        interrupt::terminal_raw(false);
         let _ = writeln!(self.out);
     }
 }

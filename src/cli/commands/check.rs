@@ -1,0 +1,273 @@
+//! `detritus check`: report debris, in the format asked for.
+
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use crate::cli::args::{CheckArgs, FixArgs, Format, OutputEncoding};
+use crate::cli::commands::fix::{fix, warn_unmatched};
+use crate::cli::input::{self, for_each_source, open_lines, Outcome};
+use crate::cli::messages::{exit, plural};
+use crate::cli::setup::{color, Setup};
+use crate::cli::{format, jsonl};
+
+/// Totals for the closing summary on standard error.
+#[derive(Default)]
+pub(crate) struct Tally {
+    pub(crate) files: usize,
+    pub(crate) bytes: usize,
+    pub(crate) by_rule: std::collections::BTreeMap<&'static str, usize>,
+}
+
+impl Tally {
+    pub(crate) fn line(&self, started: std::time::Instant) -> String {
+        let secs = started.elapsed().as_secs_f64();
+        let mb = self.bytes as f64 / 1e6;
+        let rules: Vec<String> = self.by_rule.iter().map(|(code, n)| format!("{code}×{n}")).collect();
+        let rules = if rules.is_empty() {
+            String::new()
+        } else {
+            format!("; {}", rules.join(" "))
+        };
+        format!(
+            "{} ({mb:.2} MB) in {secs:.2}s, {:.1} MB/s{rules}",
+            plural(self.files, "file"),
+            mb / secs.max(1e-9)
+        )
+    }
+}
+
+/// Where `check` sends each text's diagnostics.
+pub(crate) struct CheckSink {
+    pub(crate) out: io::StdoutLock<'static>,
+    pub(crate) format: Format,
+    pub(crate) colored: bool,
+    /// json, sarif and statistics need every diagnostic before printing.
+    pub(crate) whole_run: bool,
+    pub(crate) kept: Vec<(String, String, Vec<detritus::Diagnostic>)>,
+    pub(crate) found: usize,
+    pub(crate) texts_with: usize,
+    pub(crate) safe: usize,
+    /// The language setting, to name each finding's paragraph language in JSON.
+    pub(crate) language: detritus::Language,
+}
+
+impl CheckSink {
+    pub(crate) fn take(&mut self, path: String, text: String, diags: Vec<detritus::Diagnostic>) -> Result<()> {
+        self.found += diags.len();
+        self.texts_with += usize::from(!diags.is_empty());
+        self.safe += diags
+            .iter()
+            .filter(|d| d.applicability() == Some(detritus::Applicability::Safe))
+            .count();
+        if self.whole_run {
+            if !diags.is_empty() {
+                self.kept.push((path, text, diags));
+            }
+            return Ok(());
+        }
+        let out = &mut self.out;
+        let doc = (self.format == Format::Jsonl).then(|| detritus::Document::with_settings(&text, self.language, &[]));
+        for l in format::locate(&path, &text, &diags) {
+            match self.format {
+                Format::Full => writeln!(out, "{}", format::full(&l, self.colored))?,
+                Format::Concise => writeln!(out, "{}", format::concise(&l))?,
+                Format::Jsonl => {
+                    let context = doc.as_ref().map(|d| d.context_at(l.diag.span.start));
+                    serde_json::to_writer(&mut *out, &format::json_value(&l, context))?;
+                    writeln!(out)?;
+                }
+                Format::Github => writeln!(out, "{}", format::github(&l))?,
+                Format::Json | Format::Sarif => unreachable!("whole-run formats are kept"),
+            }
+        }
+        Ok(())
+    }
+
+    pub(crate) fn finish(mut self, statistics: bool, unit: &str) -> Result<usize> {
+        let located: Vec<_> = self.kept.iter().flat_map(|(p, t, d)| format::locate(p, t, d)).collect();
+        let out = &mut self.out;
+        if statistics && matches!(self.format, Format::Json | Format::Jsonl) {
+            serde_json::to_writer_pretty(&mut *out, &format::statistics_json(&located))?;
+            writeln!(out)?;
+        } else if statistics {
+            write!(out, "{}", format::statistics(&located))?;
+        } else if self.format == Format::Json {
+            let mut all = Vec::with_capacity(located.len());
+            for (path, text, diags) in &self.kept {
+                let doc = detritus::Document::with_settings(text, self.language, &[]);
+                for l in format::locate(path, text, diags) {
+                    all.push(format::json_value(&l, Some(doc.context_at(l.diag.span.start))));
+                }
+            }
+            serde_json::to_writer_pretty(&mut *out, &all)?;
+            writeln!(out)?;
+        } else if self.format == Format::Sarif {
+            serde_json::to_writer_pretty(&mut *out, &format::sarif(&located))?;
+            writeln!(out)?;
+        } else if self.format == Format::Full && self.found > 0 {
+            writeln!(
+                out,
+                "Found {} in {} ({} fixable with `detritus fix`).",
+                plural(self.found, "issue"),
+                plural(self.texts_with, unit),
+                self.safe
+            )?;
+        }
+        out.flush()?;
+        Ok(self.found)
+    }
+}
+
+pub(crate) fn check(mut args: CheckArgs) -> Result<ExitCode> {
+    // Typed at a terminal with no path, `check` means this folder, as in
+    // ruff and typos; waiting on a keyboard for text would look like a hang.
+    if args.input.paths.is_empty() && !args.input.jsonl && io::stdin().is_terminal() {
+        args.input.paths.push(".".into());
+    }
+    if args.fix || args.fix_only || args.diff.is_some() {
+        return check_fixing(args);
+    }
+    let setup = Setup::new(&args.input)?;
+    let stdout = io::stdout();
+    let mut sink = CheckSink {
+        colored: color(args.input.color, stdout.is_terminal()),
+        out: stdout.lock(),
+        format: args.format,
+        whole_run: args.statistics || matches!(args.format, Format::Json | Format::Sarif),
+        kept: Vec::new(),
+        found: 0,
+        texts_with: 0,
+        safe: 0,
+        language: setup.base.language,
+    };
+    let mut failed = false;
+    let started = std::time::Instant::now();
+    let mut tally = Tally::default();
+    if args.input.jsonl {
+        let mut all = jsonl::Totals::default();
+        for source in input::sources(&args.input.paths, &setup.filter) {
+            let opened = source.and_then(|s| open_lines(&s).map(|r| (s, r)));
+            let (source, mut reader) = match opened {
+                Ok(x) => x,
+                Err(e) => {
+                    failed = true;
+                    error!("{e:#}");
+                    continue;
+                }
+            };
+            let mut report_to = |label: &str, text: &str, diags: &[detritus::Diagnostic]| {
+                sink.take(label.to_string(), text.to_string(), diags.to_vec())
+            };
+            let mut note = |note: String| error!("{note}");
+            let name = source.to_string();
+            let linter = match setup.linter_for(Some(&source)) {
+                Ok(l) => l,
+                Err(e) => {
+                    failed = true;
+                    error!("{e:#}");
+                    continue;
+                }
+            };
+            let stream = jsonl::Stream {
+                linter: &linter,
+                source: &name,
+                fields: &args.input.fields,
+                job: jsonl::Job::Check,
+                log: false,
+                metadata_field: None,
+            };
+            let totals = stream.run(
+                &mut *reader,
+                &mut io::sink(),
+                &mut report_to,
+                &mut note,
+                &mut io::sink(),
+            )?;
+            failed |= totals.malformed > 0;
+            all.add(totals);
+        }
+        failed |= warn_unmatched(&all, &args.input.fields, args.input.quiet);
+    } else {
+        for_each_source(
+            &args.input.paths,
+            &setup.filter,
+            args.input.quiet,
+            |source, outcome| match outcome {
+                Outcome::Text { path, text, .. } => match setup.linter_for(source.as_ref()) {
+                    Ok(linter) => {
+                        let diags = linter.check(&text);
+                        Checked::Text(path, text, diags)
+                    }
+                    Err(e) => Checked::Failed(e),
+                },
+                Outcome::Skipped(note) => Checked::Note(note),
+                Outcome::Failed(e) | Outcome::Passthrough(e, _) => Checked::Failed(e),
+            },
+            |r| {
+                match r {
+                    Checked::Text(path, text, diags) => {
+                        tally.files += 1;
+                        tally.bytes += text.len();
+                        for d in &diags {
+                            *tally.by_rule.entry(d.rule.code).or_default() += 1;
+                        }
+                        sink.take(path, text, diags)?
+                    }
+                    Checked::Note(note) => {
+                        if !args.input.quiet {
+                            eprintln!("detritus: {note}");
+                        }
+                    }
+                    Checked::Failed(e) => {
+                        failed = true;
+                        error!("{e:#}");
+                    }
+                }
+                Ok(())
+            },
+        )?;
+    }
+    let full = args.format == Format::Full && !args.statistics;
+    let found = sink.finish(args.statistics, if args.input.jsonl { "record" } else { "file" })?;
+    if found == 0 && full && !failed && !args.input.quiet {
+        let unit = if args.input.jsonl { "record" } else { "file" };
+        println!("All clear: {}, no debris found.", plural(tally.files.max(1), unit));
+    }
+    if !args.input.quiet && tally.files > 1 {
+        eprintln!("detritus: checked {}", tally.line(started));
+    }
+    Ok(exit(failed, found > 0 && !args.exit_zero))
+}
+
+/// `check --fix`, `--fix-only` and `--diff`, as in ruff: `fix` does the
+/// work, and `--fix` then checks the fixed files for what remains.
+pub(crate) fn check_fixing(mut args: CheckArgs) -> Result<ExitCode> {
+    let fixed = fix(FixArgs {
+        input: args.input.clone(),
+        unsafe_fixes: args.unsafe_fixes,
+        no_unsafe_fixes: args.no_unsafe_fixes,
+        exit_non_zero_on_fix: false,
+        diff: args.diff,
+        show_fixes: false,
+        output: None,
+        decisions: None,
+        log: None,
+        metadata_field: None,
+        output_encoding: OutputEncoding::Input,
+    })?;
+    let stdin = args.input.paths.iter().all(|p| p.as_os_str() == "-");
+    if !args.fix || stdin || fixed == ExitCode::from(2) {
+        return Ok(fixed);
+    }
+    args.fix = false;
+    check(args)
+}
+
+/// What checking one source gave.
+pub(crate) enum Checked {
+    Text(String, String, Vec<detritus::Diagnostic>),
+    Note(String),
+    Failed(anyhow::Error),
+}

@@ -1,0 +1,63 @@
+//! `detritus explain`: one rule's docs with its examples.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use anyhow::{anyhow, Result};
+use detritus::{diff, registry, Scope};
+
+pub(crate) fn explain(rule: &str) -> Result<ExitCode> {
+    let r = registry::find(rule).ok_or_else(|| anyhow!("unknown rule `{rule}`; `detritus rules` lists them"))?;
+    let m = r.meta();
+    let mut out = io::stdout().lock();
+    writeln!(out, "# {} {}\n", m.code, m.name)?;
+    writeln!(out, "{}\n", m.summary)?;
+    writeln!(
+        out,
+        "Family: {}. Fix: {}. Reads: {}.\n",
+        m.family.name(),
+        m.fix.as_str(),
+        match m.scope {
+            Scope::Paragraph => "one paragraph at a time",
+            Scope::Document => "the whole document",
+        }
+    )?;
+    write!(out, "Applies to: {}", m.applies.describe())?;
+    if m.applies.note.is_empty() {
+        writeln!(out, ".\n")?;
+    } else {
+        writeln!(out, "; {}.\n", m.applies.note)?;
+    }
+    writeln!(out, "{}\n", m.docs.trim_end())?;
+    writeln!(out, "## Flags\n")?;
+    for f in m.flags {
+        writeln!(out, "{}", example(f.input, "    "))?;
+        if f.input != f.output {
+            writeln!(out, "{}", example(f.output, "    → "))?;
+        }
+    }
+    writeln!(out, "\n## Leaves alone\n")?;
+    for k in m.keeps {
+        writeln!(out, "{}", example(k, "    "))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// An example for `explain`, every line of it indented (the first after
+/// `lead`), so a multi-line one reads as one block.
+pub(crate) fn example(text: &str, lead: &str) -> String {
+    let shown = diff::show_invisibles(text);
+    let mut out = String::new();
+    for (i, line) in shown.trim_end().split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if i == 0 {
+            out.push_str(lead);
+        } else if !line.is_empty() {
+            out.push_str(&" ".repeat(lead.chars().count()));
+        }
+        out.push_str(line.trim_end());
+    }
+    out
+}
