@@ -13,6 +13,7 @@ mod interrupt;
 mod json_span;
 mod jsonl;
 mod setup;
+mod sink;
 mod write;
 
 use std::io;

@@ -8,9 +8,10 @@ use anyhow::Result;
 use crate::cli::args::{CheckArgs, FixArgs, Format, OutputEncoding};
 use crate::cli::commands::fix::{fix, warn_unmatched};
 use crate::cli::input::{self, for_each_source, open_lines, Outcome};
+use crate::cli::jsonl;
 use crate::cli::messages::{exit, plural};
 use crate::cli::setup::{color, Setup};
-use crate::cli::{format, jsonl};
+use crate::cli::sink::{self, Counts, Sink};
 
 /// Totals for the closing summary on standard error.
 #[derive(Default)]
@@ -38,85 +39,29 @@ impl Tally {
     }
 }
 
-/// Where `check` sends each text's diagnostics.
+/// The output of a `check` run: the format's sink and the counts every
+/// format shares.
 pub(crate) struct CheckSink {
-    pub(crate) out: io::StdoutLock<'static>,
-    pub(crate) format: Format,
-    pub(crate) colored: bool,
-    /// json, sarif and statistics need every diagnostic before printing.
-    pub(crate) whole_run: bool,
-    pub(crate) kept: Vec<(String, String, Vec<detritus::Diagnostic>)>,
-    pub(crate) found: usize,
-    pub(crate) texts_with: usize,
-    pub(crate) safe: usize,
-    /// The language setting, to name each finding's paragraph language in JSON.
-    pub(crate) language: detritus::Language,
+    out: io::StdoutLock<'static>,
+    sink: Box<dyn Sink>,
+    counts: Counts,
 }
 
 impl CheckSink {
     pub(crate) fn take(&mut self, path: String, text: String, diags: Vec<detritus::Diagnostic>) -> Result<()> {
-        self.found += diags.len();
-        self.texts_with += usize::from(!diags.is_empty());
-        self.safe += diags
+        self.counts.found += diags.len();
+        self.counts.texts_with += usize::from(!diags.is_empty());
+        self.counts.safe += diags
             .iter()
             .filter(|d| d.applicability() == Some(detritus::Applicability::Safe))
             .count();
-        if self.whole_run {
-            if !diags.is_empty() {
-                self.kept.push((path, text, diags));
-            }
-            return Ok(());
-        }
-        let out = &mut self.out;
-        let doc = (self.format == Format::Jsonl).then(|| detritus::Document::with_settings(&text, self.language, &[]));
-        for l in format::locate(&path, &text, &diags) {
-            match self.format {
-                Format::Full => writeln!(out, "{}", format::full(&l, self.colored))?,
-                Format::Concise => writeln!(out, "{}", format::concise(&l))?,
-                Format::Jsonl => {
-                    let context = doc.as_ref().map(|d| d.context_at(l.diag.span.start));
-                    serde_json::to_writer(&mut *out, &format::json_value(&l, context))?;
-                    writeln!(out)?;
-                }
-                Format::Github => writeln!(out, "{}", format::github(&l))?,
-                Format::Json | Format::Sarif => unreachable!("whole-run formats are kept"),
-            }
-        }
-        Ok(())
+        self.sink.take(&mut self.out, path, text, diags)
     }
 
-    pub(crate) fn finish(mut self, statistics: bool, unit: &str) -> Result<usize> {
-        let located: Vec<_> = self.kept.iter().flat_map(|(p, t, d)| format::locate(p, t, d)).collect();
-        let out = &mut self.out;
-        if statistics && matches!(self.format, Format::Json | Format::Jsonl) {
-            serde_json::to_writer_pretty(&mut *out, &format::statistics_json(&located))?;
-            writeln!(out)?;
-        } else if statistics {
-            write!(out, "{}", format::statistics(&located))?;
-        } else if self.format == Format::Json {
-            let mut all = Vec::with_capacity(located.len());
-            for (path, text, diags) in &self.kept {
-                let doc = detritus::Document::with_settings(text, self.language, &[]);
-                for l in format::locate(path, text, diags) {
-                    all.push(format::json_value(&l, Some(doc.context_at(l.diag.span.start))));
-                }
-            }
-            serde_json::to_writer_pretty(&mut *out, &all)?;
-            writeln!(out)?;
-        } else if self.format == Format::Sarif {
-            serde_json::to_writer_pretty(&mut *out, &format::sarif(&located))?;
-            writeln!(out)?;
-        } else if self.format == Format::Full && self.found > 0 {
-            writeln!(
-                out,
-                "Found {} in {} ({} fixable with `detritus fix`).",
-                plural(self.found, "issue"),
-                plural(self.texts_with, unit),
-                self.safe
-            )?;
-        }
-        out.flush()?;
-        Ok(self.found)
+    pub(crate) fn finish(mut self, unit: &str) -> Result<usize> {
+        self.sink.finish(&mut self.out, &self.counts, unit)?;
+        self.out.flush()?;
+        Ok(self.counts.found)
     }
 }
 
@@ -131,16 +76,11 @@ pub(crate) fn check(mut args: CheckArgs) -> Result<ExitCode> {
     }
     let setup = Setup::new(&args.input)?;
     let stdout = io::stdout();
+    let colored = color(args.input.color, stdout.is_terminal());
     let mut sink = CheckSink {
-        colored: color(args.input.color, stdout.is_terminal()),
+        sink: sink::for_format(args.format, args.statistics, colored, setup.base.language),
         out: stdout.lock(),
-        format: args.format,
-        whole_run: args.statistics || matches!(args.format, Format::Json | Format::Sarif),
-        kept: Vec::new(),
-        found: 0,
-        texts_with: 0,
-        safe: 0,
-        language: setup.base.language,
+        counts: Counts::default(),
     };
     let mut failed = false;
     let started = std::time::Instant::now();
@@ -230,7 +170,7 @@ pub(crate) fn check(mut args: CheckArgs) -> Result<ExitCode> {
         )?;
     }
     let full = args.format == Format::Full && !args.statistics;
-    let found = sink.finish(args.statistics, if args.input.jsonl { "record" } else { "file" })?;
+    let found = sink.finish(if args.input.jsonl { "record" } else { "file" })?;
     if found == 0 && full && !failed && !args.input.quiet {
         let unit = if args.input.jsonl { "record" } else { "file" };
         println!("All clear: {}, no debris found.", plural(tally.files.max(1), unit));

@@ -81,7 +81,14 @@ pub fn run(args: ReviewArgs) -> Result<ExitCode> {
         // Review writes UTF-8: other encodings go through `fix --encoding`.
         let text = match input::read(&Source::File(path.clone()), encoding::Wanted::Utf8) {
             Ok(Loaded::Text(text)) => text,
-            Ok(Loaded::Decoded(..)) => unreachable!("UTF-8 is read as it is"),
+            // Not produced when UTF-8 is asked for; skipped rather than trusted.
+            Ok(Loaded::Decoded(..)) => {
+                session.notes.push(format!(
+                    "{}: skipped, not UTF-8 (use `fix --encoding`)",
+                    display_path(path)
+                ));
+                continue;
+            }
             Ok(Loaded::Binary(_)) => {
                 session
                     .notes
