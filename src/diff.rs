@@ -6,6 +6,7 @@ use similar::{Algorithm, ChangeTag, TextDiff};
 
 use crate::fixer::{AppliedFix, Fixed};
 use crate::span::{ceil_char_boundary, Edit, Span};
+use crate::text::{show_invisibles, LineIndex};
 
 /// Lines of unchanged context around each change.
 const CONTEXT: usize = 3;
@@ -333,45 +334,6 @@ pub fn fix_pieces(text: &str, edits: &[Edit], context: usize) -> Vec<Piece> {
     out
 }
 
-/// Replace characters a reader cannot see with visible markers.
-pub fn show_invisibles(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match invisible_name(c) {
-            Some(name) => {
-                out.push('‹');
-                out.push_str(name);
-                out.push('›');
-            }
-            None => out.push(c),
-        }
-    }
-    out
-}
-
-/// The short name of an invisible or easily confused character, if `c` is one.
-pub fn invisible_name(c: char) -> Option<&'static str> {
-    Some(match c {
-        '\u{00A0}' => "NBSP",
-        '\u{00AD}' => "SHY",
-        '\u{2000}'..='\u{200A}' => "SPACE",
-        '\u{200B}' => "ZWSP",
-        '\u{200C}' => "ZWNJ",
-        '\u{200D}' => "ZWJ",
-        '\u{200E}' => "LRM",
-        '\u{200F}' => "RLM",
-        '\u{202A}'..='\u{202E}' => "BIDI",
-        '\u{2060}' => "WJ",
-        '\u{2066}'..='\u{2069}' => "BIDI",
-        '\u{202F}' => "NNBSP",
-        '\u{3000}' => "IDSP",
-        '\u{FEFF}' => "BOM",
-        '\t' => "TAB",
-        c if c.is_control() && c != '\n' && c != '\r' => "CTRL",
-        _ => return None,
-    })
-}
-
 /// The applied fixes by the old line they start on, for naming each hunk's rules.
 struct RuleLines<'f> {
     by_line: Vec<(usize, &'f AppliedFix)>,
@@ -399,51 +361,6 @@ impl<'f> RuleLines<'f> {
             .map(|(c, n)| format!("{c} {n}"))
             .collect::<Vec<_>>()
             .join(", ")
-    }
-}
-
-/// Byte offset to zero-based line number.
-pub struct LineIndex {
-    starts: Vec<usize>,
-}
-
-impl LineIndex {
-    /// Index the line starts of `text`.
-    pub fn new(text: &str) -> LineIndex {
-        let mut starts = vec![0];
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { starts }
-    }
-
-    /// The zero-based line holding byte `offset`.
-    pub fn line_of(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset) - 1
-    }
-
-    /// The byte offset where zero-based `line` starts.
-    pub fn line_start(&self, line: usize) -> usize {
-        self.starts[line]
-    }
-
-    /// Lines holding text: a final newline does not start another line.
-    fn count(&self, text: &str) -> usize {
-        if text.is_empty() {
-            0
-        } else if text.ends_with('\n') {
-            self.starts.len() - 1
-        } else {
-            self.starts.len()
-        }
-    }
-
-    /// Line `line` with its terminator.
-    fn line<'t>(&self, text: &'t str, line: usize) -> &'t str {
-        &text[self.offset(text, line)..self.offset(text, line + 1)]
-    }
-
-    /// Where line `line` starts; the text's end for lines past the last.
-    fn offset(&self, text: &str, line: usize) -> usize {
-        self.starts.get(line).copied().unwrap_or(text.len())
     }
 }
 

@@ -38,6 +38,7 @@ pub mod rules;
 pub mod segment;
 pub mod settings;
 pub mod span;
+pub mod text;
 
 pub use diagnostic::{Applicability, Diagnostic, Fix};
 pub use document::{Context, Document};

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use detritus::diff::{show_invisibles, LineIndex};
+use detritus::text::{show_invisibles, LineIndex};
 use detritus::{registry, Diagnostic};
 use serde_json::{json, Value};
 

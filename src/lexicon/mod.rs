@@ -6,6 +6,7 @@
 
 mod abbreviations;
 mod doubling;
+pub(crate) mod entities;
 mod function_words;
 mod hyphenation;
 mod mentions;

@@ -2,7 +2,7 @@
 //! `fix --unsafe-fixes` change, and the invariants every article must keep.
 
 use crate::util::letters;
-use detritus::diff::LineIndex;
+use detritus::text::LineIndex;
 use detritus::{diff, Diagnostic, FixMode, Linter, Settings};
 
 /// Every article is read with the default settings: its language is
@@ -21,7 +21,7 @@ fn describe(text: &str, diags: &[Diagnostic]) -> String {
             let fix = d.fix.as_ref().map_or("no fix".to_string(), |f| {
                 format!("{} fix: {}", f.applicability, f.message)
             });
-            let excerpt = diff::show_invisibles(d.span.slice(text));
+            let excerpt = detritus::text::show_invisibles(d.span.slice(text));
             let excerpt: String = excerpt.chars().take(60).collect();
             format!(
                 "{}:{col} {} {} `{excerpt}` — {} ({fix})",

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use anyhow::{anyhow, Result};
-use detritus::{diff, registry, Scope};
+use detritus::{registry, Scope};
 
 pub(crate) fn explain(rule: &str) -> Result<ExitCode> {
     let r = registry::find(rule).ok_or_else(|| anyhow!("unknown rule `{rule}`; `detritus rules` lists them"))?;
@@ -46,7 +46,7 @@ pub(crate) fn explain(rule: &str) -> Result<ExitCode> {
 /// An example for `explain`, every line of it indented (the first after
 /// `lead`), so a multi-line one reads as one block.
 pub(crate) fn example(text: &str, lead: &str) -> String {
-    let shown = diff::show_invisibles(text);
+    let shown = detritus::text::show_invisibles(text);
     let mut out = String::new();
     for (i, line) in shown.trim_end().split('\n').enumerate() {
         if i > 0 {

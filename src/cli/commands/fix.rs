@@ -108,7 +108,7 @@ pub(crate) fn fix_one(
     r.changed = fixed.changed();
     r.bytes = text.len();
     if args.show_fixes {
-        let lines = diff::LineIndex::new(&text);
+        let lines = detritus::text::LineIndex::new(&text);
         for f in &fixed.applied {
             let line = lines.line_of(f.span.start) + 1;
             r.notes.push(format!(

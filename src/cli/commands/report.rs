@@ -10,7 +10,8 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Result};
 use detritus::decisions::{Decision, Verdict};
-use detritus::diff::{self, LineIndex, Piece};
+use detritus::diff::{self, Piece};
+use detritus::text::LineIndex;
 use detritus::{Applicability, Diagnostic, Edit, RuleMeta};
 use serde::Serialize;
 
@@ -218,9 +219,9 @@ fn pieces(pieces: Vec<Piece>, deleted: &'static str) -> Vec<(&'static str, Strin
     pieces
         .into_iter()
         .map(|p| match p {
-            Piece::Same(s) => ("=", diff::show_invisibles(&s)),
-            Piece::Delete(s) => (deleted, diff::show_invisibles(&s)),
-            Piece::Insert(s) => ("+", diff::show_invisibles(&s)),
+            Piece::Same(s) => ("=", detritus::text::show_invisibles(&s)),
+            Piece::Delete(s) => (deleted, detritus::text::show_invisibles(&s)),
+            Piece::Insert(s) => ("+", detritus::text::show_invisibles(&s)),
         })
         .collect()
 }

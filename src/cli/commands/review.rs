@@ -208,7 +208,7 @@ impl Session {
         store: &Path,
     ) {
         let name = display_path(path);
-        let lines = diff::LineIndex::new(text);
+        let lines = detritus::text::LineIndex::new(text);
         for d in linter.check(text) {
             let line = lines.line_of(d.span.start) + 1;
             let Some(fix) = &d.fix else { continue };
@@ -223,8 +223,8 @@ impl Session {
             self.summary.push(format!(
                 "{name}:{line}: {} `{}` → `{}` {what} by {}",
                 d.rule.code,
-                diff::show_invisibles(before),
-                diff::show_invisibles(&after),
+                detritus::text::show_invisibles(before),
+                detritus::text::show_invisibles(&after),
                 display_path(store)
             ));
         }
@@ -232,7 +232,7 @@ impl Session {
 
     fn file(&mut self, linter: &Linter, path: &Path, original: &str, decisions: &mut Decisions) -> Result<End> {
         let name = display_path(path);
-        let lines = diff::LineIndex::new(original);
+        let lines = detritus::text::LineIndex::new(original);
         for d in linter.check(original) {
             if d.applicability() == Some(Applicability::DisplayOnly) || d.fix.is_none() {
                 let line = lines.line_of(d.span.start) + 1;
@@ -342,7 +342,7 @@ impl Session {
     fn ask(&mut self, name: &str, p: &Proposal, n: usize, total: usize) -> Result<char> {
         let d = &p.diag;
         let fix = d.fix.as_ref().expect("proposals have fixes");
-        let lines = diff::LineIndex::new(&p.text);
+        let lines = detritus::text::LineIndex::new(&p.text);
         // The finding's place, as `check` reports it (see `html::gather`).
         let line = lines.line_of(d.span.start);
         let col = p.text[lines.line_start(line)..d.span.start].chars().count() + 1;
@@ -401,10 +401,10 @@ impl Session {
         t.line("")?;
         t.line(&format!(
             "replacing `{}`; type the new text, Enter to keep it, Esc to cancel:",
-            diff::show_invisibles(fix.span().slice(&p.text))
+            detritus::text::show_invisibles(fix.span().slice(&p.text))
         ))?;
         loop {
-            t.prompt(&format!("> {}", diff::show_invisibles(&buf)))?;
+            t.prompt(&format!("> {}", detritus::text::show_invisibles(&buf)))?;
             match t.read()? {
                 KeyEvent {
                     code: KeyCode::Char('c'),
@@ -508,7 +508,7 @@ impl Term {
                 (Piece::Insert(s), false) => ("{+", "+}", s),
             };
             out.push_str(open);
-            let shown = diff::show_invisibles(text);
+            let shown = detritus::text::show_invisibles(text);
             for (i, line) in shown.split('\n').enumerate() {
                 if i > 0 {
                     out.push_str(close);

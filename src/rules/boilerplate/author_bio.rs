@@ -3,7 +3,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::prelude::*;
-use crate::rules::fragments::shared::line_removal;
+use crate::text::line_removal;
 
 pub struct AuthorBio;
 

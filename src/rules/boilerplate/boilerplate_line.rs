@@ -6,7 +6,7 @@ use crate::lexicon::{
     BOILERPLATE_PHRASES, CTA_VERBS, LIST_HEADINGS, NAV_WORDS, SECTIONS, SHARE_WORDS, SOCIAL_NETWORKS, WEB_OBJECTS,
 };
 use crate::prelude::*;
-use crate::rules::fragments::shared::{first_char, has_quote, line_removal};
+use crate::text::{first_char, has_quote, line_removal};
 
 pub struct BoilerplateLine;
 

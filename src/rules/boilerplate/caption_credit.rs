@@ -3,8 +3,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::prelude::*;
-use crate::rules::boilerplate::credits::credits;
-use crate::rules::fragments::shared::inline_removal;
+use crate::text::credits::credits;
+use crate::text::inline_removal;
 
 pub struct CaptionCredit;
 
@@ -127,7 +127,7 @@ fn caption_labels(doc: &Document, out: &mut Vec<Diagnostic>) {
         } else {
             diag.with_fix(Fix::unsafe_(
                 "remove the caption",
-                vec![Edit::delete(crate::rules::fragments::shared::line_removal(doc, line))],
+                vec![Edit::delete(crate::text::line_removal(doc, line))],
             ))
         });
     }

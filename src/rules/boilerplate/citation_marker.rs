@@ -3,7 +3,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::prelude::*;
-use crate::rules::fragments::shared::trailing_letters;
+use crate::text::trailing_letters;
 
 pub struct CitationMarker;
 

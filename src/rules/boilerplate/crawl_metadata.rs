@@ -4,8 +4,8 @@ use regex::Regex;
 
 use crate::lexicon::METADATA_FIELDS;
 use crate::prelude::*;
-use crate::rules::fragments::shared::{first_char, line_removal};
 use crate::segment::is_opener;
+use crate::text::{first_char, line_removal};
 
 pub struct CrawlMetadata;
 

@@ -1,6 +1,6 @@
 use crate::lexicon::{ARTICLES, AUXILIARIES, FINITE_VERBS, POSSESSIVE_DETERMINERS, THIRD_PERSON_VERBS};
 use crate::prelude::*;
-use crate::rules::fragments::shared::is_past_form;
+use crate::text::is_past_form;
 
 pub struct LostDropCap;
 

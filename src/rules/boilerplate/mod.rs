@@ -7,7 +7,6 @@ mod boilerplate_line;
 mod caption_credit;
 mod citation_marker;
 mod crawl_metadata;
-pub(crate) mod credits;
 mod lost_drop_cap;
 
 /// The family's rules, in code order.

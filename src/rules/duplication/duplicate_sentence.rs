@@ -3,7 +3,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::prelude::*;
-use crate::rules::fragments::shared::{inline_removal, terminal};
+use crate::text::{inline_removal, terminal};
 
 pub struct DuplicateSentence;
 
@@ -267,7 +267,7 @@ fn said_after_quote(sentence: &str) -> bool {
 fn followed_by_credit(doc: &Document, end: usize) -> bool {
     let text = doc.text();
     let next = end + (text[end..].len() - text[end..].trim_start_matches([' ', '\t']).len());
-    crate::rules::boilerplate::credits::credit_at(text, next)
+    crate::text::credits::credit_at(text, next)
 }
 
 /// How [`fingerprint`] treats each byte: 0 separates words, anything else

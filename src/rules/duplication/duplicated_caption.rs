@@ -1,6 +1,6 @@
 use crate::prelude::*;
-use crate::rules::boilerplate::credits::credits;
-use crate::rules::fragments::shared::inline_removal;
+use crate::text::credits::credits;
+use crate::text::inline_removal;
 
 pub struct DuplicatedCaption;
 

@@ -3,7 +3,8 @@ use crate::lexicon::{
     SUBJECT_PRONOUNS, WH_WORDS,
 };
 use crate::prelude::*;
-use crate::rules::fragments::shared::{inline_removal, is_capitalised, split_contraction};
+use crate::rules::fragments::helpers::split_contraction;
+use crate::text::{inline_removal, is_capitalised};
 
 pub struct DanglingFragment;
 

@@ -7,8 +7,8 @@ use crate::lexicon::{
     POSSESSIVE_DETERMINERS, PREPOSITIONS, PRE_VERB_ADVERBS, SUBJECT_PRONOUNS, TITLES, WH_WORDS,
 };
 use crate::prelude::*;
-use crate::rules::fragments::shared::{is_capitalised, is_lowercase_word, is_past_form};
 use crate::segment::after_blank_line;
+use crate::text::{is_capitalised, is_lowercase_word, is_past_form};
 
 pub struct MissingSentenceBreak;
 

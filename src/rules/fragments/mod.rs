@@ -3,10 +3,10 @@
 use crate::rule::Rule;
 
 mod dangling_fragment;
+pub(crate) mod helpers;
 mod missing_sentence_break;
 mod orphan_fragment;
 mod repeated_quoted_fragment;
-pub(crate) mod shared;
 mod subjectless_fragment;
 mod subordinate_fragment;
 

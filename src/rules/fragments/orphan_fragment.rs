@@ -3,8 +3,9 @@ use crate::lexicon::{
     PREPOSITIONS, STANDALONE_PHRASES, STANDALONE_WORDS, SUBJECT_PRONOUNS, TITLES, UNIT_ABBREVIATIONS,
 };
 use crate::prelude::*;
-use crate::rules::fragments::shared::{first_char, is_capitalised, is_roman_numeral, terminal};
+use crate::rules::fragments::helpers::is_roman_numeral;
 use crate::segment::{after_blank_line, is_closer, is_opener};
+use crate::text::{first_char, is_capitalised, terminal};
 
 pub struct OrphanFragment;
 

@@ -3,7 +3,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::prelude::*;
-use crate::rules::fragments::shared::first_char;
+use crate::text::first_char;
 
 pub struct RepeatedQuotedFragment;
 

@@ -3,7 +3,8 @@ use crate::lexicon::{
     SUBJECT_PRONOUNS, THIRD_PERSON_VERBS,
 };
 use crate::prelude::*;
-use crate::rules::fragments::shared::{has_quote, is_lowercase_word, leading_word, terminal, QuoteTracker};
+use crate::rules::fragments::helpers::QuoteTracker;
+use crate::text::{has_quote, is_lowercase_word, leading_word, terminal};
 
 pub struct SubjectlessFragment;
 

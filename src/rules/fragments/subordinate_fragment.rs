@@ -2,9 +2,8 @@ use crate::lexicon::{
     ARTICLES, CLAUSE_SUBORDINATORS, FINITE_VERBS, POSSESSIVE_DETERMINERS, PREPOSITIONS, SUBJECT_PRONOUNS,
 };
 use crate::prelude::*;
-use crate::rules::fragments::shared::{
-    is_capitalised, is_past_form, leading_word, split_contraction, terminal, QuoteTracker,
-};
+use crate::rules::fragments::helpers::{split_contraction, QuoteTracker};
+use crate::text::{is_capitalised, is_past_form, leading_word, terminal};
 
 pub struct SubordinateFragment;
 

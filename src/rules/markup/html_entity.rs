@@ -4,8 +4,8 @@ use regex::Regex;
 
 use crate::prelude::*;
 
-use super::entities;
-use crate::rules::unicode::scripts::is_rtl;
+use crate::lexicon::entities;
+use crate::text::chars::is_rtl;
 
 pub struct HtmlEntity;
 
@@ -154,7 +154,7 @@ impl Rule for HtmlEntity {
                         if with.is_empty() {
                             "remove the invisible character it encodes".to_string()
                         } else {
-                            format!("decode to `{}`", crate::diff::show_invisibles(&with))
+                            format!("decode to `{}`", crate::text::show_invisibles(&with))
                         },
                         vec![Edit::replace(span, with)],
                     )),

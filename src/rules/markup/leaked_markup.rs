@@ -4,7 +4,7 @@ use regex::Regex;
 
 use crate::lexicon::named_between;
 use crate::prelude::*;
-use crate::rules::fragments::shared::line_removal;
+use crate::text::line_removal;
 
 pub struct LeakedMarkup;
 

@@ -2,7 +2,6 @@
 
 use crate::rule::Rule;
 
-mod entities;
 mod html_entity;
 mod leaked_markup;
 

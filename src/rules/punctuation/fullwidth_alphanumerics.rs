@@ -5,7 +5,7 @@ use regex::bytes::Regex;
 use crate::lang::SPACED_EUROPEAN;
 use crate::prelude::*;
 
-use super::script::{cjk_nearby, CjkParagraphs};
+use super::helpers::{cjk_nearby, CjkParagraphs};
 
 pub struct FullwidthAlphanumerics;
 

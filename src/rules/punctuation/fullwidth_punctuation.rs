@@ -5,7 +5,8 @@ use regex::bytes::Regex;
 use crate::lang::SPACED_EUROPEAN;
 use crate::prelude::*;
 
-use super::script::{alnum_after, alnum_before, cjk_nearby, is_latin_alnum, CjkParagraphs};
+use super::helpers::{alnum_after, alnum_before, cjk_nearby, CjkParagraphs};
+use crate::text::chars::is_latin_alnum;
 
 pub struct FullwidthPunctuation;
 

@@ -4,10 +4,10 @@ use crate::rule::Rule;
 
 mod fullwidth_alphanumerics;
 mod fullwidth_punctuation;
+mod helpers;
 mod leaked_bullet;
 mod punctuation_cluster;
 mod punctuation_only_line;
-pub(crate) mod script;
 mod stray_punctuation;
 
 /// The family's rules, in code order.

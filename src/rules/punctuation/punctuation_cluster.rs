@@ -4,7 +4,8 @@ use regex::Regex;
 
 use crate::prelude::*;
 
-use super::script::{ends_entity, is_abbreviation_period};
+use super::helpers::ends_entity;
+use crate::text::is_abbreviation_period;
 
 pub struct PunctuationCluster;
 

@@ -176,7 +176,7 @@ fn check_closing(doc: &Document, first: usize, last: usize, out: &mut Vec<Diagno
         return;
     }
     let mark_at = body.len() - 1;
-    if super::script::ends_entity(text, lines[last].start + mark_at) {
+    if super::helpers::ends_entity(text, lines[last].start + mark_at) {
         return; // `&rdquo;`
     }
     let before = body[..mark_at].trim_end_matches([' ', '\t']);

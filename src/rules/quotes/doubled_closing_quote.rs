@@ -1,6 +1,6 @@
 use crate::prelude::*;
 
-use super::pairing;
+use super::helpers;
 
 pub struct DoubledClosingQuote;
 
@@ -56,12 +56,12 @@ impl Rule for DoubledClosingQuote {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        if !pairing::may_have_quotes(doc) || !doc.bytes().any(b",.") {
+        if !helpers::may_have_quotes(doc) || !doc.bytes().any(b",.") {
             return;
         }
         let text = doc.text();
-        for (second, _) in pairing::double_quotes(text) {
-            let Some((span, with)) = pairing::doubled_closer(text, second) else {
+        for (second, _) in helpers::double_quotes(text) {
+            let Some((span, with)) = helpers::doubled_closer(text, second) else {
                 continue;
             };
             out.push(

@@ -4,7 +4,7 @@ use regex::Regex;
 
 use crate::prelude::*;
 
-use super::pairing;
+use super::helpers;
 use crate::segment::after_blank_line;
 
 pub struct EmptyQuotesOrBrackets;
@@ -65,7 +65,7 @@ impl Rule for EmptyQuotesOrBrackets {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        if !(pairing::may_have_quotes(doc) || doc.bytes().any(b")]")) {
+        if !(helpers::may_have_quotes(doc) || doc.bytes().any(b")]")) {
             return;
         }
         let text = doc.text();
@@ -87,7 +87,7 @@ impl Rule for EmptyQuotesOrBrackets {
             out.push(
                 Diagnostic::new(&META, span, format!("{what} `{}`", span.slice(text))).with_fix(Fix::unsafe_(
                     format!("remove the {what}"),
-                    vec![Edit::delete(pairing::removal(text, span))],
+                    vec![Edit::delete(helpers::removal(text, span))],
                 )),
             );
         }
@@ -143,7 +143,7 @@ fn code_like(text: &str, span: Span) -> bool {
         }
     }
     if text[span.start..].starts_with('"') {
-        if pairing::mangled_dash(text, span.end) {
+        if helpers::mangled_dash(text, span.end) {
             return true;
         }
         // Straight `""` only counts between words: after a space that follows a

@@ -1,6 +1,6 @@
 use crate::prelude::*;
 
-use super::pairing::{self, Dir};
+use super::helpers::{self, Dir};
 
 pub struct MixedQuoteStyle;
 
@@ -63,8 +63,8 @@ impl Rule for MixedQuoteStyle {
             return;
         }
         let text = doc.text();
-        let segs = pairing::segments(doc);
-        for seg in pairing::analyse(doc, &segs) {
+        let segs = helpers::segments(doc);
+        for seg in helpers::analyse(doc, &segs) {
             if !seg.balanced() {
                 continue;
             }
@@ -106,12 +106,12 @@ impl Rule for MixedQuoteStyle {
 }
 
 /// `day",” the`: `doubled-closing-quote` rewrites both quotes at once.
-fn starts_doubled_closer(text: &str, close: &pairing::Quote) -> bool {
+fn starts_doubled_closer(text: &str, close: &helpers::Quote) -> bool {
     let after = close.span().end;
     let second = after + 1;
     text.as_bytes().get(after).is_some_and(|&b| b == b',' || b == b'.')
         && text.is_char_boundary(second)
-        && pairing::doubled_closer(text, second).is_some_and(|(span, _)| span.start == close.at)
+        && helpers::doubled_closer(text, second).is_some_and(|(span, _)| span.start == close.at)
 }
 
 #[cfg(test)]

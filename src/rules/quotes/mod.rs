@@ -5,9 +5,9 @@ use crate::rule::Rule;
 mod apostrophe_lookalike;
 mod doubled_closing_quote;
 mod empty_quotes_or_brackets;
+mod helpers;
 mod misoriented_quote;
 mod mixed_quote_style;
-mod pairing;
 mod unbalanced_bracket;
 mod unbalanced_quote;
 

@@ -1,6 +1,6 @@
 use crate::prelude::*;
 
-use super::pairing;
+use super::helpers;
 
 pub struct UnbalancedBracket;
 
@@ -102,7 +102,7 @@ impl Rule for UnbalancedBracket {
         .peekable();
         let mut results: Vec<Result> = Vec::new();
         let mut brackets: Vec<Bracket> = Vec::new();
-        for (index, seg) in pairing::segments(doc).into_iter().enumerate() {
+        for (index, seg) in helpers::segments(doc).into_iter().enumerate() {
             brackets.clear();
             while let Some(at) = found.next_if(|&at| at < seg.end) {
                 if at >= seg.start && !emoticon(text, at) {
@@ -165,7 +165,7 @@ impl Rule for UnbalancedBracket {
                 out.push(if o.at < ends {
                     d
                 } else {
-                    let del = pairing::removal(text, o.span());
+                    let del = helpers::removal(text, o.span());
                     d.with_fix(Fix::unsafe_("remove the stray bracket", vec![Edit::delete(del)]))
                 });
             }

@@ -2,7 +2,7 @@ use memchr::memmem;
 
 use crate::prelude::*;
 
-use super::pairing::{self, Quote, Segment};
+use super::helpers::{self, Quote, Segment};
 
 pub struct UnbalancedQuote;
 
@@ -114,10 +114,10 @@ impl Rule for UnbalancedQuote {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         // Quotes written as entities (`&ldquo;`) pair with real ones once
         // `html-entity` decodes them; judged before, a real quote looks orphaned.
-        if !pairing::may_have_quotes(doc) || has_quote_entity(doc.text()) {
+        if !helpers::may_have_quotes(doc) || has_quote_entity(doc.text()) {
             return;
         }
-        let segs = pairing::segments(doc);
+        let segs = helpers::segments(doc);
         let from = out.len();
         check_doubles(doc, &segs, out);
         if doc.bytes().contains(0x98) && doc.text().contains('‘') {
@@ -191,7 +191,7 @@ fn written_as_letter(text: &str, mark: char) -> bool {
 
 fn check_doubles(doc: &Document, segs: &[Span], out: &mut Vec<Diagnostic>) {
     let text = doc.text();
-    let found = pairing::analyse(doc, segs);
+    let found = helpers::analyse(doc, segs);
     // Opening quotes left open at the end of the previous segment, and its index.
     let mut pending: Vec<Quote> = Vec::new();
     let mut pending_index = 0;
@@ -232,7 +232,7 @@ fn check_doubles(doc: &Document, segs: &[Span], out: &mut Vec<Diagnostic>) {
                 out.push(d);
                 continue;
             }
-            let del = pairing::removal(text, o.span());
+            let del = helpers::removal(text, o.span());
             out.push(d.with_fix(Fix::unsafe_("remove the orphan quote", vec![Edit::delete(del)])));
         }
         if !seg.unclosed.is_empty() {
@@ -294,7 +294,7 @@ impl Paragraph {
         let s = span.slice(text);
         Paragraph {
             span,
-            first_quote: pairing::double_quotes(s).next().map(|(q, _)| span.start + q),
+            first_quote: helpers::double_quotes(s).next().map(|(q, _)| span.start + q),
             last_alphanumeric: s
                 .char_indices()
                 .rev()

@@ -1,6 +1,6 @@
 use crate::prelude::*;
 
-use super::scripts::is_rtl;
+use crate::text::chars::is_rtl;
 
 pub struct BidiControl;
 

@@ -12,7 +12,6 @@ mod misplaced_byte_order_mark;
 mod mojibake;
 mod non_nfc_text;
 mod replacement_character;
-pub(crate) mod scripts;
 mod soft_hyphen;
 mod zero_width_character;
 

@@ -1,6 +1,6 @@
 use crate::prelude::*;
 
-use super::scripts::{breaks_with_zwsp, is_emoji_part, uses_joiners};
+use crate::text::chars::{breaks_with_zwsp, is_emoji_part, uses_joiners};
 
 pub struct ZeroWidthCharacter;
 

@@ -1,5 +1,5 @@
 use crate::prelude::*;
-use crate::rules::punctuation::script::is_cjk_letter;
+use crate::text::chars::is_cjk_letter;
 
 use super::trailing_whitespace::is_blank;
 

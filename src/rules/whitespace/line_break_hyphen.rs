@@ -4,7 +4,7 @@ use rustc_hash::FxHashSet;
 
 use crate::lexicon::{COMPOUND_FIRST, WORD_ENDINGS};
 use crate::prelude::*;
-use crate::rules::fragments::shared::trailing_letters;
+use crate::text::trailing_letters;
 
 pub struct LineBreakHyphen;
 

@@ -3,7 +3,8 @@ use std::sync::LazyLock;
 use regex::bytes::Regex;
 
 use crate::prelude::*;
-use crate::rules::punctuation::script::{is_abbreviation_period, is_cjk_letter, is_fullwidth_form};
+use crate::text::chars::{is_cjk_letter, is_fullwidth_form};
+use crate::text::is_abbreviation_period;
 
 pub struct OddSpace;
 

@@ -4,7 +4,7 @@ use regex::Regex;
 
 use crate::lexicon::WORD_ENDINGS;
 use crate::prelude::*;
-use crate::rules::fragments::shared::trailing_letters;
+use crate::text::trailing_letters;
 
 pub struct SplitWord;
 

@@ -7,9 +7,9 @@ use regex::Regex;
 
 use crate::document::Document;
 use crate::lexicon::PHOTO_AGENCIES;
-use crate::rules::fragments::shared::leading_word;
 use crate::segment::is_opener;
 use crate::span::Span;
+use crate::text::leading_word;
 
 /// One capitalised name token, and what may join two of them.
 const TOKEN: &str = r"\p{Lu}[\p{L}\p{N}.&’'-]*";

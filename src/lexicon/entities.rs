@@ -322,7 +322,7 @@ static NAMED: &[(&str, &str)] = &[
 ];
 
 /// The character a named reference stands for.
-pub(super) fn named(name: &str) -> Option<&'static str> {
+pub(crate) fn named(name: &str) -> Option<&'static str> {
     NAMED
         .binary_search_by(|(n, _)| n.as_bytes().cmp(name.as_bytes()))
         .ok()
@@ -332,7 +332,7 @@ pub(super) fn named(name: &str) -> Option<&'static str> {
 /// What a numeric reference decodes to, as browsers read it: 0x80..0x9F
 /// are Windows-1252, as HTML5 specifies. `None` for references that stand
 /// for nothing printable (controls, surrogates, noncharacters, out of range).
-pub(super) fn numeric(code: u32) -> Option<char> {
+pub(crate) fn numeric(code: u32) -> Option<char> {
     const CP1252: [u32; 32] = [
         0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D,
         0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,

@@ -1,39 +1,9 @@
-//! Telling Latin text from CJK text, and abbreviations from sentence ends,
-//! for the punctuation and whitespace rules.
+//! Helpers the punctuation rules share: whether CJK text is near a mark,
+//! the letters around it, and the semicolon of an HTML entity.
 
 use crate::document::Document;
-use crate::lexicon::{ABBREVIATIONS, NUMBER_PREFIXES, TITLES};
 use crate::span::Span;
-
-/// Han, kana, Hangul and Bopomofo: the letters of CJK text.
-pub(crate) fn is_cjk_letter(c: char) -> bool {
-    matches!(c,
-        '\u{1100}'..='\u{11FF}'   // Hangul Jamo
-        | '\u{2E80}'..='\u{2FDF}' // CJK and Kangxi radicals
-        | '\u{3040}'..='\u{30FF}' // Hiragana, Katakana
-        | '\u{3100}'..='\u{312F}' // Bopomofo
-        | '\u{3130}'..='\u{318F}' // Hangul compatibility Jamo
-        | '\u{31A0}'..='\u{31FF}' // Bopomofo extended, Katakana extensions
-        | '\u{3400}'..='\u{4DBF}' // CJK extension A
-        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
-        | '\u{A000}'..='\u{A4CF}' // Yi syllables and radicals
-        | '\u{A960}'..='\u{A97F}' // Hangul Jamo extended A
-        | '\u{AC00}'..='\u{D7FF}' // Hangul syllables and Jamo extended B
-        | '\u{F900}'..='\u{FAFF}' // CJK compatibility ideographs
-        | '\u{FF66}'..='\u{FFDC}' // half-width Katakana and Hangul
-        | '\u{20000}'..='\u{3FFFF}' // CJK extensions B and later
-    )
-}
-
-/// Full-width forms (`Ａ`, `１`, `，`), which belong to neither script.
-pub(crate) fn is_fullwidth_form(c: char) -> bool {
-    matches!(c, '\u{FF01}'..='\u{FF60}' | '\u{FFE0}'..='\u{FFE6}')
-}
-
-/// A letter or digit of Latin-script (or other non-CJK) text.
-pub(crate) fn is_latin_alnum(c: char) -> bool {
-    c.is_alphanumeric() && !is_cjk_letter(c) && !is_fullwidth_form(c)
-}
+use crate::text::chars::is_cjk_letter;
 
 /// True when a CJK letter sits within `reach` characters before `start` or
 /// after `end`, on the same line. Bounded, so a long run costs no more than
@@ -94,30 +64,6 @@ pub(crate) fn alnum_after(text: &str, at: usize, reach: usize) -> Option<char> {
         .find(|c| c.is_alphanumeric())
 }
 
-/// True when the period at byte `dot` ends an abbreviation or initial
-/// (`etc.`, `U.S.`, `Inc.`, `a.m.`, `Dr.`, `J.`) rather than a sentence.
-pub(crate) fn is_abbreviation_period(text: &str, dot: usize) -> bool {
-    let head = &text[..dot];
-    let start = head
-        .char_indices()
-        .rev()
-        .take(24)
-        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
-        .last()
-        .map_or(dot, |(i, _)| i);
-    let word = head[start..].trim_start_matches('.');
-    if word.is_empty() || word.bytes().all(|b| b.is_ascii_digit()) {
-        return false;
-    }
-    let mut chars = word.chars();
-    let single_letter = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
-    single_letter
-        || word.contains('.')
-        || ABBREVIATIONS.contains(word)
-        || TITLES.contains(word)
-        || NUMBER_PREFIXES.contains(word)
-}
-
 /// True when the `;` at byte `at` closes an HTML entity such as `&amp;`,
 /// `&#8217;` or `&#x2019;`: then it is not punctuation.
 pub(crate) fn ends_entity(text: &str, at: usize) -> bool {
@@ -146,17 +92,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tells_cjk_letters_from_latin_ones() {
-        assert!(is_cjk_letter('中'));
-        assert!(is_cjk_letter('カ'));
-        assert!(is_cjk_letter('한'));
-        assert!(!is_cjk_letter('a'));
-        assert!(!is_cjk_letter('，'));
-        assert!(is_latin_alnum('é'));
-        assert!(!is_latin_alnum('Ａ'));
-    }
-
-    #[test]
     fn finds_cjk_only_within_reach_and_on_the_same_line() {
         let text = "中文\nword，word";
         let at = text.find('，').unwrap();
@@ -165,23 +100,6 @@ mod tests {
         let at = text.find('，').unwrap();
         assert!(cjk_nearby(text, at, at + 3, 8));
         assert!(!cjk_nearby(text, at, at + 3, 5));
-    }
-
-    #[test]
-    fn recognises_abbreviation_periods() {
-        for (text, want) in [
-            ("etc.", true),
-            ("the U.S.", true),
-            ("Acme Inc.", true),
-            ("at 6 a.m.", true),
-            ("Dr.", true),
-            ("plan B.", true),
-            ("the end.", false),
-            ("in 2024.", false),
-            (".", false),
-        ] {
-            assert_eq!(is_abbreviation_period(text, text.len() - 1), want, "{text:?}");
-        }
     }
 
     #[test]

@@ -1,0 +1,111 @@
+//! Character classes: which scripts join, break or run right to left, and
+//! which characters are CJK or full-width.
+
+/// Scripts whose shaping relies on zero-width joiners and non-joiners:
+/// Arabic and Persian, Syriac, the Indic scripts, Tibetan, Myanmar, Khmer,
+/// Mongolian (`می‌خواهم`, `क्‍ष`).
+pub(crate) fn uses_joiners(c: char) -> bool {
+    matches!(c as u32,
+        0x0600..=0x08FF
+        | 0x0900..=0x0DFF
+        | 0x0F00..=0x0FFF
+        | 0x1000..=0x109F
+        | 0x1780..=0x18AF
+        | 0xA8E0..=0xA8FF
+        | 0xA9E0..=0xA9FF
+        | 0xAA60..=0xAA7F
+        | 0xFB50..=0xFDFF
+        | 0xFE70..=0xFEFE
+        | 0x10A00..=0x10A5F
+        | 0x11000..=0x11FFF)
+}
+
+/// Scripts written without spaces, where a zero-width space marks a word
+/// break for line wrapping: Thai, Lao, Tibetan, Myanmar, Khmer, Tai Tham,
+/// Balinese, Javanese.
+pub(crate) fn breaks_with_zwsp(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF
+        | 0x0F00..=0x0FFF
+        | 0x1000..=0x109F
+        | 0x1780..=0x17FF
+        | 0x1A20..=0x1AAF
+        | 0x1B00..=0x1B7F
+        | 0xA980..=0xA9DF)
+}
+
+/// Characters that take part in emoji ZWJ sequences (`👩‍💻`, `❤️‍🔥`).
+pub(crate) fn is_emoji_part(c: char) -> bool {
+    matches!(c as u32,
+        0x1F000..=0x1FAFF
+        | 0x2190..=0x21FF
+        | 0x2300..=0x23FF
+        | 0x2600..=0x27BF
+        | 0x2B00..=0x2BFF
+        | 0xFE0F
+        | 0x20E3
+        | 0xE0020..=0xE007F
+        | 0xA9
+        | 0xAE
+        | 0x203C
+        | 0x2049
+        | 0x2122
+        | 0x2139)
+}
+
+/// Right-to-left letters: Hebrew, Arabic, Syriac, Thaana, N'Ko and their
+/// presentation forms, and the historic RTL scripts.
+pub(crate) fn is_rtl(c: char) -> bool {
+    matches!(c as u32,
+        0x0590..=0x08FF
+        | 0xFB1D..=0xFDFF
+        | 0xFE70..=0xFEFE
+        | 0x10800..=0x10FFF
+        | 0x1E800..=0x1EFFF)
+}
+
+/// Han, kana, Hangul and Bopomofo: the letters of CJK text.
+pub(crate) fn is_cjk_letter(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{11FF}'   // Hangul Jamo
+        | '\u{2E80}'..='\u{2FDF}' // CJK and Kangxi radicals
+        | '\u{3040}'..='\u{30FF}' // Hiragana, Katakana
+        | '\u{3100}'..='\u{312F}' // Bopomofo
+        | '\u{3130}'..='\u{318F}' // Hangul compatibility Jamo
+        | '\u{31A0}'..='\u{31FF}' // Bopomofo extended, Katakana extensions
+        | '\u{3400}'..='\u{4DBF}' // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        | '\u{A000}'..='\u{A4CF}' // Yi syllables and radicals
+        | '\u{A960}'..='\u{A97F}' // Hangul Jamo extended A
+        | '\u{AC00}'..='\u{D7FF}' // Hangul syllables and Jamo extended B
+        | '\u{F900}'..='\u{FAFF}' // CJK compatibility ideographs
+        | '\u{FF66}'..='\u{FFDC}' // half-width Katakana and Hangul
+        | '\u{20000}'..='\u{3FFFF}' // CJK extensions B and later
+    )
+}
+
+/// Full-width forms (`Ａ`, `１`, `，`), which belong to neither script.
+pub(crate) fn is_fullwidth_form(c: char) -> bool {
+    matches!(c, '\u{FF01}'..='\u{FF60}' | '\u{FFE0}'..='\u{FFE6}')
+}
+
+/// A letter or digit of Latin-script (or other non-CJK) text.
+pub(crate) fn is_latin_alnum(c: char) -> bool {
+    c.is_alphanumeric() && !is_cjk_letter(c) && !is_fullwidth_form(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tells_cjk_letters_from_latin_ones() {
+        assert!(is_cjk_letter('中'));
+        assert!(is_cjk_letter('カ'));
+        assert!(is_cjk_letter('한'));
+        assert!(!is_cjk_letter('a'));
+        assert!(!is_cjk_letter('，'));
+        assert!(is_latin_alnum('é'));
+        assert!(!is_latin_alnum('Ａ'));
+    }
+}

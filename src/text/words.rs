@@ -1,0 +1,103 @@
+//! Small word-shape tests the rule families share.
+
+use crate::lexicon::{ABBREVIATIONS, NUMBER_PREFIXES, TITLES};
+
+/// The first character of `s`, or a space for an empty string.
+pub(crate) fn first_char(s: &str) -> char {
+    s.chars().next().unwrap_or(' ')
+}
+
+/// The ASCII letters `s` starts with: a cheap first word for list lookups
+/// before paying for the word index.
+pub(crate) fn leading_word(s: &str) -> &str {
+    let end = s.bytes().position(|b| !b.is_ascii_alphabetic()).unwrap_or(s.len());
+    &s[..end]
+}
+
+/// The letters right before `s`'s end: the word a mark is glued to.
+pub(crate) fn trailing_letters(s: &str) -> &str {
+    &s[s.trim_end_matches(char::is_alphabetic).len()..]
+}
+
+/// `passed`, `announced`: a regular past form, long enough not to be `red`.
+pub(crate) fn is_past_form(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ed")
+}
+
+/// True when `word` starts with an uppercase letter.
+pub(crate) fn is_capitalised(word: &str) -> bool {
+    first_char(word).is_uppercase()
+}
+
+/// True when every letter of `word` is lowercase and it has at least one.
+pub(crate) fn is_lowercase_word(word: &str) -> bool {
+    word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_uppercase)
+}
+
+/// True when the text of `span` holds a quotation mark of any kind.
+pub(crate) fn has_quote(s: &str) -> bool {
+    s.contains(['"', '“', '”', '«', '»', '„'])
+}
+
+/// The sentence-final punctuation of a sentence, ignoring closing quotes
+/// and brackets: `.`, `?`, `!`, `…` or `None`.
+pub(crate) fn terminal(sentence: &str) -> Option<char> {
+    sentence
+        .trim_end_matches(crate::segment::is_closer)
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, '.' | '?' | '!' | '…'))
+}
+
+/// True when the period at byte `dot` ends an abbreviation or initial
+/// (`etc.`, `U.S.`, `Inc.`, `a.m.`, `Dr.`, `J.`) rather than a sentence.
+pub(crate) fn is_abbreviation_period(text: &str, dot: usize) -> bool {
+    let head = &text[..dot];
+    let start = head
+        .char_indices()
+        .rev()
+        .take(24)
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .last()
+        .map_or(dot, |(i, _)| i);
+    let word = head[start..].trim_start_matches('.');
+    if word.is_empty() || word.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let mut chars = word.chars();
+    let single_letter = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
+    single_letter
+        || word.contains('.')
+        || ABBREVIATIONS.contains(word)
+        || TITLES.contains(word)
+        || NUMBER_PREFIXES.contains(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_terminal_behind_closing_quotes() {
+        assert_eq!(terminal("He left.”"), Some('.'));
+        assert_eq!(terminal("Why?"), Some('?'));
+        assert_eq!(terminal("Headline"), None);
+    }
+
+    #[test]
+    fn recognises_abbreviation_periods() {
+        for (text, want) in [
+            ("etc.", true),
+            ("the U.S.", true),
+            ("Acme Inc.", true),
+            ("at 6 a.m.", true),
+            ("Dr.", true),
+            ("plan B.", true),
+            ("the end.", false),
+            ("in 2024.", false),
+            (".", false),
+        ] {
+            assert_eq!(is_abbreviation_period(text, text.len() - 1), want, "{text:?}");
+        }
+    }
+}
