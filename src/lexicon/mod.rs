@@ -9,6 +9,7 @@ mod doubling;
 pub(crate) mod entities;
 mod function_words;
 mod hyphenation;
+mod markup;
 mod mentions;
 mod period_words;
 mod short_sentences;
@@ -23,6 +24,7 @@ pub use function_words::{
     WH_WORDS,
 };
 pub use hyphenation::{COMPOUND_FIRST, WORD_ENDINGS};
+pub use markup::{ATTRS, BLOCK_TAGS, BOOLEAN_ATTRS, SHORTCODES, TAGS, WORDY_ATTRS};
 pub use mentions::{named_between, NAMING_NOUNS, NAMING_WORDS};
 pub use period_words::{PERIOD_ABBREVIATIONS, UNIT_ABBREVIATIONS};
 pub use short_sentences::{STANDALONE_PHRASES, STANDALONE_WORDS};
@@ -41,6 +43,12 @@ impl WordList {
         self.0
             .binary_search_by(|probe| cmp_ignore_ascii_case(probe, word))
             .is_ok()
+    }
+
+    /// The words, sorted and lowercase.
+    /// True when `word` is in the list exactly, case included.
+    pub fn contains_exact(&self, word: &str) -> bool {
+        self.0.binary_search(&word).is_ok()
     }
 
     /// The words, sorted and lowercase.
@@ -63,6 +71,12 @@ pub fn all_lists() -> Vec<(&'static str, &'static WordList)> {
         ("SENTENCE_STARTERS", &SENTENCE_STARTERS),
         ("TITLES", &TITLES),
         ("ARTICLES", &ARTICLES),
+        ("ATTRS", &ATTRS),
+        ("BLOCK_TAGS", &BLOCK_TAGS),
+        ("BOOLEAN_ATTRS", &BOOLEAN_ATTRS),
+        ("SHORTCODES", &SHORTCODES),
+        ("TAGS", &TAGS),
+        ("WORDY_ATTRS", &WORDY_ATTRS),
         ("AUXILIARIES", &AUXILIARIES),
         ("BOILERPLATE_PHRASES", &BOILERPLATE_PHRASES),
         ("CLAUSE_OPENERS", &CLAUSE_OPENERS),

@@ -1,0 +1,84 @@
+//! WordPress shortcodes (`[caption]`) and template placeholders (`{{ title }}`).
+
+use super::*;
+
+pub(super) static SHORTCODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"\[(/?)([a-z][a-z0-9_-]{0,30})((?:\s+[a-z_-]+\s*=\s*(?:"[^"\]\n]*"|'[^'\]\n]*'|[^\s\]"']+))*)\s*/?\]"#)
+        .expect("pattern compiles")
+});
+
+pub(super) static TEMPLATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\{\{[^{}\n]{1,200}\}\}|\{%[^{}\n]{1,200}%\}|\{(?:mosads|mospagebreak|loadposition|loadmodule|loadmoduleid|module|jumi|googleads)(?-u:\b)[^{}\n]{0,100}\}|\$\{[A-Za-z_][\w.]{0,60}\}",
+    )
+    .expect("pattern compiles")
+});
+
+pub(super) fn find_shortcodes(text: &str, out: &mut Vec<Item>) {
+    let mut closers: Vec<(String, NextOf)> = Vec::new();
+    let mut blank = NextOf::new(text.as_bytes(), b"\n\n");
+    for caps in SHORTCODE.captures_iter(text) {
+        let m = caps.get(0).expect("match");
+        let closing = !caps[1].is_empty();
+        let name = &caps[2];
+        let attrs = caps.get(3).map_or("", |a| a.as_str());
+        let known = closing
+            || !attrs.trim().is_empty()
+            || name.contains('_')
+            || SHORTCODES.contains_exact(name)
+            || closed_later(text, m.end(), name, &mut closers, &mut blank);
+        if !known {
+            continue;
+        }
+        let wordy = parse_attrs(attrs)
+            .is_some_and(|a| a.iter().any(|(n, v)| is_wordy(n) && v.chars().any(char::is_alphabetic)));
+        out.push(item(
+            m.start(),
+            m.end(),
+            !wordy,
+            false,
+            format!("leaked shortcode `[{}{name}]`", &caps[1]),
+        ));
+    }
+}
+
+/// `[b]` is a shortcode when `[/b]` follows in the same paragraph.
+pub(super) fn closed_later<'t>(
+    text: &'t str,
+    from: usize,
+    name: &str,
+    closers: &mut Vec<(String, NextOf<'t>)>,
+    blank: &mut NextOf<'t>,
+) -> bool {
+    let i = match closers.iter().position(|(n, _)| n == name) {
+        Some(i) => i,
+        None => {
+            let needle = format!("[/{name}]");
+            closers.push((name.to_string(), NextOf::new(text.as_bytes(), needle.as_bytes())));
+            closers.len() - 1
+        }
+    };
+    let Some(close) = closers[i].1.within(from, from + 4000) else {
+        return false;
+    };
+    blank.within(from, close).is_none()
+}
+
+pub(super) fn find_templates(text: &str, out: &mut Vec<Item>) {
+    for m in TEMPLATE.find_iter(text) {
+        let inner = m.as_str().trim_matches(['{', '}', '%', '$', ' ']);
+        // `{{ user_name }}` and `{{ a.b | date: "%d" }}` are code; only
+        // plain words (`{{citation needed}}`) could be text a reader saw.
+        let prose = m.as_str().starts_with("{{")
+            && inner.contains(' ')
+            && inner.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-');
+        let identifier = !prose;
+        out.push(item(
+            m.start(),
+            m.end(),
+            identifier,
+            false,
+            format!("leaked template token `{}`", m.as_str()),
+        ));
+    }
+}

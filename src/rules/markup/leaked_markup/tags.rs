@@ -1,0 +1,128 @@
+//! HTML tags and the `<!DOCTYPE>` left in text, and whether the text only mentions them.
+
+use super::*;
+
+pub(super) static TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"<(/?)([A-Za-z][A-Za-z0-9-]{0,15})((?:\s[^<>\n]*)?)/?>|<!DOCTYPE[^<>\n]*>|<!--")
+        .expect("pattern compiles")
+});
+
+pub(super) fn find_tags(text: &str, out: &mut Vec<Item>) {
+    let mut skip_to = 0;
+    let mut comment_end = NextOf::new(text.as_bytes(), b"-->");
+    for caps in TAG.captures_iter(text) {
+        let m = caps.get(0).expect("match");
+        if m.start() < skip_to {
+            continue;
+        }
+        let s = m.as_str();
+        if s == "<!--" {
+            let Some(close) = comment_end.within(m.end(), m.end() + 4000) else {
+                continue;
+            };
+            let end = close + 3;
+            skip_to = end;
+            let inner = &text[m.end()..close];
+            let words = inner
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .count();
+            out.push(Item {
+                span: Span::new(m.start(), end),
+                safe: words <= 1 || inner.trim_start().starts_with("wp:") || inner.trim_start().starts_with("/wp:"),
+                block: false,
+                message: "leaked HTML comment".to_string(),
+            });
+            continue;
+        }
+        if s.starts_with("<!") {
+            out.push(item(m.start(), m.end(), true, true, "leaked `<!DOCTYPE>`".into()));
+            continue;
+        }
+        let closing = !caps[1].is_empty();
+        let name = caps[2].to_ascii_lowercase();
+        if !TAGS.contains(&name) {
+            continue;
+        }
+        let attrs_text = caps.get(3).map_or("", |a| a.as_str());
+        let Some(attrs) = parse_attrs(attrs_text) else {
+            continue;
+        };
+        if closing && !attrs.is_empty() {
+            continue;
+        }
+        // `Option<B>`: a one-letter capital after a name is a type parameter.
+        let glued = text[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_');
+        if glued && attrs.is_empty() && caps[2].len() == 1 && caps[2].as_bytes()[0].is_ascii_uppercase() {
+            continue;
+        }
+        let mention = if attrs.is_empty() {
+            mentioned(text, m.start(), m.end())
+        } else {
+            Mention::No
+        };
+        if mention == Mention::Named {
+            continue;
+        }
+        let wordy = mention == Mention::InSentence
+            || attrs
+                .iter()
+                .any(|(n, v)| is_wordy(n) && v.chars().any(char::is_alphabetic));
+        let block = BLOCK_TAGS.contains(&name);
+        let shown: String = s.chars().take(40).collect();
+        let ellipsis = if shown.len() < s.len() { "…" } else { "" };
+        out.push(item(
+            m.start(),
+            m.end(),
+            !wordy,
+            block,
+            format!("leaked HTML tag `{shown}{ellipsis}`"),
+        ));
+    }
+}
+
+/// How a bare tag sits in its sentence.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Mention {
+    /// Glued to text, between sentences, or alone: leaked.
+    No,
+    /// A word among words (`and <br> breaks a line`): perhaps written on
+    /// purpose, so its removal waits for review.
+    InSentence,
+    /// Named as a thing (`the <title> element`, `“<br>”`): content.
+    Named,
+}
+
+pub(super) fn mentioned(text: &str, start: usize, end: usize) -> Mention {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let quoted = matches!(
+        (before, after),
+        (Some('"'), Some('"'))
+            | (Some('“'), Some('”'))
+            | (Some('‘'), Some('’'))
+            | (Some('\''), Some('\''))
+            | (Some('`'), Some('`'))
+    );
+    if quoted {
+        return Mention::Named;
+    }
+    let blank = |c: Option<char>| c.is_some_and(|c| c == ' ' || c == '\t');
+    if !(blank(before) && blank(after)) {
+        return Mention::No;
+    }
+    // A tag among words, not between sentences or beside punctuation.
+    let word_before = text[..start].trim_end_matches([' ', '\t']).chars().next_back();
+    let word_after = text[end..].trim_start_matches([' ', '\t']).chars().next();
+    if !(word_before.is_some_and(char::is_alphanumeric) && word_after.is_some_and(char::is_alphanumeric)) {
+        return Mention::No;
+    }
+    if named_between(text, start, end) {
+        Mention::Named
+    } else {
+        Mention::InSentence
+    }
+}
