@@ -14,10 +14,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::error::Error;
-use crate::fixer::{compose, map_back, AppliedFix, Fixed};
+use crate::fix::{replaced, AppliedFix, ChangeMap, Fixed};
 use crate::linter::{FixMode, Linter};
-use crate::rule::RuleMeta;
-use crate::span::{ceil_char_boundary, floor_char_boundary, replaced, Span};
+use crate::meta::RuleMeta;
+use crate::span::{ceil_char_boundary, floor_char_boundary, Span};
 
 /// Letters and digits of context taken on each side of a fix.
 const CONTEXT_CHARS: usize = 16;
@@ -245,35 +245,22 @@ pub fn apply(linter: &Linter, text: &str, decisions: &Decisions, undecided: Opti
         fixed.text = mid;
         return Ok(fixed);
     }
-    let mut out = String::with_capacity(mid.len());
-    let mut changes = Vec::with_capacity(rewrites.len());
-    let mut at = 0;
+    let (out, changes) = ChangeMap::splice(&mid, rewrites.iter().map(|(_, _, span, r)| (*span, r.as_str())));
     for (rule, applicability, span, r) in rewrites {
-        out.push_str(&mid[at..span.start]);
-        changes.push((span, Span::new(out.len(), out.len() + r.len())));
-        out.push_str(&r);
-        at = span.end;
         fixed.applied.push(AppliedFix {
             rule,
             applicability,
             message: "replacement written in review".into(),
-            span: back(&fixed.changes, span),
+            span: fixed.changes.back_span(span),
             before: span.slice(&mid).to_string(),
             after: r,
         });
     }
-    out.push_str(&mid[at..]);
     fixed.applied.sort_by_key(|f| f.span.start);
-    fixed.changes = compose(&fixed.changes, &changes);
+    fixed.changes = fixed.changes.compose(&changes);
     fixed.remaining = linter.check(&out);
     fixed.text = out;
     Ok(fixed)
-}
-
-/// Map a span in the text after `changes` back to the text before them.
-fn back(changes: &[(Span, Span)], span: Span) -> Span {
-    let start = map_back(changes, span.start, false);
-    Span::new(start, map_back(changes, span.end, true).max(start))
 }
 
 #[cfg(test)]
@@ -385,7 +372,7 @@ mod tests {
         let fixed = apply(&l, text, &decisions, Some(FixMode::Safe)).unwrap();
         // The rule proposed deleting the space; the reviewer wrote a dash instead.
         assert_eq!(fixed.text, "Intro. One —, two; three.");
-        let rebuilt = crate::fixer::tests::apply_changes(text, &fixed.changes, &fixed.text);
+        let rebuilt = crate::fix::tests::apply_changes(text, &fixed.changes, &fixed.text);
         assert_eq!(rebuilt, fixed.text);
         assert_eq!(fixed.applied[0].span, Span::new(10, 11));
         assert_eq!(fixed.applied[1].span, Span::new(16, 17));

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use crate::rule::RuleMeta;
+use crate::meta::RuleMeta;
 use crate::span::{Edit, Span};
 
 /// How safe it is to apply a fix without a person looking at it.

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use similar::{Algorithm, ChangeTag, TextDiff};
 
-use crate::fixer::{AppliedFix, Fixed};
+use crate::fix::{AppliedFix, Fixed};
 use crate::span::{ceil_char_boundary, Edit, Span};
 use crate::text::{show_invisibles, LineIndex};
 

@@ -9,7 +9,7 @@ pub enum Error {
     #[error("unknown rule selector `{0}`{hint} (expected a code such as P001, a code prefix, a family or a rule name; see `detritus rules`)",
         hint = .1.map(|s| format!("; did you mean `{s}`?")).unwrap_or_default())]
     UnknownSelector(String, Option<&'static str>),
-    #[error("unknown language `{0}`; supported: {supported}", supported = crate::settings::Language::supported())]
+    #[error("unknown language `{0}`; supported: {supported}", supported = crate::lang::supported_tags())]
     /// A `--language` tag or config value detritus does not know.
     UnknownLanguage(String),
     #[error("invalid protect pattern `{pattern}`: {reason}")]

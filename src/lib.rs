@@ -27,11 +27,12 @@ pub mod diagnostic;
 pub mod diff;
 pub mod document;
 pub mod error;
-pub mod fixer;
+pub mod fix;
 pub mod lang;
 pub mod lexicon;
 pub mod linter;
 pub mod markdown;
+pub mod meta;
 pub mod registry;
 pub mod rule;
 pub mod rules;
@@ -43,10 +44,11 @@ pub mod text;
 pub use diagnostic::{Applicability, Diagnostic, Fix};
 pub use document::{Context, Document};
 pub use error::Error;
-pub use fixer::{AppliedFix, Fixed};
+pub use fix::{AppliedFix, ChangeMap, Fixed};
 pub use lang::{Lang, Script};
 pub use linter::{CheckCache, FixMode, Linter};
-pub use rule::{Applies, Family, FixAvailability, Fixture, Rule, RuleMeta, Scope};
+pub use meta::{Applies, Family, FixAvailability, Fixture, RuleMeta, Scope};
+pub use rule::Rule;
 pub use settings::{Language, Settings};
 pub use span::{Edit, Span};
 
@@ -55,6 +57,7 @@ pub mod prelude {
     pub use crate::diagnostic::{Applicability, Diagnostic, Fix};
     pub use crate::document::Document;
     pub use crate::lang::{Lang, Script};
-    pub use crate::rule::{Applies, Family, FixAvailability, Fixture, Rule, RuleMeta, Scope};
+    pub use crate::meta::{Applies, Family, FixAvailability, Fixture, RuleMeta, Scope};
+    pub use crate::rule::Rule;
     pub use crate::span::{Edit, Span};
 }

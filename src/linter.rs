@@ -7,10 +7,11 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::document::{self, Document};
 use crate::error::Error;
-use crate::fixer::{self, Fixed};
+use crate::fix::{self, Fixed};
 use crate::lang::Lang;
+use crate::meta::Scope;
 use crate::registry;
-use crate::rule::{Rule, Scope};
+use crate::rule::Rule;
 use crate::settings::{Language, Settings};
 use crate::span::Span;
 
@@ -18,6 +19,9 @@ use crate::span::Span;
 /// it: `a{10000}` compiles past this and took 24 s on 1 MB of text, while
 /// patterns that name tokens (`\bSKU-\d+\b`) stay far below it.
 const PROTECT_SIZE: usize = 256 * 1024;
+
+/// The length from which fixing re-checks through a [`CheckCache`].
+const CACHE_FROM: usize = 64 * 1024;
 
 /// Which fixes `fix` applies.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -274,7 +278,25 @@ impl Linter {
     /// Apply every fix `accept` approves until the text stops changing.
     /// `accept` sees the diagnostic and the text it was found in.
     pub fn fix_with(&self, text: &str, accept: &dyn Fn(&Diagnostic, &str) -> bool) -> Result<Fixed, Error> {
-        fixer::fix(self, text, accept)
+        self.fix_caching_from(text, accept, CACHE_FROM)
+    }
+
+    fn fix_caching_from(
+        &self,
+        text: &str,
+        accept: &dyn Fn(&Diagnostic, &str) -> bool,
+        cache_from: usize,
+    ) -> Result<Fixed, Error> {
+        // Remembering paragraphs pays on a long text, where a pass changes few
+        // of them; an article is re-checked whole faster than it is cut into blocks.
+        let mut cache = CheckCache::default();
+        fix::fix(text, accept, &mut |t: &str| {
+            if t.len() < cache_from {
+                self.check(t)
+            } else {
+                self.check_cached(t, &mut cache)
+            }
+        })
     }
 }
 
@@ -295,7 +317,7 @@ impl Linter {
                 && !fix
                     .edits
                     .iter()
-                    .any(|e| crate::fixer::deletes_letters(e.span.slice(text), &e.content))
+                    .any(|e| crate::text::deletes_letters(e.span.slice(text), &e.content))
             {
                 fix.applicability = Applicability::Safe;
             }
@@ -347,7 +369,7 @@ fn police(doc: &Document, out: &mut Vec<Diagnostic>) {
             && fix
                 .edits
                 .iter()
-                .any(|e| crate::fixer::deletes_letters(e.span.slice(text), &e.content))
+                .any(|e| crate::text::deletes_letters(e.span.slice(text), &e.content))
         {
             debug_assert!(
                 false,
@@ -401,5 +423,22 @@ mod tests {
             linter.fix(quote, FixMode::Safe).unwrap().text,
             "Through “Data”. Insensitivity. The firm denied it."
         );
+    }
+
+    #[test]
+    fn fixing_through_the_paragraph_cache_changes_nothing_in_the_result() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        paths.sort();
+        let corpus: Vec<String> = paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
+        let long = corpus.join("\n\n");
+        let linter = Linter::new(&crate::Settings::default()).unwrap();
+        for mode in [crate::FixMode::Safe, crate::FixMode::Unsafe] {
+            let accept = |d: &Diagnostic, _: &str| d.applicability().is_some_and(|a| mode.allows(a));
+            let whole = linter.fix_caching_from(&long, &accept, usize::MAX).unwrap();
+            let cached = linter.fix_caching_from(&long, &accept, 0).unwrap();
+            assert!(whole.passes > 2, "the corpus takes several passes");
+            assert_eq!(whole, cached, "{mode:?}");
+        }
     }
 }

@@ -3,7 +3,8 @@
 use std::sync::LazyLock;
 
 use crate::error::Error;
-use crate::rule::{Family, Rule};
+use crate::meta::Family;
+use crate::rule::Rule;
 use crate::rules;
 
 /// Every rule, sorted by code. Codes are never reused.

@@ -24,12 +24,7 @@ pub enum Language {
 impl Language {
     /// Every value `from_str` accepts, for help and error messages.
     pub fn supported() -> String {
-        let mut out = String::from("auto, other");
-        for l in Lang::ALL {
-            out.push_str(", ");
-            out.push_str(l.code());
-        }
-        out
+        crate::lang::supported_tags()
     }
 }
 

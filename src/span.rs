@@ -114,21 +114,6 @@ impl Edit {
     }
 }
 
-/// What `span` of `text` reads as once `edits` (all inside it) are applied.
-pub fn replaced(text: &str, span: Span, edits: &[Edit]) -> String {
-    let mut sorted: Vec<&Edit> = edits.iter().collect();
-    sorted.sort_by_key(|e| (e.span.start, e.span.end));
-    let mut out = String::new();
-    let mut at = span.start;
-    for e in sorted {
-        out.push_str(&text[at..e.span.start]);
-        out.push_str(&e.content);
-        at = e.span.end;
-    }
-    out.push_str(&text[at..span.end]);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

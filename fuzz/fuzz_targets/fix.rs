@@ -57,7 +57,7 @@ fuzz_target!(|data: &[u8]| {
             assert!(mode.allows(f.applicability), "{} applied in {mode:?}", f.rule.code);
             if f.applicability == detritus::Applicability::Safe && !f.rule.rewrites_letters {
                 assert!(
-                    !detritus::fixer::deletes_letters(&f.before, &f.after),
+                    !detritus::text::deletes_letters(&f.before, &f.after),
                     "{}: safe fix deletes letters: {:?} -> {:?}",
                     f.rule.code,
                     f.before,

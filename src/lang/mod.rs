@@ -22,6 +22,16 @@ use rustc_hash::FxHashMap;
 
 pub use script::{dominant as dominant_script, Script, SPACED_EUROPEAN};
 
+/// Every `--language` value: `auto`, `other` and each language's code.
+pub fn supported_tags() -> String {
+    let mut out = String::from("auto, other");
+    for l in Lang::ALL {
+        out.push_str(", ");
+        out.push_str(l.code());
+    }
+    out
+}
+
 /// A language whose conventions detritus knows. Each one is told apart by
 /// its function words (Russian in Cyrillic, the others in Latin script);
 /// English and French also have rules of their own.

@@ -13,6 +13,7 @@ pub(crate) mod words;
 pub use invisible::{invisible_name, show_invisibles};
 pub use lines::LineIndex;
 pub(crate) use removal::{inline_removal, line_removal};
+pub use words::deletes_letters;
 pub(crate) use words::{
     first_char, has_quote, is_abbreviation_period, is_capitalised, is_lowercase_word, is_past_form, leading_word,
     terminal, trailing_letters,

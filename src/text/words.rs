@@ -1,5 +1,7 @@
 //! Small word-shape tests the rule families share.
 
+use unicode_normalization::UnicodeNormalization;
+
 use crate::lexicon::{ABBREVIATIONS, NUMBER_PREFIXES, TITLES};
 
 /// The first character of `s`, or a space for an empty string.
@@ -71,6 +73,19 @@ pub(crate) fn is_abbreviation_period(text: &str, dot: usize) -> bool {
         || ABBREVIATIONS.contains(word)
         || TITLES.contains(word)
         || NUMBER_PREFIXES.contains(word)
+}
+
+/// True when `after` lacks a letter or digit of `before`, compared after
+/// compatibility decomposition so `é` and `e\u{301}`, `Ａ` and `A` count as equal.
+pub fn deletes_letters(before: &str, after: &str) -> bool {
+    if !before.chars().any(char::is_alphanumeric) {
+        return false;
+    }
+    let mut kept = after.nfkd().filter(|c| c.is_alphanumeric());
+    !before
+        .nfkd()
+        .filter(|c| c.is_alphanumeric())
+        .all(|c| kept.any(|k| k == c))
 }
 
 #[cfg(test)]

@@ -213,7 +213,7 @@ impl Session {
             let line = lines.line_of(d.span.start) + 1;
             let Some(fix) = &d.fix else { continue };
             let before = fix.span().slice(text);
-            let after = detritus::span::replaced(text, fix.span(), &fix.edits);
+            let after = detritus::fix::replaced(text, fix.span(), &fix.edits);
             let what = match (remembered.get(&d, text), edits.get(&d, text)) {
                 (Some(Verdict::Accept), _) => "accepted",
                 (Some(Verdict::Reject), _) => "rejected",
@@ -396,7 +396,7 @@ impl Session {
     /// proposed one. `None` when cancelled.
     fn edit(&mut self, p: &Proposal) -> Result<Option<String>> {
         let fix = p.diag.fix.as_ref().expect("proposals have fixes");
-        let mut buf = detritus::span::replaced(&p.text, fix.span(), &fix.edits);
+        let mut buf = detritus::fix::replaced(&p.text, fix.span(), &fix.edits);
         let t = &mut self.term;
         t.line("")?;
         t.line(&format!(

@@ -133,6 +133,6 @@ mod tests {
 
     #[test]
     fn safe_fixes_keep_every_letter_under_nfkd() {
-        assert!(!crate::fixer::deletes_letters("ＧＰＴ１", "GPT1"));
+        assert!(!crate::text::deletes_letters("ＧＰＴ１", "GPT1"));
     }
 }

@@ -4,6 +4,8 @@
 use super::guard::{deliberate, invents, plausible_lead};
 use super::tables::{bytes_of, is_1252_only, Enc};
 use super::weird::{weirdness, Context, Script};
+use crate::fix::ChangeMap;
+use crate::span::Span;
 
 /// One misreading undone: which code page, and whether the run used
 /// Latin-1's C1 controls or Windows-1252's punctuation for 0x80..0x9F.
@@ -384,17 +386,11 @@ fn deepen(first: &Run, ctx: &Context, before: u32, actual: u32) -> Option<Repair
 /// `text` with `repairs` (sorted, non-overlapping) applied, and where each
 /// repair landed in the result.
 fn apply(text: &str, repairs: &[Repair]) -> (String, Vec<(usize, usize)>) {
-    let mut out = String::with_capacity(text.len());
-    let mut placed = Vec::with_capacity(repairs.len());
-    let mut at = 0;
-    for r in repairs {
-        out.push_str(&text[at..r.start]);
-        let start = out.len();
-        out.push_str(&r.replacement);
-        placed.push((start, out.len()));
-        at = r.end;
-    }
-    out.push_str(&text[at..]);
+    let edits = repairs
+        .iter()
+        .map(|r| (Span::new(r.start, r.end), r.replacement.as_str()));
+    let (out, map) = ChangeMap::splice(text, edits);
+    let placed = map.iter().map(|(_, new)| (new.start, new.end)).collect();
     (out, placed)
 }
 

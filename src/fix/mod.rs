@@ -1,23 +1,24 @@
-//! The only code that changes text: apply fixes, re-check, repeat.
+//! The only code that changes text: apply fixes, re-check, repeat. The
+//! loop is given its check, so it knows nothing of the linter.
 
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 
-use unicode_normalization::UnicodeNormalization;
-
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::error::Error;
-use crate::linter::{CheckCache, Linter};
-use crate::rule::RuleMeta;
+use crate::meta::RuleMeta;
 use crate::span::{ceil_char_boundary, floor_char_boundary, Edit, Span};
+
+mod apply;
+mod changes;
+
+use apply::{apply, take_non_overlapping, Candidate};
+pub use changes::{replaced, ChangeMap};
 
 /// Passes before the fixer gives up. Real debris settles in two or three;
 /// more means two rules undo each other, which is a bug worth reporting.
 pub const MAX_PASSES: usize = 12;
-
-/// The length from which the fixer re-checks through a [`CheckCache`].
-const CACHE_FROM: usize = 64 * 1024;
 
 /// How far past an edit new debris may reach and still count as made by it.
 const NEAR: usize = 8;
@@ -54,7 +55,7 @@ pub struct Fixed {
     pub remaining: Vec<Diagnostic>,
     /// Every changed region as (span in the original, span in `text`),
     /// sorted and disjoint; everything between them is byte-identical.
-    pub changes: Vec<(Span, Span)>,
+    pub changes: ChangeMap,
 }
 
 impl Fixed {
@@ -64,23 +65,10 @@ impl Fixed {
     }
 }
 
-/// True when `after` lacks a letter or digit of `before`, compared after
-/// compatibility decomposition so `é` and `e\u{301}`, `Ａ` and `A` count as equal.
-pub fn deletes_letters(before: &str, after: &str) -> bool {
-    if !before.chars().any(char::is_alphanumeric) {
-        return false;
-    }
-    let mut kept = after.nfkd().filter(|c| c.is_alphanumeric());
-    !before
-        .nfkd()
-        .filter(|c| c.is_alphanumeric())
-        .all(|c| kept.any(|k| k == c))
-}
-
 /// One pass's edits, for mapping later positions back to the original text.
 struct PassMap {
-    /// (old span, new span), sorted, non-overlapping.
-    edits: Vec<(Span, Span)>,
+    /// Where each edit sat and where it landed.
+    edits: ChangeMap,
     /// The index into the pass's taken fixes that each edit belongs to.
     owner: Vec<usize>,
 }
@@ -90,33 +78,8 @@ impl PassMap {
     /// A position inside replaced text maps to the start (or, for an end,
     /// the end) of what it replaced.
     fn back(&self, pos: usize, is_end: bool) -> usize {
-        map_back(&self.edits, pos, is_end)
+        self.edits.back(pos, is_end)
     }
-}
-
-/// Map a position in the text after `edits` ((old span, new span), sorted,
-/// disjoint) to the text before them. A position inside replaced text maps
-/// to the start (or, for an end, the end) of what it replaced.
-pub(crate) fn map_back(edits: &[(Span, Span)], pos: usize, is_end: bool) -> usize {
-    let i = edits.partition_point(|(_, new)| new.end < pos);
-    match edits.get(i) {
-        Some(&(old, new)) if new.start <= pos => {
-            if is_end {
-                old.end
-            } else {
-                old.start
-            }
-        }
-        _ => match i.checked_sub(1).map(|j| edits[j]) {
-            Some((old, new)) => pos - new.end + old.end,
-            None => pos,
-        },
-    }
-}
-
-struct Candidate<'d> {
-    diag: &'d Diagnostic,
-    key: u64,
 }
 
 /// A fix is remembered by its rule, what it replaces and a little context,
@@ -135,31 +98,18 @@ fn fix_key(d: &Diagnostic, text: &str) -> u64 {
     h.finish()
 }
 
-pub(crate) fn fix(linter: &Linter, original: &str, accept: &dyn Fn(&Diagnostic, &str) -> bool) -> Result<Fixed, Error> {
-    fix_caching_from(linter, original, accept, CACHE_FROM)
-}
-
-fn fix_caching_from(
-    linter: &Linter,
+/// Fix `original`: apply the fixes `accept` approves among what `check`
+/// finds, re-check, and repeat until a pass applies nothing.
+pub(crate) fn fix(
     original: &str,
     accept: &dyn Fn(&Diagnostic, &str) -> bool,
-    cache_from: usize,
+    check: &mut dyn FnMut(&str) -> Vec<Diagnostic>,
 ) -> Result<Fixed, Error> {
     let mut text = original.to_string();
-    // Remembering paragraphs pays on a long text, where a pass changes few of
-    // them; an article is re-checked whole faster than it is cut into blocks.
-    let mut cache = CheckCache::default();
-    let check = |text: &str, cache: &mut CheckCache| {
-        if text.len() < cache_from {
-            linter.check(text)
-        } else {
-            linter.check_cached(text, cache)
-        }
-    };
-    let mut diags = check(&text, &mut cache);
+    let mut diags = check(&text);
     let mut applied: Vec<AppliedFix> = Vec::new();
     let mut maps: Vec<PassMap> = Vec::new();
-    let mut changes: Vec<(Span, Span)> = Vec::new();
+    let mut changes = ChangeMap::default();
     let mut seen: HashSet<u64> = HashSet::from([hash_text(&text)]);
     let mut passes = 1;
     loop {
@@ -189,7 +139,7 @@ fn fix_caching_from(
         let (next, next_diags, map, taken) = loop {
             let taken = take_non_overlapping(&candidates);
             let (next, map) = apply(&text, &taken);
-            let next_diags = check(&next, &mut cache);
+            let next_diags = check(&next);
             let bad = introduces_debris((&text, &diags), (&next, &next_diags), &taken, &map);
             if bad.is_empty() {
                 break (next, next_diags, map, taken);
@@ -206,7 +156,7 @@ fn fix_caching_from(
             return Err(no_fixpoint(passes, &candidates));
         }
         record(&mut applied, &text, &taken, &maps);
-        changes = compose(&changes, &map.edits);
+        changes = changes.compose(&map.edits);
         maps.push(map);
         text = next;
         diags = next_diags;
@@ -232,126 +182,6 @@ fn no_fixpoint(passes: usize, candidates: &[Candidate]) -> Error {
     rules.sort_unstable();
     rules.dedup();
     Error::NoFixpoint { passes, rules }
-}
-
-/// Greedy in position order: a fix is taken only if none of its edits
-/// conflicts with an edit already taken.
-fn take_non_overlapping<'d>(candidates: &[Candidate<'d>]) -> Vec<Candidate<'d>> {
-    let mut taken: Vec<Candidate> = Vec::new();
-    let mut edits: Vec<&Edit> = Vec::new();
-    for c in candidates {
-        let fix = c.diag.fix.as_ref().expect("candidates have fixes");
-        let clash = fix.edits.iter().any(|e| {
-            // `edits` is sorted by start; only neighbours can conflict.
-            let i = edits.partition_point(|t| t.span.end < e.span.start);
-            edits[i..]
-                .iter()
-                .take_while(|t| t.span.start <= e.span.end)
-                .any(|t| t.conflicts(e))
-        }) || fix
-            .edits
-            .iter()
-            .enumerate()
-            .any(|(i, a)| fix.edits[i + 1..].iter().any(|b| a.conflicts(b)));
-        if clash {
-            continue;
-        }
-        for e in &fix.edits {
-            let i = edits.partition_point(|t| t.span.start <= e.span.start);
-            edits.insert(i, e);
-        }
-        taken.push(Candidate {
-            diag: c.diag,
-            key: c.key,
-        });
-    }
-    taken
-}
-
-/// Chain two change lists, `a` from text 0 to text 1 and `b` from text 1
-/// to text 2, into one from text 0 to text 2. Regions that overlap or touch
-/// in text 1 merge, so the result stays sorted and disjoint. Linear.
-pub(crate) fn compose(a: &[(Span, Span)], b: &[(Span, Span)]) -> Vec<(Span, Span)> {
-    // Positions outside every region map by the offset of the last region before them.
-    fn shift(pos: usize, regions: &[(Span, Span)], i: usize, forward: bool) -> usize {
-        match i.checked_sub(1).map(|j| regions[j]) {
-            Some((src, dst)) if forward => pos - src.end + dst.end,
-            Some((src, dst)) => pos - dst.end + src.end,
-            None => pos,
-        }
-    }
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        // Start a cluster at whichever region comes first in text 1.
-        let take_a = j == b.len() || (i < a.len() && a[i].1.start <= b[j].0.start);
-        let (mut lo, mut hi) = if take_a {
-            (a[i].1.start, a[i].1.end)
-        } else {
-            (b[j].0.start, b[j].0.end)
-        };
-        let (i0, j0) = (i, j);
-        loop {
-            if i < a.len() && a[i].1.start <= hi && a[i].1.end >= lo {
-                lo = lo.min(a[i].1.start);
-                hi = hi.max(a[i].1.end);
-                i += 1;
-            } else if j < b.len() && b[j].0.start <= hi && b[j].0.end >= lo {
-                lo = lo.min(b[j].0.start);
-                hi = hi.max(b[j].0.end);
-                j += 1;
-            } else {
-                break;
-            }
-        }
-        // Map the cluster's ends back to text 0 through `a` and on to text 2 through `b`.
-        let src_start = if i > i0 && a[i0].1.start == lo {
-            a[i0].0.start
-        } else {
-            shift(lo, a, i0, false)
-        };
-        let src_end = if i > i0 && a[i - 1].1.end == hi {
-            a[i - 1].0.end
-        } else {
-            shift(hi, a, i0.max(i), false)
-        };
-        let dst_start = if j > j0 && b[j0].0.start == lo {
-            b[j0].1.start
-        } else {
-            shift(lo, b, j0, true)
-        };
-        let dst_end = if j > j0 && b[j - 1].0.end == hi {
-            b[j - 1].1.end
-        } else {
-            shift(hi, b, j0.max(j), true)
-        };
-        out.push((Span::new(src_start, src_end), Span::new(dst_start, dst_end)));
-    }
-    out
-}
-
-/// Apply every edit of `taken` in one left-to-right copy.
-fn apply(text: &str, taken: &[Candidate]) -> (String, PassMap) {
-    let mut edits: Vec<(&Edit, usize)> = taken
-        .iter()
-        .enumerate()
-        .flat_map(|(i, c)| c.diag.fix.as_ref().expect("fix").edits.iter().map(move |e| (e, i)))
-        .collect();
-    edits.sort_by_key(|(e, _)| (e.span.start, e.span.end));
-    let mut out = String::with_capacity(text.len());
-    let mut map = Vec::with_capacity(edits.len());
-    let mut owner = Vec::with_capacity(edits.len());
-    let mut at = 0;
-    for (e, i) in edits {
-        out.push_str(&text[at..e.span.start]);
-        let new_start = out.len();
-        out.push_str(&e.content);
-        map.push((e.span, Span::new(new_start, out.len())));
-        owner.push(i);
-        at = e.span.end;
-    }
-    out.push_str(&text[at..]);
-    (out, PassMap { edits: map, owner })
 }
 
 /// Indices of the edits in `spans` (sorted, non-overlapping) that `span` touches.
@@ -477,6 +307,7 @@ fn excerpts(old: &str, span: Span, edits: &[Edit]) -> (String, String) {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::Linter;
 
     pub(crate) fn apply_changes(text: &str, changes: &[(Span, Span)], new: &str) -> String {
         // Rebuild `new` from `text` using only the change list, to prove it exact.
@@ -489,23 +320,6 @@ pub(crate) mod tests {
         }
         out.push_str(&text[at..]);
         out
-    }
-
-    #[test]
-    fn fixing_through_the_paragraph_cache_changes_nothing_in_the_result() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-        let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-        paths.sort();
-        let corpus: Vec<String> = paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
-        let long = corpus.join("\n\n");
-        let linter = Linter::new(&crate::Settings::default()).unwrap();
-        for mode in [crate::FixMode::Safe, crate::FixMode::Unsafe] {
-            let accept = |d: &Diagnostic, _: &str| d.applicability().is_some_and(|a| mode.allows(a));
-            let whole = fix_caching_from(&linter, &long, &accept, usize::MAX).unwrap();
-            let cached = fix_caching_from(&linter, &long, &accept, 0).unwrap();
-            assert!(whole.passes > 2, "the corpus takes several passes");
-            assert_eq!(whole, cached, "{mode:?}");
-        }
     }
 
     #[test]
@@ -537,7 +351,7 @@ pub(crate) mod tests {
         // A corpus article mutated by the property tests: each line removal
         // shortened the paragraph of an unclosed `(`, the `(` was blamed on
         // it, and one line went per pass, past the limit.
-        let text = include_str!("../tests/data/boilerplate_beside_unclosed_bracket.txt");
+        let text = include_str!("../../tests/data/boilerplate_beside_unclosed_bracket.txt");
         let linter = Linter::new(&crate::Settings::default()).unwrap();
         let fixed = linter.fix(text, crate::FixMode::Unsafe).unwrap();
         assert!(fixed.passes <= 4, "{} passes", fixed.passes);
@@ -558,37 +372,5 @@ pub(crate) mod tests {
         let short = "( a )";
         let edits = [Edit::delete(Span::new(1, 2)), Edit::delete(Span::new(3, 4))];
         assert_eq!(excerpts(short, Span::new(0, 5), &edits), ("( a )".into(), "(a)".into()));
-    }
-
-    #[test]
-    fn composing_two_passes_maps_the_original_onto_the_final_text() {
-        // "a ,b  c" -> pass 1 deletes the space before the comma -> "a,b  c"
-        // -> pass 2 inserts a space after the comma and squeezes "  " -> "a, b c"
-        let t0 = "a ,b  c";
-        let p1 = vec![(Span::new(1, 2), Span::new(1, 1))];
-        let t1 = "a,b  c";
-        let p2 = vec![(Span::new(2, 2), Span::new(2, 3)), (Span::new(3, 5), Span::new(4, 5))];
-        let t2 = "a, b c";
-        let c = compose(&p1, &p2);
-        assert_eq!(apply_changes(t0, &c, t2), t2);
-        assert_eq!(apply_changes(t1, &p2, t2), t2);
-        assert_eq!(
-            c,
-            vec![
-                (Span::new(1, 2), Span::new(1, 1)),
-                (Span::new(3, 3), Span::new(2, 3)),
-                (Span::new(4, 6), Span::new(4, 5))
-            ]
-        );
-    }
-
-    #[test]
-    fn overlapping_regions_merge_when_composed() {
-        // "abc" -> "aXc" (replace b) -> "aYYc" (replace X)
-        let c = compose(
-            &[(Span::new(1, 2), Span::new(1, 2))],
-            &[(Span::new(1, 2), Span::new(1, 3))],
-        );
-        assert_eq!(c, vec![(Span::new(1, 2), Span::new(1, 3))]);
     }
 }
