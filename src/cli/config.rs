@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::setup::display_path;
+use super::messages::display_path;
 use anyhow::{Context, Result};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;

@@ -5,7 +5,7 @@ use std::io::{self, IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
 use super::encoding::{decode, Decoded, Wanted};
-use super::setup::display_path;
+use super::messages::display_path;
 use anyhow::{anyhow, Context, Result};
 
 /// Where a text comes from.

@@ -52,3 +52,53 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
         c.downcast_ref::<serde_json::Error>().and_then(|j| j.io_error_kind()) == Some(io::ErrorKind::BrokenPipe)
     })
 }
+
+/// Totals for the closing summary on standard error.
+#[derive(Default)]
+pub(crate) struct Tally {
+    pub(crate) files: usize,
+    pub(crate) bytes: usize,
+    pub(crate) by_rule: std::collections::BTreeMap<&'static str, usize>,
+}
+
+impl Tally {
+    pub(crate) fn line(&self, started: std::time::Instant) -> String {
+        let secs = started.elapsed().as_secs_f64();
+        let mb = self.bytes as f64 / 1e6;
+        let rules: Vec<String> = self.by_rule.iter().map(|(code, n)| format!("{code}×{n}")).collect();
+        let rules = if rules.is_empty() {
+            String::new()
+        } else {
+            format!("; {}", rules.join(" "))
+        };
+        format!(
+            "{} ({mb:.2} MB) in {secs:.2}s, {:.1} MB/s{rules}",
+            plural(self.files, "file"),
+            mb / secs.max(1e-9)
+        )
+    }
+}
+
+/// A path as people and terminals can read it: control characters (an
+/// escape sequence, a line break in a file name) are written as escapes,
+/// the way `ls -b` and git quote them, and the name is quoted then.
+pub fn display_path(path: &std::path::Path) -> String {
+    let shown = path.to_string_lossy();
+    if !shown.chars().any(|c| c.is_control()) {
+        return shown.into_owned();
+    }
+    let mut out = String::from("\"");
+    for c in shown.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}

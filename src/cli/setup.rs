@@ -10,6 +10,7 @@ use detritus::{FixMode, Language, Linter, Settings};
 use crate::cli::args::{ColorChoice, InputArgs};
 
 use crate::cli::input::Source;
+use crate::cli::messages::display_path;
 use crate::cli::{config, input};
 
 /// `--show-settings`: what the run would use, and where each part came from.
@@ -301,28 +302,4 @@ pub(crate) fn below_input_root(roots: &[std::path::PathBuf], file: &std::path::P
         .min_by_key(|rest| rest.components().count())
         .map(std::path::Path::to_path_buf)
         .unwrap_or_else(|| file.file_name().map(std::path::PathBuf::from).unwrap_or_default())
-}
-
-/// A path as people and terminals can read it: control characters (an
-/// escape sequence, a line break in a file name) are written as escapes,
-/// the way `ls -b` and git quote them, and the name is quoted then.
-pub fn display_path(path: &std::path::Path) -> String {
-    let shown = path.to_string_lossy();
-    if !shown.chars().any(|c| c.is_control()) {
-        return shown.into_owned();
-    }
-    let mut out = String::from("\"");
-    for c in shown.chars() {
-        match c {
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }

@@ -12,7 +12,7 @@ use anyhow::{bail, Context, Result};
 use tempfile::NamedTempFile;
 
 use super::interrupt;
-use super::setup::display_path;
+use super::messages::display_path;
 
 /// Temporary files start so, then the writing process's id: a run that
 /// was killed leaves them, and the next run in the folder removes them.

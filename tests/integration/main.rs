@@ -7,6 +7,7 @@ mod util;
 mod cli;
 mod corpus;
 mod html;
+mod layers;
 mod mojibake_clean;
 mod pathological;
 mod properties;

@@ -9,35 +9,9 @@ use crate::cli::args::{CheckArgs, FixArgs, Format, OutputEncoding};
 use crate::cli::commands::fix::{fix, warn_unmatched};
 use crate::cli::input::{self, for_each_source, open_lines, Outcome};
 use crate::cli::jsonl;
-use crate::cli::messages::{exit, plural};
+use crate::cli::messages::{exit, plural, Tally};
 use crate::cli::setup::{color, Setup};
 use crate::cli::sink::{self, Counts, Sink};
-
-/// Totals for the closing summary on standard error.
-#[derive(Default)]
-pub(crate) struct Tally {
-    pub(crate) files: usize,
-    pub(crate) bytes: usize,
-    pub(crate) by_rule: std::collections::BTreeMap<&'static str, usize>,
-}
-
-impl Tally {
-    pub(crate) fn line(&self, started: std::time::Instant) -> String {
-        let secs = started.elapsed().as_secs_f64();
-        let mb = self.bytes as f64 / 1e6;
-        let rules: Vec<String> = self.by_rule.iter().map(|(code, n)| format!("{code}×{n}")).collect();
-        let rules = if rules.is_empty() {
-            String::new()
-        } else {
-            format!("; {}", rules.join(" "))
-        };
-        format!(
-            "{} ({mb:.2} MB) in {secs:.2}s, {:.1} MB/s{rules}",
-            plural(self.files, "file"),
-            mb / secs.max(1e-9)
-        )
-    }
-}
 
 /// The output of a `check` run: the format's sink and the counts every
 /// format shares.

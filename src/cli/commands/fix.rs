@@ -9,10 +9,10 @@ use detritus::decisions::Decisions;
 use detritus::{diff, FixMode};
 
 use crate::cli::args::{DiffView, FixArgs, OutputEncoding};
-use crate::cli::commands::check::Tally;
 use crate::cli::input::{self, for_each_source, open_lines, Outcome, Source};
-use crate::cli::messages::{exit, plural};
-use crate::cli::setup::{below_input_root, color, display_path, Setup};
+use crate::cli::messages::display_path;
+use crate::cli::messages::{exit, plural, Tally};
+use crate::cli::setup::{below_input_root, color, Setup};
 use crate::cli::{encoding, jsonl, write};
 
 /// What fixing one file gave, ready to print.

@@ -17,8 +17,9 @@ use serde::Serialize;
 
 use crate::cli::args::ReportArgs;
 use crate::cli::input::{for_each_source, Outcome};
+use crate::cli::messages::display_path;
 use crate::cli::messages::{exit, plural};
-use crate::cli::setup::{display_path, Setup};
+use crate::cli::setup::Setup;
 use crate::cli::write;
 
 const TEMPLATE: &str = include_str!("html/template.html");

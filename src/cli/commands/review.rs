@@ -19,8 +19,9 @@ use detritus::{Applicability, Diagnostic, Linter};
 
 use crate::cli::args::ReviewArgs;
 use crate::cli::input::{self, Loaded, Source};
+use crate::cli::messages::display_path;
 use crate::cli::messages::exit;
-use crate::cli::setup::{color, display_path, Setup};
+use crate::cli::setup::{color, Setup};
 use crate::cli::{config, encoding, interrupt, write};
 
 /// Bytes of text shown either side of a fix.
