@@ -12,6 +12,8 @@ pub mod fragments;
 pub mod markup;
 pub mod punctuation;
 pub mod quotes;
+#[cfg(test)]
+mod testing;
 pub mod unicode;
 pub mod whitespace;
 

@@ -585,15 +585,10 @@ fn is_link_line(t: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::{FixMode, Linter, Settings};
+    use crate::{FixMode, Linter};
 
     fn linter() -> Linter {
-        Linter::new(&Settings {
-            select: vec!["B003".into()],
-            language: crate::Language::Is(crate::Lang::English),
-            ..Settings::default()
-        })
-        .unwrap()
+        crate::rules::testing::english(&super::META)
     }
 
     #[test]

@@ -159,19 +159,13 @@ fn caption_before(doc: &Document, at: usize) -> Option<Span> {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Linter, Settings};
 
     fn check(text: &str) -> Vec<(String, bool)> {
-        Linter::new(&Settings {
-            select: vec!["B002".into()],
-            language: crate::Language::Is(crate::Lang::English),
-            ..Settings::default()
-        })
-        .unwrap()
-        .check(text)
-        .into_iter()
-        .map(|d| (d.span.slice(text).to_string(), d.fix.is_some()))
-        .collect()
+        crate::rules::testing::english(&super::META)
+            .check(text)
+            .into_iter()
+            .map(|d| (d.span.slice(text).to_string(), d.fix.is_some()))
+            .collect()
     }
 
     #[test]
@@ -188,12 +182,7 @@ mod tests {
 
     #[test]
     fn removes_a_labelled_caption_line() {
-        let linter = Linter::new(&Settings {
-            select: vec!["B002".into()],
-            language: crate::Language::Is(crate::Lang::English),
-            ..Settings::default()
-        })
-        .unwrap();
+        let linter = crate::rules::testing::english(&super::META);
         let fixed = linter
             .fix(
                 "He resigned.\nImage caption, City Hall on Monday\nThe council met.",

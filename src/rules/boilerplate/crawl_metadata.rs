@@ -322,15 +322,10 @@ fn is_breadcrumb(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::{FixMode, Linter, Settings};
+    use crate::{FixMode, Linter};
 
     fn linter() -> Linter {
-        Linter::new(&Settings {
-            select: vec!["B001".into()],
-            language: crate::Language::Is(crate::Lang::English),
-            ..Settings::default()
-        })
-        .unwrap()
+        crate::rules::testing::english(&super::META)
     }
 
     fn fix(text: &str) -> String {

@@ -164,15 +164,10 @@ fn is_verb(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Linter, Settings};
 
     #[test]
     fn names_every_fitting_word_and_fixes_none_when_several_fit() {
-        let linter = Linter::new(&Settings {
-            select: vec!["B005".into()],
-            ..Settings::default()
-        })
-        .unwrap();
+        let linter = crate::rules::testing::linter(&super::META, crate::Language::Auto);
         let found = linter.check("n a statement, the ministry said the port would reopen next week.");
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].message, "first letter lost: `In` or `On`?");

@@ -278,17 +278,10 @@ fn same_word(a: &str, b: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Language, Linter, Settings};
+    use crate::Language;
 
     fn check(text: &str, language: Language) -> usize {
-        Linter::new(&Settings {
-            select: vec!["D001".into()],
-            language,
-            ..Settings::default()
-        })
-        .unwrap()
-        .check(text)
-        .len()
+        crate::rules::testing::linter(&super::META, language).check(text).len()
     }
 
     #[test]

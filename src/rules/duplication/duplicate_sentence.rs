@@ -352,14 +352,10 @@ fn same_word(x: &str, y: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::{FixMode, Linter, Settings};
+    use crate::{FixMode, Linter};
 
     fn linter() -> Linter {
-        Linter::new(&Settings {
-            select: vec!["D002".into()],
-            ..Settings::default()
-        })
-        .unwrap()
+        crate::rules::testing::linter(&super::META, crate::Language::Auto)
     }
 
     #[test]

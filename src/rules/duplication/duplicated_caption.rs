@@ -99,16 +99,11 @@ impl Rule for DuplicatedCaption {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Linter, Settings};
 
     fn check(text: &str) -> usize {
-        Linter::new(&Settings {
-            select: vec!["D003".into()],
-            ..Settings::default()
-        })
-        .unwrap()
-        .check(text)
-        .len()
+        crate::rules::testing::linter(&super::META, crate::Language::Auto)
+            .check(text)
+            .len()
     }
 
     #[test]
@@ -121,11 +116,7 @@ mod tests {
 
     #[test]
     fn removes_a_caption_repeated_on_the_next_line_or_paragraph() {
-        let linter = Linter::new(&Settings {
-            select: vec!["D003".into()],
-            ..Settings::default()
-        })
-        .unwrap();
+        let linter = crate::rules::testing::linter(&super::META, crate::Language::Auto);
         let fix = |t: &str| linter.fix(t, crate::FixMode::Unsafe).unwrap().text;
         assert_eq!(
             fix("A store in the city centre. (Photo by Ann Lee/AP)\nA store in the city centre. (Photo by Ann Lee/AP)\n\nNext."),

@@ -147,14 +147,10 @@ fn dangling_word<'a>(doc: &Document<'a>, sentence: &str, words: &[Span]) -> Opti
 
 #[cfg(test)]
 mod tests {
-    use crate::{FixMode, Linter, Settings};
+    use crate::{FixMode, Linter};
 
     fn linter() -> Linter {
-        Linter::new(&Settings {
-            select: vec!["F002".into()],
-            ..Settings::default()
-        })
-        .unwrap()
+        crate::rules::testing::linter(&super::META, crate::Language::Auto)
     }
 
     #[test]

@@ -247,16 +247,11 @@ fn noun_then_verb(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Linter, Settings};
 
     fn check(text: &str) -> usize {
-        Linter::new(&Settings {
-            select: vec!["F005".into()],
-            ..Settings::default()
-        })
-        .unwrap()
-        .check(text)
-        .len()
+        crate::rules::testing::linter(&super::META, crate::Language::Auto)
+            .check(text)
+            .len()
     }
 
     #[test]

@@ -326,15 +326,10 @@ fn capitalised_orphans(doc: &Document, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::{FixMode, Linter, Settings};
+    use crate::{FixMode, Linter};
 
     fn linter() -> Linter {
-        Linter::new(&Settings {
-            select: vec!["F001".into()],
-            language: crate::Language::Is(crate::Lang::English),
-            ..Settings::default()
-        })
-        .unwrap()
+        crate::rules::testing::english(&super::META)
     }
 
     fn fix(text: &str) -> String {
@@ -428,12 +423,7 @@ mod tests {
 
     #[test]
     fn stays_quiet_for_other_languages() {
-        let l = Linter::new(&Settings {
-            select: vec!["F001".into()],
-            language: crate::Language::Other,
-            ..Settings::default()
-        })
-        .unwrap();
+        let l = crate::rules::testing::linter(&super::META, crate::Language::Other);
         assert!(l.check("Es fiel. hug. Dann kam es.").is_empty());
     }
 }

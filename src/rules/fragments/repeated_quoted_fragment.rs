@@ -209,14 +209,10 @@ fn ends_paragraph(tail: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::{FixMode, Linter, Settings};
+    use crate::{FixMode, Linter};
 
     fn linter() -> Linter {
-        Linter::new(&Settings {
-            select: vec!["F006".into()],
-            ..Settings::default()
-        })
-        .unwrap()
+        crate::rules::testing::linter(&super::META, crate::Language::Auto)
     }
 
     #[test]

@@ -188,14 +188,10 @@ fn lacks_subject(w: [&str; 3]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::{FixMode, Linter, Settings};
+    use crate::{FixMode, Linter};
 
     fn linter() -> Linter {
-        Linter::new(&Settings {
-            select: vec!["F004".into()],
-            ..Settings::default()
-        })
-        .unwrap()
+        crate::rules::testing::linter(&super::META, crate::Language::Auto)
     }
 
     #[test]

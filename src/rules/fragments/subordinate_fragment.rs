@@ -175,16 +175,11 @@ fn has_verb(doc: &Document, words: &[Span]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Linter, Settings};
 
     fn check(text: &str) -> usize {
-        Linter::new(&Settings {
-            select: vec!["F003".into()],
-            ..Settings::default()
-        })
-        .unwrap()
-        .check(text)
-        .len()
+        crate::rules::testing::linter(&super::META, crate::Language::Auto)
+            .check(text)
+            .len()
     }
 
     #[test]

@@ -290,14 +290,10 @@ fn removal(text: &str, span: Span, block: bool, prev: Option<char>, next: Option
 
 #[cfg(test)]
 mod tests {
-    use crate::{FixMode, Linter, Settings};
+    use crate::{FixMode, Linter};
 
     fn linter() -> Linter {
-        Linter::new(&Settings {
-            select: vec!["M002".into()],
-            ..Settings::default()
-        })
-        .unwrap()
+        crate::rules::testing::linter(&super::META, crate::Language::Auto)
     }
 
     fn fix(text: &str, mode: FixMode) -> String {

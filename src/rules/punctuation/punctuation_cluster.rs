@@ -506,15 +506,13 @@ impl Rule for PunctuationCluster {
 
 #[cfg(test)]
 mod tests {
-    use crate::{FixMode, Language, Linter, Settings};
+    use crate::{FixMode, Language};
 
     fn fix_with(text: &str, mode: FixMode, language: Language) -> String {
-        let settings = Settings {
-            select: vec!["P001".into()],
-            language,
-            ..Settings::default()
-        };
-        Linter::new(&settings).unwrap().fix(text, mode).unwrap().text
+        crate::rules::testing::linter(&super::META, language)
+            .fix(text, mode)
+            .unwrap()
+            .text
     }
 
     fn fix(text: &str) -> String {
@@ -524,11 +522,7 @@ mod tests {
     #[test]
     fn deletes_a_comma_after_a_period_ending_a_paragraph_but_not_the_period() {
         let text = "“waste”. ,\n";
-        let linter = Linter::new(&Settings {
-            select: vec!["P001".into()],
-            ..Settings::default()
-        })
-        .unwrap();
+        let linter = crate::rules::testing::linter(&super::META, crate::Language::Auto);
         let d = &linter.check(text)[0];
         let edits = &d.fix.as_ref().unwrap().edits;
         let period = text.find('.').unwrap();

@@ -130,14 +130,13 @@ impl Rule for PunctuationOnlyLine {
 
 #[cfg(test)]
 mod tests {
-    use crate::{FixMode, Linter, Settings};
+    use crate::FixMode;
 
     fn fix(text: &str, mode: FixMode) -> String {
-        let settings = Settings {
-            select: vec!["P003".into()],
-            ..Settings::default()
-        };
-        Linter::new(&settings).unwrap().fix(text, mode).unwrap().text
+        crate::rules::testing::linter(&super::META, crate::Language::Auto)
+            .fix(text, mode)
+            .unwrap()
+            .text
     }
 
     #[test]

@@ -232,14 +232,13 @@ fn check_closing(doc: &Document, first: usize, last: usize, out: &mut Vec<Diagno
 
 #[cfg(test)]
 mod tests {
-    use crate::{FixMode, Linter, Settings};
+    use crate::FixMode;
 
     fn fix(text: &str, mode: FixMode) -> String {
-        let settings = Settings {
-            select: vec!["P002".into()],
-            ..Settings::default()
-        };
-        Linter::new(&settings).unwrap().fix(text, mode).unwrap().text
+        crate::rules::testing::linter(&super::META, crate::Language::Auto)
+            .fix(text, mode)
+            .unwrap()
+            .text
     }
 
     #[test]

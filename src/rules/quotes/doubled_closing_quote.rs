@@ -74,14 +74,10 @@ impl Rule for DoubledClosingQuote {
 
 #[cfg(test)]
 mod tests {
-    use crate::{FixMode, Linter, Settings};
+    use crate::FixMode;
 
     fn fix(text: &str) -> String {
-        let linter = Linter::new(&Settings {
-            select: vec!["Q003".into()],
-            ..Settings::default()
-        })
-        .unwrap();
+        let linter = crate::rules::testing::linter(&super::META, crate::Language::Auto);
         linter.fix(text, FixMode::Safe).unwrap().text
     }
 

@@ -162,13 +162,9 @@ mod tests {
     use crate::{Linter, Settings};
 
     fn count(text: &str) -> usize {
-        Linter::new(&Settings {
-            select: vec!["Q004".into()],
-            ..Settings::default()
-        })
-        .unwrap()
-        .check(text)
-        .len()
+        crate::rules::testing::linter(&super::META, crate::Language::Auto)
+            .check(text)
+            .len()
     }
 
     #[test]

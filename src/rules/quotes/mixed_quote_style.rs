@@ -132,11 +132,7 @@ mod tests {
     }
 
     fn fix(text: &str) -> String {
-        let linter = Linter::new(&Settings {
-            select: vec!["Q002".into()],
-            ..Settings::default()
-        })
-        .unwrap();
+        let linter = crate::rules::testing::linter(&super::META, crate::Language::Auto);
         linter.fix(text, FixMode::Safe).unwrap().text
     }
 

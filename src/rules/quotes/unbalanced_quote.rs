@@ -420,14 +420,10 @@ const ELISIONS: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
-    use crate::{FixMode, Linter, Settings};
+    use crate::{FixMode, Linter};
 
     fn linter() -> Linter {
-        Linter::new(&Settings {
-            select: vec!["Q001".into()],
-            ..Settings::default()
-        })
-        .unwrap()
+        crate::rules::testing::linter(&super::META, crate::Language::Auto)
     }
 
     fn count(text: &str) -> usize {

@@ -187,15 +187,9 @@ fn names(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Linter, Settings};
 
     fn check(text: &str) -> Vec<crate::Diagnostic> {
-        Linter::new(&Settings {
-            select: vec!["U004".into()],
-            ..Settings::default()
-        })
-        .unwrap()
-        .check(text)
+        crate::rules::testing::linter(&super::META, crate::Language::Auto).check(text)
     }
 
     #[test]

@@ -145,17 +145,13 @@ fn csi_end(b: &[u8], at: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use crate::{FixMode, Linter, Settings};
+    use crate::FixMode;
 
     fn fix(text: &str) -> String {
-        Linter::new(&Settings {
-            select: vec!["U005".into()],
-            ..Settings::default()
-        })
-        .unwrap()
-        .fix(text, FixMode::Safe)
-        .unwrap()
-        .text
+        crate::rules::testing::linter(&super::META, crate::Language::Auto)
+            .fix(text, FixMode::Safe)
+            .unwrap()
+            .text
     }
 
     #[test]

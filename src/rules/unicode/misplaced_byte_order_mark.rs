@@ -71,14 +71,10 @@ mod tests {
     use crate::{FixMode, Linter, Settings};
 
     fn fix(text: &str) -> String {
-        Linter::new(&Settings {
-            select: vec!["U002".into()],
-            ..Settings::default()
-        })
-        .unwrap()
-        .fix(text, FixMode::Safe)
-        .unwrap()
-        .text
+        crate::rules::testing::linter(&super::META, crate::Language::Auto)
+            .fix(text, FixMode::Safe)
+            .unwrap()
+            .text
     }
 
     #[test]

@@ -210,17 +210,13 @@ fn check_run(text: &str, start: usize, end: usize, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::{FixMode, Linter, Settings};
+    use crate::FixMode;
 
     fn fix(text: &str) -> String {
-        Linter::new(&Settings {
-            select: vec!["U007".into()],
-            ..Settings::default()
-        })
-        .unwrap()
-        .fix(text, FixMode::Safe)
-        .unwrap()
-        .text
+        crate::rules::testing::linter(&super::META, crate::Language::Auto)
+            .fix(text, FixMode::Safe)
+            .unwrap()
+            .text
     }
 
     #[test]

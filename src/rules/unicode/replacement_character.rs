@@ -56,15 +56,10 @@ fn push(out: &mut Vec<Diagnostic>, span: Span) {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Linter, Settings};
 
     #[test]
     fn reports_a_run_once_and_offers_no_fix() {
-        let linter = Linter::new(&Settings {
-            select: vec!["U006".into()],
-            ..Settings::default()
-        })
-        .unwrap();
+        let linter = crate::rules::testing::linter(&super::META, crate::Language::Auto);
         let found = linter.check("a\u{FFFD}\u{FFFD}b");
         assert_eq!(found.len(), 1);
         assert!(found[0].fix.is_none());

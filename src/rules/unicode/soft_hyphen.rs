@@ -56,15 +56,10 @@ fn push(out: &mut Vec<Diagnostic>, span: Span) {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Linter, Settings};
 
     #[test]
     fn reports_one_diagnostic_per_run() {
-        let linter = Linter::new(&Settings {
-            select: vec!["U003".into()],
-            ..Settings::default()
-        })
-        .unwrap();
+        let linter = crate::rules::testing::linter(&super::META, crate::Language::Auto);
         assert_eq!(linter.check("a\u{AD}\u{AD}b c\u{AD}d").len(), 2);
     }
 }

@@ -178,17 +178,13 @@ fn push(out: &mut Vec<Diagnostic>, (start, end, first): (usize, usize, char)) {
 
 #[cfg(test)]
 mod tests {
-    use crate::{FixMode, Linter, Settings};
+    use crate::FixMode;
 
     fn fix(text: &str) -> String {
-        Linter::new(&Settings {
-            select: vec!["U001".into()],
-            ..Settings::default()
-        })
-        .unwrap()
-        .fix(text, FixMode::Safe)
-        .unwrap()
-        .text
+        crate::rules::testing::linter(&super::META, crate::Language::Auto)
+            .fix(text, FixMode::Safe)
+            .unwrap()
+            .text
     }
 
     #[test]

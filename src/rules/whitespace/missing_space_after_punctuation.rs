@@ -466,12 +466,10 @@ mod tests {
     use crate::{FixMode, Linter, Settings};
 
     fn fix(text: &str) -> String {
-        let settings = Settings {
-            select: vec!["W002".into()],
-            language: crate::Language::Is(crate::Lang::English),
-            ..Settings::default()
-        };
-        Linter::new(&settings).unwrap().fix(text, FixMode::Safe).unwrap().text
+        crate::rules::testing::english(&super::META)
+            .fix(text, FixMode::Safe)
+            .unwrap()
+            .text
     }
 
     fn restore(text: &str) -> String {

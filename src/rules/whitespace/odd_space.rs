@@ -250,15 +250,13 @@ impl Rule for OddSpace {
 
 #[cfg(test)]
 mod tests {
-    use crate::{FixMode, Language, Linter, Settings};
+    use crate::{FixMode, Language};
 
     fn fix_in(text: &str, language: Language) -> String {
-        let settings = Settings {
-            select: vec!["W008".into()],
-            language,
-            ..Settings::default()
-        };
-        Linter::new(&settings).unwrap().fix(text, FixMode::Safe).unwrap().text
+        crate::rules::testing::linter(&super::META, language)
+            .fix(text, FixMode::Safe)
+            .unwrap()
+            .text
     }
 
     fn fix(text: &str) -> String {

@@ -207,11 +207,10 @@ mod tests {
     }
 
     fn fix(text: &str) -> String {
-        let settings = Settings {
-            select: vec!["W003".into()],
-            ..Settings::default()
-        };
-        Linter::new(&settings).unwrap().fix(text, FixMode::Safe).unwrap().text
+        crate::rules::testing::linter(&super::META, crate::Language::Auto)
+            .fix(text, FixMode::Safe)
+            .unwrap()
+            .text
     }
 
     #[test]

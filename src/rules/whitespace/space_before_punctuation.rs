@@ -284,16 +284,10 @@ fn closes_after_punctuation(before: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Language, Linter, Settings};
+    use crate::Language;
 
     fn fix_fr(text: &str) -> String {
-        let settings = Settings {
-            select: vec!["W001".into()],
-            language: Language::Is(crate::Lang::French),
-            ..Settings::default()
-        };
-        Linter::new(&settings)
-            .unwrap()
+        crate::rules::testing::linter(&super::META, Language::Is(crate::Lang::French))
             .fix(text, crate::FixMode::Safe)
             .unwrap()
             .text
@@ -313,12 +307,7 @@ mod tests {
     }
 
     fn fix_en(text: &str) -> String {
-        let settings = Settings {
-            select: vec!["W001".into()],
-            ..Settings::default()
-        };
-        Linter::new(&settings)
-            .unwrap()
+        crate::rules::testing::linter(&super::META, crate::Language::Auto)
             .fix(text, crate::FixMode::Safe)
             .unwrap()
             .text

@@ -160,14 +160,13 @@ fn check_pair(doc: &Document, open: usize, close: usize, out: &mut Vec<Diagnosti
 
 #[cfg(test)]
 mod tests {
-    use crate::{FixMode, Linter, Settings};
+    use crate::FixMode;
 
     fn fix(text: &str) -> String {
-        let settings = Settings {
-            select: vec!["W006".into()],
-            ..Settings::default()
-        };
-        Linter::new(&settings).unwrap().fix(text, FixMode::Safe).unwrap().text
+        crate::rules::testing::linter(&super::META, crate::Language::Auto)
+            .fix(text, FixMode::Safe)
+            .unwrap()
+            .text
     }
 
     #[test]

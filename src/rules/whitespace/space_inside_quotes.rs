@@ -319,15 +319,13 @@ fn names_the_mark(text: &str, at: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::{FixMode, Language, Linter, Settings};
+    use crate::{FixMode, Language};
 
     fn fix_in(text: &str, language: Language) -> String {
-        let settings = Settings {
-            select: vec!["W007".into()],
-            language,
-            ..Settings::default()
-        };
-        Linter::new(&settings).unwrap().fix(text, FixMode::Safe).unwrap().text
+        crate::rules::testing::linter(&super::META, language)
+            .fix(text, FixMode::Safe)
+            .unwrap()
+            .text
     }
 
     fn fix(text: &str) -> String {

@@ -94,14 +94,13 @@ impl Rule for TrailingWhitespace {
 
 #[cfg(test)]
 mod tests {
-    use crate::{FixMode, Linter, Settings};
+    use crate::FixMode;
 
     fn fix(text: &str) -> String {
-        let settings = Settings {
-            select: vec!["W004".into()],
-            ..Settings::default()
-        };
-        Linter::new(&settings).unwrap().fix(text, FixMode::Safe).unwrap().text
+        crate::rules::testing::linter(&super::META, crate::Language::Auto)
+            .fix(text, FixMode::Safe)
+            .unwrap()
+            .text
     }
 
     #[test]
