@@ -48,8 +48,16 @@ pub struct Fix {
 }
 
 impl Fix {
-    /// A fix with the given safety.
-    pub fn new(applicability: Applicability, message: impl Into<Cow<'static, str>>, edits: Vec<Edit>) -> Fix {
+    /// A fix of one or more edits: `first` and then `rest`. A fix always
+    /// has an edit, so the fixer never meets an empty one.
+    pub fn new(
+        applicability: Applicability,
+        message: impl Into<Cow<'static, str>>,
+        first: Edit,
+        rest: impl IntoIterator<Item = Edit>,
+    ) -> Fix {
+        let mut edits = vec![first];
+        edits.extend(rest);
         Fix {
             applicability,
             message: message.into(),
@@ -57,19 +65,33 @@ impl Fix {
         }
     }
 
-    /// A fix that cannot change meaning, applied by default.
-    pub fn safe(message: impl Into<Cow<'static, str>>, edits: Vec<Edit>) -> Fix {
-        Fix::new(Applicability::Safe, message, edits)
+    /// A one-edit fix that cannot change meaning, applied by default.
+    pub fn safe_edit(message: impl Into<Cow<'static, str>>, edit: Edit) -> Fix {
+        Fix::new(Applicability::Safe, message, edit, [])
     }
 
-    /// A fix applied only with `--unsafe-fixes` or after review.
-    pub fn unsafe_(message: impl Into<Cow<'static, str>>, edits: Vec<Edit>) -> Fix {
-        Fix::new(Applicability::Unsafe, message, edits)
+    /// A safe fix of several edits applied together.
+    pub fn safe_edits(message: impl Into<Cow<'static, str>>, first: Edit, rest: impl IntoIterator<Item = Edit>) -> Fix {
+        Fix::new(Applicability::Safe, message, first, rest)
     }
 
-    /// A fix shown for review and never applied automatically.
-    pub fn display_only(message: impl Into<Cow<'static, str>>, edits: Vec<Edit>) -> Fix {
-        Fix::new(Applicability::DisplayOnly, message, edits)
+    /// A one-edit fix applied only with `--unsafe-fixes` or after review.
+    pub fn unsafe_edit(message: impl Into<Cow<'static, str>>, edit: Edit) -> Fix {
+        Fix::new(Applicability::Unsafe, message, edit, [])
+    }
+
+    /// An unsafe fix of several edits applied together.
+    pub fn unsafe_edits(
+        message: impl Into<Cow<'static, str>>,
+        first: Edit,
+        rest: impl IntoIterator<Item = Edit>,
+    ) -> Fix {
+        Fix::new(Applicability::Unsafe, message, first, rest)
+    }
+
+    /// A one-edit fix shown for review and never applied automatically.
+    pub fn display_only_edit(message: impl Into<Cow<'static, str>>, edit: Edit) -> Fix {
+        Fix::new(Applicability::DisplayOnly, message, edit, [])
     }
 
     /// The smallest span covering every edit.

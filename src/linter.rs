@@ -360,7 +360,9 @@ fn police(doc: &Document, out: &mut Vec<Diagnostic>) {
     }
     for d in out.iter_mut() {
         let Some(fix) = &mut d.fix else { continue };
-        if fix.edits.iter().any(|e| doc.cuts_protected(e.span)) {
+        // The constructors give every fix an edit; `edits` is public, so an
+        // emptied one is dropped here rather than met by the fixer.
+        if fix.edits.is_empty() || fix.edits.iter().any(|e| doc.cuts_protected(e.span)) {
             d.fix = None;
             continue;
         }

@@ -120,7 +120,7 @@ pub(crate) fn fix(
         let mut rejected: HashSet<u64> = HashSet::new();
         let mut candidates: Vec<Candidate> = diags
             .iter()
-            .filter(|d| d.fix.as_ref().is_some_and(|f| !f.edits.is_empty()) && accept(d, &text))
+            .filter(|d| d.fix.is_some() && accept(d, &text))
             .map(|d| Candidate {
                 diag: d,
                 key: fix_key(d, &text),

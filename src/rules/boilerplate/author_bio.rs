@@ -70,9 +70,9 @@ impl Rule for AuthorBio {
             let t = lines[index].slice(text).trim();
             if t.len() <= 300 && BIO.is_match(t) {
                 out.push(
-                    Diagnostic::new(&META, lines[index], "author bio after the article").with_fix(Fix::unsafe_(
+                    Diagnostic::new(&META, lines[index], "author bio after the article").with_fix(Fix::unsafe_edit(
                         "remove the line",
-                        vec![Edit::delete(line_removal(doc, index))],
+                        Edit::delete(line_removal(doc, index)),
                     )),
                 );
             }

@@ -155,7 +155,7 @@ impl Rule for BoilerplateLine {
                     let span = Span::new(start, start + cut);
                     out.push(
                         Diagnostic::new(&META, span, "page furniture glued to the text")
-                            .with_fix(Fix::unsafe_("remove the furniture", vec![Edit::delete(span)])),
+                            .with_fix(Fix::unsafe_edit("remove the furniture", Edit::delete(span))),
                     );
                 }
                 continue;
@@ -181,13 +181,13 @@ impl Rule for BoilerplateLine {
                 Teaser::Line
             };
             out.push(match teaser {
-                Teaser::Line => diagnostic.with_fix(Fix::unsafe_(
+                Teaser::Line => diagnostic.with_fix(Fix::unsafe_edit(
                     "remove the line",
-                    vec![Edit::delete(line_removal(doc, index))],
+                    Edit::delete(line_removal(doc, index)),
                 )),
                 Teaser::Ends(at) => {
                     let cut = Span::new(start, start + at);
-                    diagnostic.with_fix(Fix::unsafe_("remove the teaser", vec![Edit::delete(cut)]))
+                    diagnostic.with_fix(Fix::unsafe_edit("remove the teaser", Edit::delete(cut)))
                 }
                 Teaser::Unknown => diagnostic,
             });

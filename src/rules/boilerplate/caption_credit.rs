@@ -90,7 +90,7 @@ impl Rule for CaptionCredit {
             let credit = c.span.slice(text);
             out.push(
                 Diagnostic::new(&META, c.span, format!("photo credit `{credit}` in the body text")).with_fix(
-                    Fix::unsafe_("remove the credit", vec![Edit::delete(inline_removal(doc, c.span))]),
+                    Fix::unsafe_edit("remove the credit", Edit::delete(inline_removal(doc, c.span))),
                 ),
             );
             if let Some(caption) = caption_before(doc, c.span.start) {
@@ -125,9 +125,9 @@ fn caption_labels(doc: &Document, out: &mut Vec<Diagnostic>) {
         out.push(if glued {
             diag
         } else {
-            diag.with_fix(Fix::unsafe_(
+            diag.with_fix(Fix::unsafe_edit(
                 "remove the caption",
-                vec![Edit::delete(crate::text::line_removal(doc, line))],
+                Edit::delete(crate::text::line_removal(doc, line)),
             ))
         });
     }

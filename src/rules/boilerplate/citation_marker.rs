@@ -167,7 +167,5 @@ fn footnote(text: &str, start: usize, end: usize) -> bool {
 }
 
 fn push(out: &mut Vec<Diagnostic>, span: Span, message: &'static str) {
-    out.push(
-        Diagnostic::new(&META, span, message).with_fix(Fix::unsafe_("remove the marker", vec![Edit::delete(span)])),
-    );
+    out.push(Diagnostic::new(&META, span, message).with_fix(Fix::unsafe_edit("remove the marker", Edit::delete(span))));
 }

@@ -226,17 +226,16 @@ impl Rule for CrawlMetadata {
             }
             if s.len() <= 200 && METADATA_FIELDS.contains(first_word(trimmed_start)) && is_staff_line(s) {
                 out.push(
-                    Diagnostic::new(&META, trimmed(line, s), "staff credit line in the text").with_fix(Fix::unsafe_(
-                        "remove the line",
-                        vec![Edit::delete(line_removal(doc, index))],
-                    )),
+                    Diagnostic::new(&META, trimmed(line, s), "staff credit line in the text").with_fix(
+                        Fix::unsafe_edit("remove the line", Edit::delete(line_removal(doc, index))),
+                    ),
                 );
                 continue;
             }
             if has_separator && s.len() <= 160 && is_breadcrumb(s) {
                 out.push(
                     Diagnostic::new(&META, trimmed(line, s), "breadcrumb navigation in the text").with_fix(
-                        Fix::unsafe_("remove the line", vec![Edit::delete(line_removal(doc, index))]),
+                        Fix::unsafe_edit("remove the line", Edit::delete(line_removal(doc, index))),
                     ),
                 );
             }
@@ -252,9 +251,9 @@ fn stamp_diagnostic(doc: &Document, index: usize, line: Span, end: usize) -> Opt
     let flagged = Span::new(line.start + (s.len() - s.trim_start().len()), line.start + end);
     let diag = Diagnostic::new(&META, flagged, "crawler metadata glued to the text");
     if rest.trim().is_empty() {
-        return Some(diag.with_fix(Fix::unsafe_(
+        return Some(diag.with_fix(Fix::unsafe_edit(
             "remove the line",
-            vec![Edit::delete(line_removal(doc, index))],
+            Edit::delete(line_removal(doc, index)),
         )));
     }
     // Glued to a sentence: it must start fresh, not continue (`…2023, the`).
@@ -263,7 +262,7 @@ fn stamp_diagnostic(doc: &Document, index: usize, line: Span, end: usize) -> Opt
         return None;
     }
     let removal = Span::new(line.start, line.start + s.len() - rest.len());
-    Some(diag.with_fix(Fix::unsafe_("remove the metadata", vec![Edit::delete(removal)])))
+    Some(diag.with_fix(Fix::unsafe_edit("remove the metadata", Edit::delete(removal))))
 }
 
 fn trimmed(line: Span, s: &str) -> Span {

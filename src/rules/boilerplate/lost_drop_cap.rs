@@ -140,9 +140,9 @@ impl Rule for LostDropCap {
         match candidates.as_slice() {
             [] => {}
             [one] => out.push(
-                Diagnostic::new(&META, span, format!("first letter lost: `{one}`?")).with_fix(Fix::unsafe_(
+                Diagnostic::new(&META, span, format!("first letter lost: `{one}`?")).with_fix(Fix::unsafe_edit(
                     format!("restore `{one}`"),
-                    vec![Edit::insert(start, &one[..1])],
+                    Edit::insert(start, &one[..1]),
                 )),
             ),
             many => out.push(Diagnostic::new(

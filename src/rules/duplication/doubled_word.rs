@@ -206,7 +206,7 @@ impl Rule for DoubledWord {
             let removal = Span::new(a.end, b.end);
             out.push(
                 Diagnostic::new(&META, Span::new(a.start, b.end), format!("`{second}` twice"))
-                    .with_fix(Fix::unsafe_("remove the repeated word", vec![Edit::delete(removal)])),
+                    .with_fix(Fix::unsafe_edit("remove the repeated word", Edit::delete(removal))),
             );
         }
     }

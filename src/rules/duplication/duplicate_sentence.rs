@@ -147,9 +147,9 @@ impl Rule for DuplicateSentence {
         flagged.dedup_by(|b, a| a.overlaps(*b));
         for s in flagged {
             out.push(
-                Diagnostic::new(&META, s, "sentence repeats an earlier one").with_fix(Fix::unsafe_(
+                Diagnostic::new(&META, s, "sentence repeats an earlier one").with_fix(Fix::unsafe_edit(
                     "remove the repeated sentence",
-                    vec![Edit::delete(inline_removal(doc, s))],
+                    Edit::delete(inline_removal(doc, s)),
                 )),
             );
         }

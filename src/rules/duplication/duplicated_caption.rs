@@ -91,7 +91,7 @@ impl Rule for DuplicatedCaption {
             };
             out.push(
                 Diagnostic::new(&META, second, "caption repeated right after itself")
-                    .with_fix(Fix::unsafe_("remove the repeated caption", vec![Edit::delete(removal)])),
+                    .with_fix(Fix::unsafe_edit("remove the repeated caption", Edit::delete(removal))),
             );
         }
     }

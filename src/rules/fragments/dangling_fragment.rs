@@ -100,7 +100,7 @@ impl Rule for DanglingFragment {
                 let span = Span::new(s.start, s.end);
                 out.push(
                     Diagnostic::new(&META, span, format!("short sentence ends on `{last}` and says nothing")).with_fix(
-                        Fix::unsafe_("remove the fragment", vec![Edit::delete(inline_removal(doc, span))]),
+                        Fix::unsafe_edit("remove the fragment", Edit::delete(inline_removal(doc, span))),
                     ),
                 );
             }

@@ -156,9 +156,9 @@ impl Rule for MissingSentenceBreak {
                     Span::new(m.start() + 1, m.end() - 1),
                     format!("`{opener}` starts a new sentence with no punctuation before it"),
                 )
-                .with_fix(Fix::unsafe_(
+                .with_fix(Fix::unsafe_edit(
                     "end the sentence before it",
-                    vec![Edit::replace(space, ". ")],
+                    Edit::replace(space, ". "),
                 )),
             );
         }

@@ -153,7 +153,7 @@ fn lowercase_orphans(doc: &Document, out: &mut Vec<Diagnostic>) {
                 span,
                 format!("`{scrap}` is a fragment standing as its own sentence"),
             )
-            .with_fix(Fix::unsafe_("remove the fragment", vec![Edit::delete(removal)])),
+            .with_fix(Fix::unsafe_edit("remove the fragment", Edit::delete(removal))),
         );
     }
 }

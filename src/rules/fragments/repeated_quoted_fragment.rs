@@ -120,9 +120,9 @@ impl Rule for RepeatedQuotedFragment {
                     Span::new(open.start(), end),
                     format!("stray quoted fragment `{content}` after a finished quotation"),
                 )
-                .with_fix(Fix::unsafe_(
+                .with_fix(Fix::unsafe_edit(
                     "remove the fragment",
-                    vec![Edit::delete(Span::new(space.start(), end))],
+                    Edit::delete(Span::new(space.start(), end)),
                 )),
             );
         }
@@ -173,9 +173,9 @@ fn repeats(text: &str, out: &mut Vec<Diagnostic>) {
                 span,
                 format!("quoted fragment `{scrap}` repeats the quotation before it"),
             )
-            .with_fix(Fix::unsafe_(
+            .with_fix(Fix::unsafe_edit(
                 "remove the repeat",
-                vec![Edit::delete(Span::new(g(5).start(), end))],
+                Edit::delete(Span::new(g(5).start(), end)),
             )),
         );
         from = end;

@@ -128,7 +128,7 @@ impl Rule for SubjectlessFragment {
                 let suggestion = format!("It {}", verb[..1].to_ascii_lowercase());
                 out.push(
                     Diagnostic::new(&META, s, format!("sentence starts with `{verb}` and has no subject")).with_fix(
-                        Fix::display_only("give the sentence a subject", vec![Edit::replace(first, suggestion)]),
+                        Fix::display_only_edit("give the sentence a subject", Edit::replace(first, suggestion)),
                     ),
                 );
             }

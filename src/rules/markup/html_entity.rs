@@ -145,25 +145,23 @@ impl Rule for HtmlEntity {
                     span,
                     format!("HTML entity `{}` in an escaped tag", m.as_str()),
                 )
-                .with_fix(Fix::display_only(
+                .with_fix(Fix::display_only_edit(
                     format!("decode to `{with}` by hand if the tag is text: decoded, it reads as leaked markup"),
-                    vec![Edit::replace(span, with)],
+                    Edit::replace(span, with),
                 )),
                 Decoded::Text(with) => Diagnostic::new(&META, span, format!("HTML entity `{}`{escaped}", m.as_str()))
-                    .with_fix(Fix::safe(
+                    .with_fix(Fix::safe_edit(
                         if with.is_empty() {
                             "remove the invisible character it encodes".to_string()
                         } else {
                             format!("decode to `{}`", crate::text::show_invisibles(&with))
                         },
-                        vec![Edit::replace(span, with)],
+                        Edit::replace(span, with),
                     )),
                 Decoded::Unknown if layers > 0 => {
                     let with = format!("&{core};");
-                    Diagnostic::new(&META, span, format!("`&` escaped twice in `{}`", m.as_str())).with_fix(Fix::safe(
-                        format!("decode to `{with}`"),
-                        vec![Edit::replace(span, with)],
-                    ))
+                    Diagnostic::new(&META, span, format!("`&` escaped twice in `{}`", m.as_str()))
+                        .with_fix(Fix::safe_edit(format!("decode to `{with}`"), Edit::replace(span, with)))
                 }
                 Decoded::Unknown => continue,
                 Decoded::Lost => Diagnostic::new(

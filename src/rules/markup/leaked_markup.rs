@@ -215,9 +215,9 @@ impl Rule for LeakedMarkup {
                 removal(text, group.span, group.block, prev, next)
             };
             let fix = if group.safe {
-                Fix::safe("remove the markup", vec![edit])
+                Fix::safe_edit("remove the markup", edit)
             } else {
-                Fix::unsafe_("remove the markup and the words it carries", vec![edit])
+                Fix::unsafe_edit("remove the markup and the words it carries", edit)
             };
             out.push(Diagnostic::new(&META, group.span, group.message.clone()).with_fix(fix));
         }

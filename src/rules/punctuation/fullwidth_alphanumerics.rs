@@ -89,7 +89,7 @@ impl Rule for FullwidthAlphanumerics {
             let span = Span::new(m.start(), m.end());
             out.push(
                 Diagnostic::new(&META, span, format!("full-width `{run}`"))
-                    .with_fix(Fix::safe(format!("use `{ascii}`"), vec![Edit::replace(span, ascii)])),
+                    .with_fix(Fix::safe_edit(format!("use `{ascii}`"), Edit::replace(span, ascii))),
             );
         }
     }

@@ -274,9 +274,9 @@ fn diagnose(text: &str, h: &Hit, curly: bool) -> Diagnostic {
     {
         content.push(' ');
     }
-    Diagnostic::new(&META, h.span, format!("full-width `{}` in Latin text", h.ch)).with_fix(Fix::safe(
+    Diagnostic::new(&META, h.span, format!("full-width `{}` in Latin text", h.ch)).with_fix(Fix::safe_edit(
         format!("use `{}`", content.trim()),
-        vec![Edit::replace(h.span, content)],
+        Edit::replace(h.span, content),
     ))
 }
 

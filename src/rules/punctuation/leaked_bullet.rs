@@ -78,7 +78,7 @@ impl Rule for LeakedBullet {
                 let span = Span::new(at, at + c.len() + 1);
                 out.push(
                     Diagnostic::new(&META, span, format!("list bullet `{c}` between two sentences"))
-                        .with_fix(Fix::unsafe_("remove the bullet", vec![Edit::delete(span)])),
+                        .with_fix(Fix::unsafe_edit("remove the bullet", Edit::delete(span))),
                 );
             }
         }

@@ -492,12 +492,12 @@ impl Rule for PunctuationCluster {
             let diag = match judge(text, &marks, next, french) {
                 Verdict::Skip => continue,
                 Verdict::Report(msg) => Diagnostic::new(&META, span, msg),
-                Verdict::Fix(_, _, edits) if edits.is_empty() => continue,
-                Verdict::Fix(applicability, msg, edits) => Diagnostic::new(&META, span, msg).with_fix(Fix::new(
-                    applicability,
-                    "drop the redundant mark",
-                    edits,
-                )),
+                Verdict::Fix(applicability, msg, edits) => {
+                    let mut edits = edits.into_iter();
+                    let Some(first) = edits.next() else { continue };
+                    let fix = Fix::new(applicability, "drop the redundant mark", first, edits);
+                    Diagnostic::new(&META, span, msg).with_fix(fix)
+                }
             };
             out.push(diag);
         }

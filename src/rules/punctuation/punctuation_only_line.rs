@@ -118,10 +118,10 @@ impl Rule for PunctuationOnlyLine {
                 "a line of nothing but punctuation",
             );
             out.push(match kind {
-                LineKind::Marks => diag.with_fix(Fix::safe("delete the line", vec![Edit::delete(span)])),
-                LineKind::Periods => diag.with_fix(Fix::unsafe_(
+                LineKind::Marks => diag.with_fix(Fix::safe_edit("delete the line", Edit::delete(span))),
+                LineKind::Periods => diag.with_fix(Fix::unsafe_edit(
                     "delete the line (unless it is a section break)",
-                    vec![Edit::delete(span)],
+                    Edit::delete(span),
                 )),
             });
         }

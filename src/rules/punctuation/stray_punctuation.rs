@@ -150,7 +150,7 @@ impl Rule for StrayPunctuation {
                     let span = Span::new(lines[i].start + s, lines[i].start + e);
                     out.push(
                         Diagnostic::new(&META, span, "punctuation opening a paragraph")
-                            .with_fix(Fix::safe("delete the stray marks", vec![Edit::delete(span)])),
+                            .with_fix(Fix::safe_edit("delete the stray marks", Edit::delete(span))),
                     );
                 }
             }
@@ -223,9 +223,9 @@ fn check_closing(doc: &Document, first: usize, last: usize, out: &mut Vec<Diagno
     let line_start = lines[last].start;
     let span = Span::new(line_start + before.len(), line_start + mark_at + 1);
     out.push(
-        Diagnostic::new(&META, span, "a paragraph ending on a comma").with_fix(Fix::unsafe_(
+        Diagnostic::new(&META, span, "a paragraph ending on a comma").with_fix(Fix::unsafe_edit(
             "end the paragraph with a period",
-            vec![Edit::replace(span, ".")],
+            Edit::replace(span, "."),
         )),
     );
 }

@@ -103,7 +103,7 @@ impl Rule for ApostropheLookalike {
             let span = Span::new(at, end);
             out.push(
                 Diagnostic::new(&META, span, format!("`{c}` typed as an apostrophe"))
-                    .with_fix(Fix::safe(format!("use `{with}`"), vec![Edit::replace(span, with)])),
+                    .with_fix(Fix::safe_edit(format!("use `{with}`"), Edit::replace(span, with))),
             );
         }
     }

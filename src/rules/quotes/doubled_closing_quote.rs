@@ -66,7 +66,7 @@ impl Rule for DoubledClosingQuote {
             };
             out.push(
                 Diagnostic::new(&META, span, "closing quote repeated around the punctuation")
-                    .with_fix(Fix::safe(format!("write `{with}`"), vec![Edit::replace(span, with)])),
+                    .with_fix(Fix::safe_edit(format!("write `{with}`"), Edit::replace(span, with))),
             );
         }
     }

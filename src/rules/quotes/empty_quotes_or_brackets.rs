@@ -85,9 +85,9 @@ impl Rule for EmptyQuotesOrBrackets {
                 "empty quotation marks"
             };
             out.push(
-                Diagnostic::new(&META, span, format!("{what} `{}`", span.slice(text))).with_fix(Fix::unsafe_(
+                Diagnostic::new(&META, span, format!("{what} `{}`", span.slice(text))).with_fix(Fix::unsafe_edit(
                     format!("remove the {what}"),
-                    vec![Edit::delete(helpers::removal(text, span))],
+                    Edit::delete(helpers::removal(text, span)),
                 )),
             );
         }

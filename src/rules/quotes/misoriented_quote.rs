@@ -93,10 +93,9 @@ impl Rule for MisorientedQuote {
                 if let Some(with) = turned {
                     let span = Span::new(para.start + at, para.start + at + c.len_utf8());
                     out.push(
-                        Diagnostic::new(&META, span, format!("`{c}` faces the wrong way here")).with_fix(Fix::safe(
-                            format!("use `{with}`"),
-                            vec![Edit::replace(span, with.to_string())],
-                        )),
+                        Diagnostic::new(&META, span, format!("`{c}` faces the wrong way here")).with_fix(
+                            Fix::safe_edit(format!("use `{with}`"), Edit::replace(span, with.to_string())),
+                        ),
                     );
                 }
             }

@@ -95,9 +95,9 @@ impl Rule for MixedQuoteStyle {
                         straight.span(),
                         format!("quotation pairs `{}` with `{}`", open.mark(text), close.mark(text)),
                     )
-                    .with_fix(Fix::safe(
+                    .with_fix(Fix::safe_edit(
                         format!("use `{curly}`"),
-                        vec![Edit::replace(straight.span(), curly.to_string())],
+                        Edit::replace(straight.span(), curly.to_string()),
                     )),
                 );
             }

@@ -166,7 +166,7 @@ impl Rule for UnbalancedBracket {
                     d
                 } else {
                     let del = helpers::removal(text, o.span());
-                    d.with_fix(Fix::unsafe_("remove the stray bracket", vec![Edit::delete(del)]))
+                    d.with_fix(Fix::unsafe_edit("remove the stray bracket", Edit::delete(del)))
                 });
             }
             if !r.unclosed.is_empty() {

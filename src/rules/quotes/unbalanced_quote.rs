@@ -233,7 +233,7 @@ fn check_doubles(doc: &Document, segs: &[Span], out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let del = helpers::removal(text, o.span());
-            out.push(d.with_fix(Fix::unsafe_("remove the orphan quote", vec![Edit::delete(del)])));
+            out.push(d.with_fix(Fix::unsafe_edit("remove the orphan quote", Edit::delete(del))));
         }
         if !seg.unclosed.is_empty() {
             let continued = found

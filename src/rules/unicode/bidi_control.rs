@@ -106,7 +106,7 @@ impl Rule for BidiControl {
                             r,
                             format!("invisible bidi control {} in left-to-right text", names(r.slice(text))),
                         )
-                        .with_fix(Fix::unsafe_("remove the bidi control", vec![Edit::delete(r)])),
+                        .with_fix(Fix::unsafe_edit("remove the bidi control", Edit::delete(r))),
                     );
                 }
             }

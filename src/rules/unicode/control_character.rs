@@ -95,13 +95,13 @@ impl Rule for ControlCharacter {
             } else {
                 format!("control character U+{first:04X}")
             };
-            out.push(Diagnostic::new(&META, span, what).with_fix(Fix::safe(
+            out.push(Diagnostic::new(&META, span, what).with_fix(Fix::safe_edit(
                 if with.is_empty() {
                     "remove it"
                 } else {
                     "replace it with a space"
                 },
-                vec![Edit::replace(span, with)],
+                Edit::replace(span, with),
             )));
         }
     }

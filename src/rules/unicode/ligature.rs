@@ -55,7 +55,7 @@ impl Rule for Ligature {
             let letters = LETTERS[usize::from(last - 0x80)];
             out.push(
                 Diagnostic::new(&META, span, format!("ligature `{}` for `{letters}`", span.slice(text))).with_fix(
-                    Fix::safe(format!("write `{letters}`"), vec![Edit::replace(span, letters)]),
+                    Fix::safe_edit(format!("write `{letters}`"), Edit::replace(span, letters)),
                 ),
             );
         }

@@ -62,7 +62,7 @@ impl Rule for MisplacedByteOrderMark {
 fn push(out: &mut Vec<Diagnostic>, span: Span) {
     out.push(
         Diagnostic::new(&META, span, "byte order mark U+FEFF inside the text")
-            .with_fix(Fix::safe("remove the byte order mark", vec![Edit::delete(span)])),
+            .with_fix(Fix::safe_edit("remove the byte order mark", Edit::delete(span))),
     );
 }
 

@@ -316,12 +316,12 @@ fn diagnose(text: &str, r: &Repair) -> Diagnostic {
         },
         if r.borrowed { ", like the words around it" } else { "" }
     );
-    let edit = vec![Edit::replace(span, r.replacement.clone())];
+    let edit = Edit::replace(span, r.replacement.clone());
     let label = "decode the run as UTF-8";
     let fix = if !r.guessed && (r.borrowed || (r.after == 0 && r.before >= 2)) {
-        Fix::safe(label, edit)
+        Fix::safe_edit(label, edit)
     } else {
-        Fix::unsafe_(label, edit)
+        Fix::unsafe_edit(label, edit)
     };
     Diagnostic::new(&META, span, message).with_fix(fix)
 }
@@ -367,7 +367,7 @@ fn lone_c1(text: &str, taken: &mut Taken, out: &mut Vec<Diagnostic>) {
                     span,
                     format!("C1 control `\\u{{{b:x}}}`, a byte of mojibake whose neighbours were lost"),
                 )
-                .with_fix(Fix::unsafe_("remove it", vec![Edit::delete(span)])),
+                .with_fix(Fix::unsafe_edit("remove it", Edit::delete(span))),
             );
             continue;
         }
@@ -380,9 +380,9 @@ fn lone_c1(text: &str, taken: &mut Taken, out: &mut Vec<Diagnostic>) {
                     show(&meant.to_string())
                 ),
             )
-            .with_fix(Fix::safe(
+            .with_fix(Fix::safe_edit(
                 format!("replace with `{meant}`"),
-                vec![Edit::replace(span, meant.to_string())],
+                Edit::replace(span, meant.to_string()),
             )),
         );
     }
@@ -407,12 +407,12 @@ fn lost_bytes(doc: &Document, taken: &mut Taken, out: &mut Vec<Diagnostic>) {
         taken.insert(span);
         let found = show(span.slice(text));
         let message = format!("{why}: `{found}` → `{}` (a guess)", show(content));
-        let edit = vec![Edit::replace(span, content)];
+        let edit = Edit::replace(span, content);
         let label = format!("replace with `{}`", show(content));
         let fix = if sure {
-            Fix::unsafe_(label, edit)
+            Fix::unsafe_edit(label, edit)
         } else {
-            Fix::display_only(label, edit)
+            Fix::display_only_edit(label, edit)
         };
         out.push(Diagnostic::new(&META, span, message).with_fix(fix));
     };

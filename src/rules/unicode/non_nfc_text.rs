@@ -201,10 +201,8 @@ fn check_run(text: &str, start: usize, end: usize, out: &mut Vec<Diagnostic>) {
     }
     let span = Span::new(start + prefix, start + prefix + before.len());
     out.push(
-        Diagnostic::new(&META, span, format!("not in Unicode NFC; composes to `{after}`")).with_fix(Fix::safe(
-            "compose to NFC",
-            vec![Edit::replace(span, after.to_string())],
-        )),
+        Diagnostic::new(&META, span, format!("not in Unicode NFC; composes to `{after}`"))
+            .with_fix(Fix::safe_edit("compose to NFC", Edit::replace(span, after.to_string()))),
     );
 }
 

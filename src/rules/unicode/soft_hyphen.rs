@@ -50,7 +50,7 @@ impl Rule for SoftHyphen {
 fn push(out: &mut Vec<Diagnostic>, span: Span) {
     out.push(
         Diagnostic::new(&META, span, "invisible soft hyphen U+00AD")
-            .with_fix(Fix::safe("remove the soft hyphen", vec![Edit::delete(span)])),
+            .with_fix(Fix::safe_edit("remove the soft hyphen", Edit::delete(span))),
     );
 }
 

@@ -172,7 +172,7 @@ fn push(out: &mut Vec<Diagnostic>, (start, end, first): (usize, usize, char)) {
     let span = Span::new(start, end);
     out.push(
         Diagnostic::new(&META, span, format!("invisible {name}"))
-            .with_fix(Fix::safe("remove the invisible character", vec![Edit::delete(span)])),
+            .with_fix(Fix::safe_edit("remove the invisible character", Edit::delete(span))),
     );
 }
 

@@ -119,7 +119,7 @@ fn check_paragraph(text: &str, lines: &[Span], out: &mut Vec<Diagnostic>) {
     if inside * 2 < breaks {
         return;
     }
-    let edits: Vec<Edit> = lines
+    let mut edits = lines
         .windows(2)
         .filter(|pair| broken_stem(pair[0].slice(text)).is_none())
         .map(|pair| {
@@ -128,14 +128,13 @@ fn check_paragraph(text: &str, lines: &[Span], out: &mut Vec<Diagnostic>) {
             let next = pair[1].slice(text);
             let to = pair[1].start + (next.len() - next.trim_start().len());
             Edit::replace(Span::new(from, to), " ")
-        })
-        .collect();
-    if edits.is_empty() {
+        });
+    let Some(first) = edits.next() else {
         return;
-    }
-    let first = edits[0].span;
+    };
     let message = format!("paragraph hard-wrapped at {widest} characters: {breaks} line breaks inside it");
-    out.push(Diagnostic::new(&META, first, message).with_fix(Fix::unsafe_("join the lines", edits)));
+    let diagnostic = Diagnostic::new(&META, first.span, message);
+    out.push(diagnostic.with_fix(Fix::unsafe_edits("join the lines", first, edits)));
 }
 
 /// A list item, a quotation or a Markdown hard break: a break that means something.

@@ -177,7 +177,7 @@ impl Rule for LeadingWhitespace {
             let span = Span::new(lines[i].start, lines[i].start + width);
             out.push(
                 Diagnostic::new(&META, span, "whitespace before the first word of a paragraph")
-                    .with_fix(Fix::safe("delete the indentation", vec![Edit::delete(span)])),
+                    .with_fix(Fix::safe_edit("delete the indentation", Edit::delete(span))),
             );
         }
     }

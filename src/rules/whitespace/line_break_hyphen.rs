@@ -104,14 +104,14 @@ impl Rule for LineBreakHyphen {
             let join = !keep && (written(&joined) || (english && WORD_ENDINGS.contains(second)));
             let break_span = Span::new(hyphen + 1, pair[1].start);
             out.push(if keep {
-                diagnostic.with_fix(Fix::unsafe_(
+                diagnostic.with_fix(Fix::unsafe_edit(
                     "keep the hyphen and remove the line break",
-                    vec![Edit::delete(break_span)],
+                    Edit::delete(break_span),
                 ))
             } else if join {
-                diagnostic.with_fix(Fix::unsafe_(
+                diagnostic.with_fix(Fix::unsafe_edit(
                     format!("join the word: `{joined}`"),
-                    vec![Edit::delete(Span::new(hyphen, pair[1].start))],
+                    Edit::delete(Span::new(hyphen, pair[1].start)),
                 ))
             } else {
                 diagnostic

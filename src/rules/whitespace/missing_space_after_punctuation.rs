@@ -241,7 +241,7 @@ fn check_sentence_end<'t>(text: &'t str, m: regex::Match) -> Option<Candidate<'t
     }
     let mark = &text[m.start()..gap];
     let diag = Diagnostic::new(&META, Span::new(m.start(), word_at), message(mark))
-        .with_fix(Fix::safe("insert a space", vec![Edit::insert(gap, " ")]));
+        .with_fix(Fix::safe_edit("insert a space", Edit::insert(gap, " ")));
     let key_start = m.start() - before.len();
     Some(Candidate {
         diag,
@@ -316,7 +316,7 @@ fn check_comma(text: &str, m: regex::Match, out: &mut Vec<Diagnostic>) {
             Span::new(m.start(), word_at),
             if mark == b',' { message(",") } else { message(";") },
         )
-        .with_fix(Fix::safe("insert a space", vec![Edit::insert(word_at, " ")])),
+        .with_fix(Fix::safe_edit("insert a space", Edit::insert(word_at, " "))),
     );
 }
 
@@ -380,7 +380,7 @@ fn restore_paragraph(doc: &Document, mut diag: Diagnostic) -> Diagnostic {
     let ends_sentence = after.trim_end().ends_with(['.', '!', '?', '"', '”', '’']);
     if words(before) >= PARAGRAPH_WORDS && words(after) >= PARAGRAPH_WORDS && ends_sentence {
         diag.message = "no paragraph break between two paragraphs".into();
-        diag.fix = Some(Fix::safe("insert a paragraph break", vec![Edit::insert(gap, "\n\n")]));
+        diag.fix = Some(Fix::safe_edit("insert a paragraph break", Edit::insert(gap, "\n\n")));
     }
     diag
 }
@@ -440,13 +440,13 @@ fn glued_straight_quotes(doc: &Document, out: &mut Vec<Diagnostic>) {
         let before = quotes(&text[para.start..at]);
         let fix = if pair {
             skip_to = at + 2;
-            Fix::safe("insert a space", vec![Edit::insert(at + 1, " ")])
+            Fix::safe_edit("insert a space", Edit::insert(at + 1, " "))
         } else if quotes(para.slice(text)) % 2 == 0 {
             let gap = if before % 2 == 0 { at } else { at + 1 };
-            Fix::safe("insert a space", vec![Edit::insert(gap, " ")])
+            Fix::safe_edit("insert a space", Edit::insert(gap, " "))
         } else if before == 0 && !ends_with_reporting_verb(&text[para.start..at - 1]) {
             let why = "insert a space after the quote, which closes one opened earlier";
-            Fix::unsafe_(why, vec![Edit::insert(at + 1, " ")])
+            Fix::unsafe_edit(why, Edit::insert(at + 1, " "))
         } else {
             continue;
         };

@@ -242,7 +242,7 @@ impl Rule for OddSpace {
             let span = Span::new(start, end);
             out.push(
                 Diagnostic::new(&META, span, message)
-                    .with_fix(Fix::safe("use a plain space", vec![Edit::replace(span, " ")])),
+                    .with_fix(Fix::safe_edit("use a plain space", Edit::replace(span, " "))),
             );
         }
     }

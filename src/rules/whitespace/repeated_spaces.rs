@@ -190,7 +190,7 @@ impl Rule for RepeatedSpaces {
                 "repeated spaces"
             };
             let edit = Edit::replace(span, " ");
-            out.push(Diagnostic::new(&META, span, what).with_fix(Fix::safe("replace with one space", vec![edit])));
+            out.push(Diagnostic::new(&META, span, what).with_fix(Fix::safe_edit("replace with one space", edit)));
         }
     }
 }

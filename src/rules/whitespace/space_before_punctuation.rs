@@ -205,7 +205,7 @@ impl Rule for SpaceBeforePunctuation {
             let space = Span::new(start, punct_at);
             out.push(
                 Diagnostic::new(&META, space, format!("space before `{}`", punct as char))
-                    .with_fix(Fix::safe("remove the space", vec![Edit::delete(space)])),
+                    .with_fix(Fix::safe_edit("remove the space", Edit::delete(space))),
             );
         }
     }

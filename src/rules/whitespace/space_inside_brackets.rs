@@ -148,13 +148,18 @@ fn check_pair(doc: &Document, open: usize, close: usize, out: &mut Vec<Diagnosti
         edits.push(Edit::delete(Span::new(close - trail, close)));
     }
     debug_assert!(edits.iter().all(|e| (e.span.start..e.span.end).all(|i| is_pad(b[i]))));
-    if edits.is_empty() {
+    let mut edits = edits.into_iter();
+    let Some(first) = edits.next() else {
         return;
-    }
+    };
     let span = Span::new(open, close + 1);
     let (o, c) = (b[open] as char, b[close] as char);
     out.push(
-        Diagnostic::new(&META, span, format!("space inside `{o}{c}`")).with_fix(Fix::safe("delete the spaces", edits)),
+        Diagnostic::new(&META, span, format!("space inside `{o}{c}`")).with_fix(Fix::safe_edits(
+            "delete the spaces",
+            first,
+            edits,
+        )),
     );
 }
 

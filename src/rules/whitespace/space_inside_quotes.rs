@@ -200,7 +200,7 @@ fn pad_before(text: &str, at: usize, opener_end: usize) -> Option<Span> {
 }
 
 fn push(out: &mut Vec<Diagnostic>, span: Span, what: &'static str) {
-    out.push(Diagnostic::new(&META, span, what).with_fix(Fix::safe("delete the spaces", vec![Edit::delete(span)])));
+    out.push(Diagnostic::new(&META, span, what).with_fix(Fix::safe_edit("delete the spaces", Edit::delete(span))));
 }
 
 fn check_curly(doc: &Document, seg: Span, out: &mut Vec<Diagnostic>) {
@@ -231,7 +231,7 @@ fn check_curly(doc: &Document, seg: Span, out: &mut Vec<Diagnostic>) {
                         let span = Span::new(pad.start, end);
                         out.push(
                             Diagnostic::new(&META, span, "a closing quote typed as a spaced `“`")
-                                .with_fix(Fix::safe("close the quote with `”`", vec![Edit::replace(span, "”")])),
+                                .with_fix(Fix::safe_edit("close the quote with `”`", Edit::replace(span, "”"))),
                         );
                         open = None;
                     }

@@ -76,7 +76,7 @@ impl Rule for SplitWord {
             let span = Span::new(m.start() - first.len(), m.end());
             out.push(
                 Diagnostic::new(&META, span, format!("word split by a space: `{}`", span.slice(text)))
-                    .with_fix(Fix::unsafe_("join the word", vec![Edit::delete(space)])),
+                    .with_fix(Fix::unsafe_edit("join the word", Edit::delete(space))),
             );
         }
     }

@@ -86,7 +86,7 @@ impl Rule for TrailingWhitespace {
             };
             out.push(
                 Diagnostic::new(&META, span, message)
-                    .with_fix(Fix::safe("delete the whitespace", vec![Edit::delete(span)])),
+                    .with_fix(Fix::safe_edit("delete the whitespace", Edit::delete(span))),
             );
         }
     }
