@@ -372,7 +372,7 @@ mod tests {
         let fixed = apply(&l, text, &decisions, Some(FixMode::Safe)).unwrap();
         // The rule proposed deleting the space; the reviewer wrote a dash instead.
         assert_eq!(fixed.text, "Intro. One —, two; three.");
-        let rebuilt = crate::fix::tests::apply_changes(text, &fixed.changes, &fixed.text);
+        let rebuilt = fixed.changes.rebuild(text, &fixed.text);
         assert_eq!(rebuilt, fixed.text);
         assert_eq!(fixed.applied[0].span, Span::new(10, 11));
         assert_eq!(fixed.applied[1].span, Span::new(16, 17));

@@ -305,22 +305,9 @@ fn excerpts(old: &str, span: Span, edits: &[Edit]) -> (String, String) {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
     use crate::Linter;
-
-    pub(crate) fn apply_changes(text: &str, changes: &[(Span, Span)], new: &str) -> String {
-        // Rebuild `new` from `text` using only the change list, to prove it exact.
-        let mut out = String::new();
-        let mut at = 0;
-        for (src, dst) in changes {
-            out.push_str(&text[at..src.start]);
-            out.push_str(&new[dst.start..dst.end]);
-            at = src.end;
-        }
-        out.push_str(&text[at..]);
-        out
-    }
 
     #[test]
     fn a_face_made_by_removing_a_control_character_converges() {

@@ -561,18 +561,16 @@ mod tests {
                 break;
             }
             edits.sort_by_key(|e| e.span.start);
-            let mut out = String::new();
+            // Of edits that overlap, the first wins.
             let mut at = 0;
-            for e in edits {
-                if e.span.start < at {
-                    continue;
+            edits.retain(|e| {
+                let keep = e.span.start >= at;
+                if keep {
+                    at = e.span.end;
                 }
-                out.push_str(&text[at..e.span.start]);
-                out.push_str(&e.content);
-                at = e.span.end;
-            }
-            out.push_str(&text[at..]);
-            text = out;
+                keep
+            });
+            text = crate::fix::ChangeMap::splice(&text, edits.iter().map(|e| (e.span, e.content.as_str()))).0;
         }
         text
     }
