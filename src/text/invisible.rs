@@ -1,9 +1,15 @@
 //! Showing characters a reader cannot see: `‹NBSP›`, `‹ZWSP›`, `‹TAB›`.
 
-/// Replace characters a reader cannot see with visible markers.
+/// Replace characters a reader cannot see with visible markers: a name
+/// (`‹NBSP›`), or for a C1 control its code point (`‹U+0092›`), since which
+/// one it is names the Windows-1252 character it stood for.
 pub fn show_invisibles(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
+        if ('\u{80}'..='\u{9F}').contains(&c) {
+            out.push_str(&format!("‹U+{:04X}›", c as u32));
+            continue;
+        }
         match invisible_name(c) {
             Some(name) => {
                 out.push('‹');
@@ -31,6 +37,8 @@ pub fn invisible_name(c: char) -> Option<&'static str> {
         '\u{2060}' => "WJ",
         '\u{2066}'..='\u{2069}' => "BIDI",
         '\u{202F}' => "NNBSP",
+        '\u{205F}' => "MMSP",
+        '\u{2061}'..='\u{2064}' => "INVIS",
         '\u{3000}' => "IDSP",
         '\u{FEFF}' => "BOM",
         '\t' => "TAB",

@@ -1,9 +1,9 @@
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use memchr::memmem;
 
 use crate::prelude::*;
+use crate::text::show_invisibles;
 
 mod decode;
 mod guard;
@@ -12,7 +12,6 @@ mod weird;
 
 use decode::{repairs_in_document, scan, Repair, Step};
 use tables::{bytes_of, Enc, WINDOWS_1252};
-use weird::class;
 
 pub struct Mojibake;
 
@@ -247,24 +246,6 @@ fn spelled_with(text: &str, r: &Repair, known: &mut Vec<(char, bool)>) -> bool {
     answer
 }
 
-/// Characters a reader cannot see, shown as escapes in messages.
-fn show(s: &str) -> Cow<'_, str> {
-    let hidden =
-        |c: char| c.is_control() || (c != ' ' && matches!(class(c).kind, weird::Kind::Format | weird::Kind::Space));
-    if !s.chars().any(hidden) {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        if hidden(c) {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
-}
-
 /// "Windows-1252", "Windows-1252 twice", "Windows-1251, then as Windows-1252".
 fn chain(steps: &[Step]) -> String {
     let first = steps[0].name();
@@ -307,8 +288,8 @@ fn diagnose(text: &str, r: &Repair) -> Diagnostic {
     let message = format!(
         "UTF-8 read as {}: `{}` → `{}`{}{}",
         chain(r.steps.as_slice()),
-        show(found),
-        show(&r.replacement),
+        show_invisibles(found),
+        show_invisibles(&r.replacement),
         if r.guessed {
             " (a no-break space had become a space)"
         } else {
@@ -365,7 +346,10 @@ fn lone_c1(text: &str, taken: &mut Taken, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     &META,
                     span,
-                    format!("C1 control `\\u{{{b:x}}}`, a byte of mojibake whose neighbours were lost"),
+                    format!(
+                        "C1 control `{}`, a byte of mojibake whose neighbours were lost",
+                        show_invisibles(&char::from(b).to_string())
+                    ),
                 )
                 .with_fix(Fix::unsafe_edit("remove it", Edit::delete(span))),
             );
@@ -376,8 +360,9 @@ fn lone_c1(text: &str, taken: &mut Taken, out: &mut Vec<Diagnostic>) {
                 &META,
                 span,
                 format!(
-                    "Windows-1252 read as Latin-1: `\\u{{{b:x}}}` → `{}`",
-                    show(&meant.to_string())
+                    "Windows-1252 read as Latin-1: `{}` → `{}`",
+                    show_invisibles(&char::from(b).to_string()),
+                    show_invisibles(&meant.to_string())
                 ),
             )
             .with_fix(Fix::safe_edit(
@@ -405,10 +390,10 @@ fn lost_bytes(doc: &Document, taken: &mut Taken, out: &mut Vec<Diagnostic>) {
             return;
         }
         taken.insert(span);
-        let found = show(span.slice(text));
-        let message = format!("{why}: `{found}` → `{}` (a guess)", show(content));
+        let found = show_invisibles(span.slice(text));
+        let message = format!("{why}: `{found}` → `{}` (a guess)", show_invisibles(content));
         let edit = Edit::replace(span, content);
-        let label = format!("replace with `{}`", show(content));
+        let label = format!("replace with `{}`", show_invisibles(content));
         let fix = if sure {
             Fix::unsafe_edit(label, edit)
         } else {
@@ -607,7 +592,7 @@ mod tests {
     #[test]
     fn repairs_latin_1_c1_controls_and_says_latin_1() {
         let d = check("it\u{e2}\u{80}\u{99}s");
-        assert_eq!(d[0].message, "UTF-8 read as Latin-1: `â\\u{80}\\u{99}` → `’`");
+        assert_eq!(d[0].message, "UTF-8 read as Latin-1: `â‹U+0080›‹U+0099›` → `’`");
         assert_eq!(fix("cafÃ\u{a9} and \u{c3}\u{81}lvaro"), "café and Álvaro");
     }
 
