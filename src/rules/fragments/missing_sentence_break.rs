@@ -29,10 +29,12 @@ drop the period between them.
 The opener must follow a word directly (one space, no punctuation) that is
 not the first word of its sentence, and be followed by a lowercase finite
 verb (`This comes`, `It was`, `They said`, optionally after an adverb:
-`It also said`), or, for `However`, by a comma. `The` counts after a
-capitalised word when a lowercase noun phrase and a verb follow (`Phase
-Three Trials The company said`). Not after a lowercase word: there `The` and a
-name may be an apposition (`the newspaper The Argus said`). Verbs are finite forms from a list, or after a lowercase word
+`It also said`), or, for `However`, by a comma. `The` counts when a
+lowercase noun phrase and a verb follow (`Phase Three Trials The company
+said`, `monthly sales The firm is working`), and after a lowercase word only
+if that word can end a sentence (not `of The`, `and The`, `think The`);
+`The` before a name is a title or an apposition (`the newspaper The Argus
+said`). Verbs are finite forms from a list, or after a lowercase word
 also regular past forms (`mark He passed`). After a lowercase word only a personal
 pronoun, `This`, `These`, `Those` or `There` counts (`…is now complete He
 will…`, `…foreign nationals There are…`), and not after a word that
@@ -64,6 +66,10 @@ sentence ends.",
             output: "The firm said its Phase Three Trials. The company will report in June.",
         },
         Fixture {
+            input: "It made $1 million in monthly sales The firm is working on a sequel.",
+            output: "It made $1 million in monthly sales. The firm is working on a sequel.",
+        },
+        Fixture {
             input: "Ferrari led at the 30 km mark He passed two rivals.",
             output: "Ferrari led at the 30 km mark. He passed two rivals.",
         },
@@ -80,6 +86,7 @@ sentence ends.",
         "He told The Verge that This Is Us was his favourite show.",
         "She said The Guardian reported it, and they said The Times was late.",
         "His fantasy epic The Myth was filmed there; the newspaper The Argus said so.",
+        "I think The company is wrong, and The firm said so; of The rest we know little.",
         "She saw In The Heights at The Hague and said I think it works.",
         "The New York Times reported it. Mr. This was there.",
         "Note: This comes later. Update — It was fixed.",
@@ -142,7 +149,20 @@ impl Rule for MissingSentenceBreak {
                     || COORDINATORS.contains(prev)
                     || CLAUSE_SUBORDINATORS.contains(prev)
                     || prev == "that");
-            if !(is_capitalised(prev) || (is_lowercase_word(prev) && lowercase_ok)) {
+            // `The` with a lowercase noun phrase and a verb after it is no
+            // title or apposition (`the newspaper The Argus`), so it opens a
+            // sentence after a lowercase word too (`sales The firm is`), unless
+            // that word cannot end one (`of`, `the`, `and`, `think`).
+            let the_ok = opener == "The"
+                && !(COMPLEMENT_VERBS.contains(prev)
+                    || WH_WORDS.contains(prev)
+                    || PREPOSITIONS.contains(prev)
+                    || ARTICLES.contains(prev)
+                    || POSSESSIVE_DETERMINERS.contains(prev)
+                    || COORDINATORS.contains(prev)
+                    || CLAUSE_SUBORDINATORS.contains(prev)
+                    || prev == "that");
+            if !(is_capitalised(prev) || (is_lowercase_word(prev) && (lowercase_ok || the_ok))) {
                 continue;
             }
             // `guided by the light He gives us`: a capitalised pronoun for God.
