@@ -41,6 +41,13 @@ will…`, `…foreign nationals There are…`), and not after a word that
 takes a clause or a noun (`I think It`, `in which It`, `the It girl`) nor a
 capitalised `He` for God.
 
+A capitalised preposition, question word or `Only` with lowercase words
+after it opens a sentence after a lowercase word that can end one
+(`credibility In a recent filing`), but not after a verb (`said In a
+word`) or a kind of work (`the novel To the Lighthouse`), nor when a
+capitalised word follows within three words (a title: `the album In the
+Court of the Crimson King`).
+
 Titles and names continue in Title Case (`This Is Us`, `The Verge`, `In The
 Heights`, `at The Hague`) and are left alone, as are `I` and `A` (`I think`,
 `Plan A`), openers after punctuation (`Mr. This`, `note: This`), and
@@ -70,6 +77,10 @@ sentence ends.",
             output: "It made $1 million in monthly sales. The firm is working on a sequel.",
         },
         Fixture {
+            input: "They will challenge his credibility In a recent filing, prosecutors disagreed.",
+            output: "They will challenge his credibility. In a recent filing, prosecutors disagreed.",
+        },
+        Fixture {
             input: "Ferrari led at the 30 km mark He passed two rivals.",
             output: "Ferrari led at the 30 km mark. He passed two rivals.",
         },
@@ -87,6 +98,7 @@ sentence ends.",
         "She said The Guardian reported it, and they said The Times was late.",
         "His fantasy epic The Myth was filmed there; the newspaper The Argus said so.",
         "I think The company is wrong, and The firm said so; of The rest we know little.",
+        "She read the novel To the Lighthouse, played the album In the Court of the Crimson King and said In a word no.",
         "She saw In The Heights at The Hague and said I think it works.",
         "The New York Times reported it. Mr. This was there.",
         "Note: This comes later. Update — It was fixed.",
@@ -110,6 +122,55 @@ static OPENER: LazyLock<Regex> = LazyLock::new(|| {
         .collect();
     Regex::new(&format!(r" (?:{}|The)[ ,]", words.join("|"))).expect("pattern compiles")
 });
+
+/// A capitalised preposition, question word or `Only` after a lowercase
+/// word: mid-sentence, only a sentence start or a title capitalises them.
+static PREPOSITION_OPENER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r" (?:In|On|At|With|To|For|From|After|Before|During|Under|How|What|Why|When|Where|Only) [a-z]")
+        .expect("pattern compiles")
+});
+
+/// Kinds of work whose titles follow them (`the novel To the Lighthouse`).
+const WORKS: &[&str] = &[
+    "album",
+    "anthem",
+    "ballad",
+    "book",
+    "campaign",
+    "column",
+    "documentary",
+    "drama",
+    "episode",
+    "essay",
+    "exhibition",
+    "film",
+    "headline",
+    "magazine",
+    "memoir",
+    "motto",
+    "movie",
+    "musical",
+    "newspaper",
+    "novel",
+    "opera",
+    "painting",
+    "phrase",
+    "play",
+    "podcast",
+    "poem",
+    "programme",
+    "program",
+    "series",
+    "show",
+    "single",
+    "sitcom",
+    "slogan",
+    "song",
+    "story",
+    "title",
+    "track",
+    "tune",
+];
 
 impl Rule for MissingSentenceBreak {
     fn meta(&self) -> &'static RuleMeta {
@@ -169,20 +230,53 @@ impl Rule for MissingSentenceBreak {
             if opener == "He" && !is_capitalised(prev) && near_deity(text, m.start()) {
                 continue;
             }
-            let space = Span::new(m.start(), m.start() + 1);
-            out.push(
-                Diagnostic::new(
-                    &META,
-                    Span::new(m.start() + 1, m.end() - 1),
-                    format!("`{opener}` starts a new sentence with no punctuation before it"),
-                )
-                .with_fix(Fix::unsafe_edit(
-                    "end the sentence before it",
-                    Edit::replace(space, ". "),
-                )),
-            );
+            push(out, m.start(), opener);
+        }
+        for m in PREPOSITION_OPENER.find_iter(text) {
+            let opener = &text[m.start() + 1..m.end() - 2];
+            let Some(prev) = word_before(&text[..m.start()]) else {
+                continue;
+            };
+            // A title runs on in Title Case (`the album In the Court of the
+            // Crimson King`) or follows the kind of work it names.
+            let title_case = text[m.end() - 1..]
+                .split(' ')
+                .take(3)
+                .any(|w| w.starts_with(|c: char| c.is_uppercase()));
+            if !is_lowercase_word(prev)
+                || title_case
+                || WORKS.contains(&prev)
+                || FINITE_VERBS.contains(prev)
+                || COMPLEMENT_VERBS.contains(prev)
+                || WH_WORDS.contains(prev)
+                || PREPOSITIONS.contains(prev)
+                || ARTICLES.contains(prev)
+                || POSSESSIVE_DETERMINERS.contains(prev)
+                || COORDINATORS.contains(prev)
+                || CLAUSE_SUBORDINATORS.contains(prev)
+                || prev == "that"
+            {
+                continue;
+            }
+            push(out, m.start(), opener);
         }
     }
+}
+
+/// Report `opener`, after the space at `space`, as a sentence start with
+/// the period before it missing.
+fn push(out: &mut Vec<Diagnostic>, space: usize, opener: &str) {
+    out.push(
+        Diagnostic::new(
+            &META,
+            Span::new(space + 1, space + 1 + opener.len()),
+            format!("`{opener}` starts a new sentence with no punctuation before it"),
+        )
+        .with_fix(Fix::unsafe_edit(
+            "end the sentence before it",
+            Edit::replace(Span::new(space, space + 1), ". "),
+        )),
+    );
 }
 
 /// True when `s` starts with a lowercase finite verb, maybe after an adverb.
