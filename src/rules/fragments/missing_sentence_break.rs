@@ -41,9 +41,11 @@ will…`, `…foreign nationals There are…`), and not after a word that
 takes a clause or a noun (`I think It`, `in which It`, `the It girl`) nor a
 capitalised `He` for God.
 
-A capitalised preposition, question word or `Only` with lowercase words
-after it opens a sentence after a lowercase word that can end one
-(`credibility In a recent filing`), but not after a verb (`said In a
+A capitalised preposition, question word, `Only`, conjunction (`But`,
+`And`, `So`, `Yet`) or determiner (`Many`, `Most`, `Our`, `Its`…, when a
+noun phrase and a verb follow) with lowercase words after it opens a
+sentence after a lowercase word that can end one (`credibility In a recent
+filing`, `for good Many are orphans`), but not after a verb (`said In a
 word`) or a kind of work (`the novel To the Lighthouse`), nor when a
 capitalised word follows within three words (a title: `the album In the
 Court of the Crimson King`).
@@ -81,6 +83,10 @@ sentence ends.",
             output: "They will challenge his credibility. In a recent filing, prosecutors disagreed.",
         },
         Fixture {
+            input: "Few leave for good Many are orphans who have lost their homes But help is coming.",
+            output: "Few leave for good. Many are orphans who have lost their homes. But help is coming.",
+        },
+        Fixture {
             input: "Ferrari led at the 30 km mark He passed two rivals.",
             output: "Ferrari led at the 30 km mark. He passed two rivals.",
         },
@@ -99,6 +105,7 @@ sentence ends.",
         "His fantasy epic The Myth was filmed there; the newspaper The Argus said so.",
         "I think The company is wrong, and The firm said so; of The rest we know little.",
         "She read the novel To the Lighthouse, played the album In the Court of the Crimson King and said In a word no.",
+        "The poem And death shall have no dominion is read often, as is the show Some Like It Hot; it was So good.",
         "She saw In The Heights at The Hague and said I think it works.",
         "The New York Times reported it. Mr. This was there.",
         "Note: This comes later. Update — It was fixed.",
@@ -123,11 +130,15 @@ static OPENER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r" (?:{}|The)[ ,]", words.join("|"))).expect("pattern compiles")
 });
 
-/// A capitalised preposition, question word or `Only` after a lowercase
-/// word: mid-sentence, only a sentence start or a title capitalises them.
+/// A capitalised preposition, question word, `Only`, conjunction or
+/// determiner after a lowercase word: mid-sentence, only a sentence start
+/// or a title capitalises them.
 static PREPOSITION_OPENER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r" (?:In|On|At|With|To|For|From|After|Before|During|Under|How|What|Why|When|Where|Only) [a-z]")
-        .expect("pattern compiles")
+    Regex::new(concat!(
+        r" (?:In|On|At|With|To|For|From|After|Before|During|Under|How|What|Why|When|Where|Only|But|And|So|Yet",
+        r"|Many|Most|Some|Both|Several|Few|All|Each|Every|No|Such|Other|Another|Our|Their|Its|Your|My) [a-z]"
+    ))
+    .expect("pattern compiles")
 });
 
 /// Kinds of work whose titles follow them (`the novel To the Lighthouse`).
@@ -243,6 +254,35 @@ impl Rule for MissingSentenceBreak {
                 .split(' ')
                 .take(3)
                 .any(|w| w.starts_with(|c: char| c.is_uppercase()));
+            // A determiner opens a subject: a noun phrase and a verb follow
+            // (`Most such pleas never leave`, `Many are orphans`).
+            let after = &text[m.end() - 1..];
+            let determiner = !matches!(
+                opener,
+                "In" | "On"
+                    | "At"
+                    | "With"
+                    | "To"
+                    | "For"
+                    | "From"
+                    | "After"
+                    | "Before"
+                    | "During"
+                    | "Under"
+                    | "How"
+                    | "What"
+                    | "Why"
+                    | "When"
+                    | "Where"
+                    | "Only"
+                    | "But"
+                    | "And"
+                    | "So"
+                    | "Yet"
+            );
+            if determiner && !(noun_then_verb(after) || starts_with_finite_verb(after, false)) {
+                continue;
+            }
             if !is_lowercase_word(prev)
                 || title_case
                 || WORKS.contains(&prev)
