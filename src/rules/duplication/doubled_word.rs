@@ -1,5 +1,5 @@
 use crate::lexicon::{
-    ARTICLES, DOUBLING_WORDS, FINITE_VERBS, FRENCH_DOUBLING_WORDS, INFINITIVE_TAKERS, PARTICLES,
+    ARTICLES, COORDINATORS, DOUBLING_WORDS, FINITE_VERBS, FRENCH_DOUBLING_WORDS, INFINITIVE_TAKERS, PARTICLES,
     POSSESSIVE_DETERMINERS, PREPOSITIONS, REDUPLICATED_NAMES, SUBJECT_PRONOUNS,
 };
 use crate::prelude::*;
@@ -25,8 +25,9 @@ copy that is capitalised (names such as `Walla Walla`, `Bora Bora`, `Duran
 Duran`, `Sirhan Sirhan`) unless it is a function word opening a sentence
 (`The The company`) or a word doubled inside a longer name: six letters
 or more next to a capitalised word (`President President Trump`, `United
-States States`), five letters between two (`the White White House`, `St
-Albans Crown Crown Court`), and never a known reduplicated name (`Lang
+States States`), four or five letters before a capitalised word and after
+one or a function word (`the White White House`, `St Albans Crown Crown
+Court`, `and Gary Gary Peters`), and never a known reduplicated name (`Lang
 Lang`, `Wagga Wagga`) or a title glued to a sentence that opens with its
 last word (`You Can't Sell Feminism Feminism is…`); a binomial name (`Cricetus cricetus`),
 numbers (`10 10`), single letters other than `a`, repeats across a line
@@ -72,6 +73,10 @@ word is never safe.",
             output: "I have nothing to do with it. It signals that we are ready.",
         },
         Fixture {
+            input: "Sherrod Brown and Gary Gary Peters spoke from the Silk Silk Road fair.",
+            output: "Sherrod Brown and Gary Peters spoke from the Silk Road fair.",
+        },
+        Fixture {
             input: "It rained. The The company said it would close.",
             output: "It rained. The company said it would close.",
         },
@@ -87,6 +92,7 @@ word is never safe.",
         "They flew to Walla Walla and Bora Bora to see Duran Duran.",
         "She toured the Walla Walla Valley, heard Lang Lang Plays Bach, and met Sirhan Sirhan Jr.",
         "A Tweet Tweet bird sang, and the Bulla Bulla players came.",
+        "The writer Fang Fang in Wuhan, the Sing Sing Prison and Lang Lang Plays Bach.",
         "You Can't Sell Feminism Feminism is worth nothing as a pose. See More About Infortrend Infortrend (TWSE: 2495) makes storage.",
         "Scores were 10 10 and 3.5 3.5 at 10:30.",
         "Steps:\nthe\nthe end",
@@ -168,16 +174,27 @@ impl Rule for DoubledWord {
                 .checked_sub(1)
                 .map(|j| &words[j])
                 .filter(|w| text[w.end..a.start].bytes().all(|c| c == b' '));
-            // Five letters is where names that are a word said twice live
-            // (`Wagga Wagga`), so there the pair needs a name on both sides
-            // (`the White White House`, `Crown Crown Court`).
-            let the = |w: Option<&Span>| w.is_some_and(|&w| doc.slice(w).eq_ignore_ascii_case("the"));
+            // Four and five letters is where names that are a word said twice
+            // live (`Wagga Wagga`), so there the pair needs a name after it and
+            // a name or a function word before it (`the White White House`,
+            // `from Judge Judge Gorsuch`, `Crown Crown Court`, `and Gary Gary
+            // Peters`).
+            let function_word = |w: Option<&Span>| {
+                w.is_some_and(|&w| {
+                    let w = doc.slice(w);
+                    ARTICLES.contains(w)
+                        || PREPOSITIONS.contains(w)
+                        || POSSESSIVE_DETERMINERS.contains(w)
+                        || COORDINATORS.contains(w)
+                        || w == "no"
+                })
+            };
             let inside_name = first == second
                 && lead.is_uppercase()
                 && !REDUPLICATED_NAMES.contains(second)
                 && match second.chars().count() {
-                    0..=4 => false,
-                    5 => capital_word(next) && (capital_word(prev_word) || the(prev_word)),
+                    0..=3 => false,
+                    4 | 5 => capital_word(next) && (capital_word(prev_word) || function_word(prev_word)),
                     _ => capital_word(prev_word) || capital_word(next),
                 }
                 && (capital_word(next) || !headline_before(doc, words, i));
