@@ -1,5 +1,6 @@
 //! What every command says the same way: exit codes, plurals, errors on
-//! standard error, and a reader that stopped listening.
+//! standard error, a reader that stopped listening, the closing tally and
+//! how a path is shown.
 
 use std::io;
 use std::process::ExitCode;
