@@ -38,6 +38,9 @@ pub enum Command {
     Report(ReportArgs),
     /// List every rule: code, name, family, fix safety and summary.
     Rules(RulesArgs),
+    /// Run a language server over standard input and output, for editors:
+    /// diagnostics as you type, quick fixes labelled with their safety.
+    Server(ServerArgs),
     /// Show a rule's documentation.
     Explain {
         /// A rule code (P001) or name (punctuation-cluster).
@@ -51,9 +54,17 @@ pub enum Command {
     /// Print the man page (roff) to standard output: the whole tool's, or
     /// one subcommand's with every option (`detritus man check`).
     Man {
-        /// A subcommand: check, fix, review, report, rules, explain, completions.
+        /// A subcommand: check, fix, review, report, rules, server, explain, completions.
         command: Option<String>,
     },
+}
+
+/// `detritus server`: the input options set the rules and the language;
+/// each document's own `detritus.toml` is found from its folder upwards.
+#[derive(Args, Debug)]
+pub struct ServerArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 /// Parses `--select` and `--ignore` values as they are (the linter judges

@@ -199,6 +199,23 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
+/// A path as a SARIF artifact URI: an absolute path becomes a `file://`
+/// URI, a relative one a relative reference; either is percent-encoded.
+fn sarif_uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len() + 8);
+    if path.starts_with('/') {
+        out.push_str("file://");
+    }
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// A SARIF 2.1.0 log with every rule's metadata in `tool.driver.rules`.
 pub fn sarif(located: &[Located]) -> Value {
     let rules = registry::all();
@@ -213,7 +230,7 @@ pub fn sarif(located: &[Located]) -> Value {
                 "level": "warning",
                 "message": {"text": d.message},
                 "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": l.path},
+                    "artifactLocation": {"uri": sarif_uri(l.path)},
                     "region": {
                         "startLine": l.line, "startColumn": l.column,
                         "endLine": l.end_line, "endColumn": l.end_column,
@@ -225,7 +242,7 @@ pub fn sarif(located: &[Located]) -> Value {
                 result["fixes"] = json!([{
                     "description": {"text": format!("{} fix: {}", fix.applicability, fix.message)},
                     "artifactChanges": [{
-                        "artifactLocation": {"uri": l.path},
+                        "artifactLocation": {"uri": sarif_uri(l.path)},
                         "replacements": fix.edits.iter().map(|e| json!({
                             "deletedRegion": {"byteOffset": e.span.start, "byteLength": e.span.len()},
                             "insertedContent": {"text": e.content},

@@ -48,6 +48,7 @@ pub fn run(mut cli: Cli) -> Result<ExitCode> {
         Command::Review(args) => commands::review::run(args),
         Command::Report(args) => commands::report::run(args),
         Command::Rules(args) => commands::rules::rules(args),
+        Command::Server(args) => commands::server::run(args),
         Command::Explain { rule } => commands::explain::explain(&rule),
         Command::Completions { shell } => {
             use clap::CommandFactory;

@@ -16,3 +16,4 @@ mod review;
 mod robustness;
 mod rules;
 mod safe_promise;
+mod server;

@@ -6,3 +6,4 @@ pub mod fix;
 pub mod report;
 pub mod review;
 pub mod rules;
+pub mod server;
