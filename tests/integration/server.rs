@@ -179,6 +179,12 @@ fn an_editor_sees_debris_fixes_it_and_the_server_shuts_down_cleanly() {
     let units = text[..comma].encode_utf16().count() as u64;
     assert_eq!(first["range"]["start"]["character"], units, "{first}");
     assert!(first["message"].as_str().unwrap().contains("space-before-punctuation"));
+    // The rule's docs, written where the link points.
+    let href = first["codeDescription"]["href"]
+        .as_str()
+        .expect("a link to the rule's docs");
+    let docs = std::fs::read_to_string(href.strip_prefix("file://").unwrap()).unwrap();
+    assert!(docs.starts_with("# W001 space-before-punctuation"), "{docs}");
 
     // The quick fix for that diagnostic, applied as an editor would.
     let actions = client.request(

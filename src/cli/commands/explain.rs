@@ -1,18 +1,26 @@
 //! `detritus explain`: one rule's docs with its examples.
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
 use anyhow::{anyhow, Result};
-use detritus::{registry, Scope};
+use detritus::{registry, RuleMeta, Scope};
 
 pub(crate) fn explain(rule: &str) -> Result<ExitCode> {
     let r = registry::find(rule).ok_or_else(|| anyhow!("unknown rule `{rule}`; `detritus rules` lists them"))?;
-    let m = r.meta();
     let mut out = io::stdout().lock();
-    writeln!(out, "# {} {}\n", m.code, m.name)?;
-    writeln!(out, "{}\n", m.summary)?;
-    writeln!(
+    out.write_all(render(r.meta()).as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A rule's docs as Markdown: summary, family, safety, scope, where it
+/// applies, the docs, and the examples it must flag and leave alone.
+pub(crate) fn render(m: &RuleMeta) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {} {}\n", m.code, m.name);
+    let _ = writeln!(out, "{}\n", m.summary);
+    let _ = writeln!(
         out,
         "Family: {}. Fix: {}. Reads: {}.\n",
         m.family.name(),
@@ -21,26 +29,26 @@ pub(crate) fn explain(rule: &str) -> Result<ExitCode> {
             Scope::Paragraph => "one paragraph at a time",
             Scope::Document => "the whole document",
         }
-    )?;
-    write!(out, "Applies to: {}", m.applies.describe())?;
+    );
+    let _ = write!(out, "Applies to: {}", m.applies.describe());
     if m.applies.note.is_empty() {
-        writeln!(out, ".\n")?;
+        let _ = writeln!(out, ".\n");
     } else {
-        writeln!(out, "; {}.\n", m.applies.note)?;
+        let _ = writeln!(out, "; {}.\n", m.applies.note);
     }
-    writeln!(out, "{}\n", m.docs.trim_end())?;
-    writeln!(out, "## Flags\n")?;
+    let _ = writeln!(out, "{}\n", m.docs.trim_end());
+    let _ = writeln!(out, "## Flags\n");
     for f in m.flags {
-        writeln!(out, "{}", example(f.input, "    "))?;
+        let _ = writeln!(out, "{}", example(f.input, "    "));
         if f.input != f.output {
-            writeln!(out, "{}", example(f.output, "    → "))?;
+            let _ = writeln!(out, "{}", example(f.output, "    → "));
         }
     }
-    writeln!(out, "\n## Leaves alone\n")?;
+    let _ = writeln!(out, "\n## Leaves alone\n");
     for k in m.keeps {
-        writeln!(out, "{}", example(k, "    "))?;
+        let _ = writeln!(out, "{}", example(k, "    "));
     }
-    Ok(ExitCode::SUCCESS)
+    out
 }
 
 /// An example for `explain`, every line of it indented (the first after

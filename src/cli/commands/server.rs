@@ -1,7 +1,8 @@
 //! `detritus server`: a language server over standard input and output.
 //!
 //! Diagnostics on open and change, for plain text and Markdown (prose
-//! only), with the rule's code and name; per diagnostic a quick fix
+//! only), with the rule's code and name and a link to its docs (written
+//! once as Markdown files in the temporary directory); per diagnostic a quick fix
 //! labelled with its safety (unsafe ones are never preferred) and an action
 //! that ignores the rule in the file for this session; and a source action
 //! that applies every safe fix in the document. Settings come from the
@@ -84,6 +85,7 @@ pub(crate) fn run(args: ServerArgs) -> Result<ExitCode> {
         .and_then(|d| d.dynamic_registration)
         .unwrap_or(false);
     let mut server = Server {
+        docs_dir: write_rule_docs(),
         setup: Setup::new(&args.input)?,
         args,
         connection: &connection,
@@ -112,6 +114,8 @@ struct Doc {
 }
 
 struct Server<'c> {
+    /// Where each rule's docs were written, for diagnostics to link to.
+    docs_dir: Option<std::path::PathBuf>,
     args: ServerArgs,
     setup: Setup,
     connection: &'c Connection,
@@ -243,7 +247,11 @@ impl Server<'_> {
         let mut found = linter.check_cached(&doc.text, &mut doc.cache);
         found.retain(|d| !doc.ignored.contains(d.rule.code));
         let lines = LineIndex::new(&doc.text);
-        let diagnostics = found.iter().map(|d| to_lsp(&doc.text, &lines, d, utf8)).collect();
+        let docs_dir = self.docs_dir.as_deref();
+        let diagnostics = found
+            .iter()
+            .map(|d| with_docs(to_lsp(&doc.text, &lines, d, utf8), docs_dir, d.rule.code))
+            .collect();
         doc.found = found;
         let version = Some(doc.version);
         self.publish(uri, diagnostics, version)
@@ -389,6 +397,27 @@ impl Server<'_> {
         }
         Ok(actions)
     }
+}
+
+/// Write every rule's docs (what `detritus explain` prints) as Markdown
+/// files in a folder of the temporary directory, so each diagnostic links
+/// to its rule's docs with no network: `None` when they cannot be written.
+fn write_rule_docs() -> Option<std::path::PathBuf> {
+    let dir = std::env::temp_dir().join(format!("detritus-{}-rules", env!("CARGO_PKG_VERSION")));
+    std::fs::create_dir_all(&dir).ok()?;
+    for rule in detritus::registry::all() {
+        let m = rule.meta();
+        std::fs::write(dir.join(format!("{}.md", m.code)), super::explain::render(m)).ok()?;
+    }
+    Some(dir)
+}
+
+/// The diagnostic with a link to its rule's docs, when they were written.
+fn with_docs(mut d: Diagnostic, dir: Option<&std::path::Path>, code: &str) -> Diagnostic {
+    d.code_description = dir
+        .and_then(|dir| Url::from_file_path(dir.join(format!("{code}.md"))).ok())
+        .map(|href| lsp_types::CodeDescription { href });
+    d
 }
 
 fn edit_of(uri: &Url, edits: Vec<TextEdit>) -> WorkspaceEdit {
