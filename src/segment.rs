@@ -400,6 +400,19 @@ fn candidate_regions(text: &str) -> Vec<Span> {
 /// (`2024.This`) is a missing space, not a name: protect only the dotted
 /// pieces around it, so the missing-space rule can still see the seam.
 fn push_dotted(text: &str, m: Span, out: &mut Vec<Span>) {
+    // `speeds.â€\u{9d}`: a piece after a separator with no ASCII letter or
+    // digit is no domain, file or identifier part; it is where the token
+    // ends (here, at mojibake glued to a sentence's period).
+    let m = match m.slice(text).match_indices(['.', '_']).find(|&(i, _)| {
+        let piece = &m.slice(text)[i + 1..];
+        let piece = &piece[..piece.find(['.', '_']).unwrap_or(piece.len())];
+        !piece.bytes().any(|b| b.is_ascii_alphanumeric())
+    }) {
+        Some((0, _)) => return,
+        Some((i, _)) if !m.slice(text)[..i].contains(['.', '_']) => return,
+        Some((i, _)) => Span::new(m.start, m.start + i),
+        None => m,
+    };
     let s = m.slice(text);
     let b = s.as_bytes();
     let mut piece_start = 0;
@@ -629,6 +642,13 @@ mod tests {
         let text = "see a.b`x y` and `p q`";
         let p: Vec<_> = protected(text, &[]).iter().map(|s| s.slice(text)).collect();
         assert_eq!(p, ["a.b`x y`", "`p q`"], "touching regions merge");
+    }
+
+    #[test]
+    fn a_dotted_token_ends_where_a_piece_has_no_ascii_letter() {
+        let text = "So here we are.â€ Then münchen.de, café.py, 01.AI and v1.2.é stay.";
+        let p: Vec<_> = protected(text, &[]).iter().map(|s| s.slice(text)).collect();
+        assert_eq!(p, ["münchen.de", "café.py", "01.AI", "v1.2"]);
     }
 
     #[test]
