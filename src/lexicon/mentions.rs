@@ -43,6 +43,48 @@ pub fn named_between(text: &str, start: usize, end: usize) -> bool {
     NAMING_WORDS.contains(&head[word_start..]) || NAMING_NOUNS.contains(&rest[..word_end])
 }
 
+/// Kinds of work whose titles follow them (`the novel To the Lighthouse`).
+pub static WORK_NOUNS: WordList = WordList(&[
+    "album",
+    "anthem",
+    "ballad",
+    "book",
+    "campaign",
+    "column",
+    "documentary",
+    "drama",
+    "episode",
+    "essay",
+    "exhibition",
+    "film",
+    "headline",
+    "magazine",
+    "memoir",
+    "motto",
+    "movie",
+    "musical",
+    "newspaper",
+    "novel",
+    "opera",
+    "painting",
+    "phrase",
+    "play",
+    "podcast",
+    "poem",
+    "program",
+    "programme",
+    "series",
+    "show",
+    "single",
+    "sitcom",
+    "slogan",
+    "song",
+    "story",
+    "title",
+    "track",
+    "tune",
+]);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -560,6 +560,26 @@ pub static COMPLEMENT_VERBS: WordList = WordList(&[
 /// in 2009.`).
 pub static AUXILIARIES: WordList = WordList(&["did", "does", "had", "has", "is", "was"]);
 
+/// Words that end a sentence introducing a quotation (`He said."This`,
+/// `told reporters."The`).
+pub static REPORTING_WORDS: WordList = WordList(&[
+    "added",
+    "asked",
+    "continued",
+    "declared",
+    "explained",
+    "insisted",
+    "noted",
+    "replied",
+    "reporters",
+    "said",
+    "says",
+    "stated",
+    "told",
+    "warned",
+    "wrote",
+]);
+
 #[cfg(test)]
 mod tests {
     use super::*;

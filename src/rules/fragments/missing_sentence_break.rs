@@ -4,7 +4,7 @@ use regex::Regex;
 
 use crate::lexicon::{
     ARTICLES, CLAUSE_OPENERS, CLAUSE_SUBORDINATORS, COMPLEMENT_VERBS, COORDINATORS, FINITE_VERBS,
-    POSSESSIVE_DETERMINERS, PREPOSITIONS, PRE_VERB_ADVERBS, SUBJECT_PRONOUNS, TITLES, WH_WORDS,
+    POSSESSIVE_DETERMINERS, PREPOSITIONS, PRE_VERB_ADVERBS, SUBJECT_PRONOUNS, TITLES, WH_WORDS, WORK_NOUNS,
 };
 use crate::prelude::*;
 use crate::segment::after_blank_line;
@@ -130,58 +130,37 @@ static OPENER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r" (?:{}|The)[ ,]", words.join("|"))).expect("pattern compiles")
 });
 
-/// A capitalised preposition, question word, `Only`, conjunction or
-/// determiner after a lowercase word: mid-sentence, only a sentence start
-/// or a title capitalises them.
-static PREPOSITION_OPENER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r" (?:In|On|At|With|To|For|From|After|Before|During|Under|How|What|Why|When|Where|Only|But|And|So|Yet",
-        r"|Many|Most|Some|Both|Several|Few|All|Each|Every|No|Such|Other|Another|Our|Their|Its|Your|My) [a-z]"
-    ))
-    .expect("pattern compiles")
+/// Capitalised words that, after a lowercase word, only a sentence start
+/// or a title explains: prepositions, question words, `Only` and
+/// conjunctions (`credibility In a recent filing`)…
+const LINKERS: &[&str] = &[
+    "In", "On", "At", "With", "To", "For", "From", "After", "Before", "During", "Under", "How", "What", "Why", "When",
+    "Where", "Only", "But", "And", "So", "Yet",
+];
+
+/// …and determiners, which must open a subject (`Many are orphans`).
+const DETERMINERS: &[&str] = &[
+    "Many", "Most", "Some", "Both", "Several", "Few", "All", "Each", "Every", "No", "Such", "Other", "Another", "Our",
+    "Their", "Its", "Your", "My",
+];
+
+static LOWERCASE_OPENER: LazyLock<Regex> = LazyLock::new(|| {
+    let words: Vec<&str> = LINKERS.iter().chain(DETERMINERS).copied().collect();
+    Regex::new(&format!(r" (?:{}) [a-z]", words.join("|"))).expect("pattern compiles")
 });
 
-/// Kinds of work whose titles follow them (`the novel To the Lighthouse`).
-const WORKS: &[&str] = &[
-    "album",
-    "anthem",
-    "ballad",
-    "book",
-    "campaign",
-    "column",
-    "documentary",
-    "drama",
-    "episode",
-    "essay",
-    "exhibition",
-    "film",
-    "headline",
-    "magazine",
-    "memoir",
-    "motto",
-    "movie",
-    "musical",
-    "newspaper",
-    "novel",
-    "opera",
-    "painting",
-    "phrase",
-    "play",
-    "podcast",
-    "poem",
-    "programme",
-    "program",
-    "series",
-    "show",
-    "single",
-    "sitcom",
-    "slogan",
-    "song",
-    "story",
-    "title",
-    "track",
-    "tune",
-];
+/// True when a sentence cannot end on `word`: it takes a clause or a noun
+/// after it (`I think It`, `of The`, `the It girl`, `in which It`).
+fn cannot_end_sentence(word: &str) -> bool {
+    COMPLEMENT_VERBS.contains(word)
+        || WH_WORDS.contains(word)
+        || PREPOSITIONS.contains(word)
+        || ARTICLES.contains(word)
+        || POSSESSIVE_DETERMINERS.contains(word)
+        || COORDINATORS.contains(word)
+        || CLAUSE_SUBORDINATORS.contains(word)
+        || word == "that"
+}
 
 impl Rule for MissingSentenceBreak {
     fn meta(&self) -> &'static RuleMeta {
@@ -212,28 +191,12 @@ impl Rule for MissingSentenceBreak {
             // a clause or a noun (`I think It`, `in which It`, `the It girl`).
             let lowercase_ok = (SUBJECT_PRONOUNS.contains(opener)
                 || matches!(opener, "This" | "These" | "Those" | "There"))
-                && !(FINITE_VERBS.contains(prev)
-                    || COMPLEMENT_VERBS.contains(prev)
-                    || WH_WORDS.contains(prev)
-                    || PREPOSITIONS.contains(prev)
-                    || ARTICLES.contains(prev)
-                    || POSSESSIVE_DETERMINERS.contains(prev)
-                    || COORDINATORS.contains(prev)
-                    || CLAUSE_SUBORDINATORS.contains(prev)
-                    || prev == "that");
+                && !(FINITE_VERBS.contains(prev) || cannot_end_sentence(prev));
             // `The` with a lowercase noun phrase and a verb after it is no
             // title or apposition (`the newspaper The Argus`), so it opens a
             // sentence after a lowercase word too (`sales The firm is`), unless
             // that word cannot end one (`of`, `the`, `and`, `think`).
-            let the_ok = opener == "The"
-                && !(COMPLEMENT_VERBS.contains(prev)
-                    || WH_WORDS.contains(prev)
-                    || PREPOSITIONS.contains(prev)
-                    || ARTICLES.contains(prev)
-                    || POSSESSIVE_DETERMINERS.contains(prev)
-                    || COORDINATORS.contains(prev)
-                    || CLAUSE_SUBORDINATORS.contains(prev)
-                    || prev == "that");
+            let the_ok = opener == "The" && !cannot_end_sentence(prev);
             if !(is_capitalised(prev) || (is_lowercase_word(prev) && (lowercase_ok || the_ok))) {
                 continue;
             }
@@ -243,58 +206,28 @@ impl Rule for MissingSentenceBreak {
             }
             push(out, m.start(), opener);
         }
-        for m in PREPOSITION_OPENER.find_iter(text) {
+        for m in LOWERCASE_OPENER.find_iter(text) {
             let opener = &text[m.start() + 1..m.end() - 2];
             let Some(prev) = word_before(&text[..m.start()]) else {
                 continue;
             };
             // A title runs on in Title Case (`the album In the Court of the
             // Crimson King`) or follows the kind of work it names.
-            let title_case = text[m.end() - 1..]
+            let after = &text[m.end() - 1..];
+            let title_case = after
                 .split(' ')
                 .take(3)
                 .any(|w| w.starts_with(|c: char| c.is_uppercase()));
             // A determiner opens a subject: a noun phrase and a verb follow
             // (`Most such pleas never leave`, `Many are orphans`).
-            let after = &text[m.end() - 1..];
-            let determiner = !matches!(
-                opener,
-                "In" | "On"
-                    | "At"
-                    | "With"
-                    | "To"
-                    | "For"
-                    | "From"
-                    | "After"
-                    | "Before"
-                    | "During"
-                    | "Under"
-                    | "How"
-                    | "What"
-                    | "Why"
-                    | "When"
-                    | "Where"
-                    | "Only"
-                    | "But"
-                    | "And"
-                    | "So"
-                    | "Yet"
-            );
-            if determiner && !(noun_then_verb(after) || starts_with_finite_verb(after, false)) {
+            if DETERMINERS.contains(&opener) && !(noun_then_verb(after) || starts_with_finite_verb(after, false)) {
                 continue;
             }
             if !is_lowercase_word(prev)
                 || title_case
-                || WORKS.contains(&prev)
+                || WORK_NOUNS.contains(prev)
                 || FINITE_VERBS.contains(prev)
-                || COMPLEMENT_VERBS.contains(prev)
-                || WH_WORDS.contains(prev)
-                || PREPOSITIONS.contains(prev)
-                || ARTICLES.contains(prev)
-                || POSSESSIVE_DETERMINERS.contains(prev)
-                || COORDINATORS.contains(prev)
-                || CLAUSE_SUBORDINATORS.contains(prev)
-                || prev == "that"
+                || cannot_end_sentence(prev)
             {
                 continue;
             }

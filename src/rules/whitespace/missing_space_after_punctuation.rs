@@ -4,7 +4,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::lang::SPACED_EUROPEAN;
+use crate::lexicon::REPORTING_WORDS;
 use crate::prelude::*;
+use crate::text::trailing_letters;
 
 pub struct MissingSpaceAfterPunctuation;
 
@@ -385,31 +387,6 @@ fn restore_paragraph(doc: &Document, mut diag: Diagnostic) -> Diagnostic {
     diag
 }
 
-/// Words that end a sentence introducing a quotation (`He said."This`), so a
-/// quote glued after them opens one.
-const REPORTING: &[&str] = &[
-    "added",
-    "asked",
-    "continued",
-    "declared",
-    "explained",
-    "insisted",
-    "noted",
-    "replied",
-    "reporters",
-    "said",
-    "says",
-    "stated",
-    "told",
-    "warned",
-    "wrote",
-];
-
-fn ends_with_reporting_verb(before: &str) -> bool {
-    let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    REPORTING.iter().any(|w| w.eq_ignore_ascii_case(word))
-}
-
 /// `told reporters."The minister`: a straight quote glued between a
 /// sentence's end and the next sentence. In a paragraph whose straight
 /// quotes pair up, an odd one opens (`said. "The`) and an even one closes
@@ -444,7 +421,7 @@ fn glued_straight_quotes(doc: &Document, out: &mut Vec<Diagnostic>) {
         } else if quotes(para.slice(text)) % 2 == 0 {
             let gap = if before % 2 == 0 { at } else { at + 1 };
             Fix::safe_edit("insert a space", Edit::insert(gap, " "))
-        } else if before == 0 && !ends_with_reporting_verb(&text[para.start..at - 1]) {
+        } else if before == 0 && !REPORTING_WORDS.contains(trailing_letters(&text[para.start..at - 1])) {
             let why = "insert a space after the quote, which closes one opened earlier";
             Fix::unsafe_edit(why, Edit::insert(at + 1, " "))
         } else {
