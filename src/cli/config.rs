@@ -5,46 +5,8 @@ use std::path::{Path, PathBuf};
 
 use super::messages::display_path;
 use anyhow::{Context, Result};
+pub use detritus::config::{Config, FILE_NAME};
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use serde::Deserialize;
-
-pub const FILE_NAME: &str = "detritus.toml";
-
-/// The file's keys. Unknown keys are an error that names them.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Config {
-    #[serde(default)]
-    pub select: Option<Vec<String>>,
-    #[serde(default)]
-    pub ignore: Option<Vec<String>>,
-    #[serde(default)]
-    pub extend_safe_fixes: Vec<String>,
-    #[serde(default)]
-    pub extend_unsafe_fixes: Vec<String>,
-    #[serde(default)]
-    pub unsafe_fixes: Option<bool>,
-    #[serde(default)]
-    pub language: Option<String>,
-    /// Mend glued paragraphs with a paragraph break, not a space.
-    #[serde(default)]
-    pub restore_paragraphs: Option<bool>,
-    /// Regexes whose matches no rule may touch.
-    #[serde(default)]
-    pub protect: Vec<String>,
-    /// Globs of paths to skip when walking directories.
-    #[serde(default)]
-    pub exclude: Vec<String>,
-    /// Globs of the file names a walk reads, instead of the prose defaults.
-    #[serde(default)]
-    pub include: Option<Vec<String>>,
-    /// Globs of file names a walk reads besides `include`.
-    #[serde(default)]
-    pub extend_include: Vec<String>,
-    /// Glob → rules to ignore in matching files.
-    #[serde(default)]
-    pub per_file_ignores: std::collections::BTreeMap<String, Vec<String>>,
-}
 
 /// The config in force and where it came from.
 pub struct Loaded {
@@ -88,7 +50,7 @@ pub fn read(path: &Path, cwd: PathBuf) -> Result<Loaded> {
     let path = path.to_path_buf();
     let text = std::fs::read_to_string(&path).with_context(|| format!("{}: cannot read", display_path(&path)))?;
     // The parser's message names the line and column and shows the text.
-    let config: Config = toml::from_str(&text).map_err(|e| anyhow::anyhow!("{}: {e}", display_path(&path)))?;
+    let config: Config = Config::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", display_path(&path)))?;
     let root = path.parent().map_or(cwd, Path::to_path_buf);
     Ok(Loaded {
         config,
@@ -149,45 +111,4 @@ pub fn globs(key: &str, patterns: &[String]) -> Result<GlobSet> {
         b.add(Glob::new(p).with_context(|| format!("{key}: bad glob `{p}`"))?);
     }
     b.build().with_context(|| format!("{key}: bad globs"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_unknown_key_is_an_error_that_names_it() {
-        let e = toml::from_str::<Config>("selekt = [\"W\"]").unwrap_err();
-        assert!(e.message().contains("unknown field `selekt`"), "{}", e.message());
-    }
-
-    #[test]
-    fn a_bad_value_is_an_error_that_names_the_key() {
-        let e = toml::from_str::<Config>("unsafe-fixes = \"yes\"").unwrap_err();
-        assert!(e.to_string().contains("unsafe-fixes"), "{e}");
-    }
-
-    #[test]
-    fn reads_every_documented_key() {
-        let c: Config = toml::from_str(
-            r#"
-            select = ["W", "punctuation"]
-            ignore = ["W003"]
-            extend-safe-fixes = ["F001"]
-            extend-unsafe-fixes = ["W001"]
-            unsafe-fixes = true
-            language = "fr"
-            protect = ["\\bACME-\\d+\\b"]
-            exclude = ["drafts/**"]
-            include = ["*.txt"]
-            extend-include = ["*.html.txt"]
-            [per-file-ignores]
-            "legacy/*.txt" = ["Q"]
-            "#,
-        )
-        .unwrap();
-        assert_eq!(c.select.unwrap(), ["W", "punctuation"]);
-        assert_eq!(c.per_file_ignores["legacy/*.txt"], ["Q"]);
-        assert_eq!(c.unsafe_fixes, Some(true));
-    }
 }
