@@ -8,7 +8,7 @@ use crate::lexicon::{
 };
 use crate::prelude::*;
 use crate::segment::after_blank_line;
-use crate::text::{is_capitalised, is_lowercase_word, is_past_form};
+use crate::text::{is_capitalised, is_lowercase_word, is_past_form, trailing_letters};
 
 pub struct MissingSentenceBreak;
 
@@ -29,26 +29,31 @@ drop the period between them.
 The opener must follow a word directly (one space, no punctuation) that is
 not the first word of its sentence, and be followed by a lowercase finite
 verb (`This comes`, `It was`, `They said`, optionally after an adverb:
-`It also said`), or, for `However`, by a comma. `The` counts when a
-lowercase noun phrase and a verb follow (`Phase Three Trials The company
-said`, `monthly sales The firm is working`), and after a lowercase word only
-if that word can end a sentence (not `of The`, `and The`, `think The`);
-`The` before a name is a title or an apposition (`the newspaper The Argus
-said`). Verbs are finite forms from a list, or after a lowercase word
-also regular past forms (`mark He passed`). After a lowercase word only a personal
-pronoun, `This`, `These`, `Those` or `There` counts (`…is now complete He
-will…`, `…foreign nationals There are…`), and not after a word that
-takes a clause or a noun (`I think It`, `in which It`, `the It girl`) nor a
-capitalised `He` for God.
+`It also said`), or, for `However`, by a comma. `The`, `These` and `Those`
+count when a lowercase noun phrase and a verb follow (`Phase Three Trials
+The company said`, `monthly sales The firm is working`, `results The
+initiative’s organizers developed`). Verbs are finite forms from a list,
+or after a lowercase word also regular past forms (`mark He passed`).
 
-A capitalised preposition, question word, `Only`, conjunction (`But`,
-`And`, `So`, `Yet`) or determiner (`Many`, `Most`, `Our`, `Its`…, when a
-noun phrase and a verb follow) with lowercase words after it opens a
-sentence after a lowercase word that can end one (`credibility In a recent
-filing`, `for good Many are orphans`), but not after a verb (`said In a
-word`) or a kind of work (`the novel To the Lighthouse`), nor when a
-capitalised word follows within three words (a title: `the album In the
-Court of the Crimson King`).
+After a lowercase word that can end a sentence (not `of The`, `and The`,
+`think The`, `please follow Their`), a capitalised function word can only
+open one, so the evidence asked for is lighter: `He`, `She`, `We` or `They`
+before any lowercase word (`students He speaks`), `It` before a form in
+-s, `This`, `That`, `These`, `Those` or `There` before a verb, and `The`
+before three lowercase words (`tournament The project, if approved`); not
+after a word that takes a clause or a noun (`I think It`, `in which It`,
+`the It girl`) nor a capitalised `He` for God. `The` before a name is a
+title or an apposition (`the newspaper The Argus said`).
+
+A capitalised preposition, question word, subordinator (`If`, `While`,
+`Despite`, `Since`), `Only`, `Even`, `Now`, conjunction (`But`, `And`,
+`So`, `Yet`) or determiner (`Many`, `Most`, `One`, `Our`, `Its`…) with
+lowercase words after it opens a sentence after a lowercase word that can
+end one (`credibility In a recent filing`, `for good Many are orphans`),
+but not after a verb (`said In a word`) or a kind of work (`the novel To
+the Lighthouse`), nor when a capitalised word follows within three words
+(a title: `the album In the Court of the Crimson King`). `His` is never
+read as an opener: capitalised, it is most often a pronoun for God.
 
 Titles and names continue in Title Case (`This Is Us`, `The Verge`, `In The
 Heights`, `at The Hague`) and are left alone, as are `I` and `A` (`I think`,
@@ -95,6 +100,26 @@ sentence ends.",
             output: "Key Takeaways. They also said the deal was off.",
         },
         Fixture {
+            input: "Many students join the seminar He speaks at universities and shares videos.",
+            output: "Many students join the seminar. He speaks at universities and shares videos.",
+        },
+        Fixture {
+            input: "The wall will replace fences put up for the tournament The project, if approved, costs more.",
+            output: "The wall will replace fences put up for the tournament. The project, if approved, costs more.",
+        },
+        Fixture {
+            input: "Routes also require people to buy tickets That depends on demand.",
+            output: "Routes also require people to buy tickets. That depends on demand.",
+        },
+        Fixture {
+            input: "Prices rose in every region These figures are preliminary.",
+            output: "Prices rose in every region. These figures are preliminary.",
+        },
+        Fixture {
+            input: "Exports fell sharply in the first quarter Despite the slump, hiring rose.",
+            output: "Exports fell sharply in the first quarter. Despite the slump, hiring rose.",
+        },
+        Fixture {
             input: "Most inmates foreign nationals There are 13 private prisons.",
             output: "Most inmates foreign nationals. There are 13 private prisons.",
         },
@@ -113,6 +138,10 @@ sentence ends.",
         "The Nike slogan Just Do It campaign ran for years.",
         "They said “This Is It” was the tour name.",
         "GPT 3.5 and 01.AI (LLMs) It Works Yi-34B GPT-4 Turbo.",
+        "Please follow Their instructions, and you will not need Our help.",
+        "They gave thanks to God and invoked His guidance, and we ask His help anew.",
+        "She starred in the film We Need to Talk About Kevin and read the memoir The Year of Magical Thinking.",
+        "He wrote the paper The impact of tariffs on trade, and the book An Atlas of rare maps.",
     ],
 };
 
@@ -127,27 +156,74 @@ static OPENER: LazyLock<Regex> = LazyLock::new(|| {
                 .unwrap_or_default()
         })
         .collect();
-    Regex::new(&format!(r" (?:{}|The)[ ,]", words.join("|"))).expect("pattern compiles")
+    Regex::new(&format!(r" (?:{}|The|That)[ ,]", words.join("|"))).expect("pattern compiles")
 });
 
 /// Capitalised words that, after a lowercase word, only a sentence start
 /// or a title explains: prepositions, question words, `Only` and
 /// conjunctions (`credibility In a recent filing`)…
 const LINKERS: &[&str] = &[
-    "In", "On", "At", "With", "To", "For", "From", "After", "Before", "During", "Under", "How", "What", "Why", "When",
-    "Where", "Only", "But", "And", "So", "Yet",
+    "In",
+    "On",
+    "At",
+    "With",
+    "To",
+    "For",
+    "From",
+    "After",
+    "Before",
+    "During",
+    "Under",
+    "Through",
+    "Beyond",
+    "How",
+    "What",
+    "Why",
+    "When",
+    "Where",
+    "If",
+    "Although",
+    "While",
+    "Despite",
+    "Since",
+    "Because",
+    "Meanwhile",
+    "Only",
+    "Even",
+    "Now",
+    "But",
+    "And",
+    "So",
+    "Yet",
 ];
 
 /// …and determiners, which must open a subject (`Many are orphans`).
 const DETERMINERS: &[&str] = &[
-    "Many", "Most", "Some", "Both", "Several", "Few", "All", "Each", "Every", "No", "Such", "Other", "Another", "Our",
-    "Their", "Its", "Your", "My",
+    "Many", "Most", "Some", "Both", "Several", "Few", "All", "Each", "Every", "No", "Such", "Other", "Another", "One",
+    "An", "Our", "Their", "Its", "Her", "Your", "My",
 ];
 
 static LOWERCASE_OPENER: LazyLock<Regex> = LazyLock::new(|| {
     let words: Vec<&str> = LINKERS.iter().chain(DETERMINERS).copied().collect();
     Regex::new(&format!(r" (?:{}) [a-z]", words.join("|"))).expect("pattern compiles")
 });
+
+/// Words after which a verb comes in its base form (`please
+/// follow`, `will need`): the word after them is a verb, which takes its
+/// object next, so nothing capitalised after it starts a sentence.
+const BASE_FORM_CUES: &[&str] = &[
+    "please", "will", "would", "can", "could", "should", "must", "may", "might", "shall", "do", "does", "did", "not",
+    "cannot", "let",
+];
+
+/// True when the word that ends `head` follows a base-form cue
+/// (`please follow` + `Their instructions`).
+fn after_base_form_cue(head: &str) -> bool {
+    let head = head.trim_end_matches(' ');
+    let before = head[..head.len() - trailing_letters(head).len()].trim_end_matches(' ');
+    let cue = trailing_letters(before);
+    BASE_FORM_CUES.iter().any(|c| cue.eq_ignore_ascii_case(c))
+}
 
 /// True when a sentence cannot end on `word`: it takes a clause or a noun
 /// after it (`I think It`, `of The`, `the It girl`, `in which It`).
@@ -180,7 +256,23 @@ impl Rule for MissingSentenceBreak {
             let past = is_lowercase_word(prev);
             let follows = match opener {
                 "However" => after.starts_with(','),
-                "The" => after.starts_with(' ') && noun_then_verb(&after[1..]),
+                "The" => {
+                    after.starts_with(' ')
+                        && (noun_then_verb(&after[1..])
+                            || (past
+                                && lowercase_run(&after[1..], 3)
+                                && !FINITE_VERBS.contains(prev)
+                                && !WORK_NOUNS.contains(prev)))
+                }
+                // `These doors will stay open`: a demonstrative before a noun.
+                "These" | "Those" => {
+                    after.starts_with(' ')
+                        && (noun_then_verb(&after[1..]) || starts_with_finite_verb(&after[1..], past))
+                }
+                // `students He speaks at`: after a lowercase word, a singular
+                // pronoun with any present form in -s.
+                "He" | "She" | "We" | "They" if past => after.starts_with(' ') && starts_lowercase(&after[1..]),
+                "It" if past => after.starts_with(' ') && starts_with_present_form(&after[1..]),
                 _ => after.starts_with(' ') && starts_with_finite_verb(&after[1..], past),
             };
             if !follows {
@@ -190,7 +282,7 @@ impl Rule for MissingSentenceBreak {
             // (`…is now complete He will…`), and not after a word that takes
             // a clause or a noun (`I think It`, `in which It`, `the It girl`).
             let lowercase_ok = (SUBJECT_PRONOUNS.contains(opener)
-                || matches!(opener, "This" | "These" | "Those" | "There"))
+                || matches!(opener, "This" | "That" | "These" | "Those" | "There"))
                 && !(FINITE_VERBS.contains(prev) || cannot_end_sentence(prev));
             // `The` with a lowercase noun phrase and a verb after it is no
             // title or apposition (`the newspaper The Argus`), so it opens a
@@ -198,6 +290,9 @@ impl Rule for MissingSentenceBreak {
             // that word cannot end one (`of`, `the`, `and`, `think`).
             let the_ok = opener == "The" && !cannot_end_sentence(prev);
             if !(is_capitalised(prev) || (is_lowercase_word(prev) && (lowercase_ok || the_ok))) {
+                continue;
+            }
+            if is_lowercase_word(prev) && after_base_form_cue(&text[..m.start()]) {
                 continue;
             }
             // `guided by the light He gives us`: a capitalised pronoun for God.
@@ -220,10 +315,13 @@ impl Rule for MissingSentenceBreak {
                 .any(|w| w.starts_with(|c: char| c.is_uppercase()));
             // A determiner opens a subject: a noun phrase and a verb follow
             // (`Most such pleas never leave`, `Many are orphans`).
-            if DETERMINERS.contains(&opener) && !(noun_then_verb(after) || starts_with_finite_verb(after, false)) {
+            if DETERMINERS.contains(&opener)
+                && !(noun_then_verb(after) || starts_with_finite_verb(after, false) || lowercase_run(after, 3))
+            {
                 continue;
             }
             if !is_lowercase_word(prev)
+                || after_base_form_cue(&text[..m.start()])
                 || title_case
                 || WORK_NOUNS.contains(prev)
                 || FINITE_VERBS.contains(prev)
@@ -265,6 +363,33 @@ fn starts_with_finite_verb(s: &str, past: bool) -> bool {
         return !second.is_empty() && (FINITE_VERBS.contains(second) || (past && is_past_form(second)));
     }
     false
+}
+
+/// True when the first `n` words of `s` (or all, if fewer) are lowercase:
+/// no name or title runs on.
+fn lowercase_run(s: &str, n: usize) -> bool {
+    starts_lowercase(s) && s.split(' ').take(n).all(|w| !w.starts_with(|c: char| c.is_uppercase()))
+}
+
+fn starts_lowercase(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_lowercase())
+}
+
+/// True when `s` starts with a lowercase word in -s, maybe after an
+/// adverb: a present form after `He`, `She` or `It` (`He speaks`, `She
+/// often travels`). Only called after a lowercase word, where a
+/// capitalised singular pronoun can only open a sentence.
+fn starts_with_present_form(s: &str) -> bool {
+    let word = |s: &str| -> usize { s.find(|c: char| !c.is_ascii_lowercase()).unwrap_or(s.len()) };
+    let present = |w: &str| w.len() > 2 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us");
+    let first = &s[..word(s)];
+    if present(first) || starts_with_finite_verb(s, true) {
+        return true;
+    }
+    PRE_VERB_ADVERBS.contains(first) && s[first.len()..].starts_with(' ') && {
+        let rest = &s[first.len() + 1..];
+        present(&rest[..word(rest)])
+    }
 }
 
 /// The word right before `head`'s end, when one space separates it from
@@ -317,12 +442,17 @@ fn noun_then_verb(s: &str) -> bool {
     let Some(noun) = words.next() else {
         return false;
     };
-    if noun.is_empty() || !noun.bytes().all(|b| b.is_ascii_lowercase()) {
+    // `initiative’s organizers`: a possessive is part of the noun phrase.
+    let bare = |w: &'_ str| -> bool {
+        let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
+        !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase())
+    };
+    if !bare(noun) {
         return false;
     }
     for w in words.take(3) {
         let w = w.trim_end_matches([',', '.']);
-        if w.is_empty() || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+        if !bare(w) {
             return false;
         }
         if FINITE_VERBS.contains(w) || (w.len() > 4 && w.ends_with("ed")) {
