@@ -46,7 +46,8 @@ after a word that takes a clause or a noun (`I think It`, `in which It`,
 title or an apposition (`the newspaper The Argus said`).
 
 A capitalised preposition, question word, subordinator (`If`, `While`,
-`Despite`, `Since`), `Only`, `Even`, `Now`, conjunction (`But`, `And`,
+`Despite`, `Since`), sentence adverb (`Meanwhile,`, `Indeed`, `Earlier`,
+`Today`; a comma may follow), `Only`, `Even`, `Now`, conjunction (`But`, `And`,
 `So`, `Yet`) or determiner (`Many`, `Most`, `One`, `Our`, `Its`…) with
 lowercase words after it opens a sentence after a lowercase word that can
 end one (`credibility In a recent filing`, `for good Many are orphans`),
@@ -120,6 +121,10 @@ sentence ends.",
             output: "Exports fell sharply in the first quarter. Despite the slump, hiring rose.",
         },
         Fixture {
+            input: "Nurses join the strike over unpaid bonuses Meanwhile, clinics are closing.",
+            output: "Nurses join the strike over unpaid bonuses. Meanwhile, clinics are closing.",
+        },
+        Fixture {
             input: "Most inmates foreign nationals There are 13 private prisons.",
             output: "Most inmates foreign nationals. There are 13 private prisons.",
         },
@@ -142,6 +147,7 @@ sentence ends.",
         "They gave thanks to God and invoked His guidance, and we ask His help anew.",
         "She starred in the film We Need to Talk About Kevin and read the memoir The Year of Magical Thinking.",
         "He wrote the paper The impact of tariffs on trade, and the book An Atlas of rare maps.",
+        "We watched the film Still Alice, and NBC’s Today show said Finally Home was a hit.",
     ],
 };
 
@@ -195,6 +201,23 @@ const LINKERS: &[&str] = &[
     "And",
     "So",
     "Yet",
+    "Today",
+    "Yesterday",
+    "Earlier",
+    "Later",
+    "Instead",
+    "Moreover",
+    "Furthermore",
+    "Nevertheless",
+    "Additionally",
+    "Finally",
+    "Currently",
+    "Recently",
+    "Eventually",
+    "Unfortunately",
+    "Indeed",
+    "Perhaps",
+    "Overall",
 ];
 
 /// …and determiners, which must open a subject (`Many are orphans`).
@@ -205,7 +228,8 @@ const DETERMINERS: &[&str] = &[
 
 static LOWERCASE_OPENER: LazyLock<Regex> = LazyLock::new(|| {
     let words: Vec<&str> = LINKERS.iter().chain(DETERMINERS).copied().collect();
-    Regex::new(&format!(r" (?:{}) [a-z]", words.join("|"))).expect("pattern compiles")
+    // A sentence adverb may take a comma (`Finally, the`).
+    Regex::new(&format!(r" ({}),? [a-z]", words.join("|"))).expect("pattern compiles")
 });
 
 /// Words after which a verb comes in its base form (`please
@@ -301,8 +325,8 @@ impl Rule for MissingSentenceBreak {
             }
             push(out, m.start(), opener);
         }
-        for m in LOWERCASE_OPENER.find_iter(text) {
-            let opener = &text[m.start() + 1..m.end() - 2];
+        for c in LOWERCASE_OPENER.captures_iter(text) {
+            let (m, opener) = (c.get(0).expect("a match"), c.get(1).expect("a group").as_str());
             let Some(prev) = word_before(&text[..m.start()]) else {
                 continue;
             };
