@@ -114,13 +114,10 @@ impl Linter {
     }
 }
 
-/// The library's refusals as the exceptions a Python user expects.
+/// A setting the library refuses is the caller's mistake: `ValueError`.
+/// Fixes that do not converge are a bug in a rule: `RuntimeError`.
 fn value_error(e: detritus::Error) -> PyErr {
     PyValueError::new_err(e.to_string())
-}
-
-fn fix_error(e: detritus::Error) -> PyErr {
-    PyRuntimeError::new_err(e.to_string())
 }
 
 #[pymethods]
@@ -190,9 +187,7 @@ impl Linter {
     }
 
     fn fix(&self, py: Python<'_>, text: &str) -> PyResult<String> {
-        py.detach(|| self.inner.fix(text, self.mode))
-            .map(|f| f.text)
-            .map_err(fix_error)
+        py.detach(|| self.fix_one(text)).map_err(PyRuntimeError::new_err)
     }
 
     /// The fixed text and how many fixes each rule applied.
