@@ -288,13 +288,15 @@ impl Rule for MissingSentenceBreak {
                                 && !FINITE_VERBS.contains(prev)
                                 && !WORK_NOUNS.contains(prev)))
                 }
-                // `These doors will stay open`: a demonstrative before a noun.
+                // `These figures are`: a demonstrative before a noun phrase.
                 "These" | "Those" => {
                     after.starts_with(' ')
                         && (noun_then_verb(&after[1..]) || starts_with_finite_verb(&after[1..], past))
                 }
-                // `students He speaks at`: after a lowercase word, a singular
-                // pronoun with any present form in -s.
+                // After a lowercase word a capitalised subject pronoun opens
+                // a sentence before any lowercase word (`students He speaks`,
+                // `collaborate We see`); `It` (`the It girl`, a title) wants a
+                // form in -s.
                 "He" | "She" | "We" | "They" if past => after.starts_with(' ') && starts_lowercase(&after[1..]),
                 "It" if past => after.starts_with(' ') && starts_with_present_form(&after[1..]),
                 _ => after.starts_with(' ') && starts_with_finite_verb(&after[1..], past),
