@@ -349,11 +349,16 @@ fn classify(text: &str, at: usize, end: usize, ch: char) -> Quote {
         _ => false,
     };
     // `(".")`, `":file:"`: quoted punctuation reads as closing by its
-    // neighbours, yet opens a pair that closes within the same token.
-    let next_punct = next_punct && !(prev_opening && quoted_token(after));
+    // neighbours, yet opens a pair that closes within the same token; so
+    // does punctuation that starts a word (`":file :"`, `"?q=1"`).
+    let word_after = |s: &str| s.chars().nth(1).is_some_and(char::is_alphanumeric);
+    let next_punct = next_punct && !(prev_opening && (quoted_token(after) || word_after(after)));
+    // `"https://"-sel`, `"AI"-powered`: a suffix hyphenated to a quotation
+    // follows its closing quote.
+    let suffix_after = !prev_space && next == Some('-') && word_after(after);
     let next_closer = next.is_some_and(|c| matches!(c, '’' | '”' | '—' | '–'));
-    let open_ctx = prev_opening && !next_space && !next_punct && !next_closer;
-    let close_ctx = next_punct || (!prev_opening && (next_space || next_closer));
+    let open_ctx = prev_opening && !next_space && !next_punct && !next_closer && !suffix_after;
+    let close_ctx = next_punct || suffix_after || (!prev_opening && (next_space || next_closer));
     let dir = match ch {
         '“' if next_punct || (prev.is_some_and(char::is_alphanumeric) && next_space) => Dir::Close,
         '“' => Dir::Open,

@@ -83,6 +83,8 @@ one cannot be told. An opening quote that is never closed is only reported: wher
     ],
     keeps: &[
         "“He said ‘no’ twice,” she recalled.",
+        "Egy teljes URL, amely \"https://\"-sel kezdődik, és az \"AI\"-powered eszközök.",
+        "L’option \":file :\" de la directive, et \"?q=1\" dans l’adresse.",
         "The ’90s sound, rock ’n’ roll and Li Kai-fu’s students’ essays.",
         "“We will go on.\n\n“We will not stop.\n\n“We will win,” he said.",
         "He is 5' 10\" tall and bought a 12\" pizza.",
