@@ -2,7 +2,8 @@
 # The Python package, as a user gets it: a fresh virtualenv, the README's
 # `pip install ./python`, then python/tests (the API; Arrow, polars and
 # pandas input; parity with `detritus fix --jsonl`; a real datatrove
-# pipeline; a local Spark session over Parquet; the README's snippets).
+# pipeline; a local Spark session over Parquet; the README's snippets),
+# after mypy over the package.
 # Needs the release binary (`cargo build --release`) and Java 17 for Spark.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -14,6 +15,8 @@ pip="$work/venv/bin/pip"
 "$pip" install --quiet --upgrade pip
 "$pip" install --quiet ./python
 "$pip" install --quiet -r python/tests/requirements.txt
+# The stub and the annotations agree with the code.
+"$work/venv/bin/mypy" --ignore-missing-imports python/detritus
 export DETRITUS_BIN="$repo/target/release/detritus"
 # From the repository root, so `import detritus` is the installed package,
 # not the source folder.

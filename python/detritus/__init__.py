@@ -57,8 +57,8 @@ class Linter:
         config: Optional[str] = None,
     ) -> None:
         self._inner = _Linter(
-            select=_selectors(select, "select"),
-            ignore=_selectors(ignore, "ignore"),
+            select=_selectors(select),
+            ignore=_selectors(ignore),
             unsafe_fixes=unsafe_fixes,
             language=language,
             config=None if config is None else str(config),
@@ -128,7 +128,8 @@ class Linter:
 
         if isinstance(array, pa.ChunkedArray):
             return pa.chunked_array([self._fix_arrow(c, threads) for c in array.chunks], type=array.type)
-        schema, data, errors = self._inner.fix_arrow(*array.__arrow_c_array__(), threads)
+        schema_in, array_in = array.__arrow_c_array__()
+        schema, data, errors = self._inner.fix_arrow(schema_in, array_in, threads)
         _warn(errors)
         return pa.array(_Capsules(schema, data))
 
@@ -169,7 +170,7 @@ def _text(t: Any) -> str:
     return t
 
 
-def _selectors(value: Optional[Sequence[str]], name: str) -> Optional[List[str]]:
+def _selectors(value: Optional[Sequence[str]]) -> Optional[List[str]]:
     if value is None:
         return None
     if isinstance(value, str):
@@ -191,7 +192,7 @@ def _linter(unsafe: bool, select: Optional[tuple], ignore: Optional[tuple], lang
 
 
 def _cached(unsafe: bool, select: Any, ignore: Any, language: Optional[str]) -> Linter:
-    as_key = lambda v: None if v is None else tuple(_selectors(v, "selector") or ())
+    as_key = lambda v: None if v is None else tuple(_selectors(v) or ())
     return _linter(unsafe, as_key(select), as_key(ignore), language)
 
 

@@ -18,7 +18,7 @@ in the worker that runs them, so they pickle as plain options.
 
 from __future__ import annotations
 
-from typing import Any, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence
 
 from datatrove.data import Document, DocumentsPipeline
 from datatrove.pipeline.base import PipelineStep
@@ -39,7 +39,9 @@ class _Options:
         config: Optional[str],
         threads: Optional[int],
     ) -> None:
-        self.options = dict(select=select, ignore=ignore, unsafe_fixes=unsafe_fixes, language=language, config=config)
+        self.options: Dict[str, Any] = dict(
+            select=select, ignore=ignore, unsafe_fixes=unsafe_fixes, language=language, config=config
+        )
         self.threads = threads
         # Fail at construction, in the driver, on an unknown rule or a bad config.
         Linter(**self.options)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import shlex
-from typing import Any, Iterator, Optional, Sequence
+from typing import Any, Dict, Iterator, Optional, Sequence
 
 from .. import Linter
 
@@ -23,7 +23,8 @@ from .. import Linter
 @functools.lru_cache(maxsize=8)
 def _linter(options: tuple) -> Linter:
     # One linter per executor process and set of options, not per batch.
-    return Linter(**{k: (list(v) if isinstance(v, tuple) else v) for k, v in options})
+    kwargs: Dict[str, Any] = {k: (list(v) if isinstance(v, tuple) else v) for k, v in options}
+    return Linter(**kwargs)
 
 
 def clean(
