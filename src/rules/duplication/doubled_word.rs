@@ -1,6 +1,6 @@
 use crate::lexicon::{
     ARTICLES, COORDINATORS, DOUBLING_WORDS, FINITE_VERBS, FRENCH_DOUBLING_WORDS, INFINITIVE_TAKERS, PARTICLES,
-    POSSESSIVE_DETERMINERS, PREPOSITIONS, REDUPLICATED_NAMES, SUBJECT_PRONOUNS,
+    PHRASAL_VERBS, POSSESSIVE_DETERMINERS, PREPOSITIONS, REDUPLICATED_NAMES, SUBJECT_PRONOUNS,
 };
 use crate::prelude::*;
 use crate::segment::after_blank_line;
@@ -31,8 +31,10 @@ Court`, `and Gary Gary Peters`), and never a known reduplicated name (`Lang
 Lang`, `Wagga Wagga`) or a title glued to a sentence that opens with its
 last word (`You Can't Sell Feminism Feminism is…`); a binomial name (`Cricetus cricetus`),
 numbers (`10 10`), single letters other than `a`, repeats across a line
-break (list items), a particle doubled after a verb (`he goes to to stay`,
-`took in in taxes`, `getting by by working`) and a pronoun that is an
+break (list items), a particle doubled after a verb that ends a phrasal
+verb with it (`he goes to to stay`, `took in in taxes`, `getting by by
+working`, `looked for for hours`; after other verbs it is a slip: `wounded
+in in the blast`, `declined to to comment`) and a pronoun that is an
 object then a subject (`for it it will be`). English and French text are
 checked (French reflexives such as `nous nous` and `vous vous` are
 grammatical); other languages double words grammatically (German `die die`).
@@ -47,6 +49,10 @@ word is never safe.",
         Fixture {
             input: "The the company said its model was the first of of its kind.",
             output: "The company said its model was the first of its kind.",
+        },
+        Fixture {
+            input: "Ten people were wounded in in the blast, and officials declined to to comment.",
+            output: "Ten people were wounded in the blast, and officials declined to comment.",
         },
         Fixture {
             input: "It was a a small step.",
@@ -281,7 +287,8 @@ fn grammatical_after(before: Option<&str>, word: &str) -> bool {
             && ["ed", "en", "ing"].iter().any(|s| lower.ends_with(s))
             && !lower.ends_with("thing")
             && !matches!(lower.as_str(), "morning" | "evening"));
-    (PARTICLES.contains(word) && verb_like) || (matches!(word, "it" | "you") && PREPOSITIONS.contains(&lower))
+    (PARTICLES.contains(word) && verb_like && PHRASAL_VERBS.contains(&lower))
+        || (matches!(word, "it" | "you") && PREPOSITIONS.contains(&lower))
 }
 
 fn same_word(a: &str, b: &str) -> bool {
