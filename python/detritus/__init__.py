@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import sys
 import warnings
-from typing import Any, Iterable, List, Optional, Sequence, Union
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Union
 
 from ._detritus import Diagnostic, Edit, Fix, __version__
 from ._detritus import Linter as _Linter
@@ -56,13 +56,19 @@ class Linter:
         language: Optional[str] = None,
         config: Optional[str] = None,
     ) -> None:
-        self._inner = _Linter(
+        self._options: Dict[str, Any] = dict(
             select=_selectors(select),
             ignore=_selectors(ignore),
             unsafe_fixes=unsafe_fixes,
             language=language,
             config=None if config is None else str(config),
         )
+        self._inner = _Linter(**self._options)
+
+    def __reduce__(self) -> Any:
+        # Pickled as its options and built again where it lands (a worker
+        # process, a Spark executor; `datasets` hashes transforms this way).
+        return (_rebuild, (self._options,))
 
     @property
     def unsafe_fixes(self) -> bool:
@@ -95,9 +101,11 @@ class Linter:
 
         Takes any iterable of ``str``, a pyarrow ``Array`` or
         ``ChunkedArray`` of strings, or a polars or pandas string series,
-        and returns the same kind: a list for an iterable. Arrow, polars and
-        pandas data cross through the Arrow C data interface, with no Python
-        object per string; nulls stay null. A text whose fixes do not
+        and returns the same kind: a list for an iterable. Arrow and polars
+        data cross through the Arrow C data interface, with no Python object
+        per string; pandas series go through pyarrow. Nulls stay null; a
+        categorical series is a ``TypeError`` (convert it with
+        ``.astype(str)``). A text whose fixes do not
         converge is returned unchanged, with a ``RuntimeWarning``.
         """
         kind = _kind(texts)
@@ -109,6 +117,11 @@ class Linter:
         if kind == "pandas":
             import pandas as pd
             import pyarrow as pa
+
+            if isinstance(texts.dtype, pd.CategoricalDtype):
+                # Fixed texts are not among the categories: pandas would
+                # turn every one into NaN.
+                raise TypeError("fix_many does not take a categorical series; convert it with .astype(str) first")
 
             fixed = self._fix_arrow(pa.Array.from_pandas(texts, type=pa.large_string()), threads)
             return pd.Series(fixed.to_numpy(zero_copy_only=False), index=texts.index, name=texts.name, dtype=texts.dtype)
@@ -126,15 +139,31 @@ class Linter:
     def _fix_arrow(self, array: Any, threads: Optional[int]) -> Any:
         import pyarrow as pa
 
-        if isinstance(array, pa.ChunkedArray):
-            return pa.chunked_array([self._fix_arrow(c, threads) for c in array.chunks], type=array.type)
-        schema_in, array_in = array.__arrow_c_array__()
-        schema, data, errors = self._inner.fix_arrow(schema_in, array_in, threads)
+        chunks = array.chunks if isinstance(array, pa.ChunkedArray) else [array]
+        fixed: List[Any] = []
+        errors: List[Any] = []
+        offset = 0
+        for chunk in chunks:
+            if pa.types.is_null(chunk.type):
+                # All null: nothing to fix (polars' all-null series, `pa.array([None])`).
+                fixed.append(chunk)
+            else:
+                schema_in, array_in = chunk.__arrow_c_array__()
+                schema, data, found = self._inner.fix_arrow(schema_in, array_in, threads)
+                fixed.append(pa.array(_Capsules(schema, data)))
+                errors.extend((offset + i, message) for i, message in found)
+            offset += len(chunk)
         _warn(errors)
-        return pa.array(_Capsules(schema, data))
+        if isinstance(array, pa.ChunkedArray):
+            return pa.chunked_array(fixed, type=array.type)
+        return fixed[0]
 
     def __repr__(self) -> str:
         return f"Linter(rules={len(self.rules)}, unsafe_fixes={self.unsafe_fixes})"
+
+
+def _rebuild(options: Dict[str, Any]) -> Linter:
+    return Linter(**options)
 
 
 class _Capsules:

@@ -26,10 +26,18 @@ pub fn import(schema: &Bound<'_, PyCapsule>, array: &Bound<'_, PyCapsule>) -> Py
     // is moved out and a released one left behind, as the C data interface
     // asks of a consumer; the schema is only borrowed.
     let data = unsafe {
+        // A capsule already consumed holds a released array: nothing to read.
+        if array_ptr.as_ref().is_released() {
+            return Err(PyValueError::new_err("the Arrow array was already consumed"));
+        }
         let array = FFI_ArrowArray::from_raw(array_ptr.as_ptr());
         from_ffi(array, schema_ptr.as_ref())
     }
     .map_err(|e| PyValueError::new_err(format!("cannot read the Arrow array: {e}")))?;
+    // The producer's word is not proof: a `string` array may hold invalid
+    // UTF-8 (pyarrow's `view` does not check), and the engine takes `&str`.
+    data.validate_full()
+        .map_err(|e| PyValueError::new_err(format!("invalid Arrow array: {e}")))?;
     Ok(make_array(data))
 }
 

@@ -250,17 +250,46 @@ impl Linter {
     }
 }
 
-/// Run `f` on a pool of `threads` threads, or on rayon's global pool.
+/// Run `f` on a pool of `threads` threads (one per core when `None`).
+///
+/// The pools are the package's own, kept per size and per process: a
+/// child forked after a pool started (multiprocessing, `datasets.map(
+/// num_proc=…)`, datatrove's workers) inherits its state but not its
+/// threads, and would wait on them forever, as it would on rayon's global
+/// pool.
 fn in_pool<T: Send>(threads: Option<usize>, f: impl FnOnce() -> T + Send) -> PyResult<T> {
-    match threads {
-        None => Ok(f()),
-        Some(0) => Err(PyValueError::new_err("threads must be at least 1")),
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build()
-            .map(|pool| pool.install(f))
-            .map_err(|e| PyRuntimeError::new_err(format!("cannot start {n} threads: {e}"))),
-    }
+    type Pools = Vec<(u32, usize, std::sync::Arc<rayon::ThreadPool>)>;
+    static POOLS: std::sync::Mutex<Pools> = std::sync::Mutex::new(Vec::new());
+    let n = match threads {
+        Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
+        Some(n) => n,
+        None => std::thread::available_parallelism().map_or(1, usize::from),
+    };
+    let pid = std::process::id();
+    let pool = {
+        let mut pools = POOLS.lock().unwrap_or_else(|e| e.into_inner());
+        // A forked child's pools belong to its parent, their threads absent
+        // here: forget them rather than drop them, so nothing waits on them.
+        if pools.iter().any(|(p, _, _)| *p != pid) {
+            let (mine, parents): (Pools, Pools) =
+                std::mem::take(&mut *pools).into_iter().partition(|(p, _, _)| *p == pid);
+            std::mem::forget(parents);
+            *pools = mine;
+        }
+        match pools.iter().find(|(_, size, _)| *size == n) {
+            Some((_, _, pool)) => pool.clone(),
+            None => {
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .num_threads(n)
+                    .build()
+                    .map_err(|e| PyRuntimeError::new_err(format!("cannot start {n} threads: {e}")))?;
+                let pool = std::sync::Arc::new(pool);
+                pools.push((pid, n, pool.clone()));
+                pool
+            }
+        }
+    };
+    Ok(pool.install(f))
 }
 
 /// Results in order; where a fix failed, `original(i)` stands in and the

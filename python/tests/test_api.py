@@ -138,3 +138,27 @@ def test_rules_lists_every_rule_with_its_safety():
     rules = {code: (name, family, fix) for code, name, family, fix, _ in detritus.rules()}
     assert rules["W001"] == ("space-before-punctuation", "whitespace", "safe")
     assert len(rules) >= 50
+
+
+def test_a_linter_pickles_as_its_options():
+    import pickle
+
+    linter = detritus.Linter(select=["W001"], unsafe_fixes=True)
+    copy = pickle.loads(pickle.dumps(linter))
+    assert copy.rules == ["W001"] and copy.unsafe_fixes
+    assert copy.fix("a , b  c") == "a, b  c"
+
+
+def test_a_forked_child_can_fix_after_the_parent_used_its_pool():
+    import multiprocessing
+
+    linter = detritus.Linter()
+    linter.fix_many(["a , b"] * 100)  # starts the parent's thread pool
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(1) as pool:
+        result = pool.apply_async(_fix_in_child, (["x , y"] * 100,))
+        assert result.get(timeout=60) == ["x, y"] * 100
+
+
+def _fix_in_child(texts):
+    return detritus.Linter().fix_many(texts)

@@ -67,3 +67,29 @@ def test_a_pandas_series_keeps_its_index_and_name():
 def test_arrow_and_list_input_give_the_same_text(records):
     linter = detritus.Linter(unsafe_fixes=True)
     assert linter.fix_many(pa.array(records)).to_pylist() == linter.fix_many(records)
+
+
+def test_invalid_utf8_in_a_string_array_is_a_value_error_not_garbage():
+    bad = pa.array([b"caf\xc3 , \xff end ."]).view(pa.string())
+    with pytest.raises(ValueError, match="UTF-8|utf8|invalid"):
+        detritus.Linter().fix_many(bad)
+
+
+def test_a_consumed_capsule_is_refused():
+    linter = detritus.Linter()
+    schema, array = pa.array(["a , b"]).__arrow_c_array__()
+    linter._inner.fix_arrow(schema, array)
+    with pytest.raises(ValueError, match="consumed"):
+        linter._inner.fix_arrow(schema, array)
+
+
+def test_all_null_arrays_and_series_come_back_unchanged():
+    linter = detritus.Linter()
+    assert linter.fix_many(pa.array([None, None])).to_pylist() == [None, None]
+    out = linter.fix_many(pl.Series("x", [None, None]))
+    assert out.to_list() == [None, None] and out.name == "x"
+
+
+def test_a_categorical_series_is_a_type_error_not_lost_data():
+    with pytest.raises(TypeError, match="astype"):
+        detritus.Linter().fix_many(pd.Series(["a , b", "ok ."], dtype="category"))

@@ -49,7 +49,7 @@ def test_the_cleaner_writes_what_the_cli_writes_and_counts_fixes_per_rule(tmp_pa
     got = [out[f"{0 if i < half else 1}-{i if i < half else i - half}"] for i in range(len(records))]
     # The writer leaves out a text cleaning emptied (a paragraph that was all markup).
     assert [d.get("text", "") for d in got] == want
-    counted = [d["metadata"]["detritus_fixes"] for d in got]
+    counted = [json.loads(d["metadata"]["detritus_fixes"]) for d in got]
     assert all(isinstance(c, dict) for c in counted)
     changed = [c for c, w, r in zip(counted, want, records) if w != r]
     assert changed and all(sum(c.values()) > 0 for c in changed)
@@ -75,3 +75,23 @@ def test_the_filter_drops_documents_full_of_debris_and_keeps_the_rest(tmp_path):
 def test_a_bad_option_fails_when_the_step_is_built_not_in_a_worker():
     with pytest.raises(ValueError, match="X999"):
         DetritusCleaner(select=["X999"])
+
+
+def test_the_cleaner_metadata_has_one_type_so_parquet_can_hold_it(tmp_path):
+    from datatrove.pipeline.writers import ParquetWriter
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    with open(raw / "a.jsonl", "w", encoding="utf-8") as f:
+        for i, t in enumerate(["A clean sentence.", "dirty , text .", "also clean."]):
+            f.write(json.dumps({"id": str(i), "text": t}) + "\n")
+    LocalPipelineExecutor(
+        pipeline=[JsonlReader(str(raw)), DetritusCleaner(batch_size=1), ParquetWriter(str(tmp_path / "pq"))],
+        tasks=1,
+        logging_dir=str(tmp_path / "logs"),
+    ).run()
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(str(tmp_path / "pq"))
+    fixes = [json.loads(m["detritus_fixes"]) for m in table.column("metadata").to_pylist()]
+    assert fixes == [{}, {"W001": 2}, {}]

@@ -18,6 +18,8 @@ in the worker that runs them, so they pickle as plain options.
 
 from __future__ import annotations
 
+import json
+
 from typing import Any, Dict, List, Optional, Sequence
 
 from datatrove.data import Document, DocumentsPipeline
@@ -59,8 +61,9 @@ class _Options:
 
 class DetritusCleaner(PipelineStep):
     """Fixes each document's text and records in ``doc.metadata[metadata_key]``
-    how many fixes each rule applied (``{"W001": 2, "M001": 1}``; empty when
-    the text was clean). Documents are fixed ``batch_size`` at a time on
+    how many fixes each rule applied, as a JSON object in a string
+    (``'{"M001": 1, "W001": 2}'``; ``'{}'`` when the text was clean): one
+    type for every document, which Parquet writers need. Documents are fixed ``batch_size`` at a time on
     ``threads`` threads (all cores when ``None``).
 
     Stats: ``detritus_changed`` documents, and one counter per rule code.
@@ -100,7 +103,7 @@ class DetritusCleaner(PipelineStep):
                     doc.text = text
                 for code, n in counts:
                     self.stat_update(code, value=n)
-                doc.metadata[self.metadata_key] = dict(counts)
+                doc.metadata[self.metadata_key] = json.dumps(dict(counts), sort_keys=True)
                 yield doc
 
 
