@@ -88,7 +88,7 @@ fn map_offsets<O: OffsetSizeTrait>(
     Ok((std::sync::Arc::new(GenericStringArray::<O>::from_iter(out)), errors))
 }
 
-type Mapped = (Vec<Option<String>>, Vec<(usize, String)>);
+type Mapped = (Vec<Option<String>>, crate::Errors);
 
 fn map_values<'a>(
     len: usize,
@@ -96,22 +96,10 @@ fn map_values<'a>(
     value: impl Fn(usize) -> &'a str + Sync,
     f: impl Fn(&str) -> Result<String, String> + Sync,
 ) -> Mapped {
-    let done: Vec<Option<Result<String, String>>> = (0..len)
+    // A null stays null; an error keeps its input.
+    let done: Vec<Result<Option<String>, String>> = (0..len)
         .into_par_iter()
-        .map(|i| (!is_null(i)).then(|| f(value(i))))
+        .map(|i| (!is_null(i)).then(|| f(value(i))).transpose())
         .collect();
-    let mut errors = Vec::new();
-    let out = done
-        .into_iter()
-        .enumerate()
-        .map(|(i, d)| {
-            d.map(|r| {
-                r.unwrap_or_else(|e| {
-                    errors.push((i, e));
-                    value(i).to_string()
-                })
-            })
-        })
-        .collect();
-    (out, errors)
+    crate::split_errors(done, |i| Some(value(i).to_string()))
 }

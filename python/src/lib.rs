@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use offsets::Offsets;
 
 /// The texts whose fixes failed, as (index, message); each kept its input.
-type Errors = Vec<(usize, String)>;
+pub(crate) type Errors = Vec<(usize, String)>;
 
 /// A fixed text and how many fixes each rule (by code) applied to it.
 type Counted = (String, Vec<(&'static str, usize)>);
@@ -294,7 +294,7 @@ fn in_pool<T: Send>(threads: Option<usize>, f: impl FnOnce() -> T + Send) -> PyR
 
 /// Results in order; where a fix failed, `original(i)` stands in and the
 /// error is listed with its index.
-fn split_errors<T>(done: Vec<Result<T, String>>, original: impl Fn(usize) -> T) -> (Vec<T>, Errors) {
+pub(crate) fn split_errors<T>(done: Vec<Result<T, String>>, original: impl Fn(usize) -> T) -> (Vec<T>, Errors) {
     let mut errors = Vec::new();
     let out = done
         .into_iter()

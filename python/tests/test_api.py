@@ -1,5 +1,6 @@
 """The Python API: what each function returns and refuses."""
 
+import sys
 import threading
 
 import pytest
@@ -115,23 +116,32 @@ def test_check_many_gives_one_list_per_text():
 
 
 def test_the_gil_is_released_while_fixing():
-    # Another Python thread keeps running while fix_many works on a long batch.
+    # With a long switch interval another Python thread runs only while the
+    # main thread has let go of the GIL: a call that held it (`sum(range(…))`)
+    # lets it count nothing.
     texts = ["It grew fast , analysts said . " * 200] * 400
-    ticks = []
-    stop = threading.Event()
+    ticks = [0]
+    stop, started = threading.Event(), threading.Event()
 
     def tick():
+        started.set()
         while not stop.is_set():
-            ticks.append(1)
+            ticks[0] += 1
 
-    t = threading.Thread(target=tick)
-    t.start()
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(1.0)
     try:
+        t = threading.Thread(target=tick)
+        t.start()
+        started.wait()
+        before = ticks[0]
         detritus.Linter().fix_many(texts, threads=1)
-    finally:
+        during = ticks[0] - before
         stop.set()
         t.join()
-    assert len(ticks) > 100
+    finally:
+        sys.setswitchinterval(old)
+    assert during > 1000
 
 
 def test_rules_lists_every_rule_with_its_safety():

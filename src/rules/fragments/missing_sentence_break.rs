@@ -378,14 +378,12 @@ fn push(out: &mut Vec<Diagnostic>, space: usize, opener: &str) {
 
 /// True when `s` starts with a lowercase finite verb, maybe after an adverb.
 fn starts_with_finite_verb(s: &str, past: bool) -> bool {
-    let word = |s: &str| -> usize { s.find(|c: char| !c.is_ascii_lowercase()).unwrap_or(s.len()) };
-    let first = &s[..word(s)];
+    let first = leading_lowercase(s);
     if FINITE_VERBS.contains(first) || (past && is_past_form(first)) {
         return !first.is_empty();
     }
     if PRE_VERB_ADVERBS.contains(first) && s[first.len()..].starts_with(' ') {
-        let rest = &s[first.len() + 1..];
-        let second = &rest[..word(rest)];
+        let second = leading_lowercase(&s[first.len() + 1..]);
         return !second.is_empty() && (FINITE_VERBS.contains(second) || (past && is_past_form(second)));
     }
     false
@@ -406,16 +404,19 @@ fn starts_lowercase(s: &str) -> bool {
 /// often travels`). Only called after a lowercase word, where a
 /// capitalised singular pronoun can only open a sentence.
 fn starts_with_present_form(s: &str) -> bool {
-    let word = |s: &str| -> usize { s.find(|c: char| !c.is_ascii_lowercase()).unwrap_or(s.len()) };
     let present = |w: &str| w.len() > 2 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us");
-    let first = &s[..word(s)];
+    let first = leading_lowercase(s);
     if present(first) || starts_with_finite_verb(s, true) {
         return true;
     }
-    PRE_VERB_ADVERBS.contains(first) && s[first.len()..].starts_with(' ') && {
-        let rest = &s[first.len() + 1..];
-        present(&rest[..word(rest)])
-    }
+    PRE_VERB_ADVERBS.contains(first)
+        && s[first.len()..].starts_with(' ')
+        && present(leading_lowercase(&s[first.len() + 1..]))
+}
+
+/// The run of ASCII lowercase letters `s` starts with.
+fn leading_lowercase(s: &str) -> &str {
+    &s[..s.find(|c: char| !c.is_ascii_lowercase()).unwrap_or(s.len())]
 }
 
 /// The word right before `head`'s end, when one space separates it from
