@@ -211,6 +211,8 @@ pub fn detect(text: &str, max_words: usize) -> Verdict {
     // Distinct function words per language, and English's telling ones.
     let mut distinct = [0u32; Lang::ALL.len()];
     let mut english_strong = 0u32;
+    // Distinct words of English-lexified languages (Pidgin, Scots), one bit each.
+    let mut lexified = 0u32;
     let mut seen = [0u64; SEEN_WORDS / 64];
     let mut words = 0usize;
     let mut lower = String::new();
@@ -231,6 +233,11 @@ pub fn detect(text: &str, max_words: usize) -> Verdict {
             lower.extend(word.chars().flat_map(char::to_lowercase));
             lower.as_str()
         };
+        // Lowercase as written: English capitalises `Dem` (a Democrat) and
+        // `Tae` (in Korean names); function words are lowercase.
+        if let (true, Ok(i)) = (key == word, words::ENGLISH_LEXIFIED.binary_search(&key)) {
+            lexified |= 1 << i;
+        }
         let Some((entry, langs)) = lookup(key) else {
             continue;
         };
@@ -273,6 +280,9 @@ pub fn detect(text: &str, max_words: usize) -> Verdict {
     // over the runner-up (Spanish and Portuguese share half their list).
     let share = if telling >= 2 { 15 } else { 25 };
     let evidence = distinct[best] >= 2 && (telling >= 2 || (telling >= 1 && top >= 3));
+    // Two of Pidgin's or Scots' own function words say the English words
+    // are theirs.
+    let evidence = evidence && !(lang == Lang::English && lexified.count_ones() >= 2);
     if evidence && top as usize * 100 >= words * share && top > second + second / 4 {
         Verdict::Is(lang)
     } else if words >= FOREIGN_FROM {
@@ -408,6 +418,19 @@ mod tests {
         ] {
             assert_eq!(lang(text), Verdict::Foreign, "{text}");
         }
+    }
+
+    #[test]
+    fn pidgin_and_scots_are_not_read_as_english() {
+        for text in [
+            "Di goment don talk say dem go build new road for di village, but di people wey dey live there never see anything since last year.",
+            "The laddie gaed tae the toun frae his hame, and he said there was nae siller left for ony o the bairns.",
+        ] {
+            assert_ne!(lang(text), Verdict::Is(Lang::English), "{text}");
+        }
+        let english =
+            "Kim Tae-hee told the Dem caucus that the bill would pass, and that it was the best deal they could get.";
+        assert_eq!(lang(english), Verdict::Is(Lang::English));
     }
 
     #[test]

@@ -164,6 +164,16 @@ pub(super) static LISTS: [(Lang, &[&str]); 16] = [
 /// Tagalog's `at` would read as English.
 pub(super) static ENGLISH_WEAK: &[&str] = &["a", "an", "as", "at", "be", "he", "in", "is", "it", "on", "to", "we"];
 
+/// Function words of languages built on English words, Nigerian Pidgin
+/// (`dem`, `wey`, `dey`) and Scots (`tae`, `frae`, `nae`), which standard
+/// English does not write. Their texts share enough of English's list to
+/// pass for it, and English rules read their grammar as debris (Pidgin's
+/// `beta beta` is a doubled word only in English). Sorted.
+pub(super) static ENGLISH_LEXIFIED: &[&str] = &[
+    "anoda", "awbody", "cannae", "dat", "dem", "dey", "di", "dis", "don", "frae", "nae", "naebody", "naim", "ony",
+    "tae", "una", "wetin", "wey", "wha",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -180,6 +190,14 @@ mod tests {
             }
         }
         let english = LISTS[0].1;
+        for pair in ENGLISH_LEXIFIED.windows(2) {
+            assert!(
+                pair[0] < pair[1],
+                "ENGLISH_LEXIFIED: {:?} before {:?}",
+                pair[0],
+                pair[1]
+            );
+        }
         for w in ENGLISH_WEAK {
             assert!(english.binary_search(w).is_ok(), "weak word {w} is an English word");
         }

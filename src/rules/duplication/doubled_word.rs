@@ -20,7 +20,8 @@ Machine translation and text joined from overlapping chunks repeat a word
 at the seam.
 
 Left alone: doublings that are grammatical or idiomatic (`had had`, `that
-that`, `what it is is`, `very very`, `bye bye`, `great great`), a second
+that`, `what it is is`, `very very`, `bye bye`, `great great`, `the first first
+lady`), a second
 copy that is capitalised (names such as `Walla Walla`, `Bora Bora`, `Duran
 Duran`, `Sirhan Sirhan`) unless it is a function word opening a sentence
 (`The The company`) or a word doubled inside a longer name: six letters
@@ -95,6 +96,7 @@ word is never safe.",
         "ISIS is being taken on on the battlefield, and prices came in in the spring.",
         "He had had enough, and he said that that was final.",
         "What it is is a mess. It was very very late. Bye bye.",
+        "She is not the first first lady to be born abroad.",
         "They flew to Walla Walla and Bora Bora to see Duran Duran.",
         "She toured the Walla Walla Valley, heard Lang Lang Plays Bach, and met Sirhan Sirhan Jr.",
         "A Tweet Tweet bird sang, and the Bulla Bulla players came.",

@@ -16,7 +16,8 @@ static META: RuleMeta = RuleMeta {
 Flags a character that stands for an apostrophe inside a word but is not
 one: the acute accent `´` (`Secretary´s`, `d´affaires`), the backtick
 (`` enemy`s ``), the opening quote `‘` (`Majesty‘s`) and the prime `′`
-(`year′s`), before the endings of English contractions and possessives
+(`year′s`) and, in `n\"t` and `\"ve` (`don\"t`, `I\"ve`), the straight double
+quote, before the endings of English contractions and possessives
 (`s`, `t`, `re`, `ve`, `ll`, `d`, `m`) or after an elided `d`, `l`, `o`
 (`o´clock`).
 
@@ -45,19 +46,25 @@ otherwise. Only the glyph of one punctuation mark changes.",
             input: "The chargé d´affaires said last year′s talks “failed”.",
             output: "The chargé d’affaires said last year’s talks “failed”.",
         },
+        Fixture {
+            input: "They weren\"t ready, and I\"ve said so: \"We don\"t know.\"",
+            output: "They weren't ready, and I've said so: \"We don't know.\"",
+        },
     ],
     keeps: &[
         "He is 5′ 10″ tall and the ’90s were long.",
         "The ‘Brexit’ vote and the ‘fair deal’ were both in the news.",
         "Write `x` and `y`s in the code.",
         "The company's report and it's done.",
+        "The \"Hood desert\"s status and the \"Nazis\"tv show, \"in\"t.",
     ],
 };
 
 /// The lookalikes as UTF-8: backtick, acute accent `´`, opening single
-/// quote `‘`, prime `′`. Byte literals let the regex engine find them fast.
+/// quote `‘`, prime `′`, and a double quote before `t` or `ve`. Byte
+/// literals let the regex engine find them fast.
 static LOOKALIKE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u)`|\xC2\xB4|\xE2\x80\x98|\xE2\x80\xB2").expect("pattern compiles"));
+    LazyLock::new(|| Regex::new(r#"(?-u)`|\xC2\xB4|\xE2\x80\x98|\xE2\x80\xB2|"t|"ve"#).expect("pattern compiles"));
 
 /// Endings that follow an apostrophe in English: `’s`, `n’t`, `’re`…
 const ENDINGS: [&str; 7] = ["s", "t", "re", "ve", "ll", "d", "m"];
@@ -72,17 +79,29 @@ impl Rule for ApostropheLookalike {
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let bytes = doc.bytes();
-        if !(bytes.contains(b'`') || bytes.contains(0xB4) || bytes.contains(0x98) || bytes.contains(0xB2)) {
+        if !(bytes.contains(b'`')
+            || bytes.contains(0xB4)
+            || bytes.contains(0x98)
+            || bytes.contains(0xB2)
+            || bytes.contains(b'"'))
+        {
             return;
         }
         let text = doc.text();
         let mut apostrophe: Option<&'static str> = None;
         for m in LOOKALIKE.find_iter(text.as_bytes()) {
-            let (at, end) = (m.start(), m.end());
-            let c = text[at..].chars().next().expect("a match is a character");
+            let at = m.start();
+            let c = text[at..].chars().next().expect("a match starts a character");
+            let end = at + c.len_utf8();
             let before = trailing_letters(&text[..at]);
             let after = word_after(&text[end..]);
             if before.is_empty() || after.is_empty() {
+                continue;
+            }
+            // A double quote can close a quotation before a word (`"Hood
+            // desert"s`), so it reads as an apostrophe only in a contraction
+            // whose first half is listed: `don"t`, `I"ve`.
+            if c == '"' && !double_quote_contraction(before, after) {
                 continue;
             }
             let contraction = ENDINGS.contains(&after.to_ascii_lowercase().as_str());
@@ -106,6 +125,24 @@ impl Rule for ApostropheLookalike {
                     .with_fix(Fix::safe_edit(format!("use `{with}`"), Edit::replace(span, with))),
             );
         }
+    }
+}
+
+/// True when `before"after` is an English contraction: a negation (`don"t`,
+/// `weren"t`) or `'ve` after a pronoun or modal (`I"ve`, `would"ve`).
+fn double_quote_contraction(before: &str, after: &str) -> bool {
+    const NEGATED: [&str; 20] = [
+        "ain", "aren", "can", "couldn", "didn", "doesn", "don", "hadn", "hasn", "haven", "isn", "mightn", "mustn",
+        "needn", "shan", "shouldn", "wasn", "weren", "won", "wouldn",
+    ];
+    const HAVING: [&str; 10] = [
+        "could", "i", "might", "must", "should", "they", "we", "who", "would", "you",
+    ];
+    let before = before.to_ascii_lowercase();
+    match after {
+        "t" => NEGATED.contains(&before.as_str()),
+        "ve" => HAVING.contains(&before.as_str()),
+        _ => false,
     }
 }
 

@@ -27,8 +27,11 @@ next.
 Fix (unsafe): remove a closing bracket that closes nothing. Which words it
 was meant to enclose is a guess. A closer in a paragraph's first sentence
 is only reported: a record cut from a longer text may start inside a
-parenthesis (`D-New York] or somebody`). An opening bracket that is never closed is
-only reported: where it should close cannot be known.",
+parenthesis (`D-New York] or somebody`). So is a closer right after a
+sentence's final mark (`…at night,\" Priebus said.) While`): a parenthesis
+of whole sentences may have opened before the paragraph. An opening
+bracket that is never closed is only reported: where it should close
+cannot be known.",
     fix: FixAvailability::Unsafe,
     rewrites_letters: false,
     scope: Scope::Document,
@@ -45,6 +48,10 @@ only reported: where it should close cannot be known.",
         Fixture {
             input: "D-New York] or somebody like that, he said.",
             output: "D-New York] or somebody like that, he said.",
+        },
+        Fixture {
+            input: "The board met. He was up at six, Priebus said.) While Bannon slept, he worked.",
+            output: "The board met. He was up at six, Priebus said.) While Bannon slept, he worked.",
         },
         Fixture {
             input: "It sold in 14 countries [including Australia.",
@@ -162,7 +169,7 @@ impl Rule for UnbalancedBracket {
                         end
                     }
                 };
-                out.push(if o.at < ends {
+                out.push(if o.at < ends || closes_sentences(text, o.at) {
                     d
                 } else {
                     let del = helpers::removal(text, o.span());
@@ -186,6 +193,14 @@ fn first_sentence_end(text: &str, para: Span) -> usize {
         .windows(2)
         .position(|w| matches!(w[0], b'.' | b'!' | b'?' | b'"') && w[1].is_ascii_whitespace())
         .map_or(para.end, |i| para.start + i + 1)
+}
+
+/// True when the closer at `at` follows a sentence's final mark, past any
+/// closing quotes: `said.)`, `over?")`.
+fn closes_sentences(text: &str, at: usize) -> bool {
+    text[..at]
+        .trim_end_matches(['"', '”', '’', '\''])
+        .ends_with(['.', '!', '?'])
 }
 
 fn report_unclosed(open: &[Bracket], out: &mut Vec<Diagnostic>) {
