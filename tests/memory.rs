@@ -7,8 +7,9 @@
 //! these shapes are the worst found, at 17× to 42×: a span (16 bytes) per
 //! line, per word and per quote mark, and a few hundred bytes per finding.
 //! Before the bounds they reached 270× (a fix whose two edits lay far apart
-//! recorded everything between them, once per bracket pair) and 100× (a run
-//! of unclosed quotes was one finding per mark).
+//! recorded everything between them, once per bracket pair), 100× (a run
+//! of unclosed quotes was one finding per mark) and 284× (so was a run of
+//! brackets).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
@@ -79,6 +80,13 @@ fn assert_bounded(name: &str, text: &str) {
 #[test]
 fn a_text_of_one_repeated_quote_mark_stays_under_the_ceiling() {
     assert_bounded("opening quotes", &"“".repeat(100_000));
+}
+
+#[test]
+fn a_text_of_one_repeated_bracket_stays_under_the_ceiling() {
+    // One finding per bracket took 216× (`(`) and 284× (`)`); a run is one.
+    assert_bounded("opening brackets", &"(".repeat(100_000));
+    assert_bounded("closing brackets", &")".repeat(100_000));
 }
 
 #[test]

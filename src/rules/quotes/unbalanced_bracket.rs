@@ -19,6 +19,7 @@ scrapers cut a paragraph in the middle of one.
 
 Pairing runs per paragraph (and per line, in text with one paragraph per
 line), with `(` and `[` sharing one stack so `[0, 1)` counts as closed.
+Brackets side by side (`)))`) are one finding.
 Left alone: list markers (`a)`, `1)`, `iv)`), emoticons (`:)`, `;-)`,
 `:(`, `(:`), brackets inside URLs and code spans (`…/Foo_(bar)`), and a
 bracket opened at the end of one paragraph and closed at the start of the
@@ -75,16 +76,32 @@ struct Bracket {
     open: bool,
 }
 
-impl Bracket {
+/// Brackets side by side, `)))` or `[((`: reported as one finding, so a
+/// text of nothing but brackets costs a diagnostic per run, not per mark.
+#[derive(Clone, Copy)]
+struct Run {
+    start: usize,
+    end: usize,
+}
+
+impl Run {
     fn span(self) -> Span {
-        Span::new(self.at, self.at + 1)
+        Span::new(self.start, self.end)
+    }
+}
+
+/// Add the bracket at `at` to the last run if it touches it.
+fn extend(runs: &mut Vec<Run>, at: usize) {
+    match runs.last_mut() {
+        Some(r) if r.end == at => r.end = at + 1,
+        _ => runs.push(Run { start: at, end: at + 1 }),
     }
 }
 
 struct Result {
     index: usize,
-    orphans: Vec<Bracket>,
-    unclosed: Vec<Bracket>,
+    orphans: Vec<Run>,
+    unclosed: Vec<Run>,
     first: Option<usize>,
 }
 
@@ -127,7 +144,7 @@ impl Rule for UnbalancedBracket {
                 brackets.retain(|b| !inside(prot, b.at));
                 (orphans, unclosed) = pair(text, &brackets);
                 // `…/Mercury_(planet)`: the URL pattern stops before the `)`.
-                orphans.retain(|b| !closes_url(text, prot, b.at));
+                orphans.retain(|r| !closes_url(text, prot, r.start));
             }
             if orphans.is_empty() && unclosed.is_empty() {
                 continue;
@@ -139,15 +156,18 @@ impl Rule for UnbalancedBracket {
                 first: brackets.first().map(|b| b.at),
             });
         }
-        let mut pending: Option<(usize, Vec<Bracket>)> = None;
+        let mut pending: Option<(usize, Vec<Run>)> = None;
         // Where the first sentence of the paragraph at hand ends, found once
         // per paragraph: a run of orphans must not rescan it each.
         let mut first_sentence: Option<(Span, usize)> = None;
         for r in &mut results {
             if let Some((index, open)) = pending.take() {
-                let split = index + 1 == r.index && r.orphans.first().is_some_and(|o| Some(o.at) == r.first);
+                let split = index + 1 == r.index && r.orphans.first().is_some_and(|o| Some(o.start) == r.first);
                 if split {
-                    r.orphans.remove(0);
+                    r.orphans[0].start += 1;
+                    if r.orphans[0].start == r.orphans[0].end {
+                        r.orphans.remove(0);
+                    }
                 } else {
                     report_unclosed(&open, out);
                 }
@@ -156,11 +176,11 @@ impl Rule for UnbalancedBracket {
                 let d = Diagnostic::new(
                     &META,
                     o.span(),
-                    format!("`{}` closes nothing in its paragraph", &text[o.at..o.at + 1]),
+                    format!("`{}` closes nothing in its paragraph", o.span().slice(text)),
                 );
                 // A record cut from a longer text may start inside a
                 // parenthesis: a closer in its first sentence is only reported.
-                let para = doc.paragraph_at(o.at).unwrap_or(Span::new(0, text.len()));
+                let para = doc.paragraph_at(o.start).unwrap_or(Span::new(0, text.len()));
                 let ends = match first_sentence {
                     Some((p, end)) if p == para => end,
                     _ => {
@@ -169,7 +189,7 @@ impl Rule for UnbalancedBracket {
                         end
                     }
                 };
-                out.push(if o.at < ends || closes_sentences(text, o.at) {
+                out.push(if o.start < ends || closes_sentences(text, o.start) {
                     d
                 } else {
                     let del = helpers::removal(text, o.span());
@@ -203,24 +223,32 @@ fn closes_sentences(text: &str, at: usize) -> bool {
         .ends_with(['.', '!', '?'])
 }
 
-fn report_unclosed(open: &[Bracket], out: &mut Vec<Diagnostic>) {
-    for b in open {
+fn report_unclosed(open: &[Run], out: &mut Vec<Diagnostic>) {
+    for r in open {
         out.push(Diagnostic::new(
             &META,
-            b.span(),
+            r.span(),
             "bracket is never closed in its paragraph",
         ));
     }
 }
 
-fn pair(text: &str, brackets: &[Bracket]) -> (Vec<Bracket>, Vec<Bracket>) {
-    let mut stack = Vec::new();
+/// Pair the brackets: the closers that close nothing, and the openers never
+/// closed, each as runs. The stack of openers is kept as runs too, so a run
+/// of a hundred thousand `(` is one entry.
+fn pair(text: &str, brackets: &[Bracket]) -> (Vec<Run>, Vec<Run>) {
+    let mut stack: Vec<Run> = Vec::new();
     let mut orphans = Vec::new();
     for &b in brackets {
         if b.open {
-            stack.push(b);
-        } else if stack.pop().is_none() && !list_marker(text, b.at) {
-            orphans.push(b);
+            extend(&mut stack, b.at);
+        } else if let Some(top) = stack.last_mut() {
+            top.end -= 1;
+            if top.start == top.end {
+                stack.pop();
+            }
+        } else if !list_marker(text, b.at) {
+            extend(&mut orphans, b.at);
         }
     }
     (orphans, stack)
@@ -339,7 +367,12 @@ mod tests {
     }
 
     #[test]
-    fn survives_a_hundred_thousand_open_brackets() {
-        assert_eq!(count(&"(".repeat(100_000)), 100_000);
+    fn reports_a_run_of_brackets_once() {
+        assert_eq!(count(&"(".repeat(100_000)), 1);
+        assert_eq!(count("It was Monday. The results ))) were in, (( and [( so."), 3);
+        let fixed = linter()
+            .fix("It was Monday. The results ))) were in.", FixMode::Unsafe)
+            .unwrap();
+        assert_eq!(fixed.text, "It was Monday. The results were in.");
     }
 }
