@@ -116,6 +116,7 @@ lowercase word (`said,. and`), keeping the comma is unsafe.",
         "Costs $0.34; .33 euro; ?164m, $36m;?29m.",
         "NORTH READING, Mass., Feb. 8, 2017 and R-Mich., Raul Labrador",
         "all men are created equal, . . . endowed, and despair • . . I see",
+        "Use letters, digits, @, ., +, -, _ or ! in the name.",
     ],
 };
 
@@ -309,6 +310,14 @@ fn judge(text: &str, marks: &[Mark], next: Next, french: bool) -> Verdict {
     // `despair • . . I see`: a period after a space starts an ellipsis, not
     // a cluster (and a space before a lone mark is `space-before-punctuation`'s).
     if marks[0].kind == Kind::Period && text[..marks[0].at].chars().next_back().is_some_and(char::is_whitespace) {
+        return Verdict::Skip;
+    }
+    // `digits, @, ., +, -, _`: a mark listed as an item between the commas
+    // of a list of symbols.
+    if marks
+        .windows(3)
+        .any(|w| b[w[0].at] == b',' && spaced(&w[1]) && b[w[2].at] == b',' && !spaced(&w[2]))
+    {
         return Verdict::Skip;
     }
     if french && marks.iter().any(|m| spaced(m) && matches!(b[m.at], b';' | b'!' | b'?')) {

@@ -75,16 +75,19 @@ pub(super) fn double_quotes(text: &str) -> impl Iterator<Item = (usize, usize)> 
         if i < skip {
             return None;
         }
-        match b[i] {
-            b'"' => Some((i, i + 1)),
+        let (start, end) = match b[i] {
+            b'"' => (i, i + 1),
             // `“` E2 80 9C, `”` E2 80 9D, `„` E2 80 9E, `‚` E2 80 9A
-            0xE2 if is_double_quote_tail(b.get(i + 1..i + 3)) => Some((i, i + 3)),
+            0xE2 if is_double_quote_tail(b.get(i + 1..i + 3)) => (i, i + 3),
             b'\'' if b.get(i + 1) == Some(&b'\'') => {
                 skip = i + 2;
-                Some((i, i + 2))
+                (i, i + 2)
             }
-            _ => None,
-        }
+            _ => return None,
+        };
+        // `wrapped in double quotes (")`: the mark named, not used.
+        let named = start > 0 && matches!(b[start - 1], b'(' | b'[') && matches!(b.get(end), Some(b')' | b']'));
+        (!named).then_some((start, end))
     })
 }
 

@@ -41,7 +41,8 @@ Left alone:
 - marks a text writes as letters: the ʻokina typed `‘` in Hawaiian and
   Tongan (`‘ohana`, `ho‘okolokolo`: three or more that nothing closes), a
   glottal stop typed `”` between letters (`Мелы”сыса`, three times or more);
-- `China”,” a spokesperson` (the doubled closer is `doubled-closing-quote`'s).
+- `China”,” a spokesperson` (the doubled closer is `doubled-closing-quote`'s);
+- a mark named in brackets, not used: `wrapped in double quotes (\")`.
 
 Not judged until `html-entity` has run: a document holding quote entities
 (`&ldquo;`, `&quot;`), whose quotes pair only once decoded.
@@ -82,6 +83,7 @@ one cannot be told. An opening quote that is never closed is only reported: wher
         },
     ],
     keeps: &[
+        "Tags with spaces are wrapped in double quotes (\") or typographic ones [“].",
         "“He said ‘no’ twice,” she recalled.",
         "Egy teljes URL, amely \"https://\"-sel kezdődik, és az \"AI\"-powered eszközök.",
         "L’option \":file :\" de la directive, et \"?q=1\" dans l’adresse.",
