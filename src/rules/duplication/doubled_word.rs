@@ -20,17 +20,17 @@ Machine translation and text joined from overlapping chunks repeat a word
 at the seam.
 
 Left alone: doublings that are grammatical or idiomatic (`had had`, `that
-that`, `what it is is`, `very very`, `bye bye`, `great great`, `the first first
-lady`), a second
-copy that is capitalised (names such as `Walla Walla`, `Bora Bora`, `Duran
-Duran`, `Sirhan Sirhan`) unless it is a function word opening a sentence
-(`The The company`) or a word doubled inside a longer name: six letters
-or more next to a capitalised word (`President President Trump`, `United
-States States`), four or five letters before a capitalised word and after
-one or a function word (`the White White House`, `St Albans Crown Crown
-Court`, `and Gary Gary Peters`), and never a known reduplicated name (`Lang
-Lang`, `Wagga Wagga`) or a title glued to a sentence that opens with its
-last word (`You Can't Sell Feminism Feminism is…`); a binomial name (`Cricetus cricetus`),
+that`, `what it is is`, `very very`, `bye bye`, `great great`, `the first
+first lady`), a second copy that is capitalised (names such as `Walla
+Walla`, `Bora Bora`, `Duran Duran`, `Sirhan Sirhan`) unless it is a
+function word opening a sentence (`The The company`) or a word doubled
+inside a longer name: six letters or more next to a capitalised word
+(`President President Trump`, `United States States`), four or five
+letters before a capitalised word and after one or a function word (`the
+White White House`, `St Albans Crown Crown Court`, `and Gary Gary
+Peters`), and never a known reduplicated name (`Lang Lang`, `Wagga Wagga`)
+or a title glued to a sentence that opens with its last word (`You Can't
+Sell Feminism Feminism is…`); a binomial name (`Cricetus cricetus`),
 numbers (`10 10`), single letters other than `a`, repeats across a line
 break (list items), a particle doubled after a verb that ends a phrasal
 verb with it (`he goes to to stay`, `took in in taxes`, `getting by by
@@ -38,7 +38,8 @@ working`, `looked for for hours`; after other verbs it is a slip: `wounded
 in in the blast`, `declined to to comment`) and a pronoun that is an
 object then a subject (`for it it will be`). English and French text are
 checked (French reflexives such as `nous nous` and `vous vous` are
-grammatical); other languages double words grammatically (German `die die`).
+grammatical); other languages double words grammatically (German `die
+die`).
 
 Fix (unsafe): delete the second copy and the space before it; deleting a
 word is never safe.",
