@@ -37,8 +37,9 @@ or after a lowercase word also regular past forms (`mark He passed`).
 
 After a lowercase word that can end a sentence (not `of The`, `and The`,
 `think The`, `please follow Their`), a capitalised function word can only
-open one, so the evidence asked for is lighter: `He`, `She`, `We` or `They`
-before any lowercase word (`students He speaks`), `It` before a form in
+open one, so the evidence asked for is lighter: `He`, `She`, `We`, `They`
+or `You` before any lowercase word (`students He speaks`; after a
+capitalised word `You` is read only there, since it ends many a title), `It` before a form in
 -s, `This`, `That`, `These`, `Those` or `There` before a verb, and `The`
 before three lowercase words (`tournament The project, if approved`); not
 after a word that takes a clause or a noun (`I think It`, `in which It`,
@@ -46,7 +47,7 @@ after a word that takes a clause or a noun (`I think It`, `in which It`,
 title or an apposition (`the newspaper The Argus said`).
 
 A capitalised preposition, question word, subordinator (`If`, `While`,
-`Despite`, `Since`), sentence adverb (`Meanwhile,`, `Indeed`, `Earlier`,
+`Despite`, `Since`, `As`), sentence adverb (`Meanwhile,`, `Indeed`, `Earlier`,
 `Today`; a comma may follow), `Only`, `Even`, `Now`, conjunction (`But`, `And`,
 `So`, `Yet`) or determiner (`Many`, `Most`, `One`, `Our`, `Its`…) with
 lowercase words after it opens a sentence after a lowercase word that can
@@ -93,6 +94,14 @@ sentence ends.",
             output: "Few leave for good. Many are orphans who have lost their homes. But help is coming.",
         },
         Fixture {
+            input: "Growers agreed to make their crop bat friendly As the owner of a farm, she was glad.",
+            output: "Growers agreed to make their crop bat friendly. As the owner of a farm, she was glad.",
+        },
+        Fixture {
+            input: "He asked for help in a video before the vote You should also talk to your parents.",
+            output: "He asked for help in a video before the vote. You should also talk to your parents.",
+        },
+        Fixture {
             input: "Ferrari led at the 30 km mark He passed two rivals.",
             output: "Ferrari led at the 30 km mark. He passed two rivals.",
         },
@@ -131,6 +140,7 @@ sentence ends.",
     ],
     keeps: &[
         "He told The Verge that This Is Us was his favourite show.",
+        "Her song I Will Always Love You was a hit, and he read the essay As a Man Thinketh aloud.",
         "She said The Guardian reported it, and they said The Times was late.",
         "His fantasy epic The Myth was filmed there; the newspaper The Argus said so.",
         "I think The company is wrong, and The firm said so; of The rest we know little.",
@@ -162,7 +172,7 @@ static OPENER: LazyLock<Regex> = LazyLock::new(|| {
                 .unwrap_or_default()
         })
         .collect();
-    Regex::new(&format!(r" (?:{}|The|That)[ ,]", words.join("|"))).expect("pattern compiles")
+    Regex::new(&format!(r" (?:{}|The|That|You)[ ,]", words.join("|"))).expect("pattern compiles")
 });
 
 /// Capitalised words that, after a lowercase word, only a sentence start
@@ -193,6 +203,7 @@ const LINKERS: &[&str] = &[
     "Despite",
     "Since",
     "Because",
+    "As",
     "Meanwhile",
     "Only",
     "Even",
@@ -297,7 +308,10 @@ impl Rule for MissingSentenceBreak {
                 // a sentence before any lowercase word (`students He speaks`,
                 // `collaborate We see`); `It` (`the It girl`, a title) wants a
                 // form in -s.
-                "He" | "She" | "We" | "They" if past => after.starts_with(' ') && starts_lowercase(&after[1..]),
+                "He" | "She" | "We" | "They" | "You" if past => after.starts_with(' ') && starts_lowercase(&after[1..]),
+                // After a capitalised word `You` ends many a title (`the song
+                // I Will Always Love You was`).
+                "You" => false,
                 "It" if past => after.starts_with(' ') && starts_with_present_form(&after[1..]),
                 _ => after.starts_with(' ') && starts_with_finite_verb(&after[1..], past),
             };
