@@ -155,16 +155,19 @@ fn word_after(s: &str) -> &str {
 /// The apostrophe the text uses: curly when it writes curly apostrophes or
 /// double quotes at least as often as straight ones.
 fn style(text: &str) -> &'static str {
-    let between = |c: char| {
-        text.match_indices(c)
-            .filter(|&(i, m)| {
+    // Byte searches: a document may be a whole file, read once per finding's text.
+    let b = text.as_bytes();
+    let between = |needle: &[u8]| {
+        memchr::memmem::find_iter(b, needle)
+            .filter(|&i| {
                 text[..i].chars().next_back().is_some_and(char::is_alphabetic)
-                    && text[i + m.len()..].chars().next().is_some_and(char::is_alphabetic)
+                    && text[i + needle.len()..].chars().next().is_some_and(char::is_alphabetic)
             })
             .count()
     };
-    let curly = between('\u{2019}') + text.matches(['\u{201c}', '\u{201d}']).count();
-    let straight = between('\'') + text.matches('"').count();
+    let count = |needle: &[u8]| memchr::memmem::find_iter(b, needle).count();
+    let curly = between("\u{2019}".as_bytes()) + count("\u{201c}".as_bytes()) + count("\u{201d}".as_bytes());
+    let straight = between(b"'") + memchr::memchr_iter(b'"', b).count();
     if curly > straight && curly > 0 {
         "\u{2019}"
     } else {
