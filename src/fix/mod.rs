@@ -335,6 +335,16 @@ mod tests {
     }
 
     #[test]
+    fn padded_closers_after_a_mixed_pair_converge() {
+        // Found by the fuzz target: space-inside-quotes paired `“` with the
+        // next `”` across the `"` that closed it and joined that orphan, then
+        // unbalanced-quote removed it, one `”` per pass.
+        let linter = Linter::new(&crate::Settings::default()).unwrap();
+        let text = format!("&\0#8220;m\". {}T", "â€⁝ ".repeat(6));
+        assert!(linter.fix(&text, crate::FixMode::Unsafe).is_ok());
+    }
+
+    #[test]
     fn removing_lines_beside_an_unclosed_bracket_converges() {
         // A corpus article mutated by the property tests: each line removal
         // shortened the paragraph of an unclosed `(`, the `(` was blamed on

@@ -29,10 +29,12 @@ one stands after a word boundary and before a word, every even one after a
 word and before a boundary, and no curly quote is mixed in (`\"?at least
 \"?the` is dashes lost in a charset conversion, not quotations).
 
-Left alone: a quote mark the text names rather than uses (`Type \" to
-start a string`, `a \" mark`); empty quotes (`“ ”`: `empty-quotes-or-brackets`'s), padding that
-crosses a line break, single quotes (they double as apostrophes), German
-`„…“`, guillemets (`« … »` is correct French), and French paragraphs.
+Left alone: a `”` after a straight quote that may close the `“`
+(`“closed\". ”`: which mark pairs is not clear); a quote mark the text
+names rather than uses (`Type \" to start a string`, `a \" mark`); empty
+quotes (`“ ”`: `empty-quotes-or-brackets`'s), padding that crosses a line
+break, single quotes (they double as apostrophes), German `„…“`,
+guillemets (`« … »` is correct French), and French paragraphs.
 
 Fix (safe): delete the spaces; for a mistyped closing quote, replace the
 space and the `“` with `”`. Only whitespace and quotation marks change.",
@@ -64,6 +66,7 @@ space and the `“` with `”`. Only whitespace and quotation marks change.",
     ],
     keeps: &[
         "“He said ‘no’ twice,” she recalled. “Yes.”",
+        "The sign read “closed\". ” Then it opened.",
         "It cancelled the show “ ” after one season.",
         "He said “we will see\n” tomorrow.",
         "Der Bürgermeister sagte: „Wir müssen handeln.“ Dann ging er.",
@@ -238,8 +241,10 @@ fn check_curly(doc: &Document, seg: Span, out: &mut Vec<Diagnostic>) {
                     _ => open = Some(end),
                 }
             }
+            // A straight quote between them may close the `“` (`“m". ”`): the
+            // pairing is not clear, and the `”` may be an orphan.
             ('”', Some(opener_end)) => {
-                if let Some(pad) = pad_before(text, at, opener_end) {
+                if let (Some(pad), false) = (pad_before(text, at, opener_end), text[opener_end..at].contains('"')) {
                     push(out, pad, "space before a closing quote");
                 }
                 open = None;
