@@ -345,6 +345,15 @@ mod tests {
     }
 
     #[test]
+    fn template_tokens_holding_backticks_converge() {
+        // Found by the fuzz target: removing `{{`}}` re-paired the backticks
+        // after it into code spans, exposing one more token per pass.
+        let linter = Linter::new(&crate::Settings::default()).unwrap();
+        let text = format!("{{{{`..{}h{{{{`}}}}}}}}`", "{{`}}|".repeat(11));
+        assert!(linter.fix(&text, crate::FixMode::Safe).is_ok());
+    }
+
+    #[test]
     fn removing_lines_beside_an_unclosed_bracket_converges() {
         // A corpus article mutated by the property tests: each line removal
         // shortened the paragraph of an unclosed `(`, the `(` was blamed on

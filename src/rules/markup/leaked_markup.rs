@@ -33,7 +33,8 @@ Flags markup that a scraper copied instead of rendering:
 - shortcodes: `[ad_1]`, `[caption id=\"…\"]…[/caption]`, `[embed]`, and any
   `[name]` closed later by `[/name]`;
 - template tokens: `{mosads}`, `{loadposition x}`, `{{ var }}`, `{% tag %}`,
-  `${name}`;
+  `${name}` (not one holding a backtick, which may pair with another as
+  a code span);
 - Markdown image debris: `![](…)`, `![alt](url)`, and empty links `[](url)`.
 
 A leaked `alt=` attribute usually repeats the photo caption printed just

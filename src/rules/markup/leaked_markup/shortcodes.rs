@@ -66,6 +66,12 @@ pub(super) fn closed_later<'t>(
 
 pub(super) fn find_templates(text: &str, out: &mut Vec<Item>) {
     for m in TEMPLATE.find_iter(text) {
+        // A backtick inside may pair with one outside as a code span, so
+        // which region is code is unclear; removing the token would re-pair
+        // every backtick after it, one token a pass.
+        if m.as_str().contains('`') {
+            continue;
+        }
         let inner = m.as_str().trim_matches(['{', '}', '%', '$', ' ']);
         // `{{ user_name }}` and `{{ a.b | date: "%d" }}` are code; only
         // plain words (`{{citation needed}}`) could be text a reader saw.
