@@ -5,6 +5,7 @@
 //! them that way.
 
 mod abbreviations;
+mod contractions;
 mod doubling;
 pub(crate) mod entities;
 mod function_words;
@@ -17,6 +18,7 @@ mod verbs;
 mod web;
 
 pub use abbreviations::{ABBREVIATIONS, NUMBER_PREFIXES, SENTENCE_STARTERS, TITLES};
+pub use contractions::is_contraction;
 pub use doubling::{DOUBLING_WORDS, FRENCH_DOUBLING_WORDS, REDUPLICATED_NAMES};
 pub use function_words::{
     ARTICLES, CLAUSE_OPENERS, CLAUSE_SUBORDINATORS, COORDINATORS, FINAL_SUBORDINATORS, PARTICLES, PHRASAL_VERBS,

@@ -2,6 +2,7 @@ use std::sync::LazyLock;
 
 use regex::bytes::Regex;
 
+use crate::lexicon::is_contraction;
 use crate::prelude::*;
 use crate::text::trailing_letters;
 
@@ -131,19 +132,7 @@ impl Rule for ApostropheLookalike {
 /// True when `before"after` is an English contraction: a negation (`don"t`,
 /// `weren"t`) or `'ve` after a pronoun or modal (`I"ve`, `would"ve`).
 fn double_quote_contraction(before: &str, after: &str) -> bool {
-    const NEGATED: [&str; 20] = [
-        "ain", "aren", "can", "couldn", "didn", "doesn", "don", "hadn", "hasn", "haven", "isn", "mightn", "mustn",
-        "needn", "shan", "shouldn", "wasn", "weren", "won", "wouldn",
-    ];
-    const HAVING: [&str; 10] = [
-        "could", "i", "might", "must", "should", "they", "we", "who", "would", "you",
-    ];
-    let before = before.to_ascii_lowercase();
-    match after {
-        "t" => NEGATED.contains(&before.as_str()),
-        "ve" => HAVING.contains(&before.as_str()),
-        _ => false,
-    }
+    matches!(after, "t" | "ve") && is_contraction(&before.to_ascii_lowercase(), after)
 }
 
 /// The letters at `s`'s start, if a non-letter (or the end) follows them.

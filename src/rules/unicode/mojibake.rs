@@ -2,6 +2,7 @@ use std::collections::BTreeMap;
 
 use memchr::memmem;
 
+use crate::lexicon::is_contraction;
 use crate::prelude::*;
 use crate::text::show_invisibles;
 
@@ -481,43 +482,9 @@ fn contraction_after(text: &str, at: usize) -> bool {
     {
         return false;
     }
-    let w = word.to_ascii_lowercase();
-    let w = w.as_str();
     match suffix {
         "s" => word.len() >= 2,
-        "t" => matches!(
-            w,
-            "don"
-                | "doesn"
-                | "didn"
-                | "can"
-                | "couldn"
-                | "won"
-                | "wouldn"
-                | "shouldn"
-                | "isn"
-                | "aren"
-                | "wasn"
-                | "weren"
-                | "hasn"
-                | "haven"
-                | "hadn"
-                | "mustn"
-                | "needn"
-                | "ain"
-                | "mightn"
-        ),
-        "m" => w == "i",
-        "re" => matches!(w, "we" | "you" | "they" | "who" | "what" | "there" | "where" | "here"),
-        "ve" => matches!(
-            w,
-            "i" | "you" | "we" | "they" | "who" | "could" | "would" | "should" | "might" | "must"
-        ),
-        "ll" | "d" => matches!(
-            w,
-            "i" | "you" | "he" | "she" | "it" | "we" | "they" | "who" | "that" | "there"
-        ),
-        _ => false,
+        _ => is_contraction(&word.to_ascii_lowercase(), suffix),
     }
 }
 
