@@ -163,6 +163,7 @@ pub static FINITE_VERBS: WordList = WordList(&[
     "calls",
     "came",
     "can",
+    "cannot",
     "carries",
     "claimed",
     "claims",

@@ -4,7 +4,8 @@ use regex::Regex;
 
 use crate::lexicon::{
     ARTICLES, CLAUSE_OPENERS, CLAUSE_SUBORDINATORS, COMPLEMENT_VERBS, COORDINATORS, FINITE_VERBS,
-    POSSESSIVE_DETERMINERS, PREPOSITIONS, PRE_VERB_ADVERBS, SUBJECT_PRONOUNS, TITLES, WH_WORDS, WORK_NOUNS,
+    POSSESSIVE_DETERMINERS, PREPOSITIONS, PRE_VERB_ADVERBS, REPORTING_WORDS, SUBJECT_PRONOUNS, TITLES, WH_WORDS,
+    WORK_NOUNS,
 };
 use crate::prelude::*;
 use crate::segment::after_blank_line;
@@ -54,7 +55,15 @@ lowercase words after it opens a sentence after a lowercase word that can
 end one (`credibility In a recent filing`, `for good Many are orphans`),
 but not after a verb (`said In a word`) or a kind of work (`the novel To
 the Lighthouse`), nor when a capitalised word follows within three words
-(a title: `the album In the Court of the Crimson King`). `His` is never
+(a title: `the album In the Court of the Crimson King`). After a
+capitalised word (a heading or a name) only a preposition, subordinator or
+conjunction does (`FOREIGN AFFAIRS For us peace reigns`, `the United
+Nations As a result, talks`): a name may end on `Only`, `Now` or a
+determiner (`Members Only jackets`).
+
+A subject followed by a finite verb opens a sentence even after a verb or a
+base-form cue (`the program needs It is`, `we should interact There is`),
+except after a reporting verb (`said He would`). `His` is never
 read as an opener: capitalised, it is most often a pronoun for God.
 
 Titles and names continue in Title Case (`This Is Us`, `The Verge`, `In The
@@ -134,6 +143,18 @@ sentence ends.",
             output: "Nurses join the strike over unpaid bonuses. Meanwhile, clinics are closing.",
         },
         Fixture {
+            input: "The vote was put off at the United Nations As a result, talks resumed.",
+            output: "The vote was put off at the United Nations. As a result, talks resumed.",
+        },
+        Fixture {
+            input: "FOREIGN AFFAIRS For us peace reigns everywhere.",
+            output: "FOREIGN AFFAIRS. For us peace reigns everywhere.",
+        },
+        Fixture {
+            input: "Each side has its own approach to the fields in which we should interact There is common ground.",
+            output: "Each side has its own approach to the fields in which we should interact. There is common ground.",
+        },
+        Fixture {
             input: "Most inmates foreign nationals There are 13 private prisons.",
             output: "Most inmates foreign nationals. There are 13 private prisons.",
         },
@@ -158,6 +179,9 @@ sentence ends.",
         "She starred in the film We Need to Talk About Kevin and read the memoir The Year of Magical Thinking.",
         "He wrote the paper The impact of tariffs on trade, and the book An Atlas of rare maps.",
         "We watched the film Still Alice, and NBC’s Today show said Finally Home was a hit.",
+        "She wore her Members Only jacket to the Stand By Me screening and the Trump In Talks With China panel.",
+        "“Come,” said He who made the stars, and the prophet said He is near.",
+        "Please follow Their instructions, as you would follow Our guidance.",
     ],
 };
 
@@ -197,6 +221,8 @@ const LINKERS: &[&str] = &[
     "Why",
     "When",
     "Where",
+    "Who",
+    "By",
     "If",
     "Although",
     "While",
@@ -229,6 +255,32 @@ const LINKERS: &[&str] = &[
     "Indeed",
     "Perhaps",
     "Overall",
+];
+
+/// The linkers that open a sentence after a capitalised word too:
+/// prepositions, subordinators and conjunctions, which a name or heading
+/// in sentence case does not end on.
+const CAPITAL_LINKERS: &[&str] = &[
+    "In",
+    "On",
+    "At",
+    "With",
+    "For",
+    "From",
+    "After",
+    "Before",
+    "During",
+    "Through",
+    "If",
+    "Although",
+    "While",
+    "Despite",
+    "Since",
+    "Because",
+    "As",
+    "But",
+    "And",
+    "Meanwhile",
 ];
 
 /// …and determiners, which must open a subject (`Many are orphans`).
@@ -321,9 +373,17 @@ impl Rule for MissingSentenceBreak {
             // After a lowercase word only a personal pronoun starts a clause
             // (`…is now complete He will…`), and not after a word that takes
             // a clause or a noun (`I think It`, `in which It`, `the It girl`).
+            // A verb after the opener makes it a subject even after a
+            // finite verb or a base-form cue (`our patients need These doors
+            // stay open`, `we should interact There is`), but not after a
+            // reporting verb (`said He would`, reported speech).
+            let rest = after.strip_prefix(' ').unwrap_or("");
+            let verb_follows = starts_with_finite_verb(rest, past)
+                || (matches!(opener, "The" | "These" | "Those") && noun_then_verb(rest));
+            let after_verb_ok = verb_follows && !REPORTING_WORDS.contains(prev);
             let lowercase_ok = (SUBJECT_PRONOUNS.contains(opener)
                 || matches!(opener, "This" | "That" | "These" | "Those" | "There"))
-                && !(FINITE_VERBS.contains(prev) || cannot_end_sentence(prev));
+                && !((FINITE_VERBS.contains(prev) && !after_verb_ok) || cannot_end_sentence(prev));
             // `The` with a lowercase noun phrase and a verb after it is no
             // title or apposition (`the newspaper The Argus`), so it opens a
             // sentence after a lowercase word too (`sales The firm is`), unless
@@ -332,7 +392,7 @@ impl Rule for MissingSentenceBreak {
             if !(is_capitalised(prev) || (is_lowercase_word(prev) && (lowercase_ok || the_ok))) {
                 continue;
             }
-            if is_lowercase_word(prev) && after_base_form_cue(&text[..m.start()]) {
+            if is_lowercase_word(prev) && after_base_form_cue(&text[..m.start()]) && !after_verb_ok {
                 continue;
             }
             // `guided by the light He gives us`: a capitalised pronoun for God.
@@ -360,9 +420,22 @@ impl Rule for MissingSentenceBreak {
             {
                 continue;
             }
+            if title_case {
+                continue;
+            }
+            // After a capitalised word (a name, a heading) only a connective
+            // that cannot sit inside a name opens a sentence (`the United
+            // Nations As a result, talks`, `Lebanon For nearly 10 years`);
+            // `Only`, `Now` or a determiner may belong to the name (`Members
+            // Only jackets`).
+            if is_capitalised(prev) {
+                if CAPITAL_LINKERS.contains(&opener) {
+                    push(out, m.start(), opener);
+                }
+                continue;
+            }
             if !is_lowercase_word(prev)
                 || after_base_form_cue(&text[..m.start()])
-                || title_case
                 || WORK_NOUNS.contains(prev)
                 || FINITE_VERBS.contains(prev)
                 || cannot_end_sentence(prev)
