@@ -104,7 +104,7 @@ def main():
     )
     # The default set of fetch-multilingual.py; others are opt-in.
     ap.add_argument(
-        "--source", action="append", help="only this source (repeatable); default: django, sphinx, udhr"
+        "--source", action="append", help="only this source (repeatable); default: django, sphinx, udhr, wagtail"
     )
     ap.add_argument("--samples", type=int, default=5, help="samples shown per rule")
     ap.add_argument("--per-language", action="store_true", help="one line per language")
@@ -120,7 +120,7 @@ def main():
         sys.exit("no-harm: no multilingual cache; run scripts/fetch-multilingual.py first")
     with open(manifest_path, encoding="utf-8") as f:
         docs = [json.loads(line) for line in f]
-    docs = [d for d in docs if d["source"] in (args.source or ["django", "sphinx", "udhr"])]
+    docs = [d for d in docs if d["source"] in (args.source or ["django", "sphinx", "udhr", "wagtail"])]
     if not os.path.exists(args.bin):
         sys.exit(f"no-harm: {args.bin} not found; build it with `cargo build --release`")
 

@@ -10,6 +10,10 @@ pub struct DuplicateSentence;
 /// Shorter sentences repeat legitimately (`He declined.`, `It did not.`).
 const MIN_WORDS: usize = 6;
 
+/// How many paragraphs from the top a teaser may stand: a headline, a
+/// dateline or byline, the teaser.
+const TEASER_PARAGRAPHS: usize = 4;
+
 /// Sentences between a sentence and a copy close enough to be a stutter.
 const NEAR: usize = 3;
 
@@ -39,7 +43,11 @@ copy more than three sentences after the one before it, since repetition
 at a distance may be that text's style; a sentence that opens one
 paragraph and then stands alone as the next (a summary, a list of
 messages): a scraper repeats a headline above the body that opens with
-it, or a whole paragraph; a title (no final mark) that
+it, or a whole paragraph; below a document's first four paragraphs, a
+sentence or line standing alone above a paragraph of fewer than three
+sentences that opens with it (a translation catalogue repeats a message
+as the start of a longer one; a teaser stands at the top, or above a
+body); a title (no final mark) that
 recurs more than three sentences later; short
 sentences (under six words), which repeat legitimately
 (`He declined to comment.`), questions (interviews ask each person the same
@@ -177,10 +185,17 @@ fn scraped_twice(doc: &Document, before: Span, copy: Span) -> bool {
         return true;
     }
     let alone = |para: Span, s: Span| doc.slice(para).trim() == doc.slice(s).trim();
+    // A teaser stands at the top of an article, above the body that opens
+    // with it; further down, a message standing alone and then opening a
+    // longer one is a list of messages (a translation catalogue: `Code not
+    // supported.` above `Code not supported. Choose another.`).
+    let teaser = alone(a, before)
+        && !alone(b, copy)
+        && (doc.paragraphs().partition_point(|p| p.end < a.start) < TEASER_PARAGRAPHS || body_like(doc.slice(b)));
     // Two one-sentence paragraphs that differ in case or marks (`Copy the
     // files` and `copy the files...`) are two messages of a list; a
     // scraper's second capture is the same text.
-    (alone(a, before) && !alone(b, copy)) || doc.slice(a).trim() == doc.slice(b).trim()
+    teaser || doc.slice(a).trim() == doc.slice(b).trim()
 }
 
 /// A headline glued above its body inside one paragraph (`Headline\nBy: …\n
@@ -189,14 +204,20 @@ fn scraped_twice(doc: &Document, before: Span, copy: Span) -> bool {
 /// sentence of the next few lines.
 fn glued_headlines(doc: &Document, flagged: &mut Vec<Span>) {
     let text = doc.text();
-    // Recent headline-shaped lines and how many lines each stays in reach.
-    let mut recent: Vec<(u64, Span, usize)> = Vec::new();
+    // Recent headline-shaped lines, how many lines each stays in reach, and
+    // the paragraph each stands in.
+    let mut recent: Vec<(u64, Span, usize, usize)> = Vec::new();
+    // Paragraphs begun so far, and whether the last line was blank.
+    let (mut paragraph, mut blank) = (0, true);
     for &line in doc.lines() {
         let raw = line.slice(text);
         let t = raw.trim();
         if t.is_empty() {
+            blank = true;
             continue;
         }
+        paragraph += usize::from(blank);
+        blank = false;
         let start = line.start + (raw.len() - raw.trim_start().len());
         let span = Span::new(start, start + t.len());
         // Cheapest tests first: most lines end a sentence or are long.
@@ -205,7 +226,7 @@ fn glued_headlines(doc: &Document, flagged: &mut Vec<Span>) {
             && (MIN_WORDS..=25).contains(&doc.words_in(span).len())
             && !is_quotation(t);
         if headline {
-            recent.push((fingerprint(t), span, 4));
+            recent.push((fingerprint(t), span, 4, paragraph));
         } else if let Some(end) = (!recent.is_empty()).then(|| first_sentence_end(t)).flatten() {
             // A line that is only that sentence is a message of a list
             // (`copying files` above `Copying files...`), not a body.
@@ -215,9 +236,13 @@ fn glued_headlines(doc: &Document, flagged: &mut Vec<Span>) {
             }
             let first = Span::new(start, start + end);
             let key = fingerprint(first.slice(text));
-            let repeats = recent
-                .iter()
-                .any(|&(k, head, _)| k == key && same_words(doc, doc.words_in(head), doc.words_in(first)));
+            // Across a blank line and below the top, a line standing alone
+            // above a short one that opens with it is a list of messages, as
+            // for teasers (`scraped_twice`).
+            let reaches = |p: usize| p == paragraph || p <= TEASER_PARAGRAPHS || body_like(t);
+            let repeats = recent.iter().any(|&(k, head, _, p)| {
+                k == key && reaches(p) && same_words(doc, doc.words_in(head), doc.words_in(first))
+            });
             if repeats {
                 flagged.push(first);
             }
@@ -227,11 +252,22 @@ fn glued_headlines(doc: &Document, flagged: &mut Vec<Span>) {
 }
 
 /// One more line read: headlines out of reach are dropped.
-fn decay(recent: &mut Vec<(u64, Span, usize)>) {
+fn decay(recent: &mut Vec<(u64, Span, usize, usize)>) {
     for r in recent.iter_mut() {
         r.2 -= 1;
     }
     recent.retain(|r| r.2 > 0);
+}
+
+/// True when `t` reads as an article's body rather than a message: three
+/// sentences or more.
+fn body_like(t: &str) -> bool {
+    let b = t.as_bytes();
+    let ends = (0..b.len())
+        .filter(|&i| matches!(b[i], b'.' | b'!' | b'?') && b.get(i + 1).is_none_or(|&c| c == b' ' || c == b'\n'))
+        .take(3)
+        .count();
+    ends >= 3
 }
 
 /// The end of the first sentence of `t`: just past the first `.`, `!` or
@@ -394,6 +430,38 @@ mod tests {
         assert!(linter().check(text).is_empty());
         let headline = "No file was submitted at all today.\n\nNo file was submitted at all today. Check the form.\n";
         assert_eq!(linter().check(headline).len(), 1);
+    }
+
+    /// Five messages of a catalogue, then `tail`.
+    fn below_a_list(tail: &str) -> String {
+        let list = [
+            "Choose a new language",
+            "Add a locale",
+            "Delete this page?",
+            "Save as draft",
+            "Publish it now",
+        ];
+        format!("{}\n\n{tail}", list.join("\n\n"))
+    }
+
+    #[test]
+    fn keeps_a_message_that_opens_a_longer_one_further_down_a_list() {
+        for tail in [
+            "The language code of this locale is not supported.\n\nThe language code of this locale is not supported. Choose another.\n",
+            "The language code of this locale is not supported\n\nThe language code of this locale is not supported. Choose another.\n",
+        ] {
+            assert!(linter().check(&below_a_list(tail)).is_empty(), "{tail}");
+        }
+    }
+
+    #[test]
+    fn flags_a_teaser_further_down_above_a_body_of_several_sentences() {
+        for tail in [
+            "The chipmaker denied copying a rival's designs.\n\nThe chipmaker denied copying a rival's designs. It said so twice. Shares fell.\n",
+            "The chipmaker denied copying a rival's designs\n\nThe chipmaker denied copying a rival's designs. It said so twice. Shares fell.\n",
+        ] {
+            assert_eq!(linter().check(&below_a_list(tail)).len(), 1, "{tail}");
+        }
     }
 
     #[test]
