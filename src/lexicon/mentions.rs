@@ -29,6 +29,25 @@ pub static NAMING_NOUNS: WordList = WordList(&[
     "tags",
 ]);
 
+/// Nouns for a value a text may give next as a sentence of its own (`The
+/// username was taken. jdoe.`, `He typed the command. ls.`).
+pub static VALUE_NOUNS: WordList = WordList(&[
+    "alias",
+    "command",
+    "commands",
+    "filename",
+    "handle",
+    "hashtag",
+    "keyword",
+    "login",
+    "nickname",
+    "password",
+    "passwords",
+    "prompt",
+    "username",
+    "usernames",
+]);
+
 /// True when the words around `text[start..end]`, past blanks, name the
 /// mark or tag there rather than use it: `Type " to`, `the <title> element`.
 pub fn named_between(text: &str, start: usize, end: usize) -> bool {

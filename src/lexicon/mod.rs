@@ -27,7 +27,7 @@ pub use function_words::{
 };
 pub use hyphenation::{COMPOUND_FIRST, WORD_ENDINGS};
 pub use markup::{ATTRS, BLOCK_TAGS, BOOLEAN_ATTRS, SHORTCODES, TAGS, WORDY_ATTRS};
-pub use mentions::{named_between, NAMING_NOUNS, NAMING_WORDS, WORK_NOUNS};
+pub use mentions::{named_between, NAMING_NOUNS, NAMING_WORDS, VALUE_NOUNS, WORK_NOUNS};
 pub use period_words::{PERIOD_ABBREVIATIONS, UNIT_ABBREVIATIONS};
 pub use short_sentences::{STANDALONE_PHRASES, STANDALONE_WORDS};
 pub use verbs::{
@@ -98,6 +98,7 @@ pub fn all_lists() -> Vec<(&'static str, &'static WordList)> {
         ("LIST_HEADINGS", &LIST_HEADINGS),
         ("METADATA_FIELDS", &METADATA_FIELDS),
         ("NAMING_NOUNS", &NAMING_NOUNS),
+        ("VALUE_NOUNS", &VALUE_NOUNS),
         ("NAMING_WORDS", &NAMING_WORDS),
         ("NAV_WORDS", &NAV_WORDS),
         ("SECTIONS", &SECTIONS),

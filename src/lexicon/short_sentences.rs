@@ -61,11 +61,14 @@ pub static STANDALONE_WORDS: WordList = WordList(&[
     "yes",
 ]);
 
-/// Two-word sentences that are complete (`Thank you.`, `Not so.`).
+/// Two-word sentences that are complete (`Thank you.`, `Not so.`, `Sort
+/// of.`: a hedge ends on its preposition).
 pub static STANDALONE_PHRASES: WordList = WordList(&[
     "all right",
+    "end of",
     "excuse me",
     "good luck",
+    "kind of",
     "me too",
     "no way",
     "not quite",
@@ -74,6 +77,7 @@ pub static STANDALONE_PHRASES: WordList = WordList(&[
     "not yet",
     "of course",
     "so what",
+    "sort of",
     "thank you",
     "well done",
     "why not",

@@ -1,6 +1,6 @@
 use crate::lexicon::{
-    ARTICLES, COORDINATORS, FINAL_SUBORDINATORS, POSSESSIVE_DETERMINERS, STRANDED_PREPOSITIONS, STRANDING_PAIRS,
-    SUBJECT_PRONOUNS, WH_WORDS,
+    ARTICLES, COORDINATORS, FINAL_SUBORDINATORS, POSSESSIVE_DETERMINERS, STANDALONE_PHRASES, STRANDED_PREPOSITIONS,
+    STRANDING_PAIRS, SUBJECT_PRONOUNS, WH_WORDS,
 };
 use crate::prelude::*;
 use crate::rules::fragments::helpers::split_contraction;
@@ -36,8 +36,10 @@ A sentence is flagged when its last word is
   (`It was paid for.`, `The issue was dealt with.`; but `Prepared for.`
   and `Reasoning was improved for.` are flagged).
 
-Sentences ending in `?` or `!`, quoted sentences, and particles that end
-sentences legitimately (`in`, `on`, `up`, `to`, `about`) are left alone.
+Sentences ending in `?` or `!`, quoted sentences, particles that end
+sentences legitimately (`in`, `on`, `up`, `to`, `about`), answers to a
+question (`Is it over? Sort of.`) and hedges (`Sort of.`, `Kind of.`, `End
+of.`) are left alone.
 
 Fix (unsafe): delete the sentence and the space before it; it removes words.",
     fix: FixAvailability::Unsafe,
@@ -59,6 +61,8 @@ Fix (unsafe): delete the sentence and the space before it; it removes words.",
         },
     ],
     keeps: &[
+        "Is it over? Sort of. Was it fun? Partly. Who was it for? The team paid for.",
+        "It was fun, I think. Kind of. That was the end of it. End of. Nobody spoke.",
         "What is it for? Which city are you from?",
         "The team stuck together. That is what friends are for.",
         "The holiday is near. It is something to look forward to.",
@@ -83,13 +87,21 @@ impl Rule for DanglingFragment {
             return;
         }
         for &para in doc.paragraphs() {
-            for &s in doc.sentences_in(para).iter().skip(1) {
+            for pair in doc.sentences_in(para).windows(2) {
+                let (before, s) = (pair[0], pair[1]);
                 let sentence = doc.slice(s);
                 // Exactly one final period: `?`, `!`, quotes and `...` are out.
                 if sentence.len() > 80
                     || !sentence.ends_with('.')
                     || sentence.ends_with("..")
                     || !is_capitalised(sentence)
+                {
+                    continue;
+                }
+                // After a question it is an answer (`Is it over? Sort of.`),
+                // and a hedge is whole on its own (`Kind of.`).
+                if doc.slice(before).trim_end().ends_with('?')
+                    || STANDALONE_PHRASES.contains(&sentence[..sentence.len() - 1])
                 {
                     continue;
                 }

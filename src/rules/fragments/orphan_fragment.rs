@@ -1,6 +1,6 @@
 use crate::lexicon::{
     ABBREVIATIONS, ARTICLES, COORDINATORS, FINITE_VERBS, NUMBER_PREFIXES, PERIOD_ABBREVIATIONS, POSSESSIVE_DETERMINERS,
-    PREPOSITIONS, STANDALONE_PHRASES, STANDALONE_WORDS, SUBJECT_PRONOUNS, TITLES, UNIT_ABBREVIATIONS,
+    PREPOSITIONS, STANDALONE_PHRASES, STANDALONE_WORDS, SUBJECT_PRONOUNS, TITLES, UNIT_ABBREVIATIONS, VALUE_NOUNS,
 };
 use crate::prelude::*;
 use crate::rules::fragments::helpers::is_roman_numeral;
@@ -39,6 +39,9 @@ A scrap may also follow a closing quote (`…can be fast.” fast.`), unless it
 is an attribution with a pronoun or verb (`“Stop.” she said.`). Scraps that
 stray periods cut out of one sentence (`apologised for. not crediting. the
 original.`) are reported without a fix: the words belong to the sentence.
+So is a scrap after a sentence that names a value (`The username was
+taken. jdoe.`, `He typed the command. ls.`): it may be that name or
+command.
 
 Left alone: real short sentences (`Yes.`, `Why?`, `It worked.`, `Not so.`,
 `Indeed.`, `Thank you.`), headings, single-line paragraphs, list items and
@@ -146,6 +149,16 @@ fn lowercase_orphans(doc: &Document, out: &mut Vec<Diagnostic>) {
             ));
             continue;
         }
+        // `The username was taken. jdoe.`: the sentence before names a value
+        // and the scrap may be it; a name or a command is not debris to delete.
+        if names_a_value(text, dot) {
+            out.push(Diagnostic::new(
+                &META,
+                span,
+                format!("`{scrap}` stands as its own sentence; it may be the value the sentence before names"),
+            ));
+            continue;
+        }
         let removal = Span::new(after_dot, start + len);
         out.push(
             Diagnostic::new(
@@ -180,6 +193,25 @@ fn follows_a_scrap(text: &str, dot: usize) -> bool {
     let between = head[prev + 2..].trim_start();
     let words = between.split(' ').count();
     words <= 3 && between.chars().all(|c| c.is_lowercase() || c == ' ' || c == '-')
+}
+
+/// True when the sentence ending at the period at `dot` ends near a noun
+/// for a value (`username`, `command`, `password`) that a scrap after it
+/// may give.
+fn names_a_value(text: &str, dot: usize) -> bool {
+    let mut from = dot.saturating_sub(200);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = after_blank_line(&text[from..dot]);
+    let sentence = head.rfind(['.', '?', '!']).map_or(head, |i| &head[i + 1..]);
+    // Near its end: `He typed the command.`, not `the command of the fleet`.
+    sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(3)
+        .any(|w| VALUE_NOUNS.contains(w))
 }
 
 /// The length of a one- or two-word lowercase scrap at the start of `s`,
@@ -383,6 +415,24 @@ mod tests {
         let found = linter().check("It then apologised for. not crediting. the original. A dispute followed.");
         assert_eq!(found.len(), 1);
         assert!(found[0].fix.is_none());
+    }
+
+    #[test]
+    fn reports_but_keeps_a_name_or_command_the_sentence_before_names() {
+        for text in [
+            "The username was taken. jdoe. He tried again.",
+            "He typed the command. ls. Nothing happened.",
+            "She chose a new password. hunter. It was weak.",
+        ] {
+            let found = linter().check(text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert!(found[0].fix.is_none(), "{text}");
+            assert_eq!(fix(text), text);
+        }
+        assert_eq!(
+            fix("He was accused of copying. hug. The allegation stood."),
+            "He was accused of copying. The allegation stood."
+        );
     }
 
     #[test]

@@ -22,6 +22,7 @@ They mark something lost: a title a scraper could not render, a link whose
 text was an image, a name a translation engine dropped.
 
 Left alone: code and code-like text: `f()`, `arr[]`, `foo()[0]`, `x = \"\"`,
+a literal a word names (`an empty list [] by default`, `returns ()`),
 `![](…)` (markup, another rule's), the Markdown task box `- [ ]`, and straight
 `\"\"` unless it stands alone between words.
 
@@ -47,6 +48,7 @@ decide.",
         },
     ],
     keeps: &[
+        "It returns an empty list [] by default, a tuple () when asked and the string \"\" on error.",
         "Call f() and read arr[] or foo()[0].",
         "Set x = \"\" before the loop.",
         "- [ ] write the report",
@@ -114,6 +116,31 @@ fn enclosing_empty(text: &str, mut span: Span) -> Span {
     }
 }
 
+/// Words that name an empty literal after them: `an empty list []`, `the
+/// tuple ()`, `returns \"\"`, `defaults to []`.
+const LITERAL_NOUNS: &[&str] = &[
+    "array",
+    "arrays",
+    "defaults",
+    "dict",
+    "dictionary",
+    "list",
+    "lists",
+    "literal",
+    "map",
+    "object",
+    "return",
+    "returns",
+    "set",
+    "slice",
+    "string",
+    "strings",
+    "tuple",
+    "tuples",
+    "value",
+    "vector",
+];
+
 fn code_like(text: &str, span: Span) -> bool {
     // `:()` is a face, as unbalanced-bracket reads it; the two rules must
     // agree, or each undoes what the other reads.
@@ -131,6 +158,19 @@ fn code_like(text: &str, span: Span) -> bool {
         return true;
     }
     if next == Some('.') && text[span.end + 1..].starts_with(|c: char| c.is_alphanumeric()) {
+        return true;
+    }
+    // `an empty list [] by default`, `returns ()`: a literal the word
+    // before names, written as code is, with nothing inside (`The list [ ]
+    // was empty` lost its items).
+    let head = before.trim_end_matches([' ', '\t']);
+    let word_start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &head[word_start..];
+    if span.len() == 2 && LITERAL_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(word)) {
         return true;
     }
     // Markdown task box: `- [ ]` at the start of a line.
