@@ -26,8 +26,8 @@ Walla`, `Bora Bora`, `Duran Duran`, `Sirhan Sirhan`) unless it is a
 function word opening a sentence (`The The company`) or a word doubled
 inside a longer name: six letters or more next to a capitalised word
 (`President President Trump`, `United States States`), four or five
-letters before a capitalised word and after one or a function word (`the
-White White House`, `St Albans Crown Crown Court`, `and Gary Gary
+letters before a capitalised word (or `of` and one) and after one or a
+function word (`the White White House`, `the State State of Georgia`, `St Albans Crown Crown Court`, `and Gary Gary
 Peters`), and never a known reduplicated name (`Lang Lang`, `Wagga Wagga`)
 or a title glued to a sentence that opens with its last word (`You Can't
 Sell Feminism Feminism is…`); a binomial name (`Cricetus cricetus`),
@@ -73,6 +73,10 @@ word is never safe.",
             output: "He lives near the White House, and the St Albans Crown Court heard it.",
         },
         Fixture {
+            input: "Officials of the State State of Georgia agreed.",
+            output: "Officials of the State of Georgia agreed.",
+        },
+        Fixture {
             input: "The plan is said to to date from 1990, and he was shaking with with cold.",
             output: "The plan is said to date from 1990, and he was shaking with cold.",
         },
@@ -94,6 +98,7 @@ word is never safe.",
         },
     ],
     keeps: &[
+        "They flew to Bora Bora of legend and to Walla Walla of course.",
         "ISIS is being taken on on the battlefield, and prices came in in the spring.",
         "He had had enough, and he said that that was final.",
         "What it is is a mess. It was very very late. Bye bye.",
@@ -198,12 +203,24 @@ impl Rule for DoubledWord {
                         || w == "no"
                 })
             };
+            // `the State State of Georgia`: the name goes on past `of`.
+            let name_goes_on_with_of = |i: usize| {
+                next.is_some_and(|&w| doc.slice(w) == "of")
+                    && capital_word(
+                        words
+                            .get(i + 3)
+                            .filter(|w| text[next.map_or(0, |n| n.end)..w.start].bytes().all(|c| c == b' ')),
+                    )
+            };
             let inside_name = first == second
                 && lead.is_uppercase()
                 && !REDUPLICATED_NAMES.contains(second)
                 && match second.chars().count() {
                     0..=3 => false,
-                    4 | 5 => capital_word(next) && (capital_word(prev_word) || function_word(prev_word)),
+                    4 | 5 => {
+                        (capital_word(next) || name_goes_on_with_of(i))
+                            && (capital_word(prev_word) || function_word(prev_word))
+                    }
                     _ => capital_word(prev_word) || capital_word(next),
                 }
                 && (capital_word(next) || !headline_before(doc, words, i));
