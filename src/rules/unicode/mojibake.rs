@@ -52,7 +52,9 @@ the whole text.
 
 Left alone: correct text in any language, including the letters mojibake is
 made of where they are real: `SÃO PAULO`, `IRMÃ”`, `À PARIS`, `“CAFÉ”`,
-Ukrainian `ВІЙНА`, `l’été`, maths (`Γ(x) ≤ ∞`), box-drawing tables. A run
+Ukrainian `ВІЙНА`, `l’été`, maths (`Γ(x) ≤ ∞`, `3√π`: a repair may not leave
+standing alone a letter that is a word in no language, such as `ù`),
+box-drawing tables. A run
 that scores 0 is never touched, and real text scores 0 almost everywhere.
 
 Fix safety:
@@ -135,6 +137,7 @@ Fix safety:
         },
     ],
     keeps: &[
+        "The area is 3√π square metres; the formula √π appears in the Gaussian integral.",
         "SÃO PAULO E RIO: NÃO HÁ VAGAS, disse a IRMÃ.",
         "The caption ended with IRMÃ” and a full stop.",
         "“CAFÉ” and ÉTÉ» and À PARIS.",

@@ -509,6 +509,16 @@ pub fn weirdness(s: &str, ctx: &Context) -> u32 {
         before_pair = p1.map(|p| p.0);
         p1 = Some((c, cl));
     }
+    // `3√π`, `√π appears`: a repair that leaves a lowercase letter standing
+    // alone which is a word in no language (`ù`, unlike `à`, `í` or `ø`)
+    // read maths as mojibake.
+    let mut chars = s.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        let alone = !ctx.prev.is_some_and(char::is_alphabetic) && !ctx.next.is_some_and(char::is_alphabetic);
+        if alone && matches!(c, 'ù' | 'ì' | 'û' | 'ï' | 'ë' | 'ÿ') {
+            total += 1;
+        }
+    }
     // A lone letter or word of another script inside running text.
     // (Greek letters stand alone in Latin text as maths: `π`, `α = 0.05`;
     // CJK words sit in Latin text, but a single ideograph rarely does.)
