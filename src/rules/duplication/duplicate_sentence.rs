@@ -50,7 +50,8 @@ as the start of a longer one; a teaser stands at the top, or above a
 body); a title (no final mark) that
 recurs more than three sentences later; short
 sentences (under six words), which repeat legitimately
-(`He declined to comment.`), questions (interviews ask each person the same
+(`He declined to comment.`), exclamations (a refrain cried twice: `I grin
+at thee, thou grinning whale!`), questions (interviews ask each person the same
 one), quotations (sentences that open or close with a quotation mark, or
 carry an attribution after one), since articles repeat a quote on purpose
 (pull quotes), and captions followed by a photo credit, which
@@ -101,8 +102,8 @@ impl Rule for DuplicateSentence {
             let words = doc.words_in(s);
             let sentence = doc.slice(s);
             // Interviews repeat their questions to each person on purpose,
-            // and articles repeat a quotation on purpose (pull quotes).
-            if words.len() < MIN_WORDS || terminal(sentence) == Some('?') || is_quotation(sentence) {
+            // and articles repeat a quotation (pull quotes) and writers a cry on purpose.
+            if words.len() < MIN_WORDS || matches!(terminal(sentence), Some('?' | '!')) || is_quotation(sentence) {
                 continue;
             }
             let key = fingerprint(sentence);
@@ -462,6 +463,12 @@ mod tests {
         ] {
             assert_eq!(linter().check(&below_a_list(tail)).len(), 1, "{tail}");
         }
+    }
+
+    #[test]
+    fn keeps_an_exclamation_cried_twice() {
+        let text = "I grin at thee, thou grinning whale! Look ye, sun and moon! I grin at thee, thou grinning whale!";
+        assert!(linter().check(text).is_empty());
     }
 
     #[test]

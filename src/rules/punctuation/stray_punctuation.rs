@@ -22,7 +22,9 @@ ends a sentence. Left alone: ellipses (`...and then`), marks that start a
 token (`.NET`, `.45`), `?` or `!` glued to a word, colons, lines of nothing
 but punctuation (`punctuation-only-line`'s), and for the closing comma:
 list items, short lines and verse (a stanza may end on a comma), a
-paragraph that the next one continues in lowercase, a run of paragraphs
+paragraph that the next one continues in lowercase or that introduces the
+speech the next one quotes after a verb of saying (`made bold to
+speak,`), a run of paragraphs
 that each end on a comma, semicolon or colon (the recitals of a
 declaration, the items of an enumeration), a comma after
 other punctuation (`punctuation-cluster`'s), and the `;` of an HTML entity
@@ -162,6 +164,25 @@ impl Rule for StrayPunctuation {
     }
 }
 
+/// Verbs of saying that a comma may leave to the quotation after them.
+const SPEECH_VERBS: &[&str] = &[
+    "added",
+    "answered",
+    "asked",
+    "continued",
+    "cried",
+    "exclaimed",
+    "remarked",
+    "replied",
+    "said",
+    "says",
+    "shouted",
+    "speak",
+    "spoke",
+    "whispered",
+    "wrote",
+];
+
 fn check_closing(doc: &Document, first: usize, last: usize, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
     let lines = doc.lines();
@@ -200,7 +221,20 @@ fn check_closing(doc: &Document, first: usize, last: usize, out: &mut Vec<Diagno
         .iter()
         .map(|l| l.slice(text).trim_start())
         .find(|l| !l.is_empty());
-    if next_para.and_then(|l| l.chars().next()).is_some_and(char::is_lowercase) {
+    let next_first = next_para.and_then(|l| l.chars().next());
+    if next_first.is_some_and(char::is_lowercase) {
+        return;
+    }
+    // …or quotes the speech a verb of saying introduced with the comma
+    // (`made bold to speak,` then `"Please, sir, who is it?"`).
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let last_word = &before[word_start..];
+    if next_first.is_some_and(|c| matches!(c, '"' | '“' | '‘' | '«' | '„')) && SPEECH_VERBS.contains(&last_word)
+    {
         return;
     }
     // A run of clauses, each a paragraph: the recitals of a declaration
@@ -265,6 +299,12 @@ mod tests {
     #[test]
     fn keeps_a_comma_at_the_end_of_a_wrapped_line() {
         let text = "The company said that its revenue,\nwhich grew, was fine.";
+        assert_eq!(fix(text, FixMode::Unsafe), text);
+    }
+
+    #[test]
+    fn keeps_a_comma_that_introduces_speech_in_the_next_paragraph() {
+        let text = "The clerk, after scratching about for his ideas, made bold to speak,\n\n\"Please, sir, who is the Lord Warden?\"\n";
         assert_eq!(fix(text, FixMode::Unsafe), text);
     }
 

@@ -33,7 +33,8 @@ after a short abbreviation (`z. B.`, `esim.`), around Mongolian suffixes
 (a narrow no-break space is how Mongolian attaches them), after a title
 or an initial (`Mr. Smith`, `M. Ferrand`, `J. K.`), before a Roman numeral
 (`Louis XIV`), a no-break space between two capitalised words (`São
-Paulo`, holding a name together), around a dash, next to guillemets (`« ça »`), before a mark
+Paulo`, holding a name together), around a dash, next to guillemets (`« ça »`) and just inside other quotation
+marks (French spacing), before a mark
 (`Canicule : `, French spacing: `space-before-punctuation` judges those),
 next to CJK text, and at the start or end of a line (`leading-whitespace`'s
 and `trailing-whitespace`'s). Zero-width characters are the unicode rules'.
@@ -187,7 +188,21 @@ fn is_deliberate(text: &str, start: usize, end: usize, prev: char, next: char) -
     if prev == '.' && is_abbreviation_period(text, start - 1) {
         return true;
     }
-    is_dash(prev) || is_dash(next) || prev == '«' || next == '»' || matches!(prev, '§' | '¶' | '№')
+    // Just inside quotation marks, as French spaces them (`"\u{a0}diviser
+    // la commande\u{a0}"`): an opening mark with no letter before it, a
+    // closing one with none after it.
+    let inside_quotes = no_break
+        && ((matches!(prev, '"' | '“')
+            && !text[..start - prev.len_utf8()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric))
+            || (matches!(next, '"' | '”')
+                && !after[next.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)));
+    inside_quotes || is_dash(prev) || is_dash(next) || prev == '«' || next == '»' || matches!(prev, '§' | '¶' | '№')
 }
 
 impl Rule for OddSpace {
@@ -276,7 +291,7 @@ mod tests {
 
     #[test]
     fn keeps_french_spacing() {
-        let text = "«\u{a0}Bonjour\u{a0}» ; oui\u{202f}! 60\u{a0}%";
+        let text = "«\u{a0}Bonjour\u{a0}» ; oui\u{202f}! 60\u{a0}% ; \"\u{a0}diviser la commande\u{a0}\" pour";
         assert_eq!(fix_in(text, Language::Is(crate::Lang::French)), text);
     }
 
