@@ -561,23 +561,31 @@ pub static COMPLEMENT_VERBS: WordList = WordList(&[
 /// in 2009.`).
 pub static AUXILIARIES: WordList = WordList(&["did", "does", "had", "has", "is", "was"]);
 
-/// Words that end a sentence introducing a quotation (`He said."This`,
-/// `told reporters."The`).
+/// Words that end a sentence or clause introducing a quotation (`He
+/// said."This`, `told reporters."The`, `made bold to speak,`).
 pub static REPORTING_WORDS: WordList = WordList(&[
     "added",
+    "answered",
     "asked",
     "continued",
+    "cried",
     "declared",
+    "exclaimed",
     "explained",
     "insisted",
     "noted",
+    "remarked",
     "replied",
     "reporters",
     "said",
     "says",
+    "shouted",
+    "speak",
+    "spoke",
     "stated",
     "told",
     "warned",
+    "whispered",
     "wrote",
 ]);
 

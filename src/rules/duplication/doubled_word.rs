@@ -204,21 +204,21 @@ impl Rule for DoubledWord {
                 })
             };
             // `the State State of Georgia`: the name goes on past `of`.
-            let name_goes_on_with_of = |i: usize| {
-                next.is_some_and(|&w| doc.slice(w) == "of")
+            let name_goes_on_with_of = next.is_some_and(|&of| {
+                doc.slice(of) == "of"
                     && capital_word(
                         words
                             .get(i + 3)
-                            .filter(|w| text[next.map_or(0, |n| n.end)..w.start].bytes().all(|c| c == b' ')),
+                            .filter(|w| text[of.end..w.start].bytes().all(|c| c == b' ')),
                     )
-            };
+            });
             let inside_name = first == second
                 && lead.is_uppercase()
                 && !REDUPLICATED_NAMES.contains(second)
                 && match second.chars().count() {
                     0..=3 => false,
                     4 | 5 => {
-                        (capital_word(next) || name_goes_on_with_of(i))
+                        (capital_word(next) || name_goes_on_with_of)
                             && (capital_word(prev_word) || function_word(prev_word))
                     }
                     _ => capital_word(prev_word) || capital_word(next),

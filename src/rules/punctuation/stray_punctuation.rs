@@ -1,5 +1,7 @@
 use crate::lang::SPACED_EUROPEAN;
+use crate::lexicon::REPORTING_WORDS;
 use crate::prelude::*;
+use crate::text::trailing_letters;
 
 pub struct StrayPunctuation;
 
@@ -164,25 +166,6 @@ impl Rule for StrayPunctuation {
     }
 }
 
-/// Verbs of saying that a comma may leave to the quotation after them.
-const SPEECH_VERBS: &[&str] = &[
-    "added",
-    "answered",
-    "asked",
-    "continued",
-    "cried",
-    "exclaimed",
-    "remarked",
-    "replied",
-    "said",
-    "says",
-    "shouted",
-    "speak",
-    "spoke",
-    "whispered",
-    "wrote",
-];
-
 fn check_closing(doc: &Document, first: usize, last: usize, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
     let lines = doc.lines();
@@ -227,13 +210,8 @@ fn check_closing(doc: &Document, first: usize, last: usize, out: &mut Vec<Diagno
     }
     // …or quotes the speech a verb of saying introduced with the comma
     // (`made bold to speak,` then `"Please, sir, who is it?"`).
-    let word_start = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !c.is_alphabetic())
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let last_word = &before[word_start..];
-    if next_first.is_some_and(|c| matches!(c, '"' | '“' | '‘' | '«' | '„')) && SPEECH_VERBS.contains(&last_word)
+    if next_first.is_some_and(|c| matches!(c, '"' | '“' | '‘' | '«' | '„'))
+        && REPORTING_WORDS.contains(trailing_letters(before))
     {
         return;
     }

@@ -6,6 +6,7 @@ use crate::prelude::*;
 
 use super::helpers;
 use crate::segment::after_blank_line;
+use crate::text::trailing_letters;
 
 pub struct EmptyQuotesOrBrackets;
 
@@ -164,12 +165,7 @@ fn code_like(text: &str, span: Span) -> bool {
     // before names, written as code is, with nothing inside (`The list [ ]
     // was empty` lost its items).
     let head = before.trim_end_matches([' ', '\t']);
-    let word_start = head
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !c.is_alphabetic())
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let word = &head[word_start..];
+    let word = trailing_letters(head);
     if span.len() == 2 && LITERAL_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(word)) {
         return true;
     }
