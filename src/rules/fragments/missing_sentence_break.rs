@@ -41,7 +41,7 @@ After a lowercase word that can end a sentence (not `of The`, `and The`,
 open one, so the evidence asked for is lighter: `He`, `She`, `We`, `They`
 or `You` before any lowercase word (`students He speaks`; after a
 capitalised word `You` is read only there, since it ends many a title), `It` before a form in
--s, `This`, `That`, `These`, `Those` or `There` before a verb, and `The`
+-s, `This`, `That`, `These`, `Those` or `There` before a verb, and `The`, `These` or `Those`
 before three lowercase words (`tournament The project, if approved`); not
 after a word that takes a clause or a noun (`I think It`, `in which It`,
 `the It girl`) nor a capitalised `He` for God. `The` before a name is a
@@ -56,10 +56,14 @@ end one (`credibility In a recent filing`, `for good Many are orphans`),
 but not after a verb (`said In a word`) or a kind of work (`the novel To
 the Lighthouse`), nor when a capitalised word follows within three words
 (a title: `the album In the Court of the Crimson King`). After a
-capitalised word (a heading or a name) only a preposition, subordinator or
-conjunction does (`FOREIGN AFFAIRS For us peace reigns`, `the United
-Nations As a result, talks`): a name may end on `Only`, `Now` or a
-determiner (`Members Only jackets`).
+capitalised word (a heading or a name) only a preposition, subordinator,
+conjunction or possessive does (`FOREIGN AFFAIRS For us peace reigns`, `the
+United Nations As a result, talks`, `City Hall Her attorney said`): a name
+may end on `Only`, `Now` or another determiner (`Members Only jackets`).
+Number words count as determiners (`jails Fifty of them were freed`). A
+title is told by its next word that a title capitalises (`In the Court`);
+a lowercase one first means a sentence, whatever name follows (`In every
+Nation prices rose`).
 
 A subject followed by a finite verb opens a sentence even after a verb or a
 base-form cue (`the program needs It is`, `we should interact There is`),
@@ -155,6 +159,22 @@ sentence ends.",
             output: "Each side has its own approach to the fields in which we should interact. There is common ground.",
         },
         Fixture {
+            input: "Change is the order of the day In every Nation prices rose.",
+            output: "Change is the order of the day. In every Nation prices rose.",
+        },
+        Fixture {
+            input: "Dozens were held in jails Fifty of them were freed in the end.",
+            output: "Dozens were held in jails. Fifty of them were freed in the end.",
+        },
+        Fixture {
+            input: "The hearing was held in front of City Hall Her attorney said little.",
+            output: "The hearing was held in front of City Hall. Her attorney said little.",
+        },
+        Fixture {
+            input: "They honoured the orphans of the fallen These millions remain close to us.",
+            output: "They honoured the orphans of the fallen. These millions remain close to us.",
+        },
+        Fixture {
             input: "Most inmates foreign nationals There are 13 private prisons.",
             output: "Most inmates foreign nationals. There are 13 private prisons.",
         },
@@ -180,6 +200,7 @@ sentence ends.",
         "He wrote the paper The impact of tariffs on trade, and the book An Atlas of rare maps.",
         "We watched the film Still Alice, and NBC’s Today show said Finally Home was a hit.",
         "She wore her Members Only jacket to the Stand By Me screening and the Trump In Talks With China panel.",
+        "They sang Love Her Madly, read As a Man Thinketh and cheered Twenty One Pilots.",
         "“Come,” said He who made the stars, and the prophet said He is near.",
         "Please follow Their instructions, as you would follow Our guidance.",
     ],
@@ -283,14 +304,42 @@ const CAPITAL_LINKERS: &[&str] = &[
     "Meanwhile",
 ];
 
+/// Possessive determiners: no name ends on one, so after a capitalised
+/// word too they open a subject (`Jackson City Hall Her attorney said`).
+const POSSESSIVE_OPENERS: &[&str] = &["Our", "Their", "Its", "Her", "Your", "My"];
+
 /// …and determiners, which must open a subject (`Many are orphans`).
 const DETERMINERS: &[&str] = &[
     "Many", "Most", "Some", "Both", "Several", "Few", "All", "Each", "Every", "No", "Such", "Other", "Another", "One",
     "An", "Our", "Their", "Its", "Her", "Your", "My",
 ];
 
+/// Number words, which open a subject as the determiners do (`jails Fifty
+/// of them were freed`).
+const NUMBER_WORDS: &[&str] = &[
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "Six",
+    "Seven",
+    "Eight",
+    "Nine",
+    "Ten",
+    "Twelve",
+    "Fifteen",
+    "Twenty",
+    "Thirty",
+    "Forty",
+    "Fifty",
+    "Hundreds",
+    "Thousands",
+    "Millions",
+    "Dozens",
+];
+
 static LOWERCASE_OPENER: LazyLock<Regex> = LazyLock::new(|| {
-    let words: Vec<&str> = LINKERS.iter().chain(DETERMINERS).copied().collect();
+    let words: Vec<&str> = LINKERS.iter().chain(DETERMINERS).chain(NUMBER_WORDS).copied().collect();
     // A sentence adverb may take a comma (`Finally, the`).
     Regex::new(&format!(r" ({}),? [a-z]", words.join("|"))).expect("pattern compiles")
 });
@@ -343,18 +392,16 @@ impl Rule for MissingSentenceBreak {
             let past = is_lowercase_word(prev);
             let follows = match opener {
                 "However" => after.starts_with(','),
-                "The" => {
+                // `The`, `These`, `Those` before a noun phrase (`These figures
+                // are`), or after a lowercase word before three more.
+                "The" | "These" | "Those" => {
                     after.starts_with(' ')
                         && (noun_then_verb(&after[1..])
+                            || (opener != "The" && starts_with_finite_verb(&after[1..], past))
                             || (past
                                 && lowercase_run(&after[1..], 3)
                                 && !FINITE_VERBS.contains(prev)
                                 && !WORK_NOUNS.contains(prev)))
-                }
-                // `These figures are`: a demonstrative before a noun phrase.
-                "These" | "Those" => {
-                    after.starts_with(' ')
-                        && (noun_then_verb(&after[1..]) || starts_with_finite_verb(&after[1..], past))
                 }
                 // After a lowercase word a capitalised subject pronoun opens
                 // a sentence before any lowercase word (`students He speaks`,
@@ -409,13 +456,10 @@ impl Rule for MissingSentenceBreak {
             // A title runs on in Title Case (`the album In the Court of the
             // Crimson King`) or follows the kind of work it names.
             let after = &text[m.end() - 1..];
-            let title_case = after
-                .split(' ')
-                .take(3)
-                .any(|w| w.starts_with(|c: char| c.is_uppercase()));
+            let title_case = title_runs_on(after);
             // A determiner opens a subject: a noun phrase and a verb follow
             // (`Most such pleas never leave`, `Many are orphans`).
-            if DETERMINERS.contains(&opener)
+            if (DETERMINERS.contains(&opener) || NUMBER_WORDS.contains(&opener))
                 && !(noun_then_verb(after) || starts_with_finite_verb(after, false) || lowercase_run(after, 3))
             {
                 continue;
@@ -429,7 +473,7 @@ impl Rule for MissingSentenceBreak {
             // `Only`, `Now` or a determiner may belong to the name (`Members
             // Only jackets`).
             if is_capitalised(prev) {
-                if CAPITAL_LINKERS.contains(&opener) {
+                if CAPITAL_LINKERS.contains(&opener) || POSSESSIVE_OPENERS.contains(&opener) {
                     push(out, m.start(), opener);
                 }
                 continue;
@@ -474,6 +518,23 @@ fn starts_with_finite_verb(s: &str, past: bool) -> bool {
         return !second.is_empty() && (FINITE_VERBS.contains(second) || (past && is_past_form(second)));
     }
     false
+}
+
+/// Words a title leaves lowercase (`In the Court of the Crimson King`).
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "nor", "but", "in", "on", "at", "to", "for", "by", "with", "from", "as",
+];
+
+/// True when `s`, the words after a capitalised opener, goes on in Title
+/// Case: the first of its next three words that a title would capitalise
+/// is capitalised (`In the Court`, `As a Man Thinketh`). A lowercase word
+/// before it means a sentence, whatever name comes later (`Many view
+/// Blackman as`, `In every Nation`, `And tonight, the American`).
+fn title_runs_on(s: &str) -> bool {
+    s.split(' ')
+        .take(3)
+        .find(|w| !TITLE_SMALL_WORDS.contains(w))
+        .is_some_and(|w| w.starts_with(char::is_uppercase))
 }
 
 /// True when the first `n` words of `s` (or all, if fewer) are lowercase:
