@@ -17,3 +17,4 @@ mod robustness;
 mod rules;
 mod safe_promise;
 mod server;
+mod unsafe_precision;

@@ -39,9 +39,9 @@ A scrap may also follow a closing quote (`…can be fast.” fast.`), unless it
 is an attribution with a pronoun or verb (`“Stop.” she said.`). Scraps that
 stray periods cut out of one sentence (`apologised for. not crediting. the
 original.`) are reported without a fix: the words belong to the sentence.
-So is a scrap after a sentence that names a value (`The username was
-taken. jdoe.`, `He typed the command. ls.`): it may be that name or
-command.
+So is a scrap after a sentence that ends on a value's noun or has it as
+its subject (`The username was already taken. jdoe.`, `He typed the
+command. ls.`): it may be that name or command.
 
 Left alone: real short sentences (`Yes.`, `Why?`, `It worked.`, `Not so.`,
 `Indeed.`, `Thank you.`), headings, single-line paragraphs, list items and
@@ -195,9 +195,9 @@ fn follows_a_scrap(text: &str, dot: usize) -> bool {
     words <= 3 && between.chars().all(|c| c.is_lowercase() || c == ' ' || c == '-')
 }
 
-/// True when the sentence ending at the period at `dot` ends near a noun
-/// for a value (`username`, `command`, `password`) that a scrap after it
-/// may give.
+/// True when the sentence ending at the period at `dot` is about a value
+/// (`username`, `command`, `password`) that a scrap after it may give: the
+/// noun ends it or is its subject (`The username was already taken.`).
 fn names_a_value(text: &str, dot: usize) -> bool {
     let mut from = dot.saturating_sub(200);
     while !text.is_char_boundary(from) {
@@ -205,13 +205,16 @@ fn names_a_value(text: &str, dot: usize) -> bool {
     }
     let head = after_blank_line(&text[from..dot]);
     let sentence = head.rfind(['.', '?', '!']).map_or(head, |i| &head[i + 1..]);
-    // Near its end: `He typed the command.`, not `the command of the fleet`.
-    sentence
+    // Near its end (`He typed the command.`, not `the command of the
+    // fleet`), or before the verb that says what it is.
+    let words: Vec<&str> = sentence
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .rev()
-        .take(3)
-        .any(|w| VALUE_NOUNS.contains(w))
+        .collect();
+    let subject = words
+        .windows(2)
+        .any(|w| VALUE_NOUNS.contains(w[0]) && matches!(w[1], "is" | "was" | "has" | "had"));
+    subject || words.iter().rev().take(3).any(|w| VALUE_NOUNS.contains(w))
 }
 
 /// The length of a one- or two-word lowercase scrap at the start of `s`,
@@ -423,6 +426,7 @@ mod tests {
             "The username was taken. jdoe. He tried again.",
             "He typed the command. ls. Nothing happened.",
             "She chose a new password. hunter. It was weak.",
+            "The username was already taken. jdoe. He tried again.",
         ] {
             let found = linter().check(text);
             assert_eq!(found.len(), 1, "{text}");
