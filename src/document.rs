@@ -253,7 +253,7 @@ impl<'a> Document<'a> {
     /// rule built for it can skip the text without reading it.
     pub fn may_be(&self, lang: Lang) -> bool {
         match self.language {
-            Language::Auto => true,
+            Language::Auto | Language::Mostly(_) => true,
             Language::Is(l) => l == lang,
             Language::Other => false,
         }
@@ -299,7 +299,7 @@ impl<'a> Document<'a> {
             Language::Other => None,
             // Every language with a function-word list is written in Latin
             // script, but Russian in Cyrillic.
-            Language::Auto => match script {
+            Language::Auto | Language::Mostly(_) => match script {
                 Some(Script::Latin | Script::Cyrillic) => match lang::detect(text, lang::PARAGRAPH_WORDS) {
                     Verdict::Is(l) => Some(l),
                     Verdict::Undecided => self.document_language(),
@@ -417,6 +417,11 @@ pub(crate) fn language_of(text: &str, setting: Language) -> Option<Lang> {
         Language::Auto => match lang::detect(text, lang::DOCUMENT_WORDS) {
             Verdict::Is(l) => Some(l),
             Verdict::Undecided | Verdict::Foreign => None,
+        },
+        Language::Mostly(usual) => match lang::detect(text, lang::DOCUMENT_WORDS) {
+            Verdict::Is(l) => Some(l),
+            Verdict::Undecided => Some(usual),
+            Verdict::Foreign => None,
         },
     }
 }

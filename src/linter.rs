@@ -1,5 +1,7 @@
 //! A configured set of rules that checks and fixes text.
 
+use std::borrow::Cow;
+
 use rayon::prelude::*;
 use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -74,6 +76,7 @@ struct Block {
 /// let fixed = linter.fix(text, FixMode::Safe).unwrap();
 /// assert_eq!(fixed.text, "An experimental model, which never shipped.");
 /// ```
+#[derive(Clone)]
 pub struct Linter {
     rules: Vec<&'static dyn Rule>,
     /// Codes whose fixes are promoted to safe, or demoted to unsafe.
@@ -128,6 +131,20 @@ impl Linter {
             records: settings.records,
             restore_paragraphs: settings.restore_paragraphs,
         })
+    }
+
+    /// This linter, reading a text too short to tell its language as
+    /// `usual` when the setting is `auto`: for the records of a data set
+    /// whose other records tell `usual` (see [`crate::lang::StreamLanguage`]).
+    /// Any other setting, or no `usual`, leaves it as it is.
+    pub fn reading_short_texts_as(&self, usual: Option<Lang>) -> Cow<'_, Linter> {
+        match (self.language, usual) {
+            (Language::Auto, Some(l)) => Cow::Owned(Linter {
+                language: Language::Mostly(l),
+                ..self.clone()
+            }),
+            _ => Cow::Borrowed(self),
+        }
     }
 
     /// The rules this linter runs, in registry order.

@@ -19,6 +19,10 @@ pub enum Language {
     /// Every paragraph is in a language without conventions of its own
     /// here: only the rules that hold in every language run.
     Other,
+    /// As [`Language::Auto`], but a text too short to tell its language is
+    /// read as this one: a short record of a data set whose other records
+    /// are in it (see [`crate::lang::StreamLanguage`]).
+    Mostly(Lang),
 }
 
 impl Language {
@@ -50,6 +54,7 @@ impl std::fmt::Display for Language {
             Language::Auto => f.write_str("auto"),
             Language::Is(l) => f.write_str(l.code()),
             Language::Other => f.write_str("other"),
+            Language::Mostly(l) => write!(f, "auto (short texts: {})", l.code()),
         }
     }
 }

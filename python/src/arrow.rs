@@ -9,6 +9,7 @@ use arrow_array::cast::AsArray;
 use arrow_array::ffi::{from_ffi, to_ffi, FFI_ArrowArray, FFI_ArrowSchema};
 use arrow_array::{make_array, Array, ArrayRef, GenericStringArray, OffsetSizeTrait, StringViewArray};
 use arrow_schema::DataType;
+use detritus::lang::StreamLanguage;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
@@ -54,17 +55,18 @@ pub fn export<'py>(py: Python<'py>, array: &ArrayRef) -> PyResult<(Bound<'py, Py
 
 /// `f` over every string of `input` in parallel, into an array of the same
 /// type with the same nulls. Where `f` fails the string is kept and the
-/// error listed with its index.
-pub fn map_strings(
+/// error listed with its index. `make` builds `f` from the languages the
+/// strings tell, so a string too short to tell its own can take theirs.
+pub fn map_strings<F: Fn(&str) -> Result<String, String> + Sync>(
     input: &ArrayRef,
-    f: impl Fn(&str) -> Result<String, String> + Sync,
+    make: impl FnOnce(StreamLanguage) -> F,
 ) -> PyResult<(ArrayRef, Vec<(usize, String)>)> {
     match input.data_type() {
-        DataType::Utf8 => map_offsets(input.as_string::<i32>(), f),
-        DataType::LargeUtf8 => map_offsets(input.as_string::<i64>(), f),
+        DataType::Utf8 => map_offsets(input.as_string::<i32>(), make),
+        DataType::LargeUtf8 => map_offsets(input.as_string::<i64>(), make),
         DataType::Utf8View => {
             let strings = input.as_string_view();
-            let (out, errors) = map_values(strings.len(), |i| strings.is_null(i), |i| strings.value(i), f);
+            let (out, errors) = map_values(strings.len(), |i| strings.is_null(i), |i| strings.value(i), make);
             Ok((std::sync::Arc::new(StringViewArray::from_iter(out)), errors))
         }
         other => Err(PyTypeError::new_err(format!(
@@ -73,11 +75,11 @@ pub fn map_strings(
     }
 }
 
-fn map_offsets<O: OffsetSizeTrait>(
+fn map_offsets<O: OffsetSizeTrait, F: Fn(&str) -> Result<String, String> + Sync>(
     strings: &GenericStringArray<O>,
-    f: impl Fn(&str) -> Result<String, String> + Sync,
+    make: impl FnOnce(StreamLanguage) -> F,
 ) -> PyResult<(ArrayRef, Vec<(usize, String)>)> {
-    let (out, errors) = map_values(strings.len(), |i| strings.is_null(i), |i| strings.value(i), f);
+    let (out, errors) = map_values(strings.len(), |i| strings.is_null(i), |i| strings.value(i), make);
     // Fixes can lengthen a text: a 32-bit offset array may no longer hold it.
     let total: usize = out.iter().flatten().map(String::len).sum();
     if !O::IS_LARGE && total > i32::MAX as usize {
@@ -90,12 +92,15 @@ fn map_offsets<O: OffsetSizeTrait>(
 
 type Mapped = (Vec<Option<String>>, crate::Errors);
 
-fn map_values<'a>(
+fn map_values<'a, F: Fn(&str) -> Result<String, String> + Sync>(
     len: usize,
     is_null: impl Fn(usize) -> bool + Sync,
     value: impl Fn(usize) -> &'a str + Sync,
-    f: impl Fn(&str) -> Result<String, String> + Sync,
+    make: impl FnOnce(StreamLanguage) -> F,
 ) -> Mapped {
+    let f = make(StreamLanguage::of_all(
+        (0..len).into_par_iter().filter(|&i| !is_null(i)).map(&value),
+    ));
     // A null stays null; an error keeps its input.
     let done: Vec<Result<Option<String>, String>> = (0..len)
         .into_par_iter()

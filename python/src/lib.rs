@@ -7,6 +7,8 @@
 mod arrow;
 mod offsets;
 
+use std::borrow::Cow;
+
 use detritus::{FixMode, Settings};
 use pyo3::exceptions::{PyOSError, PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
@@ -94,24 +96,37 @@ struct Linter {
 }
 
 impl Linter {
-    fn fix_one(&self, text: &str) -> Result<String, String> {
+    /// The engine for a batch of `texts`: one too short to tell its
+    /// language takes the language the others tell, as a record of a data
+    /// set does in the command line's JSON Lines.
+    fn for_batch<'t>(&self, texts: impl ParallelIterator<Item = &'t str>) -> Cow<'_, detritus::Linter> {
         self.inner
-            .fix(text, self.mode)
-            .map(|f| f.text)
-            .map_err(|e| e.to_string())
+            .reading_short_texts_as(detritus::lang::StreamLanguage::of_all(texts).shared())
+    }
+
+    fn fix_one(&self, text: &str) -> Result<String, String> {
+        fix_one(&self.inner, self.mode, text)
     }
 
     fn fix_counted(&self, text: &str) -> Result<Counted, String> {
-        let fixed = self.inner.fix(text, self.mode).map_err(|e| e.to_string())?;
-        let mut counts: Vec<(&'static str, usize)> = Vec::new();
-        for f in &fixed.applied {
-            match counts.iter_mut().find(|(c, _)| *c == f.rule.code) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((f.rule.code, 1)),
-            }
-        }
-        Ok((fixed.text, counts))
+        fix_counted(&self.inner, self.mode, text)
     }
+}
+
+fn fix_one(linter: &detritus::Linter, mode: FixMode, text: &str) -> Result<String, String> {
+    linter.fix(text, mode).map(|f| f.text).map_err(|e| e.to_string())
+}
+
+fn fix_counted(linter: &detritus::Linter, mode: FixMode, text: &str) -> Result<Counted, String> {
+    let fixed = linter.fix(text, mode).map_err(|e| e.to_string())?;
+    let mut counts: Vec<(&'static str, usize)> = Vec::new();
+    for f in &fixed.applied {
+        match counts.iter_mut().find(|(c, _)| *c == f.rule.code) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((f.rule.code, 1)),
+        }
+    }
+    Ok((fixed.text, counts))
 }
 
 /// A setting the library refuses is the caller's mistake: `ValueError`.
@@ -202,7 +217,9 @@ impl Linter {
     fn fix_list(&self, py: Python<'_>, texts: Vec<String>, threads: Option<usize>) -> PyResult<(Vec<String>, Errors)> {
         py.detach(|| {
             in_pool(threads, || {
-                let done: Vec<Result<String, String>> = texts.par_iter().map(|t| self.fix_one(t)).collect();
+                let linter = self.for_batch(texts.par_iter().map(String::as_str));
+                let done: Vec<Result<String, String>> =
+                    texts.par_iter().map(|t| fix_one(&linter, self.mode, t)).collect();
                 split_errors(done, |i| texts[i].clone())
             })
         })
@@ -218,7 +235,9 @@ impl Linter {
     ) -> PyResult<(Vec<Counted>, Errors)> {
         py.detach(|| {
             in_pool(threads, || {
-                let done: Vec<Result<Counted, String>> = texts.par_iter().map(|t| self.fix_counted(t)).collect();
+                let linter = self.for_batch(texts.par_iter().map(String::as_str));
+                let done: Vec<Result<Counted, String>> =
+                    texts.par_iter().map(|t| fix_counted(&linter, self.mode, t)).collect();
                 split_errors(done, |i| (texts[i].clone(), Vec::new()))
             })
         })
@@ -227,8 +246,12 @@ impl Linter {
     /// Check a list of texts on `threads` threads.
     #[pyo3(signature = (texts, threads=None))]
     fn check_list(&self, py: Python<'_>, texts: Vec<String>, threads: Option<usize>) -> PyResult<Vec<Vec<Diagnostic>>> {
-        let found: Vec<Vec<detritus::Diagnostic>> =
-            py.detach(|| in_pool(threads, || texts.par_iter().map(|t| self.inner.check(t)).collect()))?;
+        let found: Vec<Vec<detritus::Diagnostic>> = py.detach(|| {
+            in_pool(threads, || {
+                let linter = self.for_batch(texts.par_iter().map(String::as_str));
+                texts.par_iter().map(|t| linter.check(t)).collect()
+            })
+        })?;
         texts.iter().zip(&found).map(|(t, f)| to_python(py, t, f)).collect()
     }
 
@@ -244,7 +267,14 @@ impl Linter {
         threads: Option<usize>,
     ) -> PyResult<(Bound<'py, PyCapsule>, Bound<'py, PyCapsule>, Errors)> {
         let input = arrow::import(schema, array)?;
-        let (output, errors) = py.detach(|| in_pool(threads, || arrow::map_strings(&input, |t| self.fix_one(t))))??;
+        let (output, errors) = py.detach(|| {
+            in_pool(threads, || {
+                arrow::map_strings(&input, |told| {
+                    let linter = self.inner.reading_short_texts_as(told.shared());
+                    move |t: &str| fix_one(&linter, self.mode, t)
+                })
+            })
+        })??;
         let (schema, array) = arrow::export(py, &output)?;
         Ok((schema, array, errors))
     }

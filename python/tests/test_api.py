@@ -105,6 +105,18 @@ def test_fix_many_takes_any_iterable_and_returns_a_list_in_order():
     assert linter.fix_many([]) == []
 
 
+def test_fix_many_reads_a_text_too_short_to_tell_its_language_as_the_others():
+    import pyarrow as pa
+
+    linter = detritus.Linter(unsafe_fixes=True)
+    short = "Shares fell fell sharply."
+    english = "The council said that it would meet again with the unions in the spring."
+    assert linter.fix_many([short]) == [short]
+    assert linter.fix_many([english] * 4 + [short])[-1] == "Shares fell sharply."
+    assert linter.fix_many(pa.array([english] * 4 + [short])).to_pylist()[-1] == "Shares fell sharply."
+    assert len(linter.check_many([english] * 4 + [short])[-1]) == 1
+
+
 def test_fix_many_refuses_zero_threads():
     with pytest.raises(ValueError, match="threads"):
         detritus.Linter().fix_many(["a"], threads=0)

@@ -12,6 +12,7 @@ use anyhow::Result;
 use rayon::prelude::*;
 use serde_json::Value;
 
+use detritus::lang::StreamLanguage;
 use detritus::{AppliedFix, Diagnostic, FixMode, Linter};
 
 use super::json_span;
@@ -137,6 +138,10 @@ impl Stream<'_> {
             ..Totals::default()
         };
         let mut line_no = 0usize;
+        // The languages the records so far tell, for reading the records
+        // too short to tell their own. Counted a batch ahead of cleaning
+        // it, so the output does not depend on how records are scheduled.
+        let mut languages = StreamLanguage::default();
         loop {
             let mut batch = Vec::with_capacity(BATCH);
             for _ in 0..BATCH {
@@ -152,7 +157,15 @@ impl Stream<'_> {
             if batch.is_empty() {
                 break;
             }
-            let done: Vec<Done> = batch.into_par_iter().map(|(n, line)| clean(self, n, line)).collect();
+            // The raw lines: keys and URLs hold no function words.
+            languages.merge(&StreamLanguage::of_all(
+                batch.par_iter().filter_map(|(_, line)| std::str::from_utf8(line).ok()),
+            ));
+            let linter = self.linter.reading_short_texts_as(languages.shared());
+            let done: Vec<Done> = batch
+                .into_par_iter()
+                .map(|(n, line)| clean(self, &linter, n, line))
+                .collect();
             for d in done {
                 totals.records += 1;
                 totals.applied += d.applied;
@@ -187,7 +200,7 @@ impl Stream<'_> {
 }
 
 /// One record's outcome; the line is passed on as read unless it changed.
-fn clean(stream: &Stream, n: usize, bytes: Vec<u8>) -> Done {
+fn clean(stream: &Stream, linter: &Linter, n: usize, bytes: Vec<u8>) -> Done {
     let mut done = Done {
         line: Vec::new(),
         error: None,
@@ -198,18 +211,14 @@ fn clean(stream: &Stream, n: usize, bytes: Vec<u8>) -> Done {
         matched: 0,
         keys: Vec::new(),
     };
-    done.line = examine(stream, n, &bytes, &mut done).unwrap_or(bytes);
+    done.line = examine(stream, linter, n, &bytes, &mut done).unwrap_or(bytes);
     done
 }
 
 /// Check or fix the record on `bytes` into `done`; the new line if it changed.
-fn examine(stream: &Stream, n: usize, bytes: &[u8], done: &mut Done) -> Option<Vec<u8>> {
+fn examine(stream: &Stream, linter: &Linter, n: usize, bytes: &[u8], done: &mut Done) -> Option<Vec<u8>> {
     let Stream {
-        linter,
-        source,
-        fields,
-        job,
-        ..
+        source, fields, job, ..
     } = stream;
     let line = match std::str::from_utf8(bytes) {
         Ok(line) => line,

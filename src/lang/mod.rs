@@ -14,6 +14,7 @@
 //! detritus uses.
 
 mod script;
+mod stream;
 mod words;
 
 use std::sync::LazyLock;
@@ -21,6 +22,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 pub use script::{dominant as dominant_script, Script, SPACED_EUROPEAN};
+pub use stream::StreamLanguage;
 
 /// Every `--language` value: `auto`, `other` and each language's code.
 pub fn supported_tags() -> String {

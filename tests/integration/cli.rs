@@ -584,6 +584,32 @@ fn jsonl_fix_cleans_the_field_keeps_order_and_passes_other_records_through() {
 }
 
 #[test]
+fn a_record_too_short_to_tell_its_language_takes_the_language_of_the_others() {
+    // `Shares fell fell sharply.` has no function word: alone it is read
+    // as no language, and the English rules leave its doubled word.
+    let short = "{\"text\":\"Shares fell fell sharply.\"}\n";
+    let fix = |input: &str| {
+        let out = detritus()
+            .args(["fix", "--jsonl", "--unsafe-fixes"])
+            .write_stdin(input.to_string())
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(fix(short), short);
+    let english = "{\"text\":\"The council said that it would meet again with the unions in the spring.\"}\n";
+    let french = "{\"text\":\"Le conseil a dit qu'il se réunirait avec les syndicats au printemps.\"}\n";
+    let stream = format!("{}{short}", english.repeat(4));
+    assert_eq!(
+        fix(&stream),
+        format!("{}{{\"text\":\"Shares fell sharply.\"}}\n", english.repeat(4))
+    );
+    // Among records of mixed languages it stays undecided.
+    let mixed = format!("{}{}{short}", english.repeat(2), french.repeat(2));
+    assert_eq!(fix(&mixed), mixed);
+}
+
+#[test]
 fn jsonl_malformed_line_exits_two_names_the_line_and_loses_nothing() {
     let input = "{\"text\":\"a , b\"}\nnot json\n{\"text\":\"c , d\"}\n";
     detritus()
