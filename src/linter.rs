@@ -133,6 +133,11 @@ impl Linter {
         })
     }
 
+    /// The language setting it reads texts with.
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
     /// This linter, reading a text too short to tell its language as
     /// `usual` when the setting is `auto`: for the records of a data set
     /// whose other records tell `usual` (see [`crate::lang::StreamLanguage`]).

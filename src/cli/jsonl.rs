@@ -6,6 +6,7 @@
 //! fixed string values are rewritten, spliced into the line as it was read
 //! (see `json_span`), so repeated keys, numbers, escapes and spacing stay.
 
+use std::borrow::Cow;
 use std::io::{BufRead, Write};
 
 use anyhow::Result;
@@ -13,7 +14,7 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 use detritus::lang::StreamLanguage;
-use detritus::{AppliedFix, Diagnostic, FixMode, Linter};
+use detritus::{AppliedFix, Diagnostic, FixMode, Language, Linter};
 
 use super::json_span;
 
@@ -157,11 +158,15 @@ impl Stream<'_> {
             if batch.is_empty() {
                 break;
             }
-            // The raw lines: keys and URLs hold no function words.
-            languages.merge(&StreamLanguage::of_all(
-                batch.par_iter().filter_map(|(_, line)| std::str::from_utf8(line).ok()),
-            ));
-            let linter = self.linter.reading_short_texts_as(languages.shared());
+            let linter = if self.linter.language() == Language::Auto {
+                // The raw lines: keys and URLs hold no function words.
+                languages.merge(&StreamLanguage::of_all(
+                    batch.par_iter().filter_map(|(_, line)| std::str::from_utf8(line).ok()),
+                ));
+                self.linter.reading_short_texts_as(languages.shared())
+            } else {
+                Cow::Borrowed(self.linter)
+            };
             let done: Vec<Done> = batch
                 .into_par_iter()
                 .map(|(n, line)| clean(self, &linter, n, line))

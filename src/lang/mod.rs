@@ -187,20 +187,46 @@ const FOREIGN_FROM: usize = 24;
 /// (one bit each) it belongs to. A hash lookup costs a third of a binary
 /// search over the 500 words, and every word of a paragraph's opening is
 /// looked up.
-static TABLE: LazyLock<FxHashMap<&'static str, (u16, u16)>> = LazyLock::new(|| {
-    let mut table: FxHashMap<&'static str, (u16, u16)> = FxHashMap::default();
+/// The words of English-lexified languages ([`words::ENGLISH_LEXIFIED`])
+/// are entries too, with their own bit, so each word costs one lookup.
+static TABLE: LazyLock<FxHashMap<&'static str, Entry>> = LazyLock::new(|| {
+    let mut table: FxHashMap<&'static str, Entry> = FxHashMap::default();
     for (lang, list) in &words::LISTS {
         for &w in list.iter() {
             let next = table.len() as u16;
-            table.entry(w).or_insert((next, 0)).1 |= 1 << lang.index();
+            let entry = table.entry(w).or_insert(Entry::new(next));
+            entry.langs |= 1 << lang.index();
+            entry.weak |= *lang == Lang::English && words::ENGLISH_WEAK.contains(&w);
         }
+    }
+    for (i, &w) in words::ENGLISH_LEXIFIED.iter().enumerate() {
+        let next = table.len() as u16;
+        table.entry(w).or_insert(Entry::new(next)).lexified = 1 << i;
     }
     table
 });
 
-/// The word's number in [`TABLE`] and its languages, if it is a function word.
-fn lookup(word: &str) -> Option<(usize, u16)> {
-    TABLE.get(word).map(|&(i, langs)| (usize::from(i), langs))
+#[derive(Clone, Copy)]
+struct Entry {
+    /// The word's number, for [`SEEN_WORDS`].
+    id: u16,
+    /// The languages whose function word it is, one bit each.
+    langs: u16,
+    /// Its bit among the English-lexified words, or 0.
+    lexified: u32,
+    /// An English word that tells nothing alone ([`words::ENGLISH_WEAK`]).
+    weak: bool,
+}
+
+impl Entry {
+    const fn new(id: u16) -> Entry {
+        Entry {
+            id,
+            langs: 0,
+            lexified: 0,
+            weak: false,
+        }
+    }
 }
 
 /// Bits for the entries of [`TABLE`] a text has used, so a word repeated
@@ -235,14 +261,18 @@ pub fn detect(text: &str, max_words: usize) -> Verdict {
             lower.extend(word.chars().flat_map(char::to_lowercase));
             lower.as_str()
         };
-        // Lowercase as written: English capitalises `Dem` (a Democrat) and
-        // `Tae` (in Korean names); function words are lowercase.
-        if let (true, Ok(i)) = (key == word, words::ENGLISH_LEXIFIED.binary_search(&key)) {
-            lexified |= 1 << i;
-        }
-        let Some((entry, langs)) = lookup(key) else {
+        let Some(&found) = TABLE.get(key) else {
             continue;
         };
+        // Lowercase as written: English capitalises `Dem` (a Democrat) and
+        // `Tae` (in Korean names); function words are lowercase.
+        if key == word {
+            lexified |= found.lexified;
+        }
+        let (entry, langs) = (usize::from(found.id), found.langs);
+        if langs == 0 {
+            continue;
+        }
         for (i, n) in counts.iter_mut().enumerate() {
             *n += u32::from(langs >> i & 1);
         }
@@ -254,7 +284,7 @@ pub fn detect(text: &str, max_words: usize) -> Verdict {
         for (i, n) in distinct.iter_mut().enumerate() {
             *n += u32::from(langs >> i & 1);
         }
-        if langs & 1 != 0 && !words::ENGLISH_WEAK.contains(&key) {
+        if langs & 1 != 0 && !found.weak {
             english_strong += 1;
         }
     }
@@ -452,7 +482,11 @@ mod tests {
 
     #[test]
     fn the_table_fits_the_bits_that_track_seen_words() {
-        assert!(TABLE.len() <= SEEN_WORDS, "{} function words", TABLE.len());
+        let function_words = TABLE.values().filter(|e| e.langs != 0).count();
+        assert!(function_words <= SEEN_WORDS, "{function_words} function words");
+        assert!(TABLE
+            .values()
+            .all(|e| e.langs == 0 || usize::from(e.id) < function_words));
     }
 
     #[test]
