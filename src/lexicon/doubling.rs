@@ -15,12 +15,13 @@ pub static DOUBLING_WORDS: WordList = WordList(&[
 pub static FRENCH_DOUBLING_WORDS: WordList = WordList(&["nous", "vous"]);
 
 /// Names that are a word said twice (`Walla Walla`, `Duran Duran`, `Lang
-/// Lang`): a capitalised doubling of one of these is the name, even inside a
-/// longer one (`the Walla Walla Valley`).
+/// Lang`, `Talk Talk`), and nouns (`mahi mahi`, `cous cous`): a doubling of
+/// one of these is the name, even inside a longer one (`the Walla Walla
+/// Valley`).
 pub static REDUPLICATED_NAMES: WordList = WordList(&[
-    "baden", "bam", "bao", "bei", "bella", "bora", "boutros", "bunga", "cous", "dum", "duran", "humbert", "jing",
-    "lang", "ling", "mahi", "mau", "mei", "pago", "sing", "sirhan", "tian", "tora", "wagga", "walla", "xiao", "yang",
-    "ying", "ylang",
+    "baden", "bam", "bao", "bei", "bella", "beri", "bora", "boutros", "bunga", "cous", "dum", "duran", "humbert",
+    "jing", "lang", "ling", "mahi", "mau", "mei", "pago", "sing", "sirhan", "talk", "tian", "tora", "wagga", "walla",
+    "xiao", "yang", "ying", "ylang",
 ]);
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 use crate::lexicon::{
-    ARTICLES, COORDINATORS, DOUBLING_WORDS, FINITE_VERBS, FRENCH_DOUBLING_WORDS, INFINITIVE_TAKERS, PARTICLES,
-    PHRASAL_VERBS, POSSESSIVE_DETERMINERS, PREPOSITIONS, REDUPLICATED_NAMES, SUBJECT_PRONOUNS,
+    ARTICLES, DOUBLING_WORDS, FINITE_VERBS, FRENCH_DOUBLING_WORDS, INFINITIVE_TAKERS, PARTICLES, PHRASAL_VERBS,
+    POSSESSIVE_DETERMINERS, PREPOSITIONS, REDUPLICATED_NAMES, SUBJECT_PRONOUNS,
 };
 use crate::prelude::*;
 use crate::segment::after_blank_line;
@@ -26,9 +26,9 @@ Walla`, `Bora Bora`, `Duran Duran`, `Sirhan Sirhan`) unless it is a
 function word opening a sentence (`The The company`) or a word doubled
 inside a longer name: six letters or more next to a capitalised word
 (`President President Trump`, `United States States`), four or five
-letters before a capitalised word (or `of` and one) and after one or a
-function word (`the White White House`, `the State State of Georgia`, `St Albans Crown Crown Court`, `and Gary Gary
-Peters`), and never a known reduplicated name (`Lang Lang`, `Wagga Wagga`)
+letters before a capitalised word (or `of` and one) and after any word
+(`the White White House`, `the State State of Georgia`, `St Albans Crown Crown Court`, `and Gary Gary
+Peters`, `actor Mike Mike Rowe`), and never a known reduplicated name (`Lang Lang`, `Wagga Wagga`, `mahi mahi`)
 or a title glued to a sentence that opens with its last word (`You Can't
 Sell Feminism Feminism is…`); a binomial name (`Cricetus cricetus`),
 numbers (`10 10`), single letters other than `a`, repeats across a line
@@ -73,6 +73,10 @@ word is never safe.",
             output: "He lives near the White House, and the St Albans Crown Court heard it.",
         },
         Fixture {
+            input: "The actor Mike Mike Rowe left South South Africa in 2012.",
+            output: "The actor Mike Rowe left South Africa in 2012.",
+        },
+        Fixture {
             input: "Officials of the State State of Georgia agreed.",
             output: "Officials of the State of Georgia agreed.",
         },
@@ -107,6 +111,7 @@ word is never safe.",
         "She toured the Walla Walla Valley, heard Lang Lang Plays Bach, and met Sirhan Sirhan Jr.",
         "A Tweet Tweet bird sang, and the Bulla Bulla players came.",
         "The writer Fang Fang in Wuhan, the Sing Sing Prison and Lang Lang Plays Bach.",
+        "He joined the firm Talk Talk Group, sailed to Pago Pago Harbor and ate mahi mahi with cous cous.",
         "You Can't Sell Feminism Feminism is worth nothing as a pose. See More About Infortrend Infortrend (TWSE: 2495) makes storage.",
         "Scores were 10 10 and 3.5 3.5 at 10:30.",
         "Steps:\nthe\nthe end",
@@ -190,19 +195,10 @@ impl Rule for DoubledWord {
                 .filter(|w| text[w.end..a.start].bytes().all(|c| c == b' '));
             // Four and five letters is where names that are a word said twice
             // live (`Wagga Wagga`), so there the pair needs a name after it and
-            // a name or a function word before it (`the White White House`,
-            // `from Judge Judge Gorsuch`, `Crown Crown Court`, `and Gary Gary
-            // Peters`).
-            let function_word = |w: Option<&Span>| {
-                w.is_some_and(|&w| {
-                    let w = doc.slice(w);
-                    ARTICLES.contains(w)
-                        || PREPOSITIONS.contains(w)
-                        || POSSESSIVE_DETERMINERS.contains(w)
-                        || COORDINATORS.contains(w)
-                        || w == "no"
-                })
-            };
+            // a word before it: a name's first word stands apart (`the White
+            // White House`, `actor Mike Mike Rowe`, `and Gary Gary Peters`);
+            // one opening the sentence may be a name said twice.
+            let word_before = prev_word.is_some_and(|&w| doc.slice(w).starts_with(char::is_alphabetic));
             // `the State State of Georgia`: the name goes on past `of`.
             let name_goes_on_with_of = next.is_some_and(|&of| {
                 doc.slice(of) == "of"
@@ -217,10 +213,7 @@ impl Rule for DoubledWord {
                 && !REDUPLICATED_NAMES.contains(second)
                 && match second.chars().count() {
                     0..=3 => false,
-                    4 | 5 => {
-                        (capital_word(next) || name_goes_on_with_of)
-                            && (capital_word(prev_word) || function_word(prev_word))
-                    }
+                    4 | 5 => (capital_word(next) || name_goes_on_with_of) && word_before,
                     _ => capital_word(prev_word) || capital_word(next),
                 }
                 && (capital_word(next) || !headline_before(doc, words, i));
@@ -231,6 +224,7 @@ impl Rule for DoubledWord {
                 || second.chars().any(|c| c.is_ascii_digit())
                 || (second.chars().count() == 1 && second != "a")
                 || (DOUBLING_WORDS.contains(second) && !(second.eq_ignore_ascii_case("that") && that_slip(doc, next)))
+                || (lead.is_lowercase() && REDUPLICATED_NAMES.contains(second))
                 || (FRENCH_DOUBLING_WORDS.contains(second) && doc.language_at(a.start) == Some(Lang::French))
             {
                 continue;
