@@ -85,8 +85,8 @@ word is never safe.",
             output: "The plan is said to date from 1990, and he was shaking with cold.",
         },
         Fixture {
-            input: "I have nothing to to do with it. It signals that that we are ready.",
-            output: "I have nothing to do with it. It signals that we are ready.",
+            input: "I have nothing to to do with it. It signals that that we are ready, and that that no one left.",
+            output: "I have nothing to do with it. It signals that we are ready, and that no one left.",
         },
         Fixture {
             input: "Sherrod Brown and Gary Gary Peters spoke from the Silk Silk Road fair.",
@@ -252,12 +252,16 @@ impl Rule for DoubledWord {
 /// True when `that that` is a slip rather than a conjunction then a
 /// demonstrative (`said that that was final`) or a demonstrative then a
 /// relative (`things like that that surprised me`): before a noun phrase's
-/// opener (`that that the rollback`) or a subject pronoun (`signals that that
-/// we`).
+/// opener (`that that the rollback`, `that that no evidence`, `that that all
+/// peoples`) or a subject pronoun (`signals that that we`, `that that it was`).
 fn that_slip(doc: &Document, next: Option<&Span>) -> bool {
     next.is_some_and(|&w| {
         let w = doc.slice(w);
-        opens_noun_phrase(w) || ["he", "she", "we", "they", "I"].contains(&w)
+        opens_noun_phrase(w)
+            || [
+                "he", "she", "we", "they", "I", "it", "no", "all", "any", "another", "each", "every", "most", "some",
+            ]
+            .contains(&w)
     })
 }
 
