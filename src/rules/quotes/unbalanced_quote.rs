@@ -83,6 +83,7 @@ one cannot be told. An opening quote that is never closed is only reported: wher
         },
     ],
     keeps: &[
+        "She left the “party scene” and the â€œsocialite” label.",
         "Tags with spaces are wrapped in double quotes (\") or typographic ones [“].",
         "“He said ‘no’ twice,” she recalled.",
         "Egy teljes URL, amely \"https://\"-sel kezdődik, és az \"AI\"-powered eszközök.",
@@ -116,9 +117,10 @@ impl Rule for UnbalancedQuote {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        // Quotes written as entities (`&ldquo;`) pair with real ones once
-        // `html-entity` decodes them; judged before, a real quote looks orphaned.
-        if !helpers::may_have_quotes(doc) || has_quote_entity(doc.text()) {
+        // Quotes written as entities (`&ldquo;`) or as mojibake (`â€œ`, UTF-8
+        // read as Windows-1252) pair with real ones once `html-entity` or
+        // `mojibake` decodes them; judged before, a real quote looks orphaned.
+        if !helpers::may_have_quotes(doc) || has_quote_entity(doc.text()) || doc.text().contains("â€") {
             return;
         }
         let segs = helpers::segments(doc);

@@ -28,7 +28,8 @@ Left alone, because there the character is deliberate typography: between
 a number and a unit or a symbol (`10 km`, `5 %`, `38 °C`, `10 h 30`), inside a
 number (`1 000 000`), before a number (`No. 5`, `Windows 10`), a no-break
 space after a number or an ordinal (`5 mètres`, `12. maaliskuuta`), after
-a one-letter word (Czech and Polish keep `v Praze` and `i w` together),
+a one-letter word outside English (Czech and Polish keep `v Praze` and
+`i w` together; not a contraction's tail, `It’s been`),
 after a short abbreviation (`z. B.`, `esim.`), around Mongolian suffixes
 (a narrow no-break space is how Mongolian attaches them), after a title
 or an initial (`Mr. Smith`, `M. Ferrand`, `J. K.`), before a Roman numeral
@@ -73,8 +74,8 @@ Fix (safe): replace the run of spaces with one plain space.",
         "\u{a0}\u{a0}leading and trailing\u{a0}",
         "Ends at 10\u{a0}a.m. and 10\u{a0}h\u{a0}30.",
         "NBSP after capitals: SÃO\u{a0}PAULO and São\u{a0}Paulo.",
-        "Kirjain Ä\u{a0}on suomen aakkosissa. Se oli 12.\u{a0}maaliskuuta, 5\u{a0}mètres plus loin.",
-        "Bydlí v\u{a0}Praze i\u{a0}w Warszawie, z.\u{a0}B. im Mai, esim.\u{a0}tänään.",
+        "Se oli 12.\u{a0}maaliskuuta, 5\u{a0}mètres plus loin.",
+        "Im Mai, z.\u{a0}B. im Juni, esim.\u{a0}tänään.",
         "ᠴᠢᠯᠥᠭᠡ\u{202f}ᠲᠡᠢ ᠡᠷᠬᠡ",
     ],
 };
@@ -140,7 +141,7 @@ fn word_initial(text: &str, at: usize) -> Option<char> {
 }
 
 /// The single space character at `[start, end)` is there on purpose.
-fn is_deliberate(text: &str, start: usize, end: usize, prev: char, next: char) -> bool {
+fn is_deliberate(text: &str, start: usize, end: usize, prev: char, next: char, english: bool) -> bool {
     let after = &text[end..];
     let no_break = matches!(&text[start..end], "\u{a0}" | "\u{202f}");
     // `São Paulo`, `New York`: a no-break space holding a name together.
@@ -159,13 +160,19 @@ fn is_deliberate(text: &str, start: usize, end: usize, prev: char, next: char) -
         } else {
             None
         };
-        let word_len = text[..start]
+        // A one-letter word, not a contraction's tail (`It's`, `didn't`).
+        // English typography ties no word to the next (`a year`, `I am`).
+        let mut before = text[..start].chars().rev().skip_while(|c| c.is_alphabetic());
+        let one_letter = text[..start]
             .chars()
             .rev()
             .take_while(|c| c.is_alphabetic())
             .take(2)
-            .count();
-        if prev.is_ascii_digit() || before_dot.is_some_and(|c| c.is_ascii_digit()) || word_len == 1 {
+            .count()
+            == 1
+            && !matches!(before.next(), Some('\'' | '’'))
+            && !english;
+        if prev.is_ascii_digit() || before_dot.is_some_and(|c| c.is_ascii_digit()) || one_letter {
             return true;
         }
         // An abbreviation's period: `z. B.`, `esim.`, `p. ex.`, `S. 5`.
@@ -242,7 +249,8 @@ impl Rule for OddSpace {
             }
             let single = run.chars().nth(1).is_none();
             let odd = run.chars().find(|&c| c != ' ').unwrap_or(' ');
-            if single && odd != '\u{3000}' && is_deliberate(text, start, end, prev, next) {
+            let english = doc.language_at(start) == Some(Lang::English);
+            if single && odd != '\u{3000}' && is_deliberate(text, start, end, prev, next, english) {
                 continue;
             }
             let message = match odd {
@@ -281,6 +289,32 @@ mod tests {
     #[test]
     fn replaces_a_no_break_space_between_words() {
         assert_eq!(fix("mobile\u{a0}data"), "mobile data");
+    }
+
+    #[test]
+    fn replaces_a_no_break_space_after_a_contraction_or_an_english_article() {
+        assert_eq!(
+            fix("It's\u{a0}been a\u{a0}year; he didn’t\u{a0}know."),
+            "It's been a year; he didn’t know."
+        );
+    }
+
+    #[test]
+    fn keeps_a_no_break_space_after_a_one_letter_word_outside_english() {
+        for (text, lang) in [
+            (
+                "Bydlí v\u{a0}Praze a\u{a0}v Brně, kde je to i\u{a0}dnes.",
+                crate::Lang::Czech,
+            ),
+            (
+                "Mieszka w\u{a0}Warszawie i\u{a0}w Krakowie, a\u{a0}nie tutaj.",
+                crate::Lang::Polish,
+            ),
+            ("Kirjain Ä\u{a0}on suomen aakkosissa.", crate::Lang::Finnish),
+        ] {
+            assert_eq!(fix_in(text, Language::Is(lang)), text);
+            assert_eq!(fix_in(text, Language::Auto), text);
+        }
     }
 
     #[test]
