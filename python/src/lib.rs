@@ -103,14 +103,6 @@ impl Linter {
         self.inner
             .reading_short_texts_as(detritus::lang::StreamLanguage::of_all(texts).shared())
     }
-
-    fn fix_one(&self, text: &str) -> Result<String, String> {
-        fix_one(&self.inner, self.mode, text)
-    }
-
-    fn fix_counted(&self, text: &str) -> Result<Counted, String> {
-        fix_counted(&self.inner, self.mode, text)
-    }
 }
 
 fn fix_one(linter: &detritus::Linter, mode: FixMode, text: &str) -> Result<String, String> {
@@ -202,12 +194,14 @@ impl Linter {
     }
 
     fn fix(&self, py: Python<'_>, text: &str) -> PyResult<String> {
-        py.detach(|| self.fix_one(text)).map_err(PyRuntimeError::new_err)
+        py.detach(|| fix_one(&self.inner, self.mode, text))
+            .map_err(PyRuntimeError::new_err)
     }
 
     /// The fixed text and how many fixes each rule applied.
     fn fix_counts(&self, py: Python<'_>, text: &str) -> PyResult<Counted> {
-        py.detach(|| self.fix_counted(text)).map_err(PyRuntimeError::new_err)
+        py.detach(|| fix_counted(&self.inner, self.mode, text))
+            .map_err(PyRuntimeError::new_err)
     }
 
     /// Fix a list of texts on `threads` threads (all cores when `None`).

@@ -140,8 +140,9 @@ impl Stream<'_> {
         };
         let mut line_no = 0usize;
         // The languages the records so far tell, for reading the records
-        // too short to tell their own. Counted a batch ahead of cleaning
-        // it, so the output does not depend on how records are scheduled.
+        // too short to tell their own. A batch is counted whole before it
+        // is cleaned, so the output does not depend on how records are
+        // scheduled.
         let mut languages = StreamLanguage::default();
         loop {
             let mut batch = Vec::with_capacity(BATCH);

@@ -187,6 +187,7 @@ const FOREIGN_FROM: usize = 24;
 /// (one bit each) it belongs to. A hash lookup costs a third of a binary
 /// search over the 500 words, and every word of a paragraph's opening is
 /// looked up.
+///
 /// The words of English-lexified languages ([`words::ENGLISH_LEXIFIED`])
 /// are entries too, with their own bit, so each word costs one lookup.
 static TABLE: LazyLock<FxHashMap<&'static str, Entry>> = LazyLock::new(|| {
