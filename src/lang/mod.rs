@@ -252,7 +252,7 @@ pub fn detect(text: &str, max_words: usize) -> Verdict {
             break;
         }
         // The longest function word is 7 bytes (`szerint`, `olarak`).
-        if word.len() > 8 {
+        if word.len() > 8 || english_only(text, word) {
             continue;
         }
         let key = if word.bytes().all(|b| b.is_ascii_lowercase()) {
@@ -323,6 +323,22 @@ pub fn detect(text: &str, max_words: usize) -> Verdict {
     } else {
         Verdict::Undecided
     }
+}
+
+/// True when `word`, a slice of `text`, is English's pronoun `I` or the
+/// tail of an English contraction (`governor's`, `don't`, `we'll`): as
+/// words of their own they would be Polish and Czech `i`, Czech `s` and
+/// `ve`, and tell a sentence of English for one of those.
+fn english_only(text: &str, word: &str) -> bool {
+    if word == "I" {
+        return true;
+    }
+    if !matches!(word, "s" | "t" | "d" | "m" | "re" | "ll" | "ve") {
+        return false;
+    }
+    let head = &text[..word.as_ptr() as usize - text.as_ptr() as usize];
+    let mut back = head.chars().rev();
+    matches!(back.next(), Some('\'' | '’')) && back.next().is_some_and(char::is_alphanumeric)
 }
 
 /// True when `paragraph` is a stack of lines each too short to tell its
@@ -451,6 +467,25 @@ mod tests {
         ] {
             assert_eq!(lang(text), Verdict::Foreign, "{text}");
         }
+    }
+
+    #[test]
+    fn english_contractions_and_the_pronoun_i_are_not_czech_or_polish() {
+        for text in [
+            "Sakhalin governor's arrest sends anti-corruption message to regional elites",
+            "I wrote little notes about what I wanted to do",
+            "I don't know what I'd do.",
+        ] {
+            assert!(
+                !matches!(lang(text), Verdict::Is(Lang::Czech | Lang::Polish)),
+                "{text}: {:?}",
+                lang(text)
+            );
+        }
+        assert_eq!(
+            lang("Mieszka w Warszawie i pracuje w Krakowie, a nie tutaj."),
+            Verdict::Is(Lang::Polish)
+        );
     }
 
     #[test]
