@@ -3,11 +3,12 @@
 use super::WordList;
 
 /// Words that are grammatical or idiomatic when doubled (`had had`, `that
-/// that`, `what it is is`, `very very`, `bye bye`, `the first first lady`).
+/// that` and its dialect spelling `dat dat`, `what it is is`, `very very`,
+/// `bye bye`, `the first first lady`).
 pub static DOUBLING_WORDS: WordList = WordList(&[
-    "blah", "boo", "boom", "bye", "choo", "chop", "do", "does", "far", "first", "go", "great", "ha", "had", "her",
-    "hush", "is", "knock", "long", "many", "more", "never", "night", "no", "now", "pom", "pretty", "really", "so",
-    "ta", "that", "there", "tom", "tsk", "tut", "very", "wait", "was", "well", "win", "yeah", "yes", "yo",
+    "blah", "boo", "boom", "bye", "choo", "chop", "dat", "do", "does", "far", "first", "go", "great", "ha", "had",
+    "her", "hush", "is", "knock", "long", "many", "more", "never", "night", "no", "now", "pom", "pretty", "really",
+    "so", "ta", "that", "there", "tom", "tsk", "tut", "very", "wait", "was", "well", "win", "yeah", "yes", "yo",
 ]);
 
 /// French words that double grammatically: reflexive pronouns (`nous nous
