@@ -2,6 +2,7 @@ use std::sync::LazyLock;
 
 use regex::bytes::Regex;
 
+use crate::lexicon::{ARTICLES, COORDINATORS, PREPOSITIONS, WH_WORDS};
 use crate::prelude::*;
 use crate::text::chars::{is_cjk_letter, is_fullwidth_form};
 use crate::text::is_abbreviation_period;
@@ -27,7 +28,8 @@ break lines, do not match a space in searches and split words oddly.
 Left alone, because there the character is deliberate typography: between
 a number and a unit or a symbol (`10 km`, `5 %`, `38 °C`, `10 h 30`), inside a
 number (`1 000 000`), before a number (`No. 5`, `Windows 10`), a no-break
-space after a number or an ordinal (`5 mètres`, `12. maaliskuuta`), after
+space after a number, written out or not, or an ordinal (`5 mètres`, `one
+minute`, `12. maaliskuuta`), after
 a one-letter word outside English (Czech and Polish keep `v Praze` and
 `i w` together; not a contraction's tail, `It’s been`),
 after a short abbreviation (`z. B.`, `esim.`), around Mongolian suffixes
@@ -75,6 +77,7 @@ Fix (safe): replace the run of spaces with one plain space.",
         "Ends at 10\u{a0}a.m. and 10\u{a0}h\u{a0}30.",
         "NBSP after capitals: SÃO\u{a0}PAULO and São\u{a0}Paulo.",
         "Se oli 12.\u{a0}maaliskuuta, 5\u{a0}mètres plus loin.",
+        "Wait one\u{a0}minute, or two\u{a0}hours at most.",
         "Im Mai, z.\u{a0}B. im Juni, esim.\u{a0}tänään.",
         "ᠴᠢᠯᠥᠭᠡ\u{202f}ᠲᠡᠢ ᠡᠷᠬᠡ",
     ],
@@ -94,6 +97,12 @@ fn is_odd_space(c: char) -> bool {
         '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}'
     )
 }
+
+/// Numbers written out, which a no-break space ties to their noun.
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
+    "hundred", "thousand",
+];
 
 /// Words that follow a number as its unit.
 const UNIT_WORDS: &[&str] = &[
@@ -172,7 +181,16 @@ fn is_deliberate(text: &str, start: usize, end: usize, prev: char, next: char, e
             == 1
             && !matches!(before.next(), Some('\'' | '’'))
             && !english;
-        if prev.is_ascii_digit() || before_dot.is_some_and(|c| c.is_ascii_digit()) || one_letter {
+        // A number written out keeps its noun as digits do (`one minute`),
+        // not a word of grammar (`one which`, `one of`).
+        let next_word = crate::text::leading_word(after);
+        let number_word = NUMBER_WORDS.contains(&crate::text::trailing_letters(&text[..start]))
+            && !(PREPOSITIONS.contains(next_word)
+                || ARTICLES.contains(next_word)
+                || COORDINATORS.contains(next_word)
+                || WH_WORDS.contains(next_word)
+                || next_word == "that");
+        if prev.is_ascii_digit() || before_dot.is_some_and(|c| c.is_ascii_digit()) || one_letter || number_word {
             return true;
         }
         // An abbreviation's period: `z. B.`, `esim.`, `p. ex.`, `S. 5`.
