@@ -100,6 +100,8 @@ lowercase word (`said,. and`), keeping the comma is unsafe.",
         },
     ],
     keeps: &[
+        "Maybe Chris could confirm this? ;-) It works, but not always. ;) In any case! :-( we wait.",
+        "We toured the U.S.A.,\nThen we flew home.",
         "He paused.. and went on, and then...\n\nThe end of it...",
         "He wrote \",,\" by mistake, then `;.` and “..” too.",
         "Wait... what? Really?! No!! Well, ... fine…, ok.",
@@ -364,11 +366,13 @@ fn judge(text: &str, marks: &[Mark], next: Next, french: bool) -> Verdict {
                 ),
                 // At a line's end nothing follows for the comma to join:
                 // `in the U.S. ,` ends there, and joining would hide it.
-                [m] if m.kind == Kind::Weak && next == Next::End && !wraps_on(text, m.at + 1) => Verdict::Fix(
-                    Applicability::Safe,
-                    "the abbreviation's period also ends the sentence",
-                    deletions(rest),
-                ),
+                [m] if m.kind == Kind::Weak && spaced(m) && next == Next::End && !wraps_on(text, m.at + 1) => {
+                    Verdict::Fix(
+                        Applicability::Safe,
+                        "the abbreviation's period also ends the sentence",
+                        deletions(rest),
+                    )
+                }
                 [m] if spaced(m) && m.kind == Kind::Weak => Verdict::Fix(
                     Applicability::Safe,
                     "join the comma to the abbreviation",
@@ -491,6 +495,10 @@ impl Rule for PunctuationCluster {
             if glued_next && (last != b',' && last != b';') {
                 continue;
             }
+            // `patches! ;-)`, `a fair test. ;)`: the last mark opens an emoticon.
+            if matches!(last, b';' | b':') && starts_emoticon(&text[m.end()..]) {
+                continue;
+            }
             let span = Span::new(m.start(), m.end());
             // `He wrote ",," by mistake`: marks in quotes are the marks named.
             if quoted(text, span) {
@@ -511,6 +519,14 @@ impl Rule for PunctuationCluster {
             out.push(diag);
         }
     }
+}
+
+/// True when `rest`, what follows a `;` or `:`, makes it an emoticon's
+/// eyes: `;-)`, `:)`, `:-(`, `;P`, `:D`.
+fn starts_emoticon(rest: &str) -> bool {
+    let face = rest.strip_prefix(['-', '\'', '^']).unwrap_or(rest);
+    face.starts_with([')', '(', 'D', 'P', 'p', '/', '|', '*', ']', '['])
+        && !face[1..].starts_with(|c: char| c.is_alphanumeric())
 }
 
 #[cfg(test)]

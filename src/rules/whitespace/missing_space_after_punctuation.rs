@@ -273,14 +273,19 @@ fn ends_with_file_suffix(token: &str) -> bool {
         .is_some_and(|(_, ext)| NAME_SUFFIXES.iter().any(|n| n.eq_ignore_ascii_case(ext)))
 }
 
-/// `Think.Eat.Save`: capitalised words chained by periods make a name.
+/// `Think.Eat.Save`, `tokenizer.Tokenizer.tokenize`: three or more words
+/// chained by periods make a name, when those between are two letters or
+/// more (a lone letter is an abbreviation's: `U.S.The` still gets its space).
 fn is_dotted_name(token: &str) -> bool {
-    let b = token.as_bytes();
-    let seams = b
-        .windows(3)
-        .filter(|w| w[0] == b'.' && w[1].is_ascii_uppercase() && w[2].is_ascii_lowercase())
-        .count();
-    seams >= 2
+    let token = token.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '”', '’', '"', '\'']);
+    let token = token.trim_start_matches(['(', '[', '“', '‘', '"', '\'']);
+    let parts: Vec<&str> = token.split('.').collect();
+    // The ends may be cut by the bounded window `token_around` reads.
+    parts.len() >= 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+        && parts[1..parts.len() - 1].iter().all(|p| p.len() >= 2)
 }
 
 fn check_comma(text: &str, m: regex::Match, out: &mut Vec<Diagnostic>) {
@@ -489,6 +494,16 @@ mod tests {
     #[test]
     fn inserts_a_space_between_two_glued_sentences() {
         assert_eq!(fix("the company said.At its peak"), "the company said. At its peak");
+    }
+
+    #[test]
+    fn keeps_a_dotted_name_from_code() {
+        let text = "Use the tokenizer.Tokenizer.tokenize generator, or Think.Eat.Save.";
+        assert_eq!(fix(text), text);
+        assert_eq!(
+            fix("It fell in the U.S.The rest rose."),
+            "It fell in the U.S. The rest rose."
+        );
     }
 
     #[test]
