@@ -14,12 +14,20 @@ a tab standing where a space belongs in prose, `plus variables.⇥The player`.
 Scrapers that drop inline tags (`<span>`, `<br>`, ads) and editors that
 join fragments leave the spaces from both sides behind.
 
-Left alone: indentation at the start of a line (`leading-whitespace`) and
-whitespace at its end (`trailing-whitespace`), and lines that look like a
-table or aligned code: a line with tabs in two or more places, or with two
-or more gaps of which one is three or more spaces wide (`Revenue    $5m
-$6m`). A lone tab counts as debris only on a line of running prose (ten or
-more words).
+Left alone: indentation at the start of a line (`leading-whitespace`),
+whitespace at its end (`trailing-whitespace`), and layout:
+- a line that looks like a table or aligned code: tabs in two or more
+  places, or two or more gaps of which one is three or more spaces wide
+  (`Revenue    $5m    $6m`);
+- a wide gap (three spaces or more) or a tab on a line next to another such
+  line: verse side by side, a dialogue's `Q:⇥` and `A:⇥`;
+- a lone wide gap or tab after a label's colon (`Host:⇥No`) or a list
+  marker (`(7)⇥After`), or before anything but a word (`free.     --
+  Linus`, `/* magic */`, `:-)`).
+
+A lone wide gap or tab is debris mid-sentence (`first    semi-solid`), and
+after a mark only on a line of running prose (ten or more words): short
+lines with one are verse, captions and signatures.
 
 Fix (safe): replace the run with one space.",
     fix: FixAvailability::Safe,
@@ -52,6 +60,15 @@ Fix (safe): replace the run with one space.",
         "Revenue     $5m     $6m",
         "Name   Age   City\nAlice  30   Paris",
         "one space\tthen a tab in a short line",
+        "Host:\tNo problem at all, said the host to the man with the bug in the hall.",
+        "Q:\tWhat did the elephant say?\nA:\tNothing, elephants cannot talk.",
+        "And there is time to kill today\t\tYou missed the starting gun\nBut of all the words written\t\tThe bird is a strange one,",
+        "Software is like sex, it is better when it is free.     -- Linus Torvalds",
+        "tmps_base = tmps_max;                /* protect our mortal string */",
+        "children?                Tecumseh, (Shawnee)",
+        "Management:     \"When will this work?\"",
+        "I know it is weird, but it does make it easier to write poetry.    :-)",
+        "(7)\tAfter an employee has spent his thirteen hours of labour in the mill",
     ],
 };
 
@@ -123,6 +140,40 @@ fn shape(line: &str) -> LineShape {
     s
 }
 
+impl LineShape {
+    /// A gap of three spaces or more, or a tab, between its words.
+    fn has_column_gap(&self) -> bool {
+        self.tab_gaps + self.wide_gaps > 0
+    }
+}
+
+/// Whether a wide gap or a tab between `before` and `after` reads as debris
+/// inside running words rather than as a column. Mid-sentence (a letter or
+/// digit, then a lowercase word) it is debris on any line; after a
+/// clause's or sentence's mark only on a line of prose, since short lines
+/// with a gap after the mark are verse, captions and signatures. A colon before the
+/// gap is a label's, and a gap before anything but a letter or a digit
+/// leads to a comment, an attribution or a face.
+fn gap_inside_prose(before: Option<char>, after: Option<char>, words: usize) -> bool {
+    let (Some(before), Some(after)) = (before, after) else {
+        return false;
+    };
+    if before.is_alphanumeric() && after.is_lowercase() {
+        return true;
+    }
+    words >= 10
+        && after.is_alphanumeric()
+        && (before.is_alphanumeric() || matches!(before, '.' | ',' | ';' | '!' | '?' | '"' | ')' | '”' | '’' | '\''))
+}
+
+/// Whether a line so far holds only a list marker (`(7)`, `12.`, `b)`, `•`),
+/// whose gap hangs the item's text at a tab stop.
+fn after_list_marker(head: &str) -> bool {
+    let marker = head.trim_start_matches([' ', '\t']);
+    let n = marker.chars().count();
+    (1..=4).contains(&n) && (marker.ends_with(['.', ')']) || (n == 1 && !marker.starts_with(char::is_alphanumeric)))
+}
+
 impl Rule for RepeatedSpaces {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -137,7 +188,7 @@ impl Rule for RepeatedSpaces {
         let b = text.as_bytes();
         let blank = |c: u8| c == b' ' || c == b'\t';
         // The verdict for the line last looked at, so each line is shaped once.
-        let mut current: Option<(usize, bool)> = None;
+        let mut current: Option<(usize, bool, usize)> = None;
         let mut cores = Cores {
             b,
             space: memchr::memmem::find(b, b"  "),
@@ -164,21 +215,41 @@ impl Rule for RepeatedSpaces {
             if leading {
                 continue;
             }
-            let tabular = match current {
-                Some((i, t)) if i == li => t,
+            let (tabular, words) = match current {
+                Some((i, t, w)) if i == li => (t, w),
                 _ => {
                     let s = shape(line.slice(text));
                     let indented = text[line.start..].starts_with("    ") || text[line.start..].starts_with('\t');
+                    // Columns run down the page: a neighbour with a gap of
+                    // its own makes both lines a table, verse or dialogue.
+                    let beside = |i: Option<usize>| {
+                        i.and_then(|i| lines.get(i))
+                            .is_some_and(|l| shape(l.slice(text)).has_column_gap())
+                    };
                     let t = indented
                         || s.tab_gaps >= 2
                         || (s.wide_gaps >= 1 && s.gaps >= 2)
-                        || (s.tab_gaps == 1 && s.words < 10);
-                    current = Some((li, t));
-                    t
+                        || (s.tab_gaps == 1 && s.words < 10)
+                        || (s.has_column_gap() && (beside(li.checked_sub(1)) || beside(Some(li + 1))));
+                    current = Some((li, t, s.words));
+                    (t, s.words)
                 }
             };
             if tabular {
                 continue;
+            }
+            let wide = run.len() >= 3 || run.contains('\t');
+            if wide {
+                let before = text[..start].chars().next_back();
+                // A quotation or an aside opening after the gap is read by
+                // its first letter.
+                let after = text[end..]
+                    .trim_start_matches(['"', '“', '‘', '«', '„', '(', '['])
+                    .chars()
+                    .next();
+                if after_list_marker(&text[line.start..start]) || !gap_inside_prose(before, after, words) {
+                    continue;
+                }
             }
             let span = Span::new(start, end);
             // The whole run is replaced, not all but its first space: a fix
