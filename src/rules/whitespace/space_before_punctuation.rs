@@ -33,6 +33,7 @@ punctuation that starts a token (`.NET`, `.45`, `./run.sh`, a reply
 (`a != b`, `x := 1`), spaces at the start of a line (another rule's
 business), and a mark after other punctuation, even across a closing quote
 (`“waste”. ,`, `said.” ,`): that is a cluster, `punctuation-cluster`'s.
+A mark after an article is named, not used (`type a , between them`).
 
 Fix (safe): remove the spaces. Only whitespace is deleted.",
     fix: FixAvailability::Safe,
@@ -82,6 +83,7 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
         "ÉTÉ 2023 : LES RÉSULTATS DU CONCOURS SONT ARRIVÉS.",
         "Narrow spaces: «\u{202f}Oui\u{202f}!\u{202f}» and ÉTÉ\u{a0}: SÃO PAULO.",
         "Cool :] and :[",
+        "Type a , between the items and the ; before the last one.",
     ],
 };
 
@@ -136,6 +138,15 @@ impl Rule for SpaceBeforePunctuation {
             }
             if crate::segment::is_closer(prev) && closes_after_punctuation(before) {
                 continue; // `said.” ,`: also a cluster
+            }
+            // `a , b` lists letters; `type a , between` names the mark.
+            let lists_letters = {
+                let item = after.trim_start_matches([' ', '\t']);
+                let mut word = item.split(|c: char| !c.is_alphanumeric());
+                word.next().is_some_and(|w| w.chars().count() == 1)
+            };
+            if !lists_letters && names_the_mark(before) {
+                continue;
             }
             let next = after.chars().next();
             // `.NET`, `.45`, `:30`: the mark belongs to the next token.
@@ -209,6 +220,21 @@ impl Rule for SpaceBeforePunctuation {
             );
         }
     }
+}
+
+/// Articles of the languages whose spacing this rule reads. No sentence
+/// ends on one, so a mark after one is named, not used: `type a , between
+/// them`, `le ; final`.
+const ARTICLES: &[&str] = &[
+    "a", "an", "the", "un", "une", "le", "la", "les", "el", "los", "las", "der", "das", "ein", "eine", "il", "gli",
+    "um", "uma",
+];
+
+/// Whether the word before the blanks (`before` ends at them) is an article.
+fn names_the_mark(before: &str) -> bool {
+    let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let head = &before[..before.len() - word.len()];
+    (head.is_empty() || head.ends_with([' ', '\t', '\n', '(', '"', '“'])) && ARTICLES.contains(&word)
 }
 
 /// Words common in French and rare in English, and the reverse.

@@ -21,7 +21,8 @@ Left alone: brackets holding nothing but spaces (`( )`, the Markdown task box
 `[ ]`: `empty-quotes-or-brackets`'s), a bracket whose padding crosses a line
 break, emoticons (`:( `, `;-)`), and enumerators such as `( a )`, `( 1 )`,
 `( iv )`, which some plain-text layouts space on purpose and which read
-the same either way. Curly braces are left to code.
+the same either way, and brackets that are named, not used: `the keys
+( and )`, `Ctrl Shift [ and Ctrl Shift ]`, `Ctrl + [`. Curly braces are left to code.
 
 Fix (safe): delete the spaces inside the bracket.",
     fix: FixAvailability::Safe,
@@ -50,6 +51,8 @@ Fix (safe): delete the spaces inside the bracket.",
         "An unbalanced ( bracket stays.",
         "A pair (split\n) across lines.",
         "Code { x } stays.",
+        "Use Ctrl Shift [ and Ctrl Shift ] to switch tabs; the keys ( and ) are brackets.",
+        "Press Ctrl + [ to go back, Ctrl + ] to go on.",
     ],
 };
 
@@ -60,6 +63,28 @@ fn is_enumerator(inner: &str) -> bool {
     let letter = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
     let roman = !inner.is_empty() && inner.len() <= 4 && inner.bytes().all(|b| b"ivxIVX".contains(&b));
     digits || letter || roman
+}
+
+/// Conjunctions that join two named marks, `( and )`, `[ or ]`.
+const JOINERS: &[&str] = &[
+    "and", "or", "to", "und", "oder", "bis", "et", "ou", "y", "o", "e", "i", "и", "или",
+];
+
+/// Keys a bracket is pressed with, `Ctrl Shift [`.
+const MODIFIERS: &[&str] = &[
+    "ctrl", "shift", "alt", "cmd", "command", "option", "meta", "super", "fn", "control",
+];
+
+/// Whether the brackets are named rather than used: nothing but a
+/// conjunction between them (`the keys ( and )`), or each is a key pressed
+/// with a modifier (`Ctrl [ and Ctrl ]`, `Ctrl + [ to go back ]`).
+fn names_the_brackets(before: &str, content: &str) -> bool {
+    let pressed = |head: &str| {
+        let head = head.trim_end_matches([' ', '\t']);
+        let last = head.rsplit([' ', '\t', '\n']).next().unwrap_or("");
+        head.ends_with('+') || MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(last))
+    };
+    JOINERS.contains(&content) || pressed(before) || pressed(content)
 }
 
 fn is_pad(b: u8) -> bool {
@@ -133,7 +158,7 @@ fn check_pair(doc: &Document, open: usize, close: usize, out: &mut Vec<Diagnosti
     if lead == 0 && trail == 0 {
         return;
     }
-    if is_enumerator(content) {
+    if is_enumerator(content) || names_the_brackets(&text[..open], content) {
         return;
     }
     // `:(` and `;-(` are faces, not brackets.
