@@ -16,15 +16,18 @@ was cut out of a paragraph and only its trailing marks survived; machine
 translation leaves them where a sentence was dropped.
 
 A line of periods alone (`..`, `...`, `. . .`) is flagged as well, but it
-may be a deliberate section break, so its fix is unsafe. Left alone: a lone
-`…`, Markdown rules and section breaks (`---`, `***`, `* * *`, `___`),
-list bullets (`-`, `*`, `•`), `--` separators, and any line with a letter,
-digit, quote or bracket on it.
+may be a deliberate section break, so its fix is unsafe; so is that of an
+indented line or one of more than four marks (code, ASCII art), and of a
+line of marks above or below another, a pause drawn down the page.
+
+Left alone: a lone `…`, Markdown rules and section breaks (`---`, `***`,
+`* * *`, `___`), list bullets (`-`, `*`, `•`), `--` separators, and any
+line with a letter, digit, quote or bracket on it.
 
 Fix: delete the line with its line break, and one blank line beside it
 when it stood between two paragraphs, so the paragraphs stay one blank
 line apart. Safe for marks (only punctuation and line breaks go); unsafe
-for a line of periods.",
+for the lines that may be meant.",
     fix: FixAvailability::Sometimes,
     rewrites_letters: false,
     scope: Scope::Document,
@@ -57,8 +60,12 @@ for a line of periods.",
 
 /// What a line of marks is: `None` if it is not one.
 enum LineKind {
+    /// Marks left behind by a cut: safe to delete.
     Marks,
-    Periods,
+    /// Marks that may be meant: a line of periods (a section break), an
+    /// indented line or more than four marks (code, ASCII art), a column
+    /// of such lines (a pause drawn down the page).
+    Layout,
 }
 
 fn classify(line: &str) -> Option<LineKind> {
@@ -75,9 +82,10 @@ fn classify(line: &str) -> Option<LineKind> {
             _ => return None,
         }
     }
+    let indented = line.starts_with([' ', '\t']);
     match marks {
         0 => None,
-        _ if periods == marks && marks >= 2 => Some(LineKind::Periods),
+        _ if (periods == marks && marks >= 2) || indented || marks > 4 => Some(LineKind::Layout),
         _ => Some(LineKind::Marks),
     }
 }
@@ -102,7 +110,13 @@ impl Rule for PunctuationOnlyLine {
             if s.len() > 64 {
                 continue;
             }
-            let Some(kind) = classify(s) else { continue };
+            let Some(mut kind) = classify(s) else { continue };
+            // A column of marks, one per line, is a pause drawn down the
+            // page (verse, jokes, a script's ellipsis), not a scrap.
+            let marks_line = |j: usize| lines[j].slice(text).len() <= 64 && classify(lines[j].slice(text)).is_some();
+            if (i > 0 && marks_line(i - 1)) || (i + 1 < lines.len() && marks_line(i + 1)) {
+                kind = LineKind::Layout;
+            }
             let prev_blank = i == 0 || blank(i - 1);
             let next_blank = i + 1 >= lines.len() || blank(i + 1);
             let span = if prev_blank && next_blank && i + 1 < lines.len() {
@@ -119,7 +133,7 @@ impl Rule for PunctuationOnlyLine {
             );
             out.push(match kind {
                 LineKind::Marks => diag.with_fix(Fix::safe_edit("delete the line", Edit::delete(span))),
-                LineKind::Periods => diag.with_fix(Fix::unsafe_edit(
+                LineKind::Layout => diag.with_fix(Fix::unsafe_edit(
                     "delete the line (unless it is a section break)",
                     Edit::delete(span),
                 )),
@@ -142,6 +156,20 @@ mod tests {
     #[test]
     fn deletes_a_lone_period_line() {
         assert_eq!(fix("a\n.\nb\n", FixMode::Safe), "a\nb\n");
+    }
+
+    #[test]
+    fn keeps_elided_code_and_ascii_art_unless_unsafe_fixes_are_on() {
+        for text in ["do {\n    :\n} while (busy);\n", "art\n:::.,:;\nend\n"] {
+            assert_eq!(fix(text, FixMode::Safe), text);
+        }
+    }
+
+    #[test]
+    fn keeps_a_column_of_periods_unless_unsafe_fixes_are_on() {
+        let text = "And then\n.\n.\n.\nhe woke up.\n";
+        assert_eq!(fix(text, FixMode::Safe), text);
+        assert_eq!(fix(text, FixMode::Unsafe), "And then\nhe woke up.\n");
     }
 
     #[test]
