@@ -26,7 +26,8 @@ are noise inside sentences.
 Left alone: brackets that hold content, such as `[sic]`, `[laughter]` or an
 editor's insertion (`[the minister]`); a reference set off by a space
 (`see [1]`), which the text cites on purpose; Markdown links and reference
-definitions (`[1](…)`, `[text][1]`, `[1]: …`); indexes in code (`a[1]`);
+definitions (`[1](…)`, `[text][1]`, `[1]: …`); indexes in code (`a[1]`,
+`argv[0]`, a word indexed twice: `arr[1] and arr[2]`);
 powers and units (`km²`, `x²`, `10⁶`).
 
 Fix (unsafe): remove the marker. The text reads the same without it, but
@@ -56,6 +57,7 @@ notes (`[Footnote 1: …]`) keeps its markers too.",
         "See [1] and [2] for the proofs.",
         "Read [the report][1] or [1](https://example.com/1).\n\n[1]: https://example.com/1",
         "Set a[1] to zero, then x[12] = y.",
+        "The program reads argv[0] first, then sums arr[1] and arr[2].",
         "A flat of 60 m² in a 10⁶ km² country, and E = mc².",
         "Visit https://example.com/wiki/Page[1] for more.",
         "The law was passed.[1] [Footnote 1: The President read this aloud.]",
@@ -66,7 +68,7 @@ notes (`[Footnote 1: …]`) keeps its markers too.",
 /// references that follow it: `[1][2]`, `[citation needed]`, `[edit]`.
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:\[(?:\d{1,3}|note \d{1,3}|nb \d{1,3}|[a-z ]{0,30} needed|who\?|when\?|where\?|which\?|why\?|by whom\?|according to whom\?|dubious(?: – discuss)?|failed verification|original research\?|unreliable source\?|edit|edit source)\])+",
+        r"(?:\[(?:[1-9]\d{0,2}|note \d{1,3}|nb \d{1,3}|[a-z ]{0,30} needed|who\?|when\?|where\?|which\?|why\?|by whom\?|according to whom\?|dubious(?: – discuss)?|failed verification|original research\?|unreliable source\?|edit|edit source)\])+",
     )
     .expect("pattern compiles")
 });
@@ -100,7 +102,11 @@ impl Rule for CitationMarker {
                 Some(kept)
             };
             for m in MARKER.find_iter(text) {
-                if glued(text, m.start()) && !markdown_link(&text[m.end()..]) && notes_kept(m.start()) != Some(true) {
+                if glued(text, m.start())
+                    && !markdown_link(&text[m.end()..])
+                    && !indexed_again(doc, m.start())
+                    && notes_kept(m.start()) != Some(true)
+                {
                     push(
                         out,
                         Span::new(m.start(), m.end()),
@@ -143,6 +149,27 @@ fn glued_word(before: &str) -> Option<&str> {
     let word = trailing_letters(before);
     let head = &before[..before.len() - word.len()];
     (!head.ends_with(|c: char| c.is_alphanumeric())).then_some(word)
+}
+
+/// Whether the word the marker at `at` is glued to is indexed elsewhere in
+/// its paragraph too (`arr[1] and arr[2]`): a page glues its notes to
+/// different words, code indexes one array again and again.
+fn indexed_again(doc: &Document, at: usize) -> bool {
+    let text = doc.text();
+    let word = trailing_letters(&text[..at]);
+    if word.is_empty() {
+        return false;
+    }
+    let Some(para) = doc.paragraph_at(at) else {
+        return false;
+    };
+    let indexed = |i: usize| {
+        text[para.start..i].ends_with(word) && !text[para.start..i - word.len()].ends_with(char::is_alphanumeric)
+    };
+    memchr::memchr_iter(b'[', &text.as_bytes()[para.start..para.end])
+        .map(|i| para.start + i)
+        .filter(|&i| i != at && indexed(i))
+        .any(|i| text[i + 1..].starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// `[1](url)` and `[1]: url` are Markdown links, not markers.
