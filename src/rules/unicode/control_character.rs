@@ -25,7 +25,10 @@ Fix (safe): remove them. A vertical tab or form feed standing alone between
 two visible characters becomes a space (Word writes a manual line break as
 a vertical tab), so the words on either side stay apart. An ANSI escape
 sequence is removed whole; its final letter is part of the code, not a
-word, which is why the rule declares that it rewrites letters.",
+word, which is why the rule declares that it rewrites letters. Backspaces
+that underline (`_⌫t`) or embolden (`t⌫t`) go with the underscore or the
+first copy; one that strikes a mark onto a letter (`'⌫u` for `ú`) is
+reported without a fix.",
     fix: FixAvailability::Safe,
     rewrites_letters: true,
     scope: Scope::Paragraph,
@@ -85,6 +88,9 @@ impl Rule for ControlCharacter {
                 }
             }
             let span = Span::new(start, i);
+            if b[start..i].iter().all(|&c| c == 0x08) && push_overstrike(text, span, out) {
+                continue;
+            }
             let prev = text[..start].chars().next_back();
             let next = text[i..].chars().next();
             let between_words = prev.is_some_and(|c| !c.is_whitespace()) && next.is_some_and(|c| !c.is_whitespace());
@@ -105,6 +111,39 @@ impl Rule for ControlCharacter {
             )));
         }
     }
+}
+
+/// Backspaces that strike one character over another, as `nroff` and old
+/// terminals underline (`_⌫t`) and embolden (`t⌫t`): removing only the
+/// backspaces would leave the underscores and doubled letters in the text.
+/// Those two are undone whole, keeping the letter printed last; an accent
+/// struck onto a letter (`'⌫u` for `ú`) is reported without a fix, since
+/// no deletion gives the letter meant. False when the backspaces strike
+/// nothing visible: they are then stray, and go like any control.
+fn push_overstrike(text: &str, span: Span, out: &mut Vec<Diagnostic>) -> bool {
+    let n = span.end - span.start;
+    let struck: Vec<char> = text[..span.start].chars().rev().take(n).collect();
+    let over: Vec<char> = text[span.end..].chars().take(n).collect();
+    let visible = |c: &char| !c.is_whitespace() && !c.is_control();
+    if struck.len() < n || over.len() < n || !struck.iter().chain(&over).all(visible) {
+        return false;
+    }
+    // `struck` runs backwards from the backspaces, `over` forwards.
+    let pairs = || struck.iter().rev().zip(&over);
+    let diag = Diagnostic::new(&META, span, "backspace overstrike");
+    if pairs().all(|(&x, &y)| x == '_' || x == y) {
+        let from = span.start - struck.iter().map(|c| c.len_utf8()).sum::<usize>();
+        out.push(diag.with_fix(Fix::safe_edit(
+            "keep the character printed last",
+            Edit::delete(Span::new(from, span.end)),
+        )));
+        return true;
+    }
+    if pairs().any(|(&x, &y)| matches!(x, '\'' | '`' | '^' | '~' | '"' | ',' | '´') && y.is_alphabetic()) {
+        out.push(diag);
+        return true;
+    }
+    false
 }
 
 /// The first byte at or after `i` below 0x20 or equal to 0x7F, eight bytes
@@ -173,6 +212,26 @@ mod tests {
             assert_eq!(super::next_below_space_or_del(text.as_bytes(), 0), Some(n));
         }
         assert_eq!(super::next_below_space_or_del("é€ abc".as_bytes(), 0), None);
+    }
+
+    #[test]
+    fn undoes_underlining_and_emboldening_by_backspace() {
+        assert_eq!(fix("an _\u{8}i_\u{8}s word and b\u{8}bold"), "an is word and bold");
+        assert_eq!(fix("*_____\u{8}\u{8}\u{8}\u{8}\u{8}never*"), "*never*");
+    }
+
+    #[test]
+    fn leaves_an_overstrike_that_makes_a_letter() {
+        let text = "Tin'\u{8}uviel";
+        assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn removes_a_stray_backspace_like_any_control() {
+        assert_eq!(
+            fix("high-temperature\u{8} tests, e\u{8}t"),
+            "high-temperature tests, et"
+        );
     }
 
     #[test]
