@@ -100,7 +100,7 @@ lowercase word (`said,. and`), keeping the comma is unsafe.",
         },
     ],
     keeps: &[
-        "Maybe Chris could confirm this? ;-) It works, but not always. ;) In any case! :-( we wait.",
+        "Maybe Chris could confirm this? ;-) It works, but not always. ;) In any case! :-( we wait. Unusual?  ;>",
         "We toured the U.S.A.,\nThen we flew home.",
         "He paused.. and went on, and then...\n\nThe end of it...",
         "He wrote \",,\" by mistake, then `;.` and “..” too.",
@@ -522,11 +522,12 @@ impl Rule for PunctuationCluster {
 }
 
 /// True when `rest`, what follows a `;` or `:`, makes it an emoticon's
-/// eyes: `;-)`, `:)`, `:-(`, `;P`, `:D`.
+/// eyes: `;-)`, `:)`, `:-(`, `;P`, `:D`, `;>`, `:o`.
 fn starts_emoticon(rest: &str) -> bool {
     let face = rest.strip_prefix(['-', '\'', '^']).unwrap_or(rest);
-    face.starts_with([')', '(', 'D', 'P', 'p', '/', '|', '*', ']', '['])
-        && !face[1..].starts_with(|c: char| c.is_alphanumeric())
+    face.starts_with([
+        ')', '(', 'D', 'P', 'p', '/', '|', '*', ']', '[', '>', '<', 'o', 'O', '3',
+    ]) && !face[1..].starts_with(|c: char| c.is_alphanumeric())
 }
 
 #[cfg(test)]

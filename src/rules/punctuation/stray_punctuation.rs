@@ -21,8 +21,10 @@ of a paragraph.
 
 A line counts as opening when it starts a paragraph or follows a line that
 ends a sentence. Left alone: ellipses (`...and then`), marks that start a
-token (`.NET`, `.45`), `?` or `!` glued to a word, colons, lines of nothing
-but punctuation (`punctuation-only-line`'s), and for the closing comma:
+token (`.NET`, `.45`), `?` or `!` glued to a word, colons, a mark on an
+indented line or in a run of three (code: `⇥,LET)`, `;;; comment`), lines
+of nothing but punctuation (`punctuation-only-line`'s), and for the
+closing comma:
 list items, short lines and verse (a stanza may end on a comma), a
 paragraph that the next one continues in lowercase or that introduces the
 speech the next one quotes after a verb of saying (`made bold to
@@ -68,6 +70,7 @@ been cut mid-sentence, and a person should decide.",
         ". ,\n\n, ,",
         "Note:\n\nHe said “waste”. ,",
         "wrapped line ending with a comma,\n, odd but mid-paragraph",
+        "(LET ((LET ',LET))\n\n\t\t,LET)))\n\n;;; We are an equal opportunity employer.",
         "But developers want to see what is inside.&rdquo;",
         "Whereas the parties to this agreement have met in good faith,\n\nWhereas the talks have lasted for a year;\n\nNow, therefore, the parties agree as follows.",
     ],
@@ -148,7 +151,11 @@ impl Rule for StrayPunctuation {
             if starts_para {
                 para_first = i;
             }
-            let opens_with_mark = body.starts_with([',', ';', '.', '!', '?']);
+            // An indented line opening with a mark is code or layout
+            // (Lisp's `,x`, a magazine's `;login:`), and so is a run of one
+            // mark (`;;;` opening a comment).
+            let opens_with_mark = line.starts_with([',', ';', '.', '!', '?'])
+                && !line.as_bytes().get(1..3).is_some_and(|m| m == [line.as_bytes()[0]; 2]);
             if opens_with_mark && (starts_para || ends_sentence(slice(i - 1))) {
                 if let Some((s, e)) = opening_marks(line) {
                     let span = Span::new(lines[i].start + s, lines[i].start + e);
