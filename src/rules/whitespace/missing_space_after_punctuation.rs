@@ -204,7 +204,12 @@ fn check_sentence_end<'t>(text: &'t str, m: regex::Match) -> Option<Candidate<'t
     } else {
         prev.is_alphanumeric() || matches!(prev, '”' | '’' | ')' | ']' | '"')
     };
-    if !ok_prev {
+    // A straight quote after a space opens what the marks begin: `"...The`.
+    let opening_quote = prev == '"' && {
+        let head = &text[..m.start() - 1];
+        head.chars().next_back().is_none_or(char::is_whitespace)
+    };
+    if !ok_prev || opening_quote {
         return None;
     }
     // Where the space goes: after the marks and closing quotes.
@@ -543,6 +548,10 @@ mod tests {
     #[test]
     fn handles_an_ellipsis_before_a_new_sentence() {
         assert_eq!(fix("Well...This is odd"), "Well... This is odd");
+        assert_eq!(
+            fix("He sang \"...The name of the song\""),
+            "He sang \"...The name of the song\""
+        );
     }
 
     #[test]
