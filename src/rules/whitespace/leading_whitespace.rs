@@ -27,7 +27,8 @@ ending in sentence punctuation), since that much indentation is how
 Markdown marks code.
 
 Left alone: indented blocks (code, poetry, block quotes: two or more
-indented lines in a row), list items (`- item`, `* item`, `1. item`,
+indented lines in a row), a line indented under a label that ends in a
+colon (`Murphy's Law:` then `⇥Anything that can go wrong…`), list items (`- item`, `* item`, `1. item`,
 `a) item`), lines starting with punctuation or a bracket, CJK paragraphs
 (`\u{3000}\u{3000}` is how they indent), documents that indent most of their
 paragraphs on purpose (three or more, and more than half), and Markdown,
@@ -61,6 +62,7 @@ Fix (safe): delete the indentation.",
         "Steps:\n\n  - first\n  - second\n  1. third\n",
         "  Roses are red,\n  violets are blue.\n",
         "A line\n  wrapped with a hanging indent\n",
+        "Murphy's Law:\n\tIf anything can go wrong, it will, and at the worst possible moment.\n",
         "\u{3000}\u{3000}中文段落的缩进。\n",
         "    short code line\n",
         "  (a) first item\n",
@@ -145,8 +147,9 @@ impl Rule for LeadingWhitespace {
             if (prev_in_para && indented(i - 1)) || (next_in_para && indented(i + 1)) {
                 continue;
             }
-            // A hanging indent continues the line before it.
-            if prev_in_para && !ends_sentence(slice(i - 1)) {
+            // A hanging indent continues the line before it, and a body
+            // hangs under its label (`Murphy's Law:`, `drug, n.:`).
+            if prev_in_para && (!ends_sentence(slice(i - 1)) || slice(i - 1).trim_end().ends_with(':')) {
                 continue;
             }
             let width = indent_len(line);
