@@ -6,7 +6,7 @@ use crate::lang::SPACED_EUROPEAN;
 use crate::prelude::*;
 
 use super::helpers::{alnum_after, alnum_before, cjk_nearby, CjkParagraphs};
-use crate::text::chars::is_latin_alnum;
+use crate::text::chars::{is_cjk_letter, is_latin_alnum};
 
 pub struct FullwidthPunctuation;
 
@@ -28,7 +28,9 @@ by a space that is not there, and they defeat searches and tokenisers.
 A mark counts only when the nearest letters or digits around it are Latin
 (one side may be the edge of the line) and no CJK character sits within a
 dozen characters: CJK text (`中文，中文`) and Latin words quoted inside CJK
-text are never touched.
+text are never touched, nor is a Latin line in a document whose letters are
+a quarter or more CJK (`setterm(1)、stty(1)` in a Japanese manual): there
+the marks are the document's own.
 
 Replacements: `，` `、` → `,`, `。` `．` → `.`, `：` → `:`, `；` → `;`, `！` → `!`,
 `？` → `?`, `（）` → `()`, `【】` `［］` → `[]`, `「」` → `“”` and `『』` → `‘’`
@@ -75,6 +77,7 @@ Fix (safe): only punctuation and spaces change.",
         "請參閱 'sphinx --help'。",
         "ꆈꌠꁱꂷ，ꀉꂿꄉꌠ。",
         "中文，中文。这是（测试）。",
+        "関連項目を参照してください。\n\nsetterm(1)、stty(1)、tic(1)\n\nSee 「Using vim」.",
         "我喜欢Apple，但是价格太高。",
         "使用GPT-4（OpenAI）模型。",
         "Plain ASCII, with (brackets) and 10:30.",
@@ -176,12 +179,16 @@ impl Rule for FullwidthPunctuation {
         }
         let text = doc.text();
         let mut cjk = CjkParagraphs::new(doc);
+        // In a document written mostly in CJK, a Latin line keeps the
+        // document's punctuation (`setterm(1)、stty(1)` in a Japanese manual).
+        let mut cjk_document: Option<bool> = None;
+        let mut cjk = |at: usize| cjk.has(at) || *cjk_document.get_or_insert_with(|| mostly_cjk(text));
         let mut hits: Vec<Hit> = PATTERN
             .find_iter(text.as_bytes())
             .map(|m| Hit {
                 span: Span::new(m.start(), m.end()),
                 ch: text[m.start()..].chars().next().expect("a match is a char"),
-                latin: in_latin_text(text, m.start(), m.end()) && !cjk.has(m.start()),
+                latin: in_latin_text(text, m.start(), m.end()) && !cjk(m.start()),
                 paired: false,
             })
             .filter(|h| h.latin || pair_kind(h.ch).is_some())
@@ -195,6 +202,16 @@ impl Rule for FullwidthPunctuation {
             out.push(diagnose(text, h, curly));
         }
     }
+}
+
+/// Whether a quarter or more of the text's letters are CJK.
+fn mostly_cjk(text: &str) -> bool {
+    let (mut letters, mut cjk) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        cjk += usize::from(is_cjk_letter(c));
+    }
+    cjk * 4 >= letters && cjk > 0
 }
 
 struct Hit {

@@ -28,7 +28,8 @@ spell checking.
 
 Left alone: primes after digits (`5′ 10″`), an opening quote that opens a
 quotation (`the ‘Brexit’ vote`), marks between letters that are not a
-contraction (`ho‘okolokolo`, where Hawaiian writes the ʻokina), and text
+contraction (`ho‘okolokolo`, where Hawaiian writes the ʻokina), Uzbek's
+letters `o‘` and `g‘` before a lowercase letter (`O‘zbekiston`), and text
 in other languages.
 
 Fix (safe): use the apostrophe the rest of the text uses: the curly `’`
@@ -56,6 +57,7 @@ otherwise. Only the glyph of one punctuation mark changes.",
         "He is 5′ 10″ tall and the ’90s were long.",
         "The ‘Brexit’ vote and the ‘fair deal’ were both in the news.",
         "Write `x` and `y`s in the code.",
+        "The team from O‘zbekiston won, G‘afur scored and Tashkent cheered.",
         "The company's report and it's done.",
         "The \"Hood desert\"s status and the \"Nazis\"tv show, \"in\"t.",
     ],
@@ -108,6 +110,11 @@ impl Rule for ApostropheLookalike {
             let contraction = ENDINGS.contains(&after.to_ascii_lowercase().as_str());
             let elision = ELIDED.contains(&before.to_ascii_lowercase().as_str()) && after.chars().count() >= 3;
             if !(contraction || elision) {
+                continue;
+            }
+            // Uzbek writes `o‘` and `g‘` as letters of their own
+            // (`O‘zbekiston`, `G‘afur`); Irish `O’Brien` goes on in capitals.
+            if c == '\u{2018}' && matches!(before, "o" | "O" | "g" | "G") && after.starts_with(char::is_lowercase) {
                 continue;
             }
             // `‘` opening a quotation closes later in the sentence: `‘s’ is a letter`.

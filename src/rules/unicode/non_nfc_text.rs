@@ -35,7 +35,9 @@ letter written whole shows that); CJK compatibility ideographs
 (U+F900–U+FAFF, U+2F800–U+2FA1F), which NFC maps to a unified ideograph
 that some fonts draw differently; and the differences from NFC that are
 a script's own spelling, not a decomposed letter: combining marks in
-another order (Arabic vowel signs typed shadda last), letters NFC
+another order (Arabic vowel signs typed shadda last), Hebrew, Arabic and
+Syriac pointing, which writes marks such as the Uthmani maddah as signs
+of their own, letters NFC
 deliberately keeps apart (Bengali and Devanagari nukta forms such as
 `য়`) and polytonic Greek accents (oxia), which NFC maps to their
 monotonic twins, and Indic vowels typed in their two parts.
@@ -189,6 +191,15 @@ fn check_run(text: &str, start: usize, end: usize, out: &mut Vec<Diagnostic>) {
     {
         return;
     }
+    // Hebrew, Arabic and Syriac pointing writes its marks as signs of their
+    // own (alef with a separate maddah in Uthmani script); NFC's merging and
+    // reordering there is a spelling change, not a repair (see UAX #53).
+    if before
+        .chars()
+        .any(|c| matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF))
+    {
+        return;
+    }
     // Only a diacritic composed onto its letter is a decomposed letter: a
     // reordering, a nukta form NFC splits, a polytonic accent it maps to a
     // twin and an Indic vowel typed in its two parts are spellings.
@@ -215,6 +226,12 @@ mod tests {
             .fix(text, FixMode::Safe)
             .unwrap()
             .text
+    }
+
+    #[test]
+    fn leaves_arabic_pointing_alone_even_beside_whole_letters() {
+        let text = "آ \u{0646}\u{0651}\u{064f} \u{0627}\u{0653}";
+        assert_eq!(fix(text), text);
     }
 
     #[test]
