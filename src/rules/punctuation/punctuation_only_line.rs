@@ -17,8 +17,9 @@ translation leaves them where a sentence was dropped.
 
 A line of periods alone (`..`, `...`, `. . .`) is flagged as well, but it
 may be a deliberate section break, so its fix is unsafe; so is that of an
-indented line or one of more than four marks (code, ASCII art), and of a
-line of marks above or below another, a pause drawn down the page.
+indented line, of one mark doubled (a shell `case`'s `;;`,
+reStructuredText's `::`) or of more than four marks (code, ASCII art), and
+of a line of marks above or below another, a pause drawn down the page.
 
 Left alone: a lone `…`, Markdown rules and section breaks (`---`, `***`,
 `* * *`, `___`), list bullets (`-`, `*`, `•`), `--` separators, and any
@@ -63,8 +64,8 @@ enum LineKind {
     /// Marks left behind by a cut: safe to delete.
     Marks,
     /// Marks that may be meant: a line of periods (a section break), an
-    /// indented line or more than four marks (code, ASCII art), a column
-    /// of such lines (a pause drawn down the page).
+    /// indented line, one mark doubled or more than four marks (code,
+    /// ASCII art), a column of such lines (a pause drawn down the page).
     Layout,
 }
 
@@ -83,9 +84,11 @@ fn classify(line: &str) -> Option<LineKind> {
         }
     }
     let indented = line.starts_with([' ', '\t']);
+    // One mark doubled is syntax: a shell `case`'s `;;`, reStructuredText's `::`.
+    let doubled = matches!(line.as_bytes(), [a, b] if a == b);
     match marks {
         0 => None,
-        _ if (periods == marks && marks >= 2) || indented || marks > 4 => Some(LineKind::Layout),
+        _ if (periods == marks && marks >= 2) || indented || doubled || marks > 4 => Some(LineKind::Layout),
         _ => Some(LineKind::Marks),
     }
 }

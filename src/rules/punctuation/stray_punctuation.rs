@@ -22,10 +22,12 @@ of a paragraph.
 A line counts as opening when it starts a paragraph or follows a line that
 ends a sentence. Left alone: ellipses (`...and then`), marks that start a
 token (`.NET`, `.45`), `?` or `!` glued to a word, colons, a mark on an
-indented line or in a run of three (code: `⇥,LET)`, `;;; comment`), lines
+indented line or in a run of three (code: `⇥,LET)`, `;;; comment`), a
+period, `?` or `!` before a lowercase word or a bracket, which the line
+defines (`? matches one character`), a lone `!` or `?` (`! EXPR`), lines
 of nothing but punctuation (`punctuation-only-line`'s), and for the
-closing comma:
-list items, short lines and verse (a stanza may end on a comma), a
+closing comma: list items, short lines and verse (a stanza may end on a
+comma), a
 paragraph that the next one continues in lowercase or that introduces the
 speech the next one quotes after a verb of saying (`made bold to
 speak,`), a run of paragraphs
@@ -71,6 +73,7 @@ been cut mid-sentence, and a person should decide.",
         "Note:\n\nHe said “waste”. ,",
         "wrapped line ending with a comma,\n, odd but mid-paragraph",
         "(LET ((LET ',LET))\n\n\t\t,LET)))\n\n;;; We are an equal opportunity employer.",
+        "Wildcards:\n\n? matches exactly one character.\n\n! EXPRESSION\n\n. (dot) and .. are not hidden.",
         "But developers want to see what is inside.&rdquo;",
         "Whereas the parties to this agreement have met in good faith,\n\nWhereas the talks have lasted for a year;\n\nNow, therefore, the parties agree as follows.",
     ],
@@ -109,6 +112,17 @@ fn opening_marks(line: &str) -> Option<(usize, usize)> {
     }
     let next = line[end..].chars().next()?;
     if !(next.is_alphanumeric() || crate::segment::is_opener(next)) {
+        return None;
+    }
+    // A sentence's mark left by a cut stands before a new sentence; before
+    // a lowercase word or a bracket it is the term a line defines (`?
+    // matches one character`, `. (dot) is hidden`), and a lone `!` or `?`
+    // opens a logical `! EXPRESSION`.
+    let comma = b[start..end].iter().any(|&c| matches!(c, b',' | b';'));
+    if !comma
+        && (!(next.is_uppercase() || next.is_ascii_digit() || crate::segment::is_opener(next) && next != '(')
+            || b[start..end].iter().all(|&c| matches!(c, b'!' | b'?') || is_blank(c)))
+    {
         return None;
     }
     // `.NET`, `?foo`: glued marks belong to the word, except a comma.

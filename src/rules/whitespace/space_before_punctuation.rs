@@ -33,7 +33,9 @@ punctuation that starts a token (`.NET`, `.45`, `./run.sh`, a reply
 (`a != b`, `x := 1`), spaces at the start of a line (another rule's
 business), and a mark after other punctuation, even across a closing quote
 (`“waste”. ,`, `said.” ,`): that is a cluster, `punctuation-cluster`'s.
-A mark after an article is named, not used (`type a , between them`).
+A mark after an article is named, not used (`type a , between them`), and
+so is a spaced period before a lowercase word or a bracket (`chown foo:bar
+. to fix it`).
 
 Fix (safe): remove the spaces. Only whitespace is deleted.",
     fix: FixAvailability::Safe,
@@ -84,6 +86,7 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
         "Narrow spaces: «\u{202f}Oui\u{202f}!\u{202f}» and ÉTÉ\u{a0}: SÃO PAULO.",
         "Cool :] and :[",
         "Type a , between the items and the ; before the last one.",
+        "Run chown -R foo:bar . to fix it; the default is . (the current directory).",
     ],
 };
 
@@ -146,6 +149,13 @@ impl Rule for SpaceBeforePunctuation {
                 word.next().is_some_and(|w| w.chars().count() == 1)
             };
             if !lists_letters && names_the_mark(before) {
+                continue;
+            }
+            // A spaced period that a lowercase word or a bracket follows
+            // ends no sentence: it is named or typed (`chown foo:bar . to`,
+            // `the default is . (the current directory)`).
+            if punct == b'.' && after.starts_with(' ') && after[1..].starts_with(|c: char| c.is_lowercase() || c == '(')
+            {
                 continue;
             }
             let next = after.chars().next();

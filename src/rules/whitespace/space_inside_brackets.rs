@@ -21,8 +21,10 @@ Left alone: brackets holding nothing but spaces (`( )`, the Markdown task box
 `[ ]`: `empty-quotes-or-brackets`'s), a bracket whose padding crosses a line
 break, emoticons (`:( `, `;-)`), and enumerators such as `( a )`, `( 1 )`,
 `( iv )`, which some plain-text layouts space on purpose and which read
-the same either way, and brackets that are named, not used: `the keys
-( and )`, `Ctrl Shift [ and Ctrl Shift ]`, `Ctrl + [`. Curly braces are left to code.
+the same either way, brackets that are named, not used: `the keys
+( and )`, `Ctrl Shift [ and Ctrl Shift ]`, `Ctrl + [`, and code: a
+shell test `[ -f file ]`, a regex class `[ \\t]`, a range `( 0..23)`, a
+variable `[ $x ]`. Curly braces are left to code.
 
 Fix (safe): delete the spaces inside the bracket.",
     fix: FixAvailability::Safe,
@@ -53,6 +55,7 @@ Fix (safe): delete the spaces inside the bracket.",
         "Code { x } stays.",
         "Use Ctrl Shift [ and Ctrl Shift ] to switch tabs; the keys ( and ) are brackets.",
         "Press Ctrl + [ to go back, Ctrl + ] to go on.",
+        "if [ -f /etc/foo ]; then sed -e 's/[ \\t]*$//' file; fi, hour padded ( 0..23).",
     ],
 };
 
@@ -158,7 +161,13 @@ fn check_pair(doc: &Document, open: usize, close: usize, out: &mut Vec<Diagnosti
     if lead == 0 && trail == 0 {
         return;
     }
-    if is_enumerator(content) || names_the_brackets(&text[..open], content) {
+    // `[ -f /etc/foo ]` is a shell test, `[ \t]` a regex class, `( 0..23)`
+    // a range whose padding shows the padding: code, not prose.
+    let variable = content
+        .match_indices('$')
+        .any(|(i, _)| content[i + 1..].starts_with(|c: char| c.is_alphabetic() || c == '{'));
+    let code = content.starts_with('-') || content.contains('\\') || content.contains("..") || variable;
+    if code || is_enumerator(content) || names_the_brackets(&text[..open], content) {
         return;
     }
     // `:(` and `;-(` are faces, not brackets.
