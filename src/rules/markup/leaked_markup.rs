@@ -30,8 +30,8 @@ Flags markup that a scraper copied instead of rendering:
 - attributes that lost their tag: `alt=A man walks>`, `src=\"…\"`,
   `class=\"wp-caption-text\">`; an `alt=` or `title=` value without quotes
   runs to the next `>` on its line;
-- shortcodes: `[ad_1]`, `[caption id=\"…\"]…[/caption]`, `[embed]`, and any
-  `[name]` closed later by `[/name]`;
+- shortcodes: `[ad_1]`, `[caption id=\"…\"]…[/caption]`, `[embed]`, any
+  `[name]` closed later by `[/name]`, and `[snake_case]` names;
 - template tokens: `{mosads}`, `{loadposition x}`, `{{ var }}`, `{% tag %}`,
   `${name}` (not one holding a backtick, which may pair with another as
   a code span);
@@ -57,9 +57,11 @@ and markup alone on its line goes with the line.
   identifiers, empty image links. The letters removed are markup, not
   words, which is why the rule declares that it rewrites letters.
 - unsafe when the markup carries words: `alt=`/`title=` text, image alt
-  text, comments and templates with several words; and for a bare tag
+  text, comments and templates with several words; for a bare tag
   standing between two words of a sentence, which may be written on
-  purpose.",
+  purpose; and for what code writes the same way: `${HOME}`, and a
+  `[snake_case]` name that no known shortcode opens and nothing closes
+  (`[fs_types]`, `[config_file]`, `path[path_len]`).",
     fix: FixAvailability::Sometimes,
     rewrites_letters: true,
     scope: Scope::Document,
@@ -299,6 +301,13 @@ mod tests {
 
     fn fix(text: &str, mode: FixMode) -> String {
         linter().fix(text, mode).unwrap().text
+    }
+
+    #[test]
+    fn what_code_writes_like_markup_is_left_to_a_person() {
+        let text = "Keys live in ${HOME}/.ssh; edit the [fs_types] section, or path[path_len].";
+        assert_eq!(fix(text, FixMode::Safe), text);
+        assert_eq!(fix("[ad_1]\nText.", FixMode::Safe), "Text.");
     }
 
     #[test]

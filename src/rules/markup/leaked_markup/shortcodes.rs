@@ -24,10 +24,17 @@ pub(super) fn find_shortcodes(text: &str, out: &mut Vec<Item>) {
         let attrs = caps.get(3).map_or("", |a| a.as_str());
         let known = closing
             || !attrs.trim().is_empty()
-            || name.contains('_')
             || SHORTCODES.contains_exact(name)
+            || name
+                .split_once('_')
+                .is_some_and(|(head, _)| SHORTCODES.contains_exact(head))
             || closed_later(text, m.end(), name, &mut closers, &mut blank);
-        if !known {
+        // `[ad_1]` is a known one numbered; `[su_button]` may be a plugin's
+        // shortcode, but `[fs_types]`,
+        // `[config_file]` and `path[path_len]` are a config section, a
+        // placeholder and an index: a person decides.
+        let snake = name.contains('_');
+        if !(known || snake) {
             continue;
         }
         let wordy = parse_attrs(attrs)
@@ -35,7 +42,7 @@ pub(super) fn find_shortcodes(text: &str, out: &mut Vec<Item>) {
         out.push(item(
             m.start(),
             m.end(),
-            !wordy,
+            known && !wordy,
             false,
             format!("leaked shortcode `[{}{name}]`", &caps[1]),
         ));
@@ -78,7 +85,9 @@ pub(super) fn find_templates(text: &str, out: &mut Vec<Item>) {
         let prose = m.as_str().starts_with("{{")
             && inner.contains(' ')
             && inner.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-');
-        let identifier = !prose;
+        // `${HOME}/.ssh` is as often shell written on purpose as a leaked
+        // JavaScript template.
+        let identifier = !prose && !m.as_str().starts_with("${");
         out.push(item(
             m.start(),
             m.end(),
