@@ -42,8 +42,10 @@ of an HTML entity (`&quot;.`), ellipses (`...`, `. . .`, `…,`, `,...`), runs o
 `etc.,`, unless the line ends there: `the U.S. ,` → `the U.S.`), a comma after `?` or `!` (`“Who?”, she asked`, `Yahoo!, the
 firm`; a space between them goes, and `“Who?” , she asked` is only
 reported: dropping or joining the comma is a judgement), colons (`std::`, `:,(`), marks at the
-start of a line (`stray-punctuation`'s and `punctuation-only-line`'s), and
-French spacing before `;` `!` `?`.
+start of a line (`stray-punctuation`'s and `punctuation-only-line`'s),
+French spacing before `;` `!` `?`, a period after a closing guillemet
+that another closes inside (`«Dr.».`, where Spanish, French and Russian
+put the sentence's own period), and a shell `case`'s `;;`.
 
 Fix: safe where the run ends a line or a capital letter follows, except
 dropping a period after `?` or `!` (`Really?.`), which is unsafe: in text
@@ -101,6 +103,8 @@ lowercase word (`said,. and`), keeping the comma is unsafe.",
     ],
     keeps: &[
         "Maybe Chris could confirm this? ;-) It works, but not always. ;) In any case! :-( we wait. Unusual?  ;>",
+        "Por ejemplo, «Mr.» o «Dr.». Los archivos que comienzan con «.». Luego.",
+        "case $x in a) echo a ;; b) echo b ;; esac",
         "We toured the U.S.A.,\nThen we flew home.",
         "He paused.. and went on, and then...\n\nThe end of it...",
         "He wrote \",,\" by mistake, then `;.` and “..” too.",
@@ -331,6 +335,18 @@ fn judge(text: &str, marks: &[Mark], next: Next, french: bool) -> Verdict {
     if marks
         .iter()
         .any(|m| m.after_bracket || (m.after_closer && m.kind == Kind::Final))
+    {
+        return Verdict::Skip;
+    }
+    // `;;` ends a shell `case` branch; prose doubles commas, not these.
+    if marks.len() == 2 && b[marks[0].at] == b';' && b[marks[1].at] == b';' && marks[1].at == marks[0].at + 1 {
+        return Verdict::Skip;
+    }
+    // Guillemet languages put the sentence's period outside the closing
+    // mark even when the quotation ends on one: `«Dr.».`, `«.».`.
+    if marks
+        .windows(2)
+        .any(|w| w[1].after_closer && text[w[0].at..w[1].at].contains(['»', '«']))
     {
         return Verdict::Skip;
     }
