@@ -39,11 +39,13 @@ that introduces a quotation (`He said.\"This`): it may open the next
 quotation or close this one. Where they pair, an odd one opens and the
 space goes before it, an even one closes and the space goes after it
 (`reporters.\"The` → `reporters. \"The`); two glued quotes close then open
-(`\"My Hero.\"\"It's`).
+(`\"My Hero.\"\"It's`), an ellipsis that opens a quotation (`\"...The`),
 and colons (`10:30`, `Photo:Reuters`).
 A comma or semicolon counts only between two words of two or more letters
 (or a number and a word), once per token: `1,000`, `x,y`, `a,b,c`,
-`tech,ai,news` and HTML entities (`&amp;then`) are left alone.
+`tech,ai,news`, HTML entities (`&amp;then`), a record's fields
+(`group1:x:20:user1,user2`) and an option's values (`mount -o
+remount,rw`) are left alone.
 
 Fix (safe): insert one space after the mark and any closing quote.
 Unsafe where a lone straight quote glued after a sentence is the first in
@@ -92,6 +94,7 @@ open one that runs on.",
         "The i.Con tracks speed, and e.On sells power.",
         "Joe Manchin (D-W.Va.) said he was open to it.",
         "The U.S. economy grew 3.5 per cent, e.g. in Node.js and example.com jobs.",
+        "The line reads group1:x:20:user1,user2, then run mount -o remount,rw /dev/foo to apply it.",
         "01.AI released Yi-34B at 10:30 a.m., i.e., before Ph.D. students woke.",
         "See https://example.com/News.Today or www.Example.Com/Foo.Bar today.",
         "Open Report.Pdf, then visit Amazon.Com or ASP.Net and call Console.WriteLine.",
@@ -312,6 +315,15 @@ fn check_comma(text: &str, m: regex::Match, out: &mut Vec<Diagnostic>) {
     }
     if mark == b';' && token.contains('&') {
         return; // an HTML entity such as `&amp;`
+    }
+    // `group1:x:20:user1,user2` is a record's fields, `mount -o remount,rw`
+    // an option's values.
+    let after_flag = text[..m.start()]
+        .rsplit([' ', '\t'])
+        .nth(1)
+        .is_some_and(|t| t.starts_with('-') && t.len() > 1 && t.len() <= 16 && !t.contains(['.', ',']));
+    if token.split(':').count() > 2 || after_flag {
+        return;
     }
     // `max(a,b)`, `print(hello,world)`: a call, not prose.
     if token
