@@ -31,7 +31,9 @@ word and before a boundary, and no curly quote is mixed in (`\"?at least
 
 Left alone: a `”` after a straight quote that may close the `“`
 (`“closed\". ”`: which mark pairs is not clear); a quote mark the text
-names rather than uses (`Type \" to start a string`, `a \" mark`); empty
+names rather than uses (`Type \" to start a string`, `a \" mark`); strings
+in code (`\"Hello, \" + name`, `sep = \" \"`, `formail -I \"From \"`) and a
+quote after a column gap (a Vim comment); empty
 quotes (`“ ”`: `empty-quotes-or-brackets`'s), padding that crosses a line
 break, single quotes (they double as apostrophes), German `„…“`,
 guillemets (`« … »` is correct French), and French paragraphs.
@@ -68,6 +70,7 @@ space and the `“` with `”`. Only whitespace and quotation marks change.",
         "“He said ‘no’ twice,” she recalled. “Yes.”",
         "The sign read “closed\". ” Then it opened.",
         "It cancelled the show “ ” after one season.",
+        "Set text = \"Hello, \" + name, then run formail -I \"From \" on it.",
         "He said “we will see\n” tomorrow.",
         "Der Bürgermeister sagte: „Wir müssen handeln.“ Dann ging er.",
         "He bought a 12\" screen and a 5\" one.",
@@ -303,6 +306,9 @@ fn check_straight(doc: &Document, seg: Span, out: &mut Vec<Diagnostic>) {
     }
     for p in quotes.chunks(2) {
         let (o, c) = (p[0], p[1]);
+        if string_literal(text, o, c) {
+            continue;
+        }
         if let Some(pad) = pad_after(text, o + 1).filter(|s| s.end < c) {
             push(out, pad, "space after an opening quote");
         }
@@ -310,6 +316,20 @@ fn check_straight(doc: &Document, seg: Span, out: &mut Vec<Diagnostic>) {
             push(out, pad, "space before a closing quote");
         }
     }
+}
+
+/// Whether the quotes at `o` and `c` hold a string in code, where a space
+/// inside is data: one joined with `+` (`"Hello, " + name`), assigned
+/// (`sep = " "`) or given to a command's option (`formail -I "From "`), and
+/// a quote after a column gap, which opens a Vim script's comment.
+fn string_literal(text: &str, o: usize, c: usize) -> bool {
+    let before = text[..o].trim_end_matches([' ', '\t']);
+    let joined = text[c + 1..].trim_start_matches([' ', '\t']).starts_with('+');
+    let flag = before.rsplit([' ', '\t', '\n']).next().is_some_and(|t| {
+        t.len() > 1 && t.starts_with('-') && t[1..].chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-')
+    });
+    let column = |q: usize| text[..q].ends_with("   ");
+    joined || before.ends_with(['=', '+']) || flag || column(o) || column(c)
 }
 
 /// `Type " to start a string`, `a " mark`: a quote with blanks on both
