@@ -19,8 +19,9 @@ whitespace at its end (`trailing-whitespace`), and layout:
 - a line that looks like a table or aligned code: tabs in two or more
   places, or two or more gaps of which one is three or more spaces wide
   (`Revenue    $5m    $6m`);
-- a wide gap (three spaces or more) or a tab on a line next to another such
-  line: verse side by side, a dialogue's `Q:⇥` and `A:⇥`;
+- a gap on a line next to one with a wide gap (three spaces or more) or a
+  tab: verse side by side, a dialogue's `Q:⇥` and `A:⇥`, comments aligned
+  after code;
 - a lone wide gap or tab after a label's colon (`Host:⇥No`) or a list
   marker (`(7)⇥After`), or before anything but a word (`free.     --
   Linus`, `/* magic */`, `:-)`).
@@ -69,6 +70,7 @@ Fix (safe): replace the run with one space.",
         "Management:     \"When will this work?\"",
         "I know it is weird, but it does make it easier to write poetry.    :-)",
         "(7)\tAfter an employee has spent his thirteen hours of labour in the mill",
+        "x = 1       # one\nlonger_name = 2  # two",
     ],
 };
 
@@ -220,8 +222,9 @@ impl Rule for RepeatedSpaces {
                 _ => {
                     let s = shape(line.slice(text));
                     let indented = text[line.start..].starts_with("    ") || text[line.start..].starts_with('\t');
-                    // Columns run down the page: a neighbour with a gap of
-                    // its own makes both lines a table, verse or dialogue.
+                    // Columns run down the page: beside a line with a wide
+                    // gap or a tab, a gap is alignment (a table, verse,
+                    // dialogue, comments after code).
                     let beside = |i: Option<usize>| {
                         i.and_then(|i| lines.get(i))
                             .is_some_and(|l| shape(l.slice(text)).has_column_gap())
@@ -230,7 +233,7 @@ impl Rule for RepeatedSpaces {
                         || s.tab_gaps >= 2
                         || (s.wide_gaps >= 1 && s.gaps >= 2)
                         || (s.tab_gaps == 1 && s.words < 10)
-                        || (s.has_column_gap() && (beside(li.checked_sub(1)) || beside(Some(li + 1))));
+                        || (s.gaps > 0 && (beside(li.checked_sub(1)) || beside(Some(li + 1))));
                     current = Some((li, t, s.words));
                     (t, s.words)
                 }
