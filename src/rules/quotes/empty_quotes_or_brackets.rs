@@ -24,6 +24,7 @@ text was an image, a name a translation engine dropped.
 
 Left alone: code and code-like text: `f()`, `arr[]`, `foo()[0]`, `x = \"\"`,
 a literal a word names (`an empty list [] by default`, `returns ()`),
+brackets quoted as the characters they are (`\"[]\"`, `` `()` ``),
 `![](…)` (markup, another rule's), the Markdown task box `- [ ]`, and straight
 `\"\"` unless it stands alone between words.
 
@@ -52,6 +53,7 @@ decide.",
         "It returns an empty list [] by default, a tuple () when asked and the string \"\" on error.",
         "Call f() and read arr[] or foo()[0].",
         "Set x = \"\" before the loop.",
+        "Shell metacharacters (\"*\", \"?\" or \"[]\", for example) match.",
         "- [ ] write the report",
         "![](https://example.com/a.png)",
         "“He said ‘no’ twice,” she said (quietly) [sic].",
@@ -159,6 +161,17 @@ fn code_like(text: &str, span: Span) -> bool {
         return true;
     }
     if next == Some('.') && text[span.end + 1..].starts_with(|c: char| c.is_alphanumeric()) {
+        return true;
+    }
+    // `"[]"`, `‘()’`, `` `[]` ``: brackets quoted are the characters named.
+    if matches!(
+        (prev, next),
+        (Some('"'), Some('"'))
+            | (Some('‘'), Some('’'))
+            | (Some('“'), Some('”'))
+            | (Some('\''), Some('\''))
+            | (Some('`'), Some('`'))
+    ) {
         return true;
     }
     // `an empty list [] by default`, `returns ()`: a literal the word
