@@ -36,7 +36,8 @@ after a short abbreviation (`z. B.`, `esim.`), around Mongolian suffixes
 (a narrow no-break space is how Mongolian attaches them), after a title
 or an initial (`Mr. Smith`, `M. Ferrand`, `J. K.`), before a Roman numeral
 (`Louis XIV`), a no-break space between two capitalised words (`São
-Paulo`, holding a name together), around a dash, next to guillemets (`« ça »`) and just inside other quotation
+Paulo`, holding a name together) or after a name's particle (`van
+Beethoven`, `de Gaulle`), around a dash, next to guillemets (`« ça »`) and just inside other quotation
 marks (French spacing), before a mark
 (`Canicule : `, French spacing: `space-before-punctuation` judges those),
 next to CJK text, and at the start or end of a line (`leading-whitespace`'s
@@ -69,6 +70,7 @@ Fix (safe): replace the run of spaces with one plain space.",
     keeps: &[
         "a 10\u{a0}km run, 5\u{a0}% more, 38\u{a0}°C and 1\u{202f}000\u{202f}000 people",
         "No.\u{a0}5 on Windows\u{a0}10 with Mr.\u{a0}Smith and Louis\u{a0}XIV",
+        "Ludwig van\u{a0}Beethoven met Charles de\u{a0}Gaulle",
         "It was\u{2009}—\u{2009}briefly\u{a0}— fine.",
         "«\u{a0}Nous n’avions jamais vu ça\u{a0}», a-t-il dit.",
         "Canicule\u{a0}: la récolte\u{202f}; fini\u{202f}?",
@@ -97,6 +99,12 @@ fn is_odd_space(c: char) -> bool {
         '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}'
     )
 }
+
+/// Lowercase particles that open a surname: `van Beethoven`, `de Gaulle`.
+const NAME_PARTICLES: &[&str] = &[
+    "al", "bin", "da", "dal", "das", "de", "del", "della", "den", "der", "di", "do", "dos", "du", "ibn", "la", "le",
+    "ten", "ter", "van", "von", "zu",
+];
 
 /// Numbers written out, which a no-break space ties to their noun.
 const NUMBER_WORDS: &[&str] = &[
@@ -153,8 +161,13 @@ fn word_initial(text: &str, at: usize) -> Option<char> {
 fn is_deliberate(text: &str, start: usize, end: usize, prev: char, next: char, english: bool) -> bool {
     let after = &text[end..];
     let no_break = matches!(&text[start..end], "\u{a0}" | "\u{202f}");
-    // `São Paulo`, `New York`: a no-break space holding a name together.
-    if no_break && next.is_uppercase() && word_initial(text, start).is_some_and(char::is_uppercase) {
+    // `São Paulo`, `New York`, `van Beethoven`, `de Gaulle`: a no-break
+    // space holding a name together.
+    if no_break
+        && next.is_uppercase()
+        && (word_initial(text, start).is_some_and(char::is_uppercase)
+            || NAME_PARTICLES.contains(&crate::text::trailing_letters(&text[..start])))
+    {
         return true;
     }
     if prev.is_ascii_digit() && (next.is_ascii_digit() || unit_follows(after)) {
