@@ -120,7 +120,7 @@ fn opening_marks(line: &str) -> Option<(usize, usize)> {
     // opens a logical `! EXPRESSION`.
     let comma = b[start..end].iter().any(|&c| matches!(c, b',' | b';'));
     if !comma
-        && (!(next.is_uppercase() || next.is_ascii_digit() || crate::segment::is_opener(next) && next != '(')
+        && (!(next.is_uppercase() || next.is_ascii_digit() || (crate::segment::is_opener(next) && next != '('))
             || b[start..end].iter().all(|&c| matches!(c, b'!' | b'?') || is_blank(c)))
     {
         return None;

@@ -28,9 +28,10 @@ Markdown marks code.
 
 Left alone: indented blocks (code, poetry, block quotes: two or more
 indented lines in a row), a line indented under a label that ends in a
-colon (`Murphy's Law:` then `⇥Anything that can go wrong…`), list items (`- item`, `* item`, `1. item`,
-`a) item`), lines starting with punctuation or a bracket, CJK paragraphs
-(`\u{3000}\u{3000}` is how they indent), documents that indent most of their
+colon (`Murphy's Law:` then `⇥Anything that can go wrong…`), list items
+(`- item`, `* item`, `1. item`, `a) item`), lines starting with
+punctuation or a bracket, CJK paragraphs (`\u{3000}\u{3000}` is how they
+indent), documents that indent most of their
 paragraphs on purpose (three or more, and more than half), and Markdown,
 where indentation is structure (nested lists, code, continuation lines).
 

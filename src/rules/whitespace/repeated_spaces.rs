@@ -153,9 +153,9 @@ impl LineShape {
 /// inside running words rather than as a column. Mid-sentence (a letter or
 /// digit, then a lowercase word) it is debris on any line; after a
 /// clause's or sentence's mark only on a line of prose, since short lines
-/// with a gap after the mark are verse, captions and signatures. A colon before the
-/// gap is a label's, and a gap before anything but a letter or a digit
-/// leads to a comment, an attribution or a face.
+/// with a gap after the mark are verse, captions and signatures. A colon
+/// before the gap is a label's, and a gap before anything but a letter or
+/// a digit leads to a comment, an attribution or a face.
 fn gap_inside_prose(before: Option<char>, after: Option<char>, words: usize) -> bool {
     let (Some(before), Some(after)) = (before, after) else {
         return false;

@@ -29,10 +29,9 @@ pub(super) fn find_shortcodes(text: &str, out: &mut Vec<Item>) {
                 .split_once('_')
                 .is_some_and(|(head, _)| SHORTCODES.contains_exact(head))
             || closed_later(text, m.end(), name, &mut closers, &mut blank);
-        // `[ad_1]` is a known one numbered; `[su_button]` may be a plugin's
-        // shortcode, but `[fs_types]`,
-        // `[config_file]` and `path[path_len]` are a config section, a
-        // placeholder and an index: a person decides.
+        // `[ad_1]` is a known one, numbered. `[su_button]` may be a plugin's
+        // shortcode, but `[fs_types]`, `[config_file]` and `path[path_len]`
+        // are a config section, a placeholder and an index: a person decides.
         let snake = name.contains('_');
         if !(known || snake) {
             continue;
