@@ -169,7 +169,7 @@ impl Rule for StrayPunctuation {
             // (Lisp's `,x`, a magazine's `;login:`), and so is a run of one
             // mark (`;;;` opening a comment).
             let opens_with_mark = line.starts_with([',', ';', '.', '!', '?'])
-                && !line.as_bytes().get(1..3).is_some_and(|m| m == [line.as_bytes()[0]; 2]);
+                && line.as_bytes().get(1..3).is_none_or(|m| m != [line.as_bytes()[0]; 2]);
             if opens_with_mark && (starts_para || ends_sentence(slice(i - 1))) {
                 if let Some((s, e)) = opening_marks(line) {
                     let span = Span::new(lines[i].start + s, lines[i].start + e);
