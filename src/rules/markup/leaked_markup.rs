@@ -42,8 +42,9 @@ before it; the message says so when most of its words do.
 
 Left alone: a bare tag named in a sentence, in quotes or after words
 that name it (`the <title> element`, `and <br> breaks a line`, `“<p>”`),
-which is what a page teaching HTML shows its reader; comparisons and arrows (`a < b and c > d`, `x >= 3`, `->`,
-`<3`), addresses in angle brackets (`<name@example.com>`), generic types
+which is what a page teaching HTML shows its reader; a placeholder after
+`=` (`LABEL=<label>`); comparisons and arrows (`a < b and c > d`, `x >=
+3`, `->`, `<3`), addresses in angle brackets (`<name@example.com>`), generic types
 (`List<T>`, `Map<K, V>`, code spans), names that are not HTML tags
 (`<Enter>`), citation markers and editorial brackets (`[1]`, `[sic]`,
 `[Reuters]`, `[…]`, `[citation needed]`), braces in code-like text (`{}`,
@@ -96,6 +97,7 @@ alt=ByteDance’s logo is seen at the company’s office building in Shanghai on
     keeps: &[
         "If a < b and c > d, then x >= 3 -> done <3",
         "Write to <name@example.com> or press <Enter>.",
+        "Use LABEL=<label> or UUID=<uuid> instead of the device name.",
         "A List<T> or Map<K, V> in Java, and `Vec<String>` in Rust.",
         "He said [sic] that [1] the deal [Reuters] was […] done [citation needed].",
         "An empty set {} or {x} in maths, and a [link](https://example.com).",

@@ -45,7 +45,8 @@ reported: dropping or joining the comma is a judgement), colons (`std::`, `:,(`)
 start of a line (`stray-punctuation`'s and `punctuation-only-line`'s),
 French spacing before `;` `!` `?`, a period after a closing guillemet
 that another closes inside (`«Dr.».`, where Spanish, French and Russian
-put the sentence's own period), and a shell `case`'s `;;`.
+put the sentence's own period), a mark quoted alone before the sentence's
+own (`a leading \".\".`), and a shell `case`'s `;;`.
 
 Fix: safe where the run ends a line or a capital letter follows, except
 dropping a period after `?` or `!` (`Really?.`), which is unsafe: in text
@@ -105,6 +106,7 @@ lowercase word (`said,. and`), keeping the comma is unsafe.",
         "Maybe Chris could confirm this? ;-) It works, but not always. ;) In any case! :-( we wait. Unusual?  ;>",
         "Por ejemplo, «Mr.» o «Dr.». Los archivos que comienzan con «.». Luego.",
         "case $x in a) echo a ;; b) echo b ;; esac",
+        "Files that begin with a leading \".\". Or a \",\", for that matter.",
         "We toured the U.S.A.,\nThen we flew home.",
         "He paused.. and went on, and then...\n\nThe end of it...",
         "He wrote \",,\" by mistake, then `;.` and “..” too.",
@@ -340,6 +342,11 @@ fn judge(text: &str, marks: &[Mark], next: Next, french: bool) -> Verdict {
     }
     // `;;` ends a shell `case` branch; prose doubles commas, not these.
     if marks.len() == 2 && b[marks[0].at] == b';' && b[marks[1].at] == b';' && marks[1].at == marks[0].at + 1 {
+        return Verdict::Skip;
+    }
+    // `a leading ".".`: the first mark, quoted alone, is named, and the
+    // sentence's own mark follows the quote.
+    if quoted(text, Span::new(marks[0].at, marks[0].at + 1)) {
         return Verdict::Skip;
     }
     // Guillemet languages put the sentence's period outside the closing

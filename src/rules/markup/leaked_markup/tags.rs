@@ -107,7 +107,9 @@ pub(super) fn mentioned(text: &str, start: usize, end: usize) -> Mention {
             | (Some('\''), Some('\''))
             | (Some('`'), Some('`'))
     );
-    if quoted {
+    // `LABEL=<label>`: a placeholder for a value, as usage lines write one;
+    // no tag follows `=` in leaked HTML.
+    if quoted || before == Some('=') {
         return Mention::Named;
     }
     let blank = |c: Option<char>| c.is_some_and(|c| c == ' ' || c == '\t');
