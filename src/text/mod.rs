@@ -15,6 +15,6 @@ pub use lines::LineIndex;
 pub(crate) use removal::{inline_removal, line_removal};
 pub use words::deletes_letters;
 pub(crate) use words::{
-    first_char, has_quote, is_abbreviation_period, is_capitalised, is_lowercase_word, is_past_form, leading_word,
-    terminal, trailing_letters,
+    between_quotes, first_char, has_quote, is_abbreviation_period, is_capitalised, is_lowercase_word, is_past_form,
+    leading_word, terminal, trailing_letters,
 };

@@ -88,6 +88,23 @@ pub fn deletes_letters(before: &str, after: &str) -> bool {
         .all(|c| kept.any(|k| k == c))
 }
 
+/// Whether `text[span]` stands alone between a pair of quotation marks,
+/// `"[]"`, `“<p>”`, `«.»`: the characters named, not used.
+pub(crate) fn between_quotes(text: &str, span: crate::Span) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    matches!(
+        (before, after),
+        (Some('"'), Some('"'))
+            | (Some('“'), Some('”'))
+            | (Some('‘'), Some('’'))
+            | (Some('\''), Some('\''))
+            | (Some('`'), Some('`'))
+            | (Some('«'), Some('»'))
+            | (Some('„'), Some('“'))
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -151,8 +151,8 @@ fn glued_word(before: &str) -> Option<&str> {
     (!head.ends_with(|c: char| c.is_alphanumeric())).then_some(word)
 }
 
-/// Whether the word the marker at `at` is glued to is indexed elsewhere in
-/// its paragraph too (`arr[1] and arr[2]`): a page glues its notes to
+/// Whether the word the marker at `at` is glued to is indexed nearby in its
+/// paragraph too (`arr[1] and arr[2]`): a page glues its notes to
 /// different words, code indexes one array again and again.
 fn indexed_again(doc: &Document, at: usize) -> bool {
     let text = doc.text();
@@ -166,8 +166,11 @@ fn indexed_again(doc: &Document, at: usize) -> bool {
     let indexed = |i: usize| {
         text[para.start..i].ends_with(word) && !text[para.start..i - word.len()].ends_with(char::is_alphanumeric)
     };
-    memchr::memchr_iter(b'[', &text.as_bytes()[para.start..para.end])
-        .map(|i| para.start + i)
+    // A window, not the whole paragraph: one marker's look stays bounded
+    // however many markers a paragraph holds.
+    let (from, to) = (at.saturating_sub(2000).max(para.start), (at + 2000).min(para.end));
+    memchr::memchr_iter(b'[', &text.as_bytes()[from..to])
+        .map(|i| from + i)
         .filter(|&i| i != at && indexed(i))
         .any(|i| text[i + 1..].starts_with(|c: char| c.is_ascii_digit()))
 }

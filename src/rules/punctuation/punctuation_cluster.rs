@@ -5,7 +5,7 @@ use regex::Regex;
 use crate::prelude::*;
 
 use super::helpers::ends_entity;
-use crate::text::is_abbreviation_period;
+use crate::text::{between_quotes, is_abbreviation_period};
 
 pub struct PunctuationCluster;
 
@@ -346,7 +346,7 @@ fn judge(text: &str, marks: &[Mark], next: Next, french: bool) -> Verdict {
     }
     // `a leading ".".`: the first mark, quoted alone, is named, and the
     // sentence's own mark follows the quote.
-    if quoted(text, Span::new(marks[0].at, marks[0].at + 1)) {
+    if between_quotes(text, Span::new(marks[0].at, marks[0].at + 1)) {
         return Verdict::Skip;
     }
     // Guillemet languages put the sentence's period outside the closing
@@ -465,22 +465,6 @@ fn judge(text: &str, marks: &[Mark], next: Next, french: bool) -> Verdict {
     }
 }
 
-/// True when the marks at `span` are all a pair of quotes holds.
-fn quoted(text: &str, span: Span) -> bool {
-    let before = text[..span.start].chars().next_back();
-    let after = text[span.end..].chars().next();
-    matches!(
-        (before, after),
-        (Some('"'), Some('"'))
-            | (Some('“'), Some('”'))
-            | (Some('‘'), Some('’'))
-            | (Some('\''), Some('\''))
-            | (Some('`'), Some('`'))
-            | (Some('«'), Some('»'))
-            | (Some('„'), Some('“'))
-    )
-}
-
 impl Rule for PunctuationCluster {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -524,7 +508,7 @@ impl Rule for PunctuationCluster {
             }
             let span = Span::new(m.start(), m.end());
             // `He wrote ",," by mistake`: marks in quotes are the marks named.
-            if quoted(text, span) {
+            if between_quotes(text, span) {
                 continue;
             }
             let next = next_after(text, m.end());

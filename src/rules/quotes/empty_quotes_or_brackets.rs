@@ -164,14 +164,7 @@ fn code_like(text: &str, span: Span) -> bool {
         return true;
     }
     // `"[]"`, `‘()’`, `` `[]` ``: brackets quoted are the characters named.
-    if matches!(
-        (prev, next),
-        (Some('"'), Some('"'))
-            | (Some('‘'), Some('’'))
-            | (Some('“'), Some('”'))
-            | (Some('\''), Some('\''))
-            | (Some('`'), Some('`'))
-    ) {
+    if crate::text::between_quotes(text, span) {
         return true;
     }
     // `an empty list [] by default`, `returns ()`: a literal the word

@@ -99,14 +99,7 @@ pub(super) enum Mention {
 pub(super) fn mentioned(text: &str, start: usize, end: usize) -> Mention {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
-    let quoted = matches!(
-        (before, after),
-        (Some('"'), Some('"'))
-            | (Some('“'), Some('”'))
-            | (Some('‘'), Some('’'))
-            | (Some('\''), Some('\''))
-            | (Some('`'), Some('`'))
-    );
+    let quoted = crate::text::between_quotes(text, Span::new(start, end));
     // `LABEL=<label>`: a placeholder for a value, as usage lines write one;
     // no tag follows `=` in leaked HTML.
     if quoted || before == Some('=') {
