@@ -42,7 +42,9 @@ words the page displayed (`Type <b>bold</b> to…`, `The <script> tag…`).
 
 Left alone: `AT&T`, `R&D`, `Q&A` (no `;`), unknown names (`&foo;`),
 references inside markup (`<a href=\"?a=1&amp;b=2\">`, which leaked-markup
-removes whole), in code spans and in URLs.
+removes whole), in code spans and in URLs. A reference the text names
+(quoted, or alone after `as` or a word that names it: `write & as &amp;`,
+`use &nbsp; here`) gets a suggestion only, as a page teaching HTML writes it.
 
 Fix (safe): decode; for an escaped tag, a suggestion only. The letters of the reference's name are deleted, which
 is why the rule declares that it rewrites letters; the text's own letters
@@ -140,6 +142,14 @@ impl Rule for HtmlEntity {
             }
             let escaped = if layers > 0 { " (escaped twice)" } else { "" };
             let d = match decoded {
+                Decoded::Text(with) if named(text, span) => {
+                    Diagnostic::new(&META, span, format!("HTML entity `{}` named in the text", m.as_str())).with_fix(
+                        Fix::display_only_edit(
+                            format!("decode to `{with}` by hand if it is not the text's subject"),
+                            Edit::replace(span, with),
+                        ),
+                    )
+                }
                 Decoded::Text(with) if in_tag => Diagnostic::new(
                     &META,
                     span,
@@ -228,6 +238,24 @@ fn decode(core: &str) -> Decoded {
     )
 }
 
+/// True when the text names the reference rather than uses it: alone
+/// between blanks after a word that names it or `as` (`write & as &amp;
+/// in HTML`, `use &nbsp; here`), or quoted (`"&amp;"`). A page teaching
+/// HTML shows its reader these, and decoding would garble the lesson;
+/// `Tom &amp; Jerry` is still decoded.
+fn named(text: &str, span: Span) -> bool {
+    let blank = |c: Option<char>| c.is_some_and(|c| c == ' ' || c == '\t');
+    if crate::text::between_quotes(text, span) {
+        return true;
+    }
+    if !(blank(text[..span.start].chars().next_back()) && blank(text[span.end..].chars().next())) {
+        return false;
+    }
+    let head = text[..span.start].trim_end_matches([' ', '\t']);
+    let word = &head[head.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1)..];
+    word.eq_ignore_ascii_case("as") || crate::lexicon::named_between(text, span.start, span.end)
+}
+
 fn is_bidi_control(s: &str) -> bool {
     let mut chars = s.chars();
     matches!(
@@ -308,6 +336,22 @@ mod tests {
     fn keeps_references_inside_a_tag() {
         let text = "<img alt=\"Tom &amp; Jerry\"> and Tom &amp; Jerry";
         assert_eq!(fix(text), "<img alt=\"Tom &amp; Jerry\"> and Tom & Jerry");
+    }
+
+    #[test]
+    fn only_suggests_decoding_a_reference_the_text_names() {
+        for text in [
+            "In HTML, write & as &amp; inside attributes.",
+            "Use &nbsp; between a number and its unit.",
+            "The reference \"&mdash;\" makes a dash.",
+        ] {
+            assert_eq!(fix(text), text);
+            assert_eq!(linter().check(text).len(), 1, "{text}");
+        }
+        assert_eq!(
+            fix("Tom &amp; Jerry and the &amp; sign"),
+            "Tom & Jerry and the &amp; sign"
+        );
     }
 
     #[test]

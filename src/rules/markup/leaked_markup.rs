@@ -40,7 +40,7 @@ Flags markup that a scraper copied instead of rendering:
 A leaked `alt=` attribute usually repeats the photo caption printed just
 before it; the message says so when most of its words do.
 
-Left alone: a bare tag named in a sentence, in quotes or after words
+Left alone: a bare tag or comment named in a sentence, in quotes or after words
 that name it (`the <title> element`, `and <br> breaks a line`, `“<p>”`),
 which is what a page teaching HTML shows its reader; a placeholder after
 `=` (`LABEL=<label>`); comparisons and arrows (`a < b and c > d`, `x >=
@@ -58,8 +58,8 @@ and markup alone on its line goes with the line.
   identifiers, empty image links. The letters removed are markup, not
   words, which is why the rule declares that it rewrites letters.
 - unsafe when the markup carries words: `alt=`/`title=` text, image alt
-  text, comments and templates with several words; for a bare tag
-  standing between two words of a sentence, which may be written on
+  text, comments and templates with several words; for a bare tag or
+  comment standing between two words of a sentence, which may be written on
   purpose; and for what code writes the same way: `${HOME}`, and a
   `[snake_case]` name that no known shortcode opens and nothing closes
   (`[fs_types]`, `[config_file]`, `path[path_len]`).",
@@ -310,6 +310,17 @@ mod tests {
         let text = "Keys live in ${HOME}/.ssh; edit the [fs_types] section, or path[path_len].";
         assert_eq!(fix(text, FixMode::Safe), text);
         assert_eq!(fix("[ad_1]\nText.", FixMode::Safe), "Text.");
+    }
+
+    #[test]
+    fn a_comment_shown_among_words_waits_for_review() {
+        let text = "An XML comment looks like <!-- comment --> in the source.";
+        assert_eq!(fix(text, FixMode::Safe), text);
+        assert!(linter().check("Put a \"<!-- note -->\" there.").is_empty());
+        assert_eq!(
+            fix("Shares rose. <!-- ad -->They fell.", FixMode::Safe),
+            "Shares rose. They fell."
+        );
     }
 
     #[test]

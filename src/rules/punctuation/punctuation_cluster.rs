@@ -46,7 +46,9 @@ start of a line (`stray-punctuation`'s and `punctuation-only-line`'s),
 French spacing before `;` `!` `?`, a period after a closing guillemet
 that another closes inside (`«Dr.».`, where Spanish, French and Russian
 put the sentence's own period), a mark quoted alone before the sentence's
-own (`a leading \".\".`), and a shell `case`'s `;;`.
+own (`a leading \".\".`), a `;` or `:` beside a closing quote (`the
+trailing \"cd ./source;\".`, `echo \"Hi,\"; ls`), a shell `case`'s `;;`, and a range left open
+before a closing bracket (`[name=N,N..]`).
 
 Fix: safe where the run ends a line or a capital letter follows, except
 dropping a period after `?` or `!` (`Really?.`), which is unsafe: in text
@@ -125,6 +127,8 @@ lowercase word (`said,. and`), keeping the comma is unsafe.",
         "NORTH READING, Mass., Feb. 8, 2017 and R-Mich., Raul Labrador",
         "all men are created equal, . . . endowed, and despair • . . I see",
         "Use letters, digits, @, ., +, -, _ or ! in the name.",
+        "Options: [name=N,N..] are accepted, as are {1..} ranges.",
+        "Drop the trailing \"cd ./source;\". Then run echo \"Hello,\"; echo \"world\"",
     ],
 };
 
@@ -373,6 +377,19 @@ fn judge(text: &str, marks: &[Mark], next: Next, french: bool) -> Verdict {
             .chars()
             .next_back()
             .is_some_and(crate::segment::is_closer)
+    {
+        return Verdict::Skip;
+    }
+    // A semicolon or colon beside a closing quote is quoted verbatim or
+    // ends a command: `the trailing "cd ./source;".`, `echo "Hi,"; ls`.
+    if marks.len() == 2 && marks[1].after_closer && marks.iter().any(|m| matches!(b[m.at], b';' | b':')) {
+        return Verdict::Skip;
+    }
+    // `[name=N,N..]`, `{1..}`: a range left open in a usage line.
+    if marks.len() == 2
+        && marks.iter().all(|m| b[m.at] == b'.')
+        && marks[1].at == marks[0].at + 1
+        && matches!(b.get(marks[1].at + 1), Some(b']' | b'}'))
     {
         return Verdict::Skip;
     }

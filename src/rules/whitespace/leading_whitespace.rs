@@ -29,7 +29,9 @@ Markdown marks code.
 Left alone: indented blocks (code, poetry, block quotes: two or more
 indented lines in a row), a line indented under a label that ends in a
 colon (`Murphy's Law:` then `⇥Anything that can go wrong…`), list items
-(`- item`, `* item`, `1. item`, `a) item`), lines starting with
+(`- item`, `* item`, `1. item`, `a) item`), code (a line ending in `;`,
+`{` or `}`, a statement under `if (…)`, a block after an rST directive
+or a `::` paragraph), lines starting with
 punctuation or a bracket, CJK paragraphs (`\u{3000}\u{3000}` is how they
 indent), documents that indent most of their
 paragraphs on purpose (three or more, and more than half), and Markdown,
@@ -68,6 +70,10 @@ Fix (safe): delete the indentation.",
         "    short code line\n",
         "  (a) first item\n",
         "  One para.\n\n  Two para.\n\n  Three para.\n\nFour.\n",
+        "The style:\n\nif (foo == NULL)\n  fatal (\"virtual memory exhausted\");\n",
+        "Install it.\n\n.. code-block:: shell\n\n   pip install -U sphinx\n",
+        "Run this::\n\n  make install DESTDIR=out and then reboot the machine\n",
+        "Then:\n\n  x = compute(a, b) + offset for every item in the list;\n",
     ],
 };
 
@@ -99,6 +105,18 @@ fn is_blank_line(line: &str) -> bool {
     line.trim_matches(is_blank).is_empty()
 }
 
+/// A line that opens a statement in C-like code: a lowercase keyword or
+/// call and a condition in brackets, `if (foo == NULL)`, `while (n--)`.
+fn is_code_head(line: &str) -> bool {
+    let line = line.trim_matches(is_blank);
+    let word = line
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(line.len());
+    line.ends_with(')')
+        && line.starts_with(|c: char| c.is_ascii_lowercase())
+        && line[word..].trim_start_matches(' ').starts_with('(')
+}
+
 fn ends_sentence(line: &str) -> bool {
     line.trim_end_matches(is_blank)
         .ends_with(['.', '!', '?', '…', '”', '"', '’', ')', ':'])
@@ -125,6 +143,13 @@ impl Rule for LeadingWhitespace {
             return;
         }
         let slice = |i: usize| lines[i].slice(text);
+        let follows_literal_marker = |i: usize| {
+            (0..i)
+                .rev()
+                .map(slice)
+                .find(|l| !is_blank_line(l))
+                .is_some_and(|l| l.trim_end_matches(is_blank).ends_with("::") || l.starts_with(".. "))
+        };
         let indented = |i: usize| starts_blank(&lines[i]) && !is_blank_line(slice(i));
         // Paragraph indentation used as a style is not debris.
         let (mut starts, mut indented_starts) = (0usize, 0usize);
@@ -153,9 +178,17 @@ impl Rule for LeadingWhitespace {
             if prev_in_para && (!ends_sentence(slice(i - 1)) || slice(i - 1).trim_end().ends_with(':')) {
                 continue;
             }
+            // A statement under its `if (…)`, or a block after an rST
+            // directive or a `::` paragraph (`.. code-block:: shell`).
+            if prev_in_para && is_code_head(slice(i - 1)) || follows_literal_marker(i) {
+                continue;
+            }
             let width = indent_len(line);
             let indent = &line[..width];
             let content = &line[width..];
+            if content.trim_end_matches(is_blank).ends_with([';', '{', '}']) {
+                continue;
+            }
             let Some(first) = content.chars().next() else {
                 continue;
             };

@@ -24,7 +24,9 @@ whitespace at its end (`trailing-whitespace`), and layout:
   after code;
 - a lone wide gap or tab after a label's colon (`Host:⇥No`) or a list
   marker (`(7)⇥After`), or before anything but a word (`free.     --
-  Linus`, `/* magic */`, `:-)`).
+  Linus`, `/* magic */`, `:-)`);
+- a gap after an address's closing `>`, where a signature aligns its date
+  (` -- Jane Doe <jane@example.org>  Sat, 06 Sep 2003`).
 
 A lone wide gap or tab is debris mid-sentence (`first    semi-solid`), and
 after a mark only on a line of running prose (ten or more words): short
@@ -71,6 +73,7 @@ Fix (safe): replace the run with one space.",
         "I know it is weird, but it does make it easier to write poetry.    :-)",
         "(7)\tAfter an employee has spent his thirteen hours of labour in the mill",
         "x = 1       # one\nlonger_name = 2  # two",
+        " -- Jane Doe <jane@example.org>  Sat, 06 Sep 2003 17:15:03 -0500",
     ],
 };
 
@@ -241,9 +244,14 @@ impl Rule for RepeatedSpaces {
             if tabular {
                 continue;
             }
+            let before = text[..start].chars().next_back();
+            // A signature's address and date: `<jane@example.org>  Sat, 6
+            // Sep 2003`, as Debian changelogs and mail headers align them.
+            if before == Some('>') {
+                continue;
+            }
             let wide = run.len() >= 3 || run.contains('\t');
             if wide {
-                let before = text[..start].chars().next_back();
                 // A quotation or an aside opening after the gap is read by
                 // its first letter.
                 let after = text[end..]

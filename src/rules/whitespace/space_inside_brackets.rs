@@ -23,7 +23,7 @@ break, emoticons (`:( `, `;-)`), and enumerators such as `( a )`, `( 1 )`,
 `( iv )`, which some plain-text layouts space on purpose and which read
 the same either way, brackets that are named, not used: `the keys
 ( and )`, `Ctrl Shift [ and Ctrl Shift ]`, `Ctrl + [`, and code: a
-shell test `[ -f file ]`, a regex class `[ \\t]`, a range `( 0..23)`, a
+shell test `[ -f file ]`, `[ name ];`, `[ a = b ]`, a regex class `[ \\t]`, a range `( 0..23)`, a
 variable `[ $x ]`. Curly braces are left to code.
 
 Fix (safe): delete the spaces inside the bracket.",
@@ -56,6 +56,7 @@ Fix (safe): delete the spaces inside the bracket.",
         "Use Ctrl Shift [ and Ctrl Shift ] to switch tabs; the keys ( and ) are brackets.",
         "Press Ctrl + [ to go back, Ctrl + ] to go on.",
         "if [ -f /etc/foo ]; then sed -e 's/[ \\t]*$//' file; fi, hour padded ( 0..23).",
+        "Write it as if [ conditional_expression ]; then, or [ x = y ] and [ done ];",
     ],
 };
 
@@ -166,7 +167,13 @@ fn check_pair(doc: &Document, open: usize, close: usize, out: &mut Vec<Diagnosti
     let variable = content
         .match_indices('$')
         .any(|(i, _)| content[i + 1..].starts_with(|c: char| c.is_alphabetic() || c == '{'));
-    let code = content.starts_with('-') || content.contains('\\') || content.contains("..") || variable;
+    // A shell test pads both sides, and holds a name or a comparison or
+    // ends a command: `[ conditional_expression ];`, `[ "$a" = b ]`.
+    let test = b[open] == b'['
+        && lead > 0
+        && trail > 0
+        && (content.contains(['_', '=']) || text[close + 1..].starts_with(';'));
+    let code = content.starts_with('-') || content.contains('\\') || content.contains("..") || variable || test;
     if code || is_enumerator(content) || names_the_brackets(&text[..open], content) {
         return;
     }
