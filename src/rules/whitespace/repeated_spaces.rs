@@ -25,12 +25,16 @@ whitespace at its end (`trailing-whitespace`), and layout:
 - a lone wide gap or tab after a label's colon (`Host:⇥No`) or a list
   marker (`(7)⇥After`), or before anything but a word (`free.     --
   Linus`, `/* magic */`, `:-)`);
-- a gap after an address's closing `>`, where a signature aligns its date
-  (` -- Jane Doe <jane@example.org>  Sat, 06 Sep 2003`).
+- a gap after an address's closing `>` or before its `<`, or after a date
+  that opens the line, as signatures and ChangeLogs align them (` -- Jane
+  Doe <jane@example.org>  Sat, 06 Sep 2003`, `2011-04-11  Jane Doe
+  <jane@example.org>`).
 
 A lone wide gap or tab is debris mid-sentence (`first    semi-solid`), and
 after a mark only on a line of running prose (ten or more words): short
-lines with one are verse, captions and signatures.
+lines with one are verse, captions and signatures. A tab before a capital
+after a word or a comma starts verse's second column (`He left it dead,
+and took its head,⇥Come to my arms, my beamish boy!`).
 
 Fix (safe): replace the run with one space.",
     fix: FixAvailability::Safe,
@@ -74,6 +78,8 @@ Fix (safe): replace the run with one space.",
         "(7)\tAfter an employee has spent his thirteen hours of labour in the mill",
         "x = 1       # one\nlonger_name = 2  # two",
         " -- Jane Doe <jane@example.org>  Sat, 06 Sep 2003 17:15:03 -0500",
+        "2011-04-11  Jane Doe  <jane@example.org>",
+        "He left it dead, and with its head he went galumphing back,\tCome to my arms, my beamish boy!",
     ],
 };
 
@@ -159,12 +165,17 @@ impl LineShape {
 /// with a gap after the mark are verse, captions and signatures. A colon
 /// before the gap is a label's, and a gap before anything but a letter or
 /// a digit leads to a comment, an attribution or a face.
-fn gap_inside_prose(before: Option<char>, after: Option<char>, words: usize) -> bool {
+fn gap_inside_prose(before: Option<char>, after: Option<char>, words: usize, tab: bool) -> bool {
     let (Some(before), Some(after)) = (before, after) else {
         return false;
     };
     if before.is_alphanumeric() && after.is_lowercase() {
         return true;
+    }
+    // A tab before a capital after a word or a comma starts a second
+    // column of verse: `took its head,⇥Come to my arms`.
+    if tab && after.is_uppercase() && (before.is_alphanumeric() || before == ',') {
+        return false;
     }
     words >= 10
         && after.is_alphanumeric()
@@ -247,7 +258,11 @@ impl Rule for RepeatedSpaces {
             let before = text[..start].chars().next_back();
             // A signature's address and date: `<jane@example.org>  Sat, 6
             // Sep 2003`, as Debian changelogs and mail headers align them.
-            if before == Some('>') {
+            // A GNU ChangeLog's `2011-04-11  Jane Doe  <jane@example.org>`
+            // spaces its date and its address the same way.
+            let head = text[line.start..start].trim_start_matches([' ', '\t']);
+            let dated = head.len() >= 7 && head.len() <= 10 && head.bytes().all(|b| b.is_ascii_digit() || b == b'-');
+            if before == Some('>') || b.get(end) == Some(&b'<') || dated {
                 continue;
             }
             let wide = run.len() >= 3 || run.contains('\t');
@@ -258,7 +273,9 @@ impl Rule for RepeatedSpaces {
                     .trim_start_matches(['"', '“', '‘', '«', '„', '(', '['])
                     .chars()
                     .next();
-                if after_list_marker(&text[line.start..start]) || !gap_inside_prose(before, after, words) {
+                if after_list_marker(&text[line.start..start])
+                    || !gap_inside_prose(before, after, words, run.contains('\t'))
+                {
                     continue;
                 }
             }
