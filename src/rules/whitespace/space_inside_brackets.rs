@@ -24,7 +24,9 @@ break, emoticons (`:( `, `;-)`), and enumerators such as `( a )`, `( 1 )`,
 the same either way, brackets that are named, not used: `the keys
 ( and )`, `Ctrl Shift [ and Ctrl Shift ]`, `Ctrl + [`, and code: a
 shell test `[ -f file ]`, `[ name ];`, `[ a = b ]`, a regex class `[ \\t]`, a range `( 0..23)`, a
-variable `[ $x ]`. Curly braces are left to code.
+variable `[ $x ]`; and a bracket padded on both sides that fills its
+line, as a gloss or caption is set (`[ Better late than never ]`). Curly
+braces are left to code.
 
 Fix (safe): delete the spaces inside the bracket.",
     fix: FixAvailability::Safe,
@@ -57,6 +59,7 @@ Fix (safe): delete the spaces inside the bracket.",
         "Press Ctrl + [ to go back, Ctrl + ] to go on.",
         "if [ -f /etc/foo ]; then sed -e 's/[ \\t]*$//' file; fi, hour padded ( 0..23).",
         "Write it as if [ conditional_expression ]; then, or [ x = y ] and [ done ];",
+        "Mieux vaut tard que jamais!\n\n[ Better late than never ]\n",
     ],
 };
 
@@ -173,6 +176,14 @@ fn check_pair(doc: &Document, open: usize, close: usize, out: &mut Vec<Diagnosti
         && lead > 0
         && trail > 0
         && (content.contains(['_', '=']) || text[close + 1..].starts_with(';'));
+    // A bracket that is its whole line is set that way on purpose: a
+    // gloss or a caption, `[ Better late than never ]`.
+    let line_start = text[..open].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[close..].find('\n').map_or(text.len(), |i| close + i);
+    if text[line_start..open].trim().is_empty() && text[close + 1..line_end].trim().is_empty() && lead > 0 && trail > 0
+    {
+        return;
+    }
     let code = content.starts_with('-') || content.contains('\\') || content.contains("..") || variable || test;
     if code || is_enumerator(content) || names_the_brackets(&text[..open], content) {
         return;
