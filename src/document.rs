@@ -90,6 +90,8 @@ pub struct Document<'a> {
     sentences: OnceCell<Vec<Span>>,
     words: OnceCell<Vec<Span>>,
     protected: OnceCell<Vec<Span>>,
+    /// Whether each line reads as code, found when a rule first asks.
+    code_lines: OnceCell<Vec<Cell<Option<bool>>>>,
     extra_protect: &'a [Regex],
     /// Markdown's regions that are not prose, when the text is Markdown.
     markdown: Option<OnceCell<Vec<Span>>>,
@@ -124,6 +126,7 @@ impl<'a> Document<'a> {
             sentences: OnceCell::new(),
             words: OnceCell::new(),
             protected: OnceCell::new(),
+            code_lines: OnceCell::new(),
             extra_protect,
             markdown: None,
             record: false,
@@ -378,6 +381,25 @@ impl<'a> Document<'a> {
             .get_or_init(|| segment::protected(self.text, self.extra_protect))
     }
 
+    /// True when the line holding `offset` reads as a command or a
+    /// statement ([`crate::code_lines`]): its spacing and marks are the
+    /// code's, not debris. Each line is judged once, when first asked.
+    pub fn in_code_line(&self, offset: usize) -> bool {
+        let i = self.line_index(offset);
+        let Some(&line) = self.lines.get(i) else {
+            return false;
+        };
+        let cells = self.code_lines.get_or_init(|| vec![Cell::new(None); self.lines.len()]);
+        match cells[i].get() {
+            Some(v) => v,
+            None => {
+                let v = crate::code_lines::is_code_line(self.slice(line));
+                cells[i].set(Some(v));
+                v
+            }
+        }
+    }
+
     /// True when `span` would cut into a protected region: it overlaps one
     /// without covering it whole, or inserts strictly inside one.
     pub fn cuts_protected(&self, span: Span) -> bool {
@@ -600,5 +622,12 @@ mod tests {
     fn a_missing_space_after_a_period_is_not_protected() {
         let doc = Document::new("in October 2024.This represents");
         assert!(doc.protected().is_empty());
+    }
+
+    #[test]
+    fn inline_code_is_protected_whole_even_with_a_capital_after_a_period() {
+        let doc = Document::new("an instance of `random.Random` and ``factory.Factory``, which");
+        let found: Vec<_> = doc.protected().iter().map(|&s| doc.slice(s)).collect();
+        assert_eq!(found, ["`random.Random`", "`factory.Factory`"]);
     }
 }

@@ -23,6 +23,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 #[cfg(feature = "config")]
+pub mod code_lines;
 pub mod config;
 pub mod decisions;
 pub mod diagnostic;

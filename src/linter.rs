@@ -283,6 +283,8 @@ impl Linter {
         // A rule reports only in paragraphs of the languages and scripts it
         // declares: its word lists and typography mean nothing elsewhere.
         out.retain(|d| d.rule.applies.is_everywhere() || d.rule.applies.admits(doc.context_at(d.span.start)));
+        // Spacing and marks on a line of code are the code's.
+        out.retain(|d| !d.rule.applies.prose_only || !doc.in_code_line(d.span.start));
         if !out.is_empty() {
             police(doc, &mut out);
             self.override_safety(doc.text(), &mut out);

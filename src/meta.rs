@@ -134,6 +134,10 @@ pub struct Applies {
     pub scripts: &'static [Script],
     /// What else the rule assumes or leaves alone, for `explain`.
     pub note: &'static str,
+    /// The rule reads prose only: what it reports on a line of code (a
+    /// command, a statement; see [`crate::Document::in_code_line`]) is
+    /// dropped, since spacing and marks there are the code's.
+    pub prose_only: bool,
 }
 
 impl Applies {
@@ -142,6 +146,7 @@ impl Applies {
         languages: &[],
         scripts: &[],
         note: "",
+        prose_only: false,
     };
 
     /// A rule built on these languages' word lists or conventions.
@@ -150,6 +155,7 @@ impl Applies {
             languages,
             scripts: &[],
             note: "",
+            prose_only: false,
         }
     }
 
@@ -159,12 +165,21 @@ impl Applies {
             languages: &[],
             scripts,
             note: "",
+            prose_only: false,
         }
     }
 
     /// Add a note on the conventions the rule assumes.
     pub const fn note(self, note: &'static str) -> Applies {
         Applies { note, ..self }
+    }
+
+    /// Read prose lines only, not lines of code.
+    pub const fn prose(self) -> Applies {
+        Applies {
+            prose_only: true,
+            ..self
+        }
     }
 
     /// True when the rule holds in every language and script.
@@ -194,6 +209,9 @@ impl Applies {
         }
         if parts.is_empty() {
             parts.push("every language and script".to_string());
+        }
+        if self.prose_only {
+            parts.push("prose lines, not commands or code".to_string());
         }
         parts.join("; ")
     }

@@ -400,6 +400,12 @@ fn candidate_regions(text: &str) -> Vec<Span> {
 /// (`2024.This`) is a missing space, not a name: protect only the dotted
 /// pieces around it, so the missing-space rule can still see the seam.
 fn push_dotted(text: &str, m: Span, out: &mut Vec<Span>) {
+    // Inline code without spaces is a name: `random.Random`. One with
+    // spaces may be a `quotation' in the old typewriter style.
+    if text.as_bytes()[m.start] == b'`' && !m.slice(text).contains([' ', '\t']) {
+        out.push(m);
+        return;
+    }
     // `speeds.â€\u{9d}`: a piece after a separator with no ASCII letter or
     // digit is no domain, file or identifier part; it is where the token
     // ends (here, at mojibake glued to a sentence's period).

@@ -40,6 +40,7 @@ pub(crate) fn rules(args: RulesArgs) -> Result<ExitCode> {
                         "languages": m.applies.languages.iter().map(|l| l.code()).collect::<Vec<_>>(),
                         "scripts": m.applies.scripts.iter().map(|s| s.full_name()).collect::<Vec<_>>(),
                         "conventions": m.applies.note,
+                        "prose_only": m.applies.prose_only,
                         "summary": m.summary,
                     })
                 })

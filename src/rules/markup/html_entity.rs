@@ -238,9 +238,14 @@ fn decode(core: &str) -> Decoded {
     )
 }
 
+/// Words after which a reference is named, not used. Articles and `and`
+/// are not among them: `a &lt; b` and `Tom and &amp;` use theirs.
+const NAMING_VERBS: &[&str] = &["as", "enter", "insert", "put", "type", "use", "uses", "using", "write"];
+
 /// True when the text names the reference rather than uses it: alone
-/// between blanks after a word that names it or `as` (`write & as &amp;
-/// in HTML`, `use &nbsp; here`), or quoted (`"&amp;"`). A page teaching
+/// between blanks after a verb that names it or `as` (`write & as &amp;
+/// in HTML`, `use &nbsp; here`), before a noun that names it (`the &amp;
+/// sign`), or quoted (`"&amp;"`). A page teaching
 /// HTML shows its reader these, and decoding would garble the lesson;
 /// `Tom &amp; Jerry` is still decoded.
 fn named(text: &str, span: Span) -> bool {
@@ -252,8 +257,15 @@ fn named(text: &str, span: Span) -> bool {
         return false;
     }
     let head = text[..span.start].trim_end_matches([' ', '\t']);
-    let word = &head[head.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1)..];
-    word.eq_ignore_ascii_case("as") || crate::lexicon::named_between(text, span.start, span.end)
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &head[start..];
+    let rest = text[span.end..].trim_start_matches([' ', '\t']);
+    let next = &rest[..rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len())];
+    NAMING_VERBS.iter().any(|v| v.eq_ignore_ascii_case(word)) || crate::lexicon::NAMING_NOUNS.contains(next)
 }
 
 fn is_bidi_control(s: &str) -> bool {

@@ -61,7 +61,7 @@ lowercase word (`said,. and`), keeping the comma is unsafe.",
     fix: FixAvailability::Sometimes,
     rewrites_letters: false,
     scope: Scope::Paragraph,
-    applies: Applies::EVERYWHERE,
+    applies: Applies::EVERYWHERE.prose(),
     flags: &[
         Fixture {
             input: "The bill is under consideration..\n\nIt passed.",

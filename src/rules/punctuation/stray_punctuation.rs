@@ -45,7 +45,7 @@ been cut mid-sentence, and a person should decide.",
     fix: FixAvailability::Sometimes,
     rewrites_letters: false,
     scope: Scope::Document,
-    applies: Applies::scripts(SPACED_EUROPEAN),
+    applies: Applies::scripts(SPACED_EUROPEAN).prose(),
     flags: &[
         Fixture {
             input: "It grew.\n\n., Casting has not been announced.\n",

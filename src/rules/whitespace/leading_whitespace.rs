@@ -41,7 +41,7 @@ Fix (safe): delete the indentation.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
     scope: Scope::Document,
-    applies: Applies::EVERYWHERE,
+    applies: Applies::EVERYWHERE.prose(),
     flags: &[
         Fixture {
             input: " date 2023-12-18 TikTok’s parent company said.\n\nMore.\n",

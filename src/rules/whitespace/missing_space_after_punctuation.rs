@@ -59,6 +59,7 @@ open one that runs on.",
         languages: &Lang::ALL,
         scripts: SPACED_EUROPEAN,
         note: "a glued comma or sentence is judged in a language whose conventions detritus knows",
+        prose_only: true,
     },
     flags: &[
         Fixture {

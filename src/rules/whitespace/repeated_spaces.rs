@@ -40,7 +40,7 @@ Fix (safe): replace the run with one space.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
     scope: Scope::Paragraph,
-    applies: Applies::EVERYWHERE,
+    applies: Applies::EVERYWHERE.prose(),
     flags: &[
         Fixture {
             input: "released its first    semi-solid-state battery",

@@ -41,7 +41,7 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
     scope: Scope::Paragraph,
-    applies: Applies::scripts(SPACED_EUROPEAN).note("a space before `;` `:` `!` `?` counts only in a language known not to put one there; French spacing is typography"),
+    applies: Applies::scripts(SPACED_EUROPEAN).note("a space before `;` `:` `!` `?` counts only in a language known not to put one there; French spacing is typography").prose(),
     flags: &[
         Fixture {
             input: "an experimental model , which never shipped.",

@@ -32,7 +32,7 @@ Fix (safe): delete the spaces inside the bracket.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
     scope: Scope::Paragraph,
-    applies: Applies::scripts(SPACED_EUROPEAN),
+    applies: Applies::scripts(SPACED_EUROPEAN).prose(),
     flags: &[
         Fixture {
             input: "renewed its comedy series ( The Night Desk ) for a third season",

@@ -43,7 +43,9 @@ space and the `“` with `”`. Only whitespace and quotation marks change.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
     scope: Scope::Paragraph,
-    applies: Applies::scripts(SPACED_EUROPEAN).note("the spaces French puts inside guillemets are typography"),
+    applies: Applies::scripts(SPACED_EUROPEAN)
+        .note("the spaces French puts inside guillemets are typography")
+        .prose(),
     flags: &[
         Fixture {
             input: "the caption “ worth it tho :) ” and it spread.",

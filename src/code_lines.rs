@@ -1,0 +1,122 @@
+//! Lines of code in plain text: shell commands, usage lines, statements.
+//!
+//! Manuals, READMEs and FAQs show commands inline with their prose, and
+//! outside Markdown nothing marks them. Their spacing and punctuation are
+//! the command's (`git add .`, `cd /x ; make`, `pager README.Debian`), so
+//! the spacing and punctuation rules leave such lines alone. The test wants
+//! a line that opens like code (a prompt, or a lowercase command, path or
+//! bracket) and holds something prose does not write: a pipe, `&&`, an
+//! option, a variable, an absolute or relative path, a glob, a statement's
+//! end. Prose that opens a line in lowercase (a wrapped sentence) rarely
+//! holds any of these, and where it does, a spacing fix is only missed.
+
+/// Whether `line` (without its line break) reads as a line of code.
+pub fn is_code_line(line: &str) -> bool {
+    let t = line.trim_start_matches([' ', '\t']);
+    let b = t.as_bytes();
+    // A prompt before a command: `$ make`, `# apt install`, `>>> x = 1`.
+    for prompt in ["$ ", "# ", "% ", ">>> "] {
+        if let Some(rest) = t.strip_prefix(prompt) {
+            return rest
+                .bytes()
+                .next()
+                .is_some_and(|c| c.is_ascii_lowercase() || matches!(c, b'.' | b'/' | b'[' | b'(' | b'~'));
+        }
+    }
+    if !b
+        .first()
+        .is_some_and(|&c| c.is_ascii_lowercase() || matches!(c, b'.' | b'/' | b'[' | b'(' | b'~'))
+    {
+        return false;
+    }
+    has_code_mark(t)
+}
+
+/// Something a command or a statement writes and prose does not.
+fn has_code_mark(t: &str) -> bool {
+    let b = t.as_bytes();
+    if ["&&", "||", " | ", "$(", "${", "2>", "();", "==", "!=", "=>", "->"]
+        .iter()
+        .any(|m| t.contains(m))
+    {
+        return true;
+    }
+    let end = t.trim_end();
+    if end.ends_with(['{', ';']) && t.contains('(') {
+        return true;
+    }
+    for i in 1..b.len() {
+        let prev = b[i - 1];
+        let next = b.get(i + 1).copied().unwrap_or(b' ');
+        let hit = match b[i] {
+            // An option: ` -r`, ` --squash`.
+            b'-' => {
+                prev == b' '
+                    && (next.is_ascii_alphabetic()
+                        || (next == b'-' && b.get(i + 2).is_some_and(u8::is_ascii_lowercase)))
+            }
+            // A variable: `$HOME`, `$?`, `$1`.
+            b'$' => next.is_ascii_alphabetic() || matches!(next, b'?' | b'_' | b'@' | b'#'),
+            // A path from the root, the home or here: ` /etc`, ` ~/x`, ` ./x`.
+            b'/' => {
+                (prev == b' ' && next.is_ascii_alphanumeric())
+                    || (matches!(prev, b'~' | b'.') && (i < 2 || b[i - 2] == b' '))
+            }
+            // A glob: `*.po`.
+            b'*' => next == b'.' && b.get(i + 2).is_some_and(u8::is_ascii_alphanumeric),
+            _ => false,
+        };
+        if hit {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_code_line;
+    use crate::{FixMode, Linter, Settings};
+
+    #[test]
+    fn prose_rules_leave_a_commands_spacing_alone_and_still_fix_prose() {
+        let linter = Linter::new(&Settings::default()).unwrap();
+        let commands = "Run these:\n\n$ pager README.Debian\ngit checkout topic_branch ; git merge --squash topic_branch\ncp po_fridge/*.po .\n";
+        assert_eq!(linter.fix(commands, FixMode::Safe).unwrap().text, commands);
+        let prose = "Run these:\n\nThe model , which we ran ; worked.\n";
+        assert_ne!(linter.fix(prose, FixMode::Safe).unwrap().text, prose);
+    }
+
+    #[test]
+    fn commands_and_statements_are_code() {
+        for line in [
+            "$ pager README.Debian",
+            "# apt install foo",
+            "git checkout topic_branch ; git merge --squash topic_branch",
+            "cp po_fridge/*.po .",
+            "(formail -r ; cat info_file) | $SENDMAIL -t",
+            "  cd ./source && make",
+            "[ 1 = 1 ] ; echo $?",
+            "if (foo == NULL) {",
+            "tar xvf ~/backup.tar",
+        ] {
+            assert!(is_code_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn prose_is_not_code() {
+        for line in [
+            "The model , which was trained on it, works.",
+            "and/or the other one , as they said",
+            "a well-known fact , and a self-made man",
+            "# Introduction",
+            "$ 5 million was raised",
+            "costs $5 , not more",
+            "see the manual for details , then",
+            "temperatures of -5 degrees , or colder",
+        ] {
+            assert!(!is_code_line(line), "{line}");
+        }
+    }
+}
