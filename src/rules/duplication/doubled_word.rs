@@ -36,7 +36,9 @@ break (list items), a particle doubled after a verb that ends a phrasal
 verb with it (`he goes to to stay`, `took in in taxes`, `getting by by
 working`, `looked for for hours`; after other verbs it is a slip: `wounded
 in in the blast`, `declined to to comment`) and a pronoun that is an
-object then a subject (`for it it will be`). English and French text are
+object then a subject (`for it it will be`), and a word after an option
+in a usage line (`-w file file exists`: the option's argument, then the
+description). English and French text are
 checked (French reflexives such as `nous nous` and `vous vous` are
 grammatical); other languages double words grammatically (German `die
 die`).
@@ -103,6 +105,7 @@ word is never safe.",
     ],
     keeps: &[
         "They flew to Bora Bora of legend and to Walla Walla of course.",
+        "-w file file exists and is writable; --name name name of the host",
         "ISIS is being taken on on the battlefield, and prices came in in the spring.",
         "He had had enough, and he said that that was final.",
         "What it is is a mess. It was very very late. Bye bye.",
@@ -167,6 +170,17 @@ impl Rule for DoubledWord {
             }
             // `Chiar\u{FFFD}in in`: the first copy is the tail of a broken word.
             if text[..a.start].ends_with('\u{FFFD}') {
+                continue;
+            }
+            // `-w file file exists`: after an option, the first is its
+            // argument's name in a usage line, the second the description's.
+            let head = text[..a.start].trim_end_matches(' ');
+            let token = &head[head.rfind([' ', '\t', '\n']).map_or(0, |i| i + 1)..];
+            if head.len() < a.start
+                && token.len() >= 2
+                && token.starts_with('-')
+                && token[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '-')
+            {
                 continue;
             }
             let lead = second.chars().next().unwrap_or(' ');

@@ -38,7 +38,7 @@ otherwise. Only the glyph of one punctuation mark changes.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
     scope: Scope::Document,
-    applies: Applies::languages(&[Lang::English]),
+    applies: Applies::languages(&[Lang::English]).prose(),
     flags: &[
         Fixture {
             input: "The Secretary´s plan and the enemy`s reply, Her Majesty‘s view.",

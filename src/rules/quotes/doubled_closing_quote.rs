@@ -27,7 +27,7 @@ otherwise. Only punctuation moves; no letter changes.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
     scope: Scope::Paragraph,
-    applies: Applies::EVERYWHERE,
+    applies: Applies::EVERYWHERE.prose(),
     flags: &[
         Fixture {
             input: "“We will stay in China”,” a spokesperson said.",

@@ -34,7 +34,7 @@ decide.",
     fix: FixAvailability::Unsafe,
     rewrites_letters: false,
     scope: Scope::Paragraph,
-    applies: Applies::EVERYWHERE,
+    applies: Applies::EVERYWHERE.prose(),
     flags: &[
         Fixture {
             input: "It cancelled the dating show “” after one season.",

@@ -28,7 +28,7 @@ punctuation mark changes.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
     scope: Scope::Paragraph,
-    applies: Applies::EVERYWHERE,
+    applies: Applies::EVERYWHERE.prose(),
     flags: &[
         Fixture {
             input: "The chatbot is called “Doubao,\" the company said.",

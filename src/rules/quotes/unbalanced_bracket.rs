@@ -36,7 +36,7 @@ cannot be known.",
     fix: FixAvailability::Unsafe,
     rewrites_letters: false,
     scope: Scope::Document,
-    applies: Applies::EVERYWHERE,
+    applies: Applies::EVERYWHERE.prose(),
     flags: &[
         Fixture {
             input: "Northlight (which launched in 2019 says it has 6.5 million subscribers.",

@@ -59,7 +59,7 @@ one cannot be told. An opening quote that is never closed is only reported: wher
     fix: FixAvailability::Unsafe,
     rewrites_letters: false,
     scope: Scope::Document,
-    applies: Applies::EVERYWHERE,
+    applies: Applies::EVERYWHERE.prose(),
     flags: &[
         Fixture {
             input: "While trying to cover their tracks through “Data”. Insensitivity.” The firm denied it.",
