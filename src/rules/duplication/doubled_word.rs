@@ -176,11 +176,11 @@ impl Rule for DoubledWord {
             // argument's name in a usage line, the second the description's.
             let head = text[..a.start].trim_end_matches(' ');
             let token = &head[head.rfind([' ', '\t', '\n']).map_or(0, |i| i + 1)..];
-            if head.len() < a.start
-                && token.len() >= 2
-                && token.starts_with('-')
-                && token[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '-')
-            {
+            let option = token.starts_with('-')
+                && token
+                    .trim_start_matches('-')
+                    .starts_with(|c: char| c.is_ascii_alphabetic());
+            if head.len() < a.start && option {
                 continue;
             }
             let lead = second.chars().next().unwrap_or(' ');
@@ -344,6 +344,13 @@ mod tests {
     #[test]
     fn flags_accented_words() {
         assert_eq!(check("The café café was shut.", Language::Is(crate::Lang::English)), 1);
+    }
+
+    #[test]
+    fn flags_a_double_after_a_dash_that_is_no_option() {
+        let en = Language::Is(crate::Lang::English);
+        assert_eq!(check("But when -- and and how will it end?", en), 1);
+        assert_eq!(check("-w file file exists and is writable", en), 0);
     }
 
     #[test]
