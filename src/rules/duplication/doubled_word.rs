@@ -105,7 +105,7 @@ word is never safe.",
     ],
     keeps: &[
         "They flew to Bora Bora of legend and to Walla Walla of course.",
-        "-w file file exists and is writable; --name name name of the host",
+        "-w file file exists and is writable; --output file file to write to",
         "ISIS is being taken on on the battlefield, and prices came in in the spring.",
         "He had had enough, and he said that that was final.",
         "What it is is a mess. It was very very late. Bye bye.",
