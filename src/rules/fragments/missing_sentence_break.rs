@@ -44,7 +44,8 @@ capitalised word `You` is read only there, since it ends many a title), `It` bef
 -s, `This`, `That`, `These`, `Those` or `There` before a verb, and `The`, `These` or `Those`
 before three lowercase words (`tournament The project, if approved`); not
 after a word that takes a clause or a noun (`I think It`, `in which It`,
-`the It girl`) nor a capitalised `He` for God. `The` before a name is a
+`the It girl`) nor a capitalised `He` or `You` for God (`My Lord, for
+the favor You bestowed`). `The` before a name is a
 title or an apposition (`the newspaper The Argus said`).
 
 A capitalised preposition, question word, subordinator (`If`, `While`,
@@ -483,8 +484,9 @@ impl Rule for MissingSentenceBreak {
             if is_lowercase_word(prev) && after_base_form_cue(&text[..m.start()]) && !after_verb_ok {
                 continue;
             }
-            // `guided by the light He gives us`: a capitalised pronoun for God.
-            if opener == "He" && !is_capitalised(prev) && near_deity(text, m.start()) {
+            // `guided by the light He gives us`, `My Lord, for the favor You
+            // bestowed`: a capitalised pronoun for God.
+            if matches!(opener, "He" | "You") && !is_capitalised(prev) && near_deity(text, m.start()) {
                 continue;
             }
             push(out, m.start(), opener);
@@ -710,6 +712,11 @@ mod tests {
     #[test]
     fn keeps_a_capitalised_pronoun_for_god() {
         assert_eq!(check("We pray to God, guided by the best light He gives us."), 0);
+        assert_eq!(
+            check("He said, \"My Lord, for the favor You bestowed upon me, I will never be an assistant.\""),
+            0
+        );
+        assert_eq!(check("I am tired of the story You can read elsewhere."), 1);
     }
 
     #[test]
