@@ -35,10 +35,10 @@ A headline glued above its body in the same paragraph (the segmenter joins
 lines without a final period) is compared line by line with the first
 sentence of the next three lines.
 
-Left alone: copies more than three sentences apart of a sentence that
-occurs three times or more (a refrain, a formula such as a declaration's
-`Everyone has the right…`: scrapers capture twice, writers repeat on
-purpose); in a paragraph whose language detritus cannot identify, any
+Left alone: copies of a sentence that occurs three times or more, unless
+a copy directly follows the one before (a refrain every few verses, a
+formula such as a declaration's `Everyone has the right…`: scrapers
+capture twice, writers repeat on purpose); in a paragraph whose language detritus cannot identify, any
 copy more than three sentences after the one before it, since repetition
 at a distance may be that text's style; a sentence that opens one
 paragraph and then stands alone as the next (a summary, a list of
@@ -76,6 +76,7 @@ before it.",
     ],
     keeps: &[
         "He declined to comment. She declined to comment.",
+        "Woe, that Day, to the deniers of truth.\n\nThen We destroyed the former peoples.\n\nWoe, that Day, to the deniers of truth.\n\nDid We not create you from a liquid?\n\nWoe, that Day, to the deniers of truth.\n",
         "“We will not back down,” he said. Later: “We will not back down,” he said.",
         "The company said the plan would cut costs. The company said the plan would not cut costs.",
         "GPT 3.5 and 01.AI (LLMs) were compared. GPT 3.5 and 01.AI (LLMs) were compared again.",
@@ -143,7 +144,11 @@ impl Rule for DuplicateSentence {
             // names itself in its preamble).
             let far = distance > NEAR;
             let titled = terminal(doc.slice(s)).is_none();
-            if far && (seen[&key].count > 2 || titled || doc.language_at(s.start).is_none()) {
+            // Said three times or more with other sentences between, even
+            // close together, it is a refrain (`Woe, that Day, to the
+            // deniers.` every few verses); a scraper's copy follows its own.
+            let refrain = seen[&key].count > 2 && distance > 1;
+            if refrain || (far && (seen[&key].count > 2 || titled || doc.language_at(s.start).is_none())) {
                 continue;
             }
             if !scraped_twice(doc, before, s) {
