@@ -625,6 +625,13 @@ mod tests {
     }
 
     #[test]
+    fn a_file_name_with_a_capitalised_part_is_protected() {
+        let doc = Document::new("See README.Debian and changelog.Debian.gz in the USA.The end.");
+        let found: Vec<_> = doc.protected().iter().map(|&s| doc.slice(s)).collect();
+        assert_eq!(found, ["README.Debian", "changelog.Debian.gz"]);
+    }
+
+    #[test]
     fn inline_code_is_protected_whole_even_with_a_capital_after_a_period() {
         let doc = Document::new("an instance of `random.Random` and ``factory.Factory``, which");
         let found: Vec<_> = doc.protected().iter().map(|&s| doc.slice(s)).collect();

@@ -425,7 +425,8 @@ fn push_dotted(text: &str, m: Span, out: &mut Vec<Span>) {
     for i in 0..b.len() {
         let seam = b[i] == b'.'
             && b.get(i + 1).is_some_and(|c| c.is_ascii_uppercase())
-            && b.get(i + 2).is_some_and(|c| c.is_ascii_lowercase());
+            && b.get(i + 2).is_some_and(|c| c.is_ascii_lowercase())
+            && !file_name_seam(s, piece_start, i);
         if seam {
             push_if_code_like(text, Span::new(m.start + piece_start, m.start + i), out);
             piece_start = i + 1;
@@ -436,6 +437,22 @@ fn push_dotted(text: &str, m: Span, out: &mut Vec<Span>) {
     } else {
         push_if_code_like(text, Span::new(m.start + piece_start, m.end), out);
     }
+}
+
+/// Whether the period at `dot` joins the parts of a file name rather than
+/// two sentences: the capitalised part goes on to an extension
+/// (`changelog.Debian.gz`), or a capitals-only name of four letters or
+/// more comes before it and no sentence starter after (`README.Debian`,
+/// `NEWS.Debian`; `USA.The` is still a seam).
+fn file_name_seam(token: &str, piece_start: usize, dot: usize) -> bool {
+    let next = &token[dot + 1..];
+    let word_len = next.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(next.len());
+    let extension = next[word_len..]
+        .strip_prefix('.')
+        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_alphanumeric()));
+    let before = &token[piece_start..dot];
+    let capitals = before.len() >= 4 && before.bytes().all(|c| c.is_ascii_uppercase());
+    extension || (capitals && !SENTENCE_STARTERS.contains(&next[..word_len]))
 }
 
 fn push_if_code_like(text: &str, span: Span, out: &mut Vec<Span>) {

@@ -10,11 +10,13 @@ pub static TITLES: WordList = WordList(&[
 
 /// Abbreviations that usually sit mid-sentence but may also end one, as in
 /// `…based in the U.S. The company…`. Written without their final period.
+/// With `etc` come the words other languages write for it (`usw.`, `bzw.`,
+/// `ecc.`, `enz.`, `osv.`, `itd.`, `atd.`), so `ecc.?` keeps its question.
 pub static ABBREVIATIONS: WordList = WordList(&[
-    "a.k.a", "a.m", "al", "approx", "apr", "aug", "ave", "b.a", "blvd", "ca", "calif", "cf", "co", "corp", "d.c",
-    "dec", "dept", "e.g", "ed", "eds", "esp", "est", "etc", "feb", "i.e", "inc", "incl", "jan", "jr", "jul", "jun",
-    "l.a", "ltd", "m.a", "mar", "n.y", "nov", "oct", "p.m", "ph.d", "sep", "sept", "u.k", "u.n", "u.s", "u.s.a", "viz",
-    "vs",
+    "a.k.a", "a.m", "al", "approx", "apr", "atd", "aug", "ave", "b.a", "blvd", "bzw", "ca", "calif", "cf", "co",
+    "corp", "d.c", "dec", "dept", "e.g", "ecc", "ed", "eds", "enz", "esp", "est", "etc", "feb", "i.e", "inc", "incl",
+    "itd", "itp", "jan", "jr", "jul", "jun", "l.a", "ltd", "m.a", "mar", "n.y", "nov", "oct", "osv", "p.m", "ph.d",
+    "sep", "sept", "u.k", "u.n", "u.s", "u.s.a", "usw", "viz", "vs",
 ]);
 
 /// Words that, capitalised after an abbreviation's period, show a new sentence began.

@@ -99,13 +99,13 @@ fn no_negative_line_changes_in_any_mode() {
 #[test]
 fn a_lone_pair_among_correct_typography_is_only_a_guess() {
     let linter = mojibake_only();
-    for text in [
-        "Le café’s menu: “Ã¨” stands for è.",
-        "The brand “ÃŸ-Tech” is spelled that way, says Zoë.",
-    ] {
-        assert_eq!(linter.fix(text, detritus::FixMode::Safe).unwrap().text, text);
-        assert_ne!(linter.fix(text, detritus::FixMode::Unsafe).unwrap().text, text);
-    }
+    let text = "The brand “ÃŸ-Tech” is spelled that way, says Zoë.";
+    assert_eq!(linter.fix(text, detritus::FixMode::Safe).unwrap().text, text);
+    assert_ne!(linter.fix(text, detritus::FixMode::Unsafe).unwrap().text, text);
+    // Quoted alone, a pair is shown as an example: only suggested.
+    let text = "Le café’s menu: “Ã¨” stands for è.";
+    assert_eq!(linter.fix(text, detritus::FixMode::Unsafe).unwrap().text, text);
+    assert_eq!(linter.check(text).len(), 1);
     // Two misreadings agree with each other, or lowercase letters enclose
     // the one: safe.
     let safe = |text: &str| linter.fix(text, detritus::FixMode::Safe).unwrap().text;

@@ -25,8 +25,11 @@ open and a closing one later. Left alone: German `„…“` and Swedish `”…
 (the same glyphs, other conventions), translations that pair `“…“`,
 right-to-left text, guillemets, nested single quotes.
 
-Fix (safe): turn the glyph around. Only one punctuation mark changes.",
-    fix: FixAvailability::Safe,
+Fix: turn the glyph around; only one punctuation mark changes. Safe,
+except for a closing glyph opening a term that closes on a letter
+(`”citat”`), which is how Swedish and Finnish quote inside a paragraph that
+may also hold English quotes: unsafe.",
+    fix: FixAvailability::Sometimes,
     rewrites_letters: false,
     scope: Scope::Document,
     applies: Applies::languages(&[Lang::English])
@@ -92,13 +95,52 @@ impl Rule for MisorientedQuote {
                 }
                 if let Some(with) = turned {
                     let span = Span::new(para.start + at, para.start + at + c.len_utf8());
-                    out.push(
-                        Diagnostic::new(&META, span, format!("`{c}` faces the wrong way here")).with_fix(
-                            Fix::safe_edit(format!("use `{with}`"), Edit::replace(span, with.to_string())),
-                        ),
-                    );
+                    // `”citat”`, `Avsnitt 12.2, ”Virtualisering”`: a term in
+                    // Swedish or Finnish quotes. Speech closes on its mark
+                    // (`”We are concerned,” she said`); a term does not, so
+                    // turning its opener waits for review.
+                    let term = c == '”'
+                        && marks[k + 1..]
+                            .iter()
+                            .find(|&&(_, m)| m == '”')
+                            .is_some_and(|&(end, _)| !p[..end].ends_with([',', '.', '!', '?', ';', ':', '…']));
+                    let edit = Edit::replace(span, with.to_string());
+                    let fix = if term {
+                        Fix::unsafe_edit(format!("use `{with}` unless the quotes are Swedish or Finnish"), edit)
+                    } else {
+                        Fix::safe_edit(format!("use `{with}`"), edit)
+                    };
+                    out.push(Diagnostic::new(&META, span, format!("`{c}` faces the wrong way here")).with_fix(fix));
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{FixMode, Lang, Language};
+
+    fn fix(text: &str, mode: FixMode) -> String {
+        crate::rules::testing::linter(&super::META, Language::Is(Lang::English))
+            .fix(text, mode)
+            .unwrap()
+            .text
+    }
+
+    #[test]
+    fn a_term_in_swedish_quotes_is_turned_only_when_unsafe_fixes_are_on() {
+        let text = "Swedish and Finnish write ”citat” with two closing marks, where English writes “quote”.";
+        assert_eq!(fix(text, FixMode::Safe), text);
+        assert_eq!(
+            fix(text, FixMode::Unsafe),
+            "Swedish and Finnish write “citat” with two closing marks, where English writes “quote”."
+        );
+    }
+
+    #[test]
+    fn speech_opened_with_a_closing_glyph_is_turned_safely() {
+        let text = "He said “yes.”\n\n”It will grow,” she added.";
+        assert_eq!(fix(text, FixMode::Safe), "He said “yes.”\n\n“It will grow,” she added.");
     }
 }

@@ -73,7 +73,8 @@ Fix safety:
   undefined (U+0081, U+008D, U+008F, U+0090, U+009D), the leftover of a
   sequence whose other bytes were lost.
 - display-only: `â€` straight before a letter, where the lost byte cannot be
-  told from its neighbours.",
+  told from its neighbours, and a run quoted alone (`sequences like “Ã©”
+  or “Ã¨”`), which a text about encodings shows as an example.",
     fix: FixAvailability::Sometimes,
     rewrites_letters: true,
     scope: Scope::Document,
@@ -303,7 +304,11 @@ fn diagnose(text: &str, r: &Repair) -> Diagnostic {
     );
     let edit = Edit::replace(span, r.replacement.clone());
     let label = "decode the run as UTF-8";
-    let fix = if !r.guessed && (r.borrowed || (r.after == 0 && r.before >= 2)) {
+    // `sequences like “Ã©” or “Ã¨”`: a run quoted alone is shown as an
+    // example of mojibake, and decoding it would garble the lesson.
+    let fix = if crate::text::between_quotes(text, span) {
+        Fix::display_only_edit("decode the run as UTF-8 by hand unless it is shown as an example", edit)
+    } else if !r.guessed && (r.borrowed || (r.after == 0 && r.before >= 2)) {
         Fix::safe_edit(label, edit)
     } else {
         Fix::unsafe_edit(label, edit)
@@ -532,6 +537,14 @@ mod tests {
 
     fn safety(text: &str) -> Vec<Applicability> {
         check(text).iter().filter_map(|d| d.applicability()).collect()
+    }
+
+    #[test]
+    fn a_run_quoted_alone_as_an_example_is_only_suggested() {
+        let text = "If letters show as sequences like “Ã©” or “Ã¨”, the file is UTF-8 read as Latin-1.";
+        assert_eq!(fix(text), text);
+        assert_eq!(safety(text), [Applicability::DisplayOnly, Applicability::DisplayOnly]);
+        assert_eq!(fix("A “cafÃ©” opened."), "A “café” opened.");
     }
 
     #[test]

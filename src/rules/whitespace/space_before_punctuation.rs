@@ -34,8 +34,8 @@ punctuation that starts a token (`.NET`, `.45`, `./run.sh`, a reply
 business), and a mark after other punctuation, even across a closing quote
 (`“waste”. ,`, `said.” ,`): that is a cluster, `punctuation-cluster`'s.
 A mark after an article is named, not used (`type a , between them`), and
-so is a spaced period before a lowercase word or a bracket (`chown foo:bar
-. to fix it`).
+so is a spaced period before a lowercase word, a bracket or a dash
+(`chown foo:bar . to fix it`, `and . — a dot — means any character`).
 
 Fix (safe): remove the spaces. Only whitespace is deleted.",
     fix: FixAvailability::Safe,
@@ -87,6 +87,7 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
         "Cool :] and :[",
         "Type a , between the items and the ; before the last one.",
         "Run chown -R foo:bar . to fix it; the default is . (the current directory).",
+        "For instance, [0-9] means any digit, and . — a dot — means any character.",
     ],
 };
 
@@ -153,8 +154,11 @@ impl Rule for SpaceBeforePunctuation {
             }
             // A spaced period that a lowercase word or a bracket follows
             // ends no sentence: it is named or typed (`chown foo:bar . to`,
-            // `the default is . (the current directory)`).
-            if punct == b'.' && after.starts_with(' ') && after[1..].starts_with(|c: char| c.is_lowercase() || c == '(')
+            // `the default is . (the current directory)`, `and . — a dot —
+            // means`).
+            if punct == b'.'
+                && after.starts_with(' ')
+                && after[1..].starts_with(|c: char| c.is_lowercase() || matches!(c, '(' | '—' | '–'))
             {
                 continue;
             }

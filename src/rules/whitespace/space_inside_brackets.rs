@@ -60,6 +60,7 @@ Fix (safe): delete the spaces inside the bracket.",
         "if [ -f /etc/foo ]; then sed -e 's/[ \\t]*$//' file; fi, hour padded ( 0..23).",
         "Write it as if [ conditional_expression ]; then, or [ x = y ] and [ done ];",
         "Mieux vaut tard que jamais!\n\n[ Better late than never ]\n",
+        "Tegnene [ og ] brukes for å angi tegnklasser, och tecknen ( eller ) grupperar.",
     ],
 };
 
@@ -74,7 +75,8 @@ fn is_enumerator(inner: &str) -> bool {
 
 /// Conjunctions that join two named marks, `( and )`, `[ or ]`.
 const JOINERS: &[&str] = &[
-    "and", "or", "to", "und", "oder", "bis", "et", "ou", "y", "o", "e", "i", "и", "или",
+    "and", "or", "to", "und", "oder", "bis", "et", "ou", "y", "o", "e", "i", "и", "или", "og", "och", "eller", "en",
+    "of", "ja", "tai", "és", "vagy", "lub", "oraz", "ve", "veya", "dan", "atau",
 ];
 
 /// Keys a bracket is pressed with, `Ctrl Shift [`.
