@@ -44,8 +44,9 @@ and colons (`10:30`, `Photo:Reuters`).
 A comma or semicolon counts only between two words of two or more letters
 (or a number and a word), once per token: `1,000`, `x,y`, `a,b,c`,
 `tech,ai,news`, HTML entities (`&amp;then`), a record's fields
-(`group1:x:20:user1,user2`) and an option's values (`mount -o
-remount,rw`) are left alone.
+(`group1:x:20:user1,user2`), an option's values (`mount -o
+remount,rw`), dotted selectors (`auth.notice;mail.info`) and names of
+letters and digits (`(hd0,msdos1)`) are left alone.
 
 Fix (safe): insert one space after the mark and any closing quote.
 Unsafe where a lone straight quote glued after a sentence is the first in
@@ -96,6 +97,7 @@ open one that runs on.",
         "Joe Manchin (D-W.Va.) said he was open to it.",
         "The U.S. economy grew 3.5 per cent, e.g. in Node.js and example.com jobs.",
         "The line reads group1:x:20:user1,user2, then run mount -o remount,rw /dev/foo to apply it.",
+        "The selector is a list of pairs (example: auth.notice;mail.info), and GRUB names it (hd0,msdos1) here.",
         "01.AI released Yi-34B at 10:30 a.m., i.e., before Ph.D. students woke.",
         "See https://example.com/News.Today or www.Example.Com/Foo.Bar today.",
         "Open Report.Pdf, then visit Amazon.Com or ASP.Net and call Console.WriteLine.",
@@ -324,6 +326,16 @@ fn check_comma(text: &str, m: regex::Match, out: &mut Vec<Diagnostic>) {
         .nth(1)
         .is_some_and(|t| t.starts_with('-') && t.len() > 1 && t.len() <= 16 && !t.contains(['.', ',']));
     if token.split(':').count() > 2 || after_flag {
+        return;
+    }
+    // `auth.notice;mail.info`, `*.crit;kern.none`: a list of dotted
+    // selectors; `(hd0,msdos1)`: names of letters and digits.
+    let at = m.start() - (token.as_ptr() as usize - text.as_ptr() as usize);
+    let (left, right) = (&token[..at], &token[at + 1..]);
+    let named = |p: &str| p.bytes().any(|b| b.is_ascii_alphabetic()) && p.bytes().any(|b| b.is_ascii_digit());
+    if (left.contains(['.', '*']) && right.trim_end_matches(['.', ',', ')']).contains('.'))
+        || (named(left) && named(right))
+    {
         return;
     }
     // `max(a,b)`, `print(hello,world)`: a call, not prose.
