@@ -47,7 +47,8 @@ French spacing before `;` `!` `?`, a period after a closing guillemet
 that another closes inside (`«Dr.».`, where Spanish, French and Russian
 put the sentence's own period), a mark quoted alone before the sentence's
 own (`a leading \".\".`), a `;` or `:` beside a closing quote (`the
-trailing \"cd ./source;\".`, `echo \"Hi,\"; ls`), a shell `case`'s `;;`, and a range left open
+trailing \"cd ./source;\".`, `echo \"Hi,\"; ls`), a statement's `;` after
+a quoted value (`ddns-domain-name \"example.com\";.`), a shell `case`'s `;;`, and a range left open
 before a closing bracket (`[name=N,N..]`).
 
 Fix: safe where the run ends a line or a capital letter follows, except
@@ -129,6 +130,7 @@ lowercase word (`said,. and`), keeping the comma is unsafe.",
         "Use letters, digits, @, ., +, -, _ or ! in the name.",
         "Options: [name=N,N..] are accepted, as are {1..} ranges.",
         "Drop the trailing \"cd ./source;\". Then run echo \"Hello,\"; echo \"world\"",
+        "The file contains the line ddns-domain-name \"internal.falcot.com\";.",
     ],
 };
 
@@ -384,6 +386,22 @@ fn judge(text: &str, marks: &[Mark], next: Next, french: bool) -> Verdict {
     // ends a command: `the trailing "cd ./source;".`, `echo "Hi,"; ls`.
     if marks.len() == 2 && marks[1].after_closer && marks.iter().any(|m| matches!(b[m.at], b';' | b':')) {
         return Verdict::Skip;
+    }
+    // `the line ddns-domain-name "internal.falcot.com";.`: a statement's
+    // `;` after a quoted value with no space in it, then the sentence's
+    // period.
+    if marks.len() == 2 && b[marks[0].at] == b';' && marks[0].at > 0 && b[marks[0].at - 1] == b'"' {
+        let mut from = marks[0].at.saturating_sub(64);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let head = &text[from..marks[0].at - 1];
+        if head
+            .rfind('"')
+            .is_some_and(|q| !head[q + 1..].contains(char::is_whitespace))
+        {
+            return Verdict::Skip;
+        }
     }
     // `[name=N,N..]`, `{1..}`: a range left open in a usage line.
     if marks.len() == 2
