@@ -1,4 +1,5 @@
-//! Lines of code in plain text: shell commands, usage lines, statements.
+//! Lines of code in plain text: shell commands, usage lines, statements,
+//! and lines that are drawings or tables of figures.
 //!
 //! Manuals, READMEs and FAQs show commands inline with their prose, and
 //! outside Markdown nothing marks them. Their spacing and punctuation are
@@ -10,8 +11,12 @@
 //! end. Prose that opens a line in lowercase (a wrapped sentence) rarely
 //! holds any of these, and where it does, a spacing fix is only missed.
 
-/// Whether `line` (without its line break) reads as a line of code.
+/// Whether `line` (without its line break) reads as a line of code, or
+/// of a drawing or a table of figures.
 pub fn is_code_line(line: &str) -> bool {
+    if is_drawing(line) {
+        return true;
+    }
     let t = line.trim_start_matches([' ', '\t']);
     let b = t.as_bytes();
     // A prompt before a command: `$ make`, `# apt install`, `>>> x = 1`.
@@ -30,6 +35,32 @@ pub fn is_code_line(line: &str) -> bool {
         return false;
     }
     has_code_mark(t)
+}
+
+/// A line that is mostly not letters: ASCII art (`( o o )`, `___,,--''`)
+/// or a table of figures (` 3  195.136.251.189  28.879 ms`). Its marks
+/// and spacing are strokes and columns; prose is mostly letters.
+fn is_drawing(line: &str) -> bool {
+    let (mut marks, mut letters, mut digits, mut symbols) = (0usize, 0usize, 0usize, 0usize);
+    // How often each ASCII symbol occurs: a drawing mixes its strokes, and
+    // debris repeats one mark (`Done. ))))))[`, `great,,,,,`).
+    let mut counts = [0usize; 128];
+    for c in line.chars().filter(|c| !c.is_whitespace()) {
+        marks += 1;
+        if c.is_alphabetic() {
+            letters += 1;
+        } else if c.is_numeric() {
+            digits += 1;
+        } else if c.is_ascii() {
+            symbols += 1;
+            counts[c as usize] += 1;
+        }
+    }
+    let distinct = counts.iter().filter(|&&n| n > 0).count();
+    let mixed = distinct >= 3 && counts.iter().all(|&n| n * 5 <= symbols * 2);
+    // A table of figures sets them in columns.
+    let table = digits * 2 >= marks && line.trim().contains("  ");
+    marks >= 6 && letters * 5 < marks * 2 && (mixed || table)
 }
 
 /// Something a command or a statement writes and prose does not.
@@ -99,6 +130,9 @@ mod tests {
             "[ 1 = 1 ] ; echo $?",
             "if (foo == NULL) {",
             "tar xvf ~/backup.tar",
+            "   ( )/  ( o o )",
+            "  _____,,,,---''\",,,-'",
+            " 3  195.136.251.189  28.879 ms  38.798 ms",
         ] {
             assert!(is_code_line(line), "{line}");
         }
@@ -115,6 +149,10 @@ mod tests {
             "costs $5 , not more",
             "see the manual for details , then",
             "temperatures of -5 degrees , or colder",
+            "It cost $5.3bn , or 4.1bn euros , in 2023 .",
+            "“waste”. , he said",
+            "It was great,,,,,,,,,,,,,,,, really",
+            "n 123 , x and 4,500 , 6,000",
         ] {
             assert!(!is_code_line(line), "{line}");
         }

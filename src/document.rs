@@ -626,9 +626,14 @@ mod tests {
 
     #[test]
     fn a_file_name_with_a_capitalised_part_is_protected() {
-        let doc = Document::new("See README.Debian and changelog.Debian.gz in the USA.The end.");
+        let doc = Document::new(
+            "See README.Debian and changelog.Debian.gz, a queue.Queue and struct.Pack(fmt) in the USA.The end.",
+        );
         let found: Vec<_> = doc.protected().iter().map(|&s| doc.slice(s)).collect();
-        assert_eq!(found, ["README.Debian", "changelog.Debian.gz"]);
+        assert_eq!(
+            found,
+            ["README.Debian", "changelog.Debian.gz", "queue.Queue", "struct.Pack"]
+        );
     }
 
     #[test]

@@ -426,7 +426,7 @@ fn push_dotted(text: &str, m: Span, out: &mut Vec<Span>) {
         let seam = b[i] == b'.'
             && b.get(i + 1).is_some_and(|c| c.is_ascii_uppercase())
             && b.get(i + 2).is_some_and(|c| c.is_ascii_lowercase())
-            && !file_name_seam(s, piece_start, i);
+            && !file_name_seam(s, piece_start, i, text[m.end..].starts_with('('));
         if seam {
             push_if_code_like(text, Span::new(m.start + piece_start, m.start + i), out);
             piece_start = i + 1;
@@ -439,12 +439,14 @@ fn push_dotted(text: &str, m: Span, out: &mut Vec<Span>) {
     }
 }
 
-/// Whether the period at `dot` joins the parts of a file name rather than
-/// two sentences: the capitalised part goes on to an extension
-/// (`changelog.Debian.gz`), or a capitals-only name of four letters or
+/// Whether the period at `dot` of `token` (which a `(` follows when
+/// `called`) joins the parts of a name rather than two
+/// sentences: the capitalised part goes on to an extension
+/// (`changelog.Debian.gz`) or a call's bracket (`struct.Struct(format)`),
+/// repeats the part before it (`queue.Queue`), or a capitals-only name of four letters or
 /// more comes before it and no sentence starter after (`README.Debian`,
 /// `NEWS.Debian`; `USA.The` is still a seam).
-fn file_name_seam(token: &str, piece_start: usize, dot: usize) -> bool {
+fn file_name_seam(token: &str, piece_start: usize, dot: usize, called: bool) -> bool {
     let next = &token[dot + 1..];
     let word_len = next.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(next.len());
     let extension = next[word_len..]
@@ -452,7 +454,9 @@ fn file_name_seam(token: &str, piece_start: usize, dot: usize) -> bool {
         .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_alphanumeric()));
     let before = &token[piece_start..dot];
     let capitals = before.len() >= 4 && before.bytes().all(|c| c.is_ascii_uppercase());
-    extension || (capitals && !SENTENCE_STARTERS.contains(&next[..word_len]))
+    // `struct.Struct(format)`, `queue.Queue`: a module and its class.
+    let class = (called && word_len == next.len()) || before.eq_ignore_ascii_case(&next[..word_len]);
+    extension || class || (capitals && !SENTENCE_STARTERS.contains(&next[..word_len]))
 }
 
 fn push_if_code_like(text: &str, span: Span, out: &mut Vec<Span>) {

@@ -48,7 +48,8 @@ that another closes inside (`«Dr.».`, where Spanish, French and Russian
 put the sentence's own period), a mark quoted alone before the sentence's
 own (`a leading \".\".`), a `;` or `:` beside a closing quote (`the
 trailing \"cd ./source;\".`, `echo \"Hi,\"; ls`), a statement's `;` after
-a quoted value (`ddns-domain-name \"example.com\";.`), a shell `case`'s `;;`, and a range left open
+a quoted value (`ddns-domain-name \"example.com\";.`), two commas typed for a low opening quote (`,,Programowo nie''`), a
+stutter (`g.. g.. geh`), a shell `case`'s `;;`, and a range left open
 before a closing bracket (`[name=N,N..]`).
 
 Fix: safe where the run ends a line or a capital letter follows, except
@@ -129,6 +130,7 @@ lowercase word (`said,. and`), keeping the comma is unsafe.",
         "all men are created equal, . . . endowed, and despair • . . I see",
         "Use letters, digits, @, ., +, -, _ or ! in the name.",
         "Options: [name=N,N..] are accepted, as are {1..} ranges.",
+        "Napisz tak: ,,Programowo nie'' i tyle, jak sie nazywasz ? ;PP\nA: g.. g.. geh mir m.. m.. mal aus dem Weg.",
         "Drop the trailing \"cd ./source;\". Then run echo \"Hello,\"; echo \"world\"",
         "The file contains the line ddns-domain-name \"internal.falcot.com\";.",
     ],
@@ -537,6 +539,26 @@ impl Rule for PunctuationCluster {
             if glued_next && (last != b',' && last != b';') {
                 continue;
             }
+            let word_start = |at: usize| {
+                text[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| c.is_whitespace() || c == '(')
+            };
+            // `,,Programowo nie''`: two commas typed for a low opening quote
+            // (Polish, German, Czech „).
+            if m.as_str() == ",," && glued_next && word_start(m.start()) {
+                continue;
+            }
+            // `g.. g.. geh`: a stutter, a letter and a pause before the
+            // word it starts again (`Raphael K.. They` is a slip).
+            let stutter = text[..m.start()].char_indices().next_back().is_some_and(|(i, c)| {
+                let again = text[m.end()..].trim_start_matches(' ').chars().next();
+                c.is_alphabetic() && word_start(i) && again.is_some_and(|a| a.to_lowercase().eq(c.to_lowercase()))
+            });
+            if m.as_str() == ".." && stutter {
+                continue;
+            }
             // `patches! ;-)`, `a fair test. ;)`: the last mark opens an emoticon.
             if matches!(last, b';' | b':') && starts_emoticon(&text[m.end()..]) {
                 continue;
@@ -567,9 +589,16 @@ impl Rule for PunctuationCluster {
 /// eyes: `;-)`, `:)`, `:-(`, `;P`, `:D`, `;>`, `:o`.
 fn starts_emoticon(rest: &str) -> bool {
     let face = rest.strip_prefix(['-', '\'', '^']).unwrap_or(rest);
-    face.starts_with([
-        ')', '(', 'D', 'P', 'p', '/', '|', '*', ']', '[', '>', '<', 'o', 'O', '3',
-    ]) && !face[1..].starts_with(|c: char| c.is_alphanumeric())
+    let Some(mouth) = face.chars().next() else {
+        return false;
+    };
+    // A mouth may be drawn wide: `;PP`, `:DDD`.
+    matches!(
+        mouth,
+        ')' | '(' | 'D' | 'P' | 'p' | '/' | '|' | '*' | ']' | '[' | '>' | '<' | 'o' | 'O' | '0' | '3'
+    ) && !face
+        .trim_start_matches(mouth)
+        .starts_with(|c: char| c.is_alphanumeric())
 }
 
 #[cfg(test)]

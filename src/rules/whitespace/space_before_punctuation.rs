@@ -36,6 +36,8 @@ business), and a mark after other punctuation, even across a closing quote
 A mark after an article is named, not used (`type a , between them`), and
 so is a spaced period before a lowercase word, a bracket or a dash
 (`chown foo:bar . to fix it`, `and . — a dot — means any character`).
+Two commas before a word are a typed low opening quote (`tak: ,,Programowo
+nie''`), not a spaced comma.
 
 Fix (safe): remove the spaces. Only whitespace is deleted.",
     fix: FixAvailability::Safe,
@@ -88,6 +90,7 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
         "Type a , between the items and the ; before the last one.",
         "Run chown -R foo:bar . to fix it; the default is . (the current directory).",
         "For instance, [0-9] means any digit, and . — a dot — means any character.",
+        "Napisz tak: ,,Programowo nie'' i tyle.",
     ],
 };
 
@@ -135,6 +138,10 @@ impl Rule for SpaceBeforePunctuation {
             };
             if prev == '\n' || prev == '\r' {
                 continue; // leading whitespace
+            }
+            // `napisz tak: ,,Programowo`: two commas typed for „.
+            if punct == b',' && after.starts_with(',') && after[1..].starts_with(char::is_alphabetic) {
+                continue;
             }
             // A mark after other punctuation is a cluster, not a stray space.
             if !(prev.is_alphanumeric() || crate::segment::is_closer(prev)) {

@@ -24,7 +24,7 @@ break, emoticons (`:( `, `;-)`), and enumerators such as `( a )`, `( 1 )`,
 the same either way, brackets that are named, not used: `the keys
 ( and )`, `Ctrl Shift [ and Ctrl Shift ]`, `Ctrl + [`, and code: a
 shell test `[ -f file ]`, `[ name ];`, `[ a = b ]`, a regex class `[ \\t]`, a range `( 0..23)`, a
-variable `[ $x ]`; and a bracket padded on both sides that fills its
+variable `[ $x ]`; a range left open (`(1935-    )`); and a bracket padded on both sides that fills its
 line, as a gloss or caption is set (`[ Better late than never ]`). Curly
 braces are left to code.
 
@@ -61,6 +61,7 @@ Fix (safe): delete the spaces inside the bracket.",
         "Write it as if [ conditional_expression ]; then, or [ x = y ] and [ done ];",
         "Mieux vaut tard que jamais!\n\n[ Better late than never ]\n",
         "Tegnene [ og ] brukes for å angi tegnklasser, och tecknen ( eller ) grupperar.",
+        "-- Francoise Sagan (1935-    ), escritora francesa.",
     ],
 };
 
@@ -188,6 +189,10 @@ fn check_pair(doc: &Document, open: usize, close: usize, out: &mut Vec<Diagnosti
     let tail = text[close + 1..].trim_start_matches([' ', '\t']);
     let fills_line = (head.is_empty() || head.ends_with('\n')) && (tail.is_empty() || tail.starts_with(['\n', '\r']));
     if fills_line && lead > 0 && trail > 0 {
+        return;
+    }
+    // `(1935-    )`: a range left open, its padding the years to come.
+    if content.ends_with(['-', '–']) {
         return;
     }
     let code =
