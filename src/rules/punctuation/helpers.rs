@@ -65,7 +65,8 @@ pub(crate) fn alnum_after(text: &str, at: usize, reach: usize) -> Option<char> {
 }
 
 /// True when the `;` at byte `at` closes an HTML entity such as `&amp;`,
-/// `&#8217;` or `&#x2019;`: then it is not punctuation.
+/// `&#8217;` or `&#x2019;`, or a placeholder for one (`&#NNN;`): then it
+/// is not punctuation.
 pub(crate) fn ends_entity(text: &str, at: usize) -> bool {
     let b = text.as_bytes();
     if b.get(at) != Some(&b';') {
@@ -80,8 +81,10 @@ pub(crate) fn ends_entity(text: &str, at: usize) -> bool {
     }
     let name = &b[amp + 1..at];
     match name {
-        [b'#', b'x' | b'X', hex @ ..] => !hex.is_empty() && hex.iter().all(u8::is_ascii_hexdigit),
-        [b'#', dec @ ..] => !dec.is_empty() && dec.iter().all(u8::is_ascii_digit),
+        // Digits, or the placeholder a text about entities writes
+        // (`&#NNN;`, `&#xHHHH;`).
+        [b'#', b'x' | b'X', hex @ ..] => !hex.is_empty() && hex.iter().all(u8::is_ascii_alphanumeric),
+        [b'#', dec @ ..] => !dec.is_empty() && dec.iter().all(u8::is_ascii_alphanumeric),
         [first, ..] => first.is_ascii_alphabetic() && !name.contains(&b'#'),
         [] => false,
     }
@@ -109,6 +112,7 @@ mod tests {
             ("x &quot;", true),
             ("&#8217;", true),
             ("&#x2019;", true),
+            ("the form &#NNN; or &#xNNN;", true),
             ("cost;", false),
             ("& ;", false),
             ("&#;", false),

@@ -48,9 +48,11 @@ that another closes inside (`«Dr.».`, where Spanish, French and Russian
 put the sentence's own period), a mark quoted alone before the sentence's
 own (`a leading \".\".`), a `;` or `:` beside a closing quote (`the
 trailing \"cd ./source;\".`, `echo \"Hi,\"; ls`), a statement's `;` after
-a quoted value (`ddns-domain-name \"example.com\";.`), two commas typed for a low opening quote (`,,Programowo nie''`), a
-stutter (`g.. g.. geh`), a shell `case`'s `;;`, and a range left open
-before a closing bracket (`[name=N,N..]`).
+a quoted value (`ddns-domain-name \"example.com\";.`), marks inside a
+quoted token with no space (a string literal: `b'1,,2'`), two commas
+typed for a low opening quote (`,,Programowo nie''`), a stutter (`g..
+g.. geh`), a shell `case`'s `;;`, and a range left open before a closing
+bracket (`[name=N,N..]`).
 
 Fix: safe where the run ends a line or a capital letter follows, except
 dropping a period after `?` or `!` (`Really?.`), which is unsafe: in text
@@ -133,6 +135,7 @@ lowercase word (`said,. and`), keeping the comma is unsafe.",
         "Napisz tak: ,,Programowo nie'' i tyle, jak sie nazywasz ? ;PP\nA: g.. g.. geh mir m.. m.. mal aus dem Weg.",
         "Drop the trailing \"cd ./source;\". Then run echo \"Hello,\"; echo \"world\"",
         "The file contains the line ddns-domain-name \"internal.falcot.com\";.",
+        "For example, b'1,,2'.split(b',') returns three items, as \"a;;b\" does.",
     ],
 };
 
@@ -564,8 +567,9 @@ impl Rule for PunctuationCluster {
                 continue;
             }
             let span = Span::new(m.start(), m.end());
-            // `He wrote ",," by mistake`: marks in quotes are the marks named.
-            if between_quotes(text, span) {
+            // `He wrote ",," by mistake`: marks in quotes are the marks
+            // named; `b'1,,2'.split(b',')`: inside a string literal.
+            if between_quotes(text, span) || in_literal(text, span) {
                 continue;
             }
             let next = next_after(text, m.end());
@@ -583,6 +587,24 @@ impl Rule for PunctuationCluster {
             out.push(diag);
         }
     }
+}
+
+/// True when `span` lies inside a quoted token with no space in it, as a
+/// string literal in code is written: `b'1,,2'`, `"a;;b"`.
+fn in_literal(text: &str, span: Span) -> bool {
+    let quote = |c: char| matches!(c, '\'' | '"');
+    let left = text[..span.start]
+        .chars()
+        .rev()
+        .take(32)
+        .take_while(|c| !c.is_whitespace())
+        .any(quote);
+    let right = text[span.end..]
+        .chars()
+        .take(32)
+        .take_while(|c| !c.is_whitespace())
+        .any(quote);
+    left && right
 }
 
 /// True when `rest`, what follows a `;` or `:`, makes it an emoticon's

@@ -24,7 +24,8 @@ break, emoticons (`:( `, `;-)`), and enumerators such as `( a )`, `( 1 )`,
 the same either way, brackets that are named, not used: `the keys
 ( and )`, `Ctrl Shift [ and Ctrl Shift ]`, `Ctrl + [`, and code: a
 shell test `[ -f file ]`, `[ name ];`, `[ a = b ]`, a regex class `[ \\t]`, a range `( 0..23)`, a
-variable `[ $x ]`; a range left open (`(1935-    )`); and a bracket padded on both sides that fills its
+variable `[ $x ]`; a range left open (`(1935-    )`), a format's optional part ending in
+a comma (`[D day[s], ]`); and a bracket padded on both sides that fills its
 line, as a gloss or caption is set (`[ Better late than never ]`). Curly
 braces are left to code.
 
@@ -62,6 +63,7 @@ Fix (safe): delete the spaces inside the bracket.",
         "Mieux vaut tard que jamais!\n\n[ Better late than never ]\n",
         "Tegnene [ og ] brukes for å angi tegnklasser, och tecknen ( eller ) grupperar.",
         "-- Francoise Sagan (1935-    ), escritora francesa.",
+        "Returns a string in the form [D day[s], ][H]H:MM:SS.",
     ],
 };
 
@@ -191,8 +193,9 @@ fn check_pair(doc: &Document, open: usize, close: usize, out: &mut Vec<Diagnosti
     if fills_line && lead > 0 && trail > 0 {
         return;
     }
-    // `(1935-    )`: a range left open, its padding the years to come.
-    if content.ends_with(['-', '–']) {
+    // `(1935-    )`: a range left open, its padding the years to come;
+    // `[D day[s], ]`: a format's optional part, its padding printed.
+    if content.ends_with(['-', '–', ',']) {
         return;
     }
     let code =
