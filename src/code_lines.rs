@@ -86,7 +86,7 @@ fn has_code_mark(t: &str) -> bool {
                     && (next.is_ascii_alphabetic()
                         || (next == b'-' && b.get(i + 2).is_some_and(u8::is_ascii_lowercase)))
             }
-            // A variable: `$HOME`, `$?`, `$1`.
+            // A variable: `$HOME`, `$?`, `$@`.
             b'$' => next.is_ascii_alphabetic() || matches!(next, b'?' | b'_' | b'@' | b'#'),
             // A path from the root, the home or here: ` /etc`, ` ~/x`, ` ./x`.
             b'/' => {
