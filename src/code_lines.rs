@@ -39,7 +39,8 @@ pub fn is_code_line(line: &str) -> bool {
 
 /// A line that is mostly not letters: ASCII art (`( o o )`, `___,,--''`)
 /// or a table of figures (` 3  195.136.251.189  28.879 ms`). Its marks
-/// and spacing are strokes and columns; prose is mostly letters.
+/// and spacing are strokes and columns; prose is mostly letters, and a
+/// line of debris is mostly sentence punctuation.
 fn is_drawing(line: &str) -> bool {
     let (mut marks, mut letters, mut digits, mut symbols) = (0usize, 0usize, 0usize, 0usize);
     // How often each ASCII symbol occurs: a drawing mixes its strokes, and
@@ -57,7 +58,12 @@ fn is_drawing(line: &str) -> bool {
         }
     }
     let distinct = counts.iter().filter(|&&n| n > 0).count();
-    let mixed = distinct >= 3 && counts.iter().all(|&n| n * 5 <= symbols * 2);
+    // Strokes are what sentence punctuation is not: `a ,, b .. c ;;` is
+    // debris however mixed, `( )/` and `___,,--''` are drawn.
+    let strokes = (0..128u8)
+        .filter(|&b| counts[b as usize] > 0 && !b".,;:!?".contains(&b))
+        .count();
+    let mixed = distinct >= 3 && strokes >= 2 && counts.iter().all(|&n| n * 5 <= symbols * 2);
     // A table of figures sets them in columns.
     let table = digits * 2 >= marks && line.trim().contains("  ");
     marks >= 6 && letters * 5 < marks * 2 && (mixed || table)
@@ -153,6 +159,7 @@ mod tests {
             "“waste”. , he said",
             "It was great,,,,,,,,,,,,,,,, really",
             "n 123 , x and 4,500 , 6,000",
+            "a ,, b .. c ;; d ,, e .. f ;; g ,, h .. i ;; j",
         ] {
             assert!(!is_code_line(line), "{line}");
         }
