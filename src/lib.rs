@@ -22,8 +22,8 @@
 #![warn(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
-#[cfg(feature = "config")]
 pub mod code_lines;
+#[cfg(feature = "config")]
 pub mod config;
 pub mod decisions;
 pub mod diagnostic;
