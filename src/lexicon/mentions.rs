@@ -51,6 +51,13 @@ pub static VALUE_NOUNS: WordList = WordList(&[
 /// True when the words around `text[start..end]`, past blanks, name the
 /// mark or tag there rather than use it: `Type " to`, `the <title> element`.
 pub fn named_between(text: &str, start: usize, end: usize) -> bool {
+    let (before, after) = words_around(text, start, end);
+    NAMING_WORDS.contains(before) || NAMING_NOUNS.contains(after)
+}
+
+/// The words next to `text[start..end]`, past blanks: the one that ends
+/// before it and the one that starts after it (empty where none does).
+pub fn words_around(text: &str, start: usize, end: usize) -> (&str, &str) {
     let head = text[..start].trim_end_matches([' ', '\t']);
     let word_start = head
         .char_indices()
@@ -59,7 +66,7 @@ pub fn named_between(text: &str, start: usize, end: usize) -> bool {
         .map_or(0, |(i, c)| i + c.len_utf8());
     let rest = text[end..].trim_start_matches([' ', '\t']);
     let word_end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
-    NAMING_WORDS.contains(&head[word_start..]) || NAMING_NOUNS.contains(&rest[..word_end])
+    (&head[word_start..], &rest[..word_end])
 }
 
 /// Kinds of work whose titles follow them (`the novel To the Lighthouse`).

@@ -259,15 +259,7 @@ fn named(text: &str, span: Span) -> bool {
     if !(blank(text[..span.start].chars().next_back()) && blank(text[span.end..].chars().next())) {
         return false;
     }
-    let head = text[..span.start].trim_end_matches([' ', '\t']);
-    let start = head
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !c.is_alphanumeric())
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let word = &head[start..];
-    let rest = text[span.end..].trim_start_matches([' ', '\t']);
-    let next = &rest[..rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len())];
+    let (word, next) = crate::lexicon::words_around(text, span.start, span.end);
     NAMING_VERBS.iter().any(|v| v.eq_ignore_ascii_case(word)) || crate::lexicon::NAMING_NOUNS.contains(next)
 }
 

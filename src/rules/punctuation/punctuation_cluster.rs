@@ -396,10 +396,7 @@ fn judge(text: &str, marks: &[Mark], next: Next, french: bool) -> Verdict {
     // `;` after a quoted value with no space in it, then the sentence's
     // period.
     if marks.len() == 2 && b[marks[0].at] == b';' && marks[0].at > 0 && b[marks[0].at - 1] == b'"' {
-        let mut from = marks[0].at.saturating_sub(64);
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
+        let from = crate::span::ceil_char_boundary(text, marks[0].at.saturating_sub(64));
         let head = &text[from..marks[0].at - 1];
         if head
             .rfind('"')

@@ -180,7 +180,7 @@ impl Rule for LeadingWhitespace {
             }
             // A statement under its `if (…)`, or a block after an rST
             // directive or a `::` paragraph (`.. code-block:: shell`).
-            if prev_in_para && is_code_head(slice(i - 1)) || follows_literal_marker(i) {
+            if (prev_in_para && is_code_head(slice(i - 1))) || follows_literal_marker(i) {
                 continue;
             }
             let width = indent_len(line);

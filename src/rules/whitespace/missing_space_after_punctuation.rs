@@ -6,6 +6,7 @@ use regex::Regex;
 use crate::lang::SPACED_EUROPEAN;
 use crate::lexicon::REPORTING_WORDS;
 use crate::prelude::*;
+use crate::span::{ceil_char_boundary, floor_char_boundary};
 use crate::text::trailing_letters;
 
 pub struct MissingSpaceAfterPunctuation;
@@ -133,7 +134,7 @@ fn is_code_byte(b: u8) -> bool {
 
 /// The whitespace-delimited token around `[start, end)`, looking at most
 /// 64 bytes either way so one huge token costs no more than a short one.
-fn token_around(text: &str, start: usize, end: usize) -> &str {
+fn token_around(text: &str, start: usize, end: usize) -> Span {
     let b = text.as_bytes();
     let lo = start.saturating_sub(64);
     let from = (lo..start)
@@ -142,14 +143,7 @@ fn token_around(text: &str, start: usize, end: usize) -> &str {
         .map_or(lo, |i| i + 1);
     let hi = (end + 64).min(b.len());
     let to = (end..hi).find(|&i| b[i].is_ascii_whitespace()).unwrap_or(hi);
-    let (mut from, mut to) = (from, to);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
-    &text[from..to]
+    Span::new(ceil_char_boundary(text, from), floor_char_boundary(text, to))
 }
 
 fn looks_like_code(token: &str) -> bool {
@@ -248,7 +242,8 @@ fn check_sentence_end<'t>(text: &'t str, m: regex::Match) -> Option<Candidate<'t
     if terminal == b'.' && before.chars().any(char::is_alphabetic) && before.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
-    let token = token_around(text, m.start(), m.end());
+    let token_span = token_around(text, m.start(), m.end());
+    let token = token_span.slice(text);
     if looks_like_code(token) || is_dotted_name(token) || ends_with_file_suffix(token) {
         return None;
     }
@@ -312,7 +307,8 @@ fn check_comma(text: &str, m: regex::Match, out: &mut Vec<Diagnostic>) {
     if prev.is_alphabetic() && before.chars().nth(1).is_none() {
         return;
     }
-    let token = token_around(text, m.start(), m.end());
+    let token_span = token_around(text, m.start(), m.end());
+    let token = token_span.slice(text);
     if looks_like_code(token) || token.bytes().filter(|&b| b == b',' || b == b';').count() > 1 {
         return;
     }
@@ -330,7 +326,7 @@ fn check_comma(text: &str, m: regex::Match, out: &mut Vec<Diagnostic>) {
     }
     // `auth.notice;mail.info`, `*.crit;kern.none`: a list of dotted
     // selectors; `(hd0,msdos1)`: names of letters and digits.
-    let at = m.start() - (token.as_ptr() as usize - text.as_ptr() as usize);
+    let at = m.start() - token_span.start;
     let (left, right) = (&token[..at], &token[at + 1..]);
     let named = |p: &str| p.bytes().any(|b| b.is_ascii_alphabetic()) && p.bytes().any(|b| b.is_ascii_digit());
     if (left.contains(['.', '*']) && right.trim_end_matches(['.', ',', ')']).contains('.'))
