@@ -298,14 +298,15 @@ fn judge(text: &str, marks: &[Mark], next: Next, french: bool) -> Verdict {
         }
         // `under consideration..` closing a paragraph: an ellipsis needs
         // three, unless the writer makes them of two (`Well.. maybe`).
+        // The paragraph scan comes last: it runs at most once a paragraph.
         if a.kind == Kind::Period
-            && !crate::segment::after_blank_line(&text[..a.at]).contains("..")
             && m.kind == Kind::Period
             && glued(m, a)
             && next == Next::End
             && ends_paragraph(text, m.at + 1)
             && !is_abbreviation_period(text, a.at)
             && text[..a.at].chars().next_back().is_some_and(char::is_alphanumeric)
+            && !crate::segment::after_blank_line(&text[..a.at]).contains("..")
         {
             return Verdict::Fix(
                 Applicability::Safe,
@@ -661,6 +662,15 @@ mod tests {
     fn keeps_ellipses() {
         let text = "Wait..., then... and .. maybe. . . or…, fine";
         assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn keeps_two_periods_ending_a_paragraph_whose_writer_uses_them_as_ellipses() {
+        // One long line: the paragraph is read for `..` once, at its end,
+        // not at every pair of periods in it.
+        let text = format!("{}the end..", "Well.. maybe ".repeat(100_000));
+        assert_eq!(fix(&text), text);
+        assert_eq!(fix("Well, maybe the end..\n\nNext."), "Well, maybe the end.\n\nNext.");
     }
 
     #[test]

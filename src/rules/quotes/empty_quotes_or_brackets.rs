@@ -5,7 +5,6 @@ use regex::Regex;
 use crate::prelude::*;
 
 use super::helpers;
-use crate::segment::after_blank_line;
 use crate::text::trailing_letters;
 
 pub struct EmptyQuotesOrBrackets;
@@ -192,7 +191,13 @@ fn code_like(text: &str, span: Span) -> bool {
         // letter or sentence punctuation, before a space or punctuation.
         let spaced_before = prev.is_some_and(char::is_whitespace);
         let spaced_after = next.is_none_or(|c| c.is_whitespace() || ".,;:!?".contains(c));
-        let prior = after_blank_line(before).trim_end().chars().next_back();
+        // The last mark before it, unless a blank line comes between (read
+        // from the gap alone, so a long paragraph is not scanned per quote).
+        let head = before.trim_end();
+        let blank_line_between = memchr::memchr_iter(b'\n', &before.as_bytes()[head.len()..])
+            .nth(1)
+            .is_some();
+        let prior = head.chars().next_back().filter(|_| !blank_line_between);
         let wordy = prior.is_some_and(|c| c.is_alphabetic() || ".!?".contains(c));
         return !(spaced_before && spaced_after && wordy);
     }
@@ -227,6 +232,20 @@ mod tests {
         let fixed = linter.fix(&nested, crate::FixMode::Unsafe).unwrap();
         assert_eq!(fixed.text, "It said twice.");
         assert_eq!(count("Call f(()) and g([ ]) here."), 0);
+    }
+
+    #[test]
+    fn straight_empty_quotes_after_a_blank_line_are_not_between_words() {
+        assert_eq!(count("He said it.\n\n \"\" and more"), 0);
+        assert_eq!(count("He said it.\n \"\" and more"), 1);
+    }
+
+    #[test]
+    fn stays_linear_on_one_long_line_of_empty_quotes() {
+        // 100,000 `""` on one line: each reads back over its own gap only,
+        // where a scan to the paragraph's start made this quadratic.
+        let text = "a \"\" ".repeat(100_000);
+        assert_eq!(count(&text), 100_000);
     }
 
     #[test]
