@@ -103,6 +103,8 @@ alt=ByteDance’s logo is seen at the company’s office building in Shanghai on
         "An empty set {} or {x} in maths, and a [link](https://example.com).",
         "The user id=5 was set, and x=3.",
         "Put the <title> element in the head, and <br> breaks a line; “<p>” opens one.",
+        "For example, if the RE <.*> is matched against '<a> b <c>', it will match the entire string.",
+        "A rule reads <expr> ::= <term> | <expr> <b>.",
     ],
 };
 

@@ -66,6 +66,9 @@ pub(super) fn find_tags(text: &str, out: &mut Vec<Item>) {
             continue;
         }
         let mention = if attrs.is_empty() {
+            if beside_notation(text, m.start(), m.end()) {
+                continue;
+            }
             mentioned(text, m.start(), m.end())
         } else {
             Mention::No
@@ -88,6 +91,41 @@ pub(super) fn find_tags(text: &str, out: &mut Vec<Item>) {
             format!("leaked HTML tag `{shown}{ellipsis}`"),
         ));
     }
+}
+
+/// How far from a tag, on its line, an angle-bracket token that is no
+/// HTML makes the line notation.
+const NOTATION_REACH: usize = 120;
+
+/// `matched against '<a> b <c>'`, `<expr> ::= <term>`: a line that writes
+/// `<c>` or `<.*>`, which no HTML has, uses angle brackets as notation
+/// (regular expressions, grammars, placeholders), so a tag-like token
+/// beside it is notation too. The window is bounded, so a long line of
+/// tags costs no more than a short one.
+fn beside_notation(text: &str, start: usize, end: usize) -> bool {
+    let b = text.as_bytes();
+    let lo = start.saturating_sub(NOTATION_REACH);
+    let hi = (end + NOTATION_REACH).min(b.len());
+    let lo = memchr::memrchr(b'\n', &b[lo..start]).map_or(lo, |i| lo + i + 1);
+    let hi = memchr::memchr(b'\n', &b[end..hi]).map_or(hi, |i| end + i);
+    memchr::memchr_iter(b'<', &b[lo..hi]).map(|i| lo + i).any(|open| {
+        if (start..end).contains(&open) {
+            return false;
+        }
+        let rest = &b[open + 1..hi];
+        let Some(close) = rest
+            .iter()
+            .position(|&c| c == b'>' || c == b'<' || c.is_ascii_whitespace())
+        else {
+            return false;
+        };
+        let inner = &rest[..close];
+        if rest[close] != b'>' || inner.is_empty() || inner.contains(&b'@') || inner.contains(&b':') {
+            return false;
+        }
+        let name = inner.strip_prefix(b"/").unwrap_or(inner).to_ascii_lowercase();
+        !std::str::from_utf8(&name).is_ok_and(|n| TAGS.contains(n))
+    })
 }
 
 /// How a bare tag sits in its sentence.
