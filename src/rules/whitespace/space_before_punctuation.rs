@@ -24,7 +24,9 @@ as a language that does not put one there (English, German, Spanish…):
 French, Breton and many other languages space these marks, so in French
 and in a language detritus cannot identify it is left alone, as it is on
 a line that reads as French inside another language's paragraph
-(guillemets, or more French function words than English ones).
+(guillemets, or more French function words than English ones; on a short
+line of eight words or fewer, one French function word and no English one:
+`Linux ou GNU/Linux ?` as a heading in an English document).
 
 Left alone besides: a no-break space before `;` `:` `!` `?` (chosen
 typography in any language), emoticons (`:)`, `;-)`), an ellipsis written ` ...` or `. . .`,
@@ -33,7 +35,9 @@ punctuation that starts a token (`.NET`, `.45`, `./run.sh`, a reply
 (`a != b`, `x := 1`), spaces at the start of a line (another rule's
 business), and a mark after other punctuation, even across a closing quote
 (`“waste”. ,`, `said.” ,`): that is a cluster, `punctuation-cluster`'s.
-A mark after an article is named, not used (`type a , between them`), and
+A mark after an article is named, not used (`type a , between them`), as
+is one after `by` or `with` that follows a participle (`separated by , and
+enclosed in brackets`), and
 so is a spaced period before a lowercase word, a bracket or a dash
 (`chown foo:bar . to fix it`, `and . — a dot — means any character`).
 Two commas before a word are a typed low opening quote (`tak: ,,Programowo
@@ -91,6 +95,8 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
         "Run chown -R foo:bar . to fix it; the default is . (the current directory).",
         "For instance, [0-9] means any digit, and . — a dot — means any character.",
         "Napisz tak: ,,Programowo nie'' i tyle.",
+        "The characters are separated by , and enclosed in parentheses.",
+        "Unofficial sources of packages are listed below.\n\nRessources non officielles : mentors.debian.net",
     ],
 };
 
@@ -251,18 +257,31 @@ const ARTICLES: &[&str] = &[
     "um", "uma",
 ];
 
-/// Whether the word before the blanks (`before` ends at them) is an article.
+/// Whether the word before the blanks (`before` ends at them) is an article,
+/// or `by` or `with` after a participle (`separated by , and`,
+/// `terminated with ; in`): the mark is what the sentence is about.
 fn names_the_mark(before: &str) -> bool {
     let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     let head = &before[..before.len() - word.len()];
-    (head.is_empty() || head.ends_with([' ', '\t', '\n', '(', '"', '“'])) && ARTICLES.contains(&word)
+    if !(head.is_empty() || head.ends_with([' ', '\t', '\n', '(', '"', '“'])) {
+        return false;
+    }
+    if ARTICLES.contains(&word) {
+        return true;
+    }
+    let participle = head
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(word, "by" | "with") && participle.len() > 4 && participle.ends_with("ed")
 }
 
 /// Words common in French and rare in English, and the reverse.
 const FRENCH_WORDS: &[&str] = &[
-    "au", "aux", "avec", "ce", "cette", "dans", "de", "des", "du", "elle", "est", "et", "il", "la", "le", "les",
-    "leur", "mais", "ne", "nous", "où", "pas", "pour", "qui", "que", "sa", "se", "ses", "son", "sont", "sur", "un",
-    "une", "vous", "à", "été", "être",
+    "au", "aux", "avec", "ce", "cette", "comment", "dans", "de", "des", "du", "elle", "est", "et", "il", "la", "le",
+    "les", "leur", "mais", "ne", "non", "nous", "ou", "où", "oui", "pas", "pour", "pourquoi", "qui", "que", "sa", "se",
+    "ses", "son", "sont", "sur", "un", "une", "vous", "à", "été", "être",
 ];
 const ENGLISH_WORDS: &[&str] = &[
     "and", "are", "as", "at", "be", "but", "by", "for", "from", "have", "in", "is", "it", "not", "of", "on", "that",
@@ -316,8 +335,15 @@ fn looks_french(text: &str, at: usize) -> bool {
         fr += usize::from(FRENCH_WORDS.contains(&w));
         en += usize::from(ENGLISH_WORDS.contains(&w));
     }
-    fr >= 2 && fr > en
+    // A short line (`Linux ou GNU/Linux ?`, a French heading among English
+    // paragraphs) carries one function word at most: one French and no
+    // English is enough there.
+    let words = line.split_whitespace().count();
+    (fr >= 2 && fr > en) || (words <= SHORT_LINE_WORDS && fr >= 1 && en == 0)
 }
+
+/// The most words a line may hold for one French function word to mark it.
+const SHORT_LINE_WORDS: usize = 8;
 
 /// True when the closing quotes and brackets that end `before` follow a
 /// punctuation mark, as in `said.”`.
@@ -390,6 +416,37 @@ mod tests {
     fn keeps_french_spacing_on_a_french_line_of_an_english_document() {
         let text = "Un naïf croit tout ce qu’on lui dit ; un sceptique ne croit rien.";
         assert_eq!(fix_en(text), text);
+    }
+
+    #[test]
+    fn keeps_french_spacing_on_a_short_french_line_among_english_paragraphs() {
+        let english = "There are numerous unofficial sources of packages, and the tools can use them all.\n\n";
+        for line in [
+            "Ressources non officielles : mentors.debian.net",
+            "Linux ou GNU/Linux ?",
+            "Pourquoi trois volumes ?",
+        ] {
+            let text = format!("{english}{line}");
+            assert_eq!(fix_en(&text), text);
+        }
+        assert_eq!(fix_en("Is the fix in ?"), "Is the fix in?");
+        let text = format!("{english}Why did the tools fail ?");
+        assert_eq!(fix_en(&text), format!("{english}Why did the tools fail?"));
+    }
+
+    #[test]
+    fn keeps_a_mark_named_after_a_participle_and_by_or_with() {
+        let text = "The characters are separated by , and enclosed in parentheses.";
+        assert_eq!(fix_en(text), text);
+        assert_eq!(
+            fix_en("Each line is terminated with ; in the file."),
+            "Each line is terminated with ; in the file."
+        );
+        assert_eq!(
+            fix_en("It was paid by , the council said."),
+            "It was paid by, the council said."
+        );
+        assert_eq!(fix_en("He came by , then left."), "He came by, then left.");
     }
 
     #[test]
