@@ -84,6 +84,18 @@ pub(crate) fn is_cjk_letter(c: char) -> bool {
     )
 }
 
+/// A letter of a script written without spaces between words: Han, kana,
+/// Bopomofo and Yi, but not Hangul, which Korean spaces.
+pub(crate) fn is_unspaced_letter(c: char) -> bool {
+    is_cjk_letter(c)
+        && !matches!(c,
+            '\u{1100}'..='\u{11FF}'
+            | '\u{3130}'..='\u{318F}'
+            | '\u{A960}'..='\u{A97F}'
+            | '\u{AC00}'..='\u{D7FF}'
+            | '\u{FFA0}'..='\u{FFDC}')
+}
+
 /// Full-width forms (`Ａ`, `１`, `，`), which belong to neither script.
 pub(crate) fn is_fullwidth_form(c: char) -> bool {
     matches!(c, '\u{FF01}'..='\u{FF60}' | '\u{FFE0}'..='\u{FFE6}')

@@ -151,15 +151,23 @@ impl Rule for LeadingWhitespace {
                 .is_some_and(|l| l.trim_end_matches(is_blank).ends_with("::") || l.starts_with(".. "))
         };
         let indented = |i: usize| starts_blank(&lines[i]) && !is_blank_line(slice(i));
-        // Paragraph indentation used as a style is not debris.
-        let (mut starts, mut indented_starts) = (0usize, 0usize);
+        // Indentation used as a style is not debris: most paragraphs
+        // indented, or most lines, as a manual page indents every body line
+        // under flush headings (a one-line paragraph there keeps the margin).
+        let (mut starts, mut indented_starts, mut written, mut indented_lines) = (0usize, 0usize, 0usize, 0usize);
         for i in 0..lines.len() {
-            if !is_blank_line(slice(i)) && (i == 0 || is_blank_line(slice(i - 1))) {
+            if is_blank_line(slice(i)) {
+                continue;
+            }
+            written += 1;
+            indented_lines += usize::from(indented(i));
+            if i == 0 || is_blank_line(slice(i - 1)) {
                 starts += 1;
                 indented_starts += usize::from(indented(i));
             }
         }
-        if indented_starts >= 3 && indented_starts * 2 > starts {
+        let most = |part: usize, whole: usize| part >= 3 && part * 2 > whole;
+        if most(indented_starts, starts) || most(indented_lines, written) {
             return;
         }
         for i in 0..lines.len() {
@@ -265,6 +273,17 @@ mod tests {
         assert_eq!(
             fix("One sentence ends.\n  Another starts here.\n"),
             "One sentence ends.\nAnother starts here.\n"
+        );
+    }
+
+    #[test]
+    fn keeps_a_one_line_paragraph_on_a_page_whose_body_is_indented() {
+        let page = "DESCRIPTION\n       The reboot call resets the system, and the\n       kernel logs it.\n\n       The function is defined in rc.local.\n\nOPTIONS\n       hard   Reboots at once.\n";
+        assert_eq!(fix(page), page);
+        let article = "The council met on Monday.\n\n The vote was close.\n\nIt passed.\n";
+        assert_eq!(
+            fix(article),
+            "The council met on Monday.\n\nThe vote was close.\n\nIt passed.\n"
         );
     }
 

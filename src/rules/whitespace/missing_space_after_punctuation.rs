@@ -7,6 +7,7 @@ use crate::lang::SPACED_EUROPEAN;
 use crate::lexicon::REPORTING_WORDS;
 use crate::prelude::*;
 use crate::span::{ceil_char_boundary, floor_char_boundary};
+use crate::text::chars::is_unspaced_letter;
 use crate::text::trailing_letters;
 
 pub struct MissingSpaceAfterPunctuation;
@@ -110,6 +111,7 @@ open one that runs on.",
         "Photo:Reuters and 1,2-dichloroethane.",
         "The Pop.Up is a capsule. Pop.Up will fly. The Think.Eat.Save plan.",
         "a worse choice,\"?Sen. Warren said. He left. \"?In Tunisia",
+        "现在,我们说 Class,不是很准确.现在,可以这样 and so on.",
     ],
 };
 
@@ -365,6 +367,15 @@ impl Rule for MissingSpaceAfterPunctuation {
         let text = doc.text();
         let mut ends: Vec<Candidate> = Vec::new();
         for m in PATTERN.find_iter(text) {
+            // `现在,我们说`: Chinese and Japanese put no space after a mark.
+            let after = text[m.start()..]
+                .trim_start_matches(['.', '!', '?', '…', ',', ';'])
+                .chars()
+                .next();
+            let prev = text[..m.start()].chars().next_back();
+            if after.is_some_and(is_unspaced_letter) || prev.is_some_and(is_unspaced_letter) {
+                continue;
+            }
             match text.as_bytes()[m.start()] {
                 b',' | b';' => check_comma(text, m, out),
                 _ => ends.extend(check_sentence_end(text, m)),

@@ -96,6 +96,8 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
         "For instance, [0-9] means any digit, and . — a dot — means any character.",
         "Napisz tak: ,,Programowo nie'' i tyle.",
         "The characters are separated by , and enclosed in parentheses.",
+        "    dnstracer     V:0, I:1    61    , ,    DNS server tracer",
+        "   git add .    add file(s) in the working tree to the index",
         "Unofficial sources of packages are listed below.\n\nRessources non officielles : mentors.debian.net",
     ],
 };
@@ -145,6 +147,11 @@ impl Rule for SpaceBeforePunctuation {
             if prev == '\n' || prev == '\r' {
                 continue; // leading whitespace
             }
+            // `61    , ,    DNS`: a wide gap before a mark, beside another
+            // on its line, is a table's column, not a stray space.
+            if wide_gap(&text.as_bytes()[start..punct_at]) && beside_wide_gap(text.as_bytes(), start, m.end()) {
+                continue;
+            }
             // `napisz tak: ,,Programowo`: two commas typed for „.
             if punct == b',' && after.starts_with(',') && after[1..].starts_with(char::is_alphabetic) {
                 continue;
@@ -171,7 +178,9 @@ impl Rule for SpaceBeforePunctuation {
             // means`).
             if punct == b'.'
                 && after.starts_with(' ')
-                && after[1..].starts_with(|c: char| c.is_lowercase() || matches!(c, '(' | '—' | '–'))
+                && after
+                    .trim_start_matches(' ')
+                    .starts_with(|c: char| c.is_lowercase() || matches!(c, '(' | '—' | '–'))
             {
                 continue;
             }
@@ -247,6 +256,24 @@ impl Rule for SpaceBeforePunctuation {
             );
         }
     }
+}
+
+/// Three or more spaces, or a tab: a column's gap rather than a slip.
+fn wide_gap(run: &[u8]) -> bool {
+    run.len() >= 3 || run.contains(&b'\t')
+}
+
+/// How far along its line to look for another column gap.
+const COLUMN_REACH: usize = 200;
+
+/// Whether another wide gap sits on the line within reach of `[start, end)`.
+fn beside_wide_gap(b: &[u8], start: usize, end: usize) -> bool {
+    let lo = start.saturating_sub(COLUMN_REACH);
+    let hi = (end + COLUMN_REACH).min(b.len());
+    let lo = memchr::memrchr(b'\n', &b[lo..start]).map_or(lo, |i| lo + i + 1);
+    let hi = memchr::memchr(b'\n', &b[end..hi]).map_or(hi, |i| end + i);
+    let wide = |s: &[u8]| memchr::memmem::find(s, b"   ").is_some() || s.contains(&b'\t');
+    wide(&b[lo..start]) || wide(&b[end..hi])
 }
 
 /// Articles of the languages whose spacing this rule reads. No sentence

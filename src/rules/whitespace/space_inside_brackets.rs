@@ -64,6 +64,7 @@ Fix (safe): delete the spaces inside the bracket.",
         "Tegnene [ og ] brukes for å angi tegnklasser, och tecknen ( eller ) grupperar.",
         "-- Francoise Sagan (1935-    ), escritora francesa.",
         "Returns a string in the form [D day[s], ][H]H:MM:SS.",
+        "zcmp [ cmp-ohjelman optiot ] tiedosto1 [ tiedosto2 ]",
     ],
 };
 
@@ -157,6 +158,33 @@ impl Rule for SpaceInsideBrackets {
     }
 }
 
+/// Whether `s` holds a word of three letters or more.
+fn has_word(s: &str) -> bool {
+    let mut run = 0;
+    s.chars().any(|c| {
+        run = if c.is_alphabetic() { run + 1 } else { 0 };
+        run >= 3
+    })
+}
+
+/// How far along its line to look for another padded pair.
+const STYLE_REACH: usize = 160;
+
+/// Whether another pair padded on both sides sits on the line of the pair at
+/// `open`..`close`, within reach, so a long line stays linear.
+fn another_padded_pair(b: &[u8], open: usize, close: usize) -> bool {
+    let lo = open.saturating_sub(STYLE_REACH);
+    let hi = (close + 1 + STYLE_REACH).min(b.len());
+    let lo = memchr::memrchr(b'\n', &b[lo..open]).map_or(lo, |i| lo + i + 1);
+    let hi = memchr::memchr(b'\n', &b[close + 1..hi]).map_or(hi, |i| close + 1 + i);
+    let padded = |s: &[u8]| {
+        let opens = s.windows(2).any(|w| matches!(w, b"( " | b"[ "));
+        let closes = s.windows(2).any(|w| matches!(w, b" )" | b" ]"));
+        opens && closes
+    };
+    padded(&b[lo..open]) || padded(&b[close + 1..hi])
+}
+
 fn check_pair(doc: &Document, open: usize, close: usize, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
     let b = text.as_bytes();
@@ -191,6 +219,13 @@ fn check_pair(doc: &Document, open: usize, close: usize, out: &mut Vec<Diagnosti
     let tail = text[close + 1..].trim_start_matches([' ', '\t']);
     let fills_line = (head.is_empty() || head.ends_with('\n')) && (tail.is_empty() || tail.starts_with(['\n', '\r']));
     if fills_line && lead > 0 && trail > 0 {
+        return;
+    }
+    // `zcmp [ options ] file1 [ file2 ]`, `( a + b )( a - b )`: a line that
+    // pads two pairs the same way writes a synopsis, a grammar or a formula
+    // in its own style. Padded parentheses around words stay debris.
+    let notation = b[open] == b'[' || !has_word(content);
+    if lead > 0 && trail > 0 && notation && another_padded_pair(b, open, close) {
         return;
     }
     // `(1935-    )`: a range left open, its padding the years to come;
@@ -239,6 +274,28 @@ mod tests {
             .fix(text, FixMode::Safe)
             .unwrap()
             .text
+    }
+
+    #[test]
+    fn keeps_a_line_that_pads_its_pairs_alike_but_fixes_a_lone_padded_pair() {
+        let synopsis = "zcmp [ options ] file1 [ file2 ]";
+        assert_eq!(fix(synopsis), synopsis);
+        assert_eq!(
+            fix("( a + b )( a - b ) = b( a - b )"),
+            "( a + b )( a - b ) = b( a - b )"
+        );
+        assert_eq!(
+            fix("the team ( DSA ) and ( the list )"),
+            "the team (DSA) and (the list)"
+        );
+        assert_eq!(
+            fix("The report ( published today ) says so."),
+            "The report (published today) says so."
+        );
+        assert_eq!(
+            fix("The report ( published today ) says so.\nThe bill ( passed in May ) did too."),
+            "The report (published today) says so.\nThe bill (passed in May) did too."
+        );
     }
 
     #[test]
