@@ -57,3 +57,17 @@ fn page_structure_debris_repeated_through_one_long_paragraph() {
     survives(&"It rose by a fifth. • The firm grew fast.[1] ".repeat(30_000));
     survives(&"One signifi cantly late ﬁling, informa tion lost. ".repeat(30_000));
 }
+
+#[test]
+fn one_long_paragraph_of_each_trigger_that_read_its_paragraph_per_match() {
+    // Each of these read back to the paragraph's start, or on to the line's
+    // end, for every match: glued quotes counted, `""` looked for a blank
+    // line, `..` looked for ellipses, a credit looked for its caption, a bidi
+    // entity looked for right-to-left text, a `‘` looked for its `’`.
+    survives(&"He said.\"Go now.\"They left. ".repeat(40_000));
+    survives(&"a \"\" ".repeat(100_000));
+    survives(&"Well.. maybe ".repeat(100_000));
+    survives(&"(the mayor spoke) (Photo by John Doe) ".repeat(20_000));
+    survives(&"word &lrm; text ".repeat(50_000));
+    survives(&"it‘s ".repeat(100_000));
+}

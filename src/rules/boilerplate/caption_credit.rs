@@ -133,6 +133,9 @@ fn caption_labels(doc: &Document, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The longest caption sentence read, in bytes.
+const MAX_CAPTION: usize = 600;
+
 /// The caption-like sentence that ends right before `at` on the same line.
 fn caption_before(doc: &Document, at: usize) -> Option<Span> {
     let text = doc.text();
@@ -143,6 +146,11 @@ fn caption_before(doc: &Document, at: usize) -> Option<Span> {
     let sentences = doc.sentences();
     let i = sentences.partition_point(|s| s.end < end);
     let s = sentences.get(i).filter(|s| s.start < end)?;
+    // A caption is one sentence of a line or two; a longer run is body text,
+    // and skipping it keeps a long unpunctuated paragraph linear.
+    if end - s.start > MAX_CAPTION {
+        return None;
+    }
     // The segmenter does not split before a bullet (`…end.   - A man…`);
     // a caption starts after such a break.
     let body = &text[s.start..end];
@@ -178,6 +186,16 @@ mod tests {
                 ("Photo: EPA".to_string(), true),
             ]
         );
+    }
+
+    #[test]
+    fn stays_linear_on_one_long_paragraph_of_credits() {
+        // No sentence ends, so each credit's sentence is the whole paragraph;
+        // reading it back for each credit made this quadratic.
+        let text = "(the mayor spoke) (Photo by John Doe) ".repeat(20_000);
+        let found = check(&text);
+        assert_eq!(found.len(), 20_000);
+        assert!(found.iter().all(|(credit, _)| credit == "(Photo by John Doe)"));
     }
 
     #[test]

@@ -113,6 +113,7 @@ impl Rule for HtmlEntity {
         } else {
             Vec::new()
         };
+        let mut rtl = RtlParagraph::default();
         for m in PATTERN.find_iter(text) {
             if inside_tag(text, m.start()) {
                 continue;
@@ -137,7 +138,7 @@ impl Rule for HtmlEntity {
             let mut decoded = decode(core);
             if let Decoded::Text(with) = &decoded {
                 // A bidi mark only means something next to right-to-left text.
-                if is_bidi_control(with) && !near_rtl(doc, span.start) {
+                if is_bidi_control(with) && !rtl.near(doc, span.start) {
                     decoded = Decoded::Text(String::new());
                 }
             }
@@ -271,9 +272,25 @@ fn is_bidi_control(s: &str) -> bool {
     )
 }
 
-fn near_rtl(doc: &Document, at: usize) -> bool {
-    doc.paragraph_at(at)
-        .is_some_and(|p| p.slice(doc.text()).chars().any(is_rtl))
+/// Whether a paragraph holds right-to-left letters, one verdict per
+/// paragraph, so a paragraph of bidi entities is read once.
+#[derive(Default)]
+struct RtlParagraph(Option<(Span, bool)>);
+
+impl RtlParagraph {
+    fn near(&mut self, doc: &Document, at: usize) -> bool {
+        let Some(p) = doc.paragraph_at(at) else {
+            return false;
+        };
+        match self.0 {
+            Some((q, v)) if q == p => v,
+            _ => {
+                let v = p.slice(doc.text()).chars().any(is_rtl);
+                self.0 = Some((p, v));
+                v
+            }
+        }
+    }
 }
 
 /// True when `at` sits inside an HTML tag (`<a href="…&amp;…">`) on its line.

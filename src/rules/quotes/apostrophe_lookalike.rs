@@ -6,6 +6,9 @@ use crate::lexicon::is_contraction;
 use crate::prelude::*;
 use crate::text::trailing_letters;
 
+/// How far after a `‘` to look for the `’` that closes its quotation.
+const QUOTE_REACH: usize = 400;
+
 pub struct ApostropheLookalike;
 
 static META: RuleMeta = RuleMeta {
@@ -117,9 +120,10 @@ impl Rule for ApostropheLookalike {
             if c == '\u{2018}' && matches!(before, "o" | "O" | "g" | "G") && after.starts_with(char::is_lowercase) {
                 continue;
             }
-            // `‘` opening a quotation closes later in the sentence: `‘s’ is a letter`.
+            // `‘` opening a quotation closes later in the sentence: `‘s’ is a
+            // letter`. The look is bounded, so a line of them stays linear.
             if c == '\u{2018}'
-                && text[end..]
+                && text[end..crate::span::floor_char_boundary(text, (end + QUOTE_REACH).min(text.len()))]
                     .split(['.', '\n'])
                     .next()
                     .is_some_and(|s| s.contains('\u{2019}'))
