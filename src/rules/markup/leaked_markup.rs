@@ -105,6 +105,7 @@ alt=ByteDance’s logo is seen at the company’s office building in Shanghai on
         "Put the <title> element in the head, and <br> breaks a line; “<p>” opens one.",
         "For example, if the RE <.*> is matched against '<a> b <c>', it will match the entire string.",
         "A rule reads <expr> ::= <term> | <expr> <b>.",
+        "Add \"<base href=\"url\">\" to the page, write (\\x<Code>) for a byte, and use --src address[/mask].",
     ],
 };
 
@@ -167,8 +168,9 @@ impl Rule for LeakedMarkup {
         let bytes = doc.bytes();
         let text = doc.text();
         let mut items: Vec<Item> = Vec::new();
+        let mut named: Vec<Span> = Vec::new();
         if bytes.contains(b'<') && bytes.contains(b'>') {
-            find_tags(text, &mut items);
+            find_tags(text, &mut items, &mut named);
         }
         if bytes.contains(b'=') {
             find_attributes(text, &mut items);
@@ -186,6 +188,18 @@ impl Rule for LeakedMarkup {
             return;
         }
         items.sort_by_key(|i| (i.span.start, std::cmp::Reverse(i.span.end)));
+        if !named.is_empty() {
+            // Both lists are in text order now: one merge, not a search per item.
+            let mut k = 0;
+            items.retain(|i| {
+                while named.get(k).is_some_and(|n| n.end <= i.span.start) {
+                    k += 1;
+                }
+                !named
+                    .get(k)
+                    .is_some_and(|n| n.start <= i.span.start && i.span.end <= n.end)
+            });
+        }
         // Drop pieces inside others (`alt=` inside its tag).
         let mut kept: Vec<Item> = Vec::with_capacity(items.len());
         for item in items {

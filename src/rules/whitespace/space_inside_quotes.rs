@@ -72,6 +72,7 @@ space and the `“` with `”`. Only whitespace and quotation marks change.",
         "“He said ‘no’ twice,” she recalled. “Yes.”",
         "The sign read “closed\". ” Then it opened.",
         "It cancelled the show “ ” after one season.",
+        "PS2 is the secondary prompt string, “> ” by default.",
         "Set text = \"Hello, \" + name, then run formail -I \"From \" on it.",
         "He said “we will see\n” tomorrow.",
         "Der Bürgermeister sagte: „Wir müssen handeln.“ Dann ging er.",
@@ -248,6 +249,9 @@ fn check_curly(doc: &Document, seg: Span, out: &mut Vec<Diagnostic>) {
             }
             // A straight quote between them may close the `“` (`“m". ”`): the
             // pairing is not clear, and the `”` may be an orphan.
+            // `“> ”`, a prompt's characters: with no letter or digit inside,
+            // the quotes show a string whose spaces are part of it.
+            ('”', Some(opener_end)) if !text[opener_end..at].chars().any(char::is_alphanumeric) => open = None,
             ('”', Some(opener_end)) => {
                 if let (Some(pad), false) = (pad_before(text, at, opener_end), text[opener_end..at].contains('"')) {
                     push(out, pad, "space before a closing quote");

@@ -17,12 +17,20 @@ pub(super) static TEMPLATE: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn find_shortcodes(text: &str, out: &mut Vec<Item>) {
     let mut closers: Vec<(String, NextOf)> = Vec::new();
     let mut blank = NextOf::new(text.as_bytes(), b"\n\n");
+    let mut opened: Vec<&str> = Vec::new();
     for caps in SHORTCODE.captures_iter(text) {
         let m = caps.get(0).expect("match");
         let closing = !caps[1].is_empty();
-        let name = &caps[2];
+        let name = caps.get(2).expect("a name").as_str();
         let attrs = caps.get(3).map_or("", |a| a.as_str());
-        let known = closing
+        if !closing && !opened.contains(&name) && opened.len() < 64 {
+            opened.push(name);
+        }
+        // `address[/mask]`: a closer glued to a word, with no opener before
+        // it, is a usage line's optional part, not a shortcode.
+        let glued = text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric);
+        let closes = closing && (!glued || opened.contains(&name) || SHORTCODES.contains_exact(name));
+        let known = closes
             || !attrs.trim().is_empty()
             || SHORTCODES.contains_exact(name)
             || name

@@ -7,7 +7,9 @@ pub(super) static TAG: LazyLock<Regex> = LazyLock::new(|| {
         .expect("pattern compiles")
 });
 
-pub(super) fn find_tags(text: &str, out: &mut Vec<Item>) {
+/// Tags the text names as a whole (`"<base href="url">"`) go to
+/// `named`, so no other finder takes their attributes for leaked ones.
+pub(super) fn find_tags(text: &str, out: &mut Vec<Item>, named: &mut Vec<Span>) {
     let mut skip_to = 0;
     let mut comment_end = NextOf::new(text.as_bytes(), b"-->");
     for caps in TAG.captures_iter(text) {
@@ -65,11 +67,21 @@ pub(super) fn find_tags(text: &str, out: &mut Vec<Item>) {
         if glued && attrs.is_empty() && caps[2].len() == 1 && caps[2].as_bytes()[0].is_ascii_uppercase() {
             continue;
         }
+        // `\x<Code>`, `<Name>`: a capitalised word in brackets is a
+        // placeholder; leaked HTML writes its names in one case.
+        let name_text = &caps[2];
+        let capitalised = name_text.len() > 1
+            && name_text.starts_with(|c: char| c.is_ascii_uppercase())
+            && name_text[1..].bytes().all(|b| b.is_ascii_lowercase());
         let mention = if attrs.is_empty() {
-            if beside_notation(text, m.start(), m.end()) {
+            if capitalised || beside_notation(text, m.start(), m.end()) {
                 continue;
             }
             mentioned(text, m.start(), m.end())
+        } else if crate::text::between_quotes(text, Span::new(m.start(), m.end())) {
+            // `add "<base href="url">" to the page`: the whole tag quoted.
+            named.push(Span::new(m.start(), m.end()));
+            Mention::Named
         } else {
             Mention::No
         };
