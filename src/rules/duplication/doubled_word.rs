@@ -104,6 +104,7 @@ word is never safe.",
         },
     ],
     keeps: &[
+        "Cela comprend des des\u{2010}\ncriptions, and the the-\nater was full.",
         "They flew to Bora Bora of legend and to Walla Walla of course.",
         "-w file file exists and is writable; --output file file to write to",
         "ISIS is being taken on on the battlefield, and prices came in in the spring.",
@@ -147,6 +148,15 @@ fn opens_sentence(before: &str) -> bool {
     b.is_empty() || b.ends_with(['.', '!', '?', '\n', '”', '"'])
 }
 
+/// Whether `rest` opens with a hyphen that ends its line: the word before
+/// it goes on on the next line.
+fn breaks_at_line_end(rest: &str) -> bool {
+    let Some(after) = rest.strip_prefix(['-', '\u{2010}', '\u{AD}']) else {
+        return false;
+    };
+    after.trim_start_matches([' ', '\t']).starts_with(['\n', '\r'])
+}
+
 impl Rule for DoubledWord {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -168,8 +178,9 @@ impl Rule for DoubledWord {
             if !same_word(first, second) {
                 continue;
             }
-            // `Chiar\u{FFFD}in in`: the first copy is the tail of a broken word.
-            if text[..a.start].ends_with('\u{FFFD}') {
+            // `Chiar\u{FFFD}in in`: the first copy is the tail of a broken word;
+            // `des des‐⏎criptions`: the second is the head of one.
+            if text[..a.start].ends_with('\u{FFFD}') || breaks_at_line_end(&text[b.end..]) {
                 continue;
             }
             // `-w file file exists`: after an option, the first is its

@@ -181,6 +181,11 @@ fn raw_at(text: &str, i: usize, to: usize, lead: char, enc: Enc) -> Option<Raw> 
 /// space is a `”` that lost its 0x9D.
 fn believe_space(text: &str, start: usize, seq: &Sequence, enc: Enc, to: usize) -> bool {
     let after = &text[seq.end..to];
+    // `C3     Ã     LATIN CAPITAL A WITH TILDE`: a letter alone between
+    // wide gaps is a table's cell, not `à` and its no-break space.
+    if after.starts_with("  ") && text[..start].ends_with("  ") {
+        return false;
+    }
     if after.starts_with([' ', '\u{A0}']) {
         return true;
     }
@@ -666,6 +671,13 @@ mod tests {
         let text = "abcdefghijklmnopé";
         assert_eq!(next_non_ascii(text.as_bytes(), 0, text.len()), 16);
         assert_eq!(next_non_ascii(b"abc", 0, 3), 3);
+    }
+
+    #[test]
+    fn reads_a_letter_between_wide_gaps_as_a_table_cell() {
+        let row = "303   195   C3     Ã     LATIN CAPITAL LETTER A WITH TILDE";
+        assert_eq!(decode_all(row), row);
+        assert_eq!(decode_all("voilÃ  la suite"), "voilà la suite");
     }
 
     #[test]
