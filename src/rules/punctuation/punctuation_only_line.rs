@@ -15,13 +15,14 @@ Scrapers leave them where an element (an embedded post, an image, an ad)
 was cut out of a paragraph and only its trailing marks survived; machine
 translation leaves them where a sentence was dropped.
 
-A line of periods alone (`..`, `...`, `. . .`) is flagged as well, but it
+A line of periods alone (`..`, `. . . .`) is flagged as well, but it
 may be a deliberate section break, so its fix is unsafe; so is that of an
 indented line, of one mark doubled (a shell `case`'s `;;`,
 reStructuredText's `::`) or of more than four marks (code, ASCII art), and
 of a line of marks above or below another, a pause drawn down the page.
 
-Left alone: a lone `…`, Markdown rules and section breaks (`---`, `***`,
+Left alone: a lone `…`, `...` or `. . .`, which marks an elision (lines
+left out of a quotation or of a program's output), Markdown rules and section breaks (`---`, `***`,
 `* * *`, `___`), list bullets (`-`, `*`, `•`), `--` separators, and any
 line with a letter, digit, quote or bracket on it.
 
@@ -39,7 +40,7 @@ for the lines that may be meant.",
             output: "First paragraph.\n\nPartager cet article\n",
         },
         Fixture {
-            input: "in stages.\r\n\r\n. . .\r\n\r\nIndustry analysts said.\r\n",
+            input: "in stages.\r\n\r\n. . . .\r\n\r\nIndustry analysts said.\r\n",
             output: "in stages.\r\n\r\nIndustry analysts said.\r\n",
         },
         Fixture {
@@ -56,6 +57,7 @@ for the lines that may be meant.",
         "- item\n* item\n• item\n--\n…\n",
         "A line.\n\n“.”\n\n(.)\n",
         "Why? No. Yes!",
+        "$ ls\n...\n$ sudo update-alternatives --config vi\n\nHe said:\n\n. . .\n\nand left.",
     ],
 };
 
@@ -88,6 +90,9 @@ fn classify(line: &str) -> Option<LineKind> {
     let doubled = matches!(line.as_bytes(), [a, b] if a == b);
     match marks {
         0 => None,
+        // `...` alone marks an elision (lines left out of a quotation, a
+        // program's output): it is content.
+        3 if periods == 3 => None,
         _ if (periods == marks && marks >= 2) || indented || doubled || marks > 4 => Some(LineKind::Layout),
         _ => Some(LineKind::Marks),
     }
@@ -177,9 +182,16 @@ mod tests {
 
     #[test]
     fn keeps_a_line_of_periods_unless_unsafe_fixes_are_on() {
-        let text = "a\n\n. . .\n\nb\n";
+        let text = "a\n\n. . . .\n\nb\n";
         assert_eq!(fix(text, FixMode::Safe), text);
         assert_eq!(fix(text, FixMode::Unsafe), "a\n\nb\n");
+    }
+
+    #[test]
+    fn keeps_an_ellipsis_line_that_marks_an_elision_even_with_unsafe_fixes() {
+        for text in ["$ make\n...\n$ make install\n", "He wrote:\n\n. . .\n\nand no more.\n"] {
+            assert_eq!(fix(text, FixMode::Unsafe), text);
+        }
     }
 
     #[test]
