@@ -431,6 +431,36 @@ impl<'a> Document<'a> {
     }
 }
 
+/// One verdict per paragraph, for a rule that asks about the paragraph of
+/// each match as it walks the text in order: each paragraph is judged once,
+/// however many matches it holds, so a long paragraph stays linear.
+pub(crate) struct PerParagraph<'d, 'a, F> {
+    doc: &'d Document<'a>,
+    judge: F,
+    last: Option<(Span, bool)>,
+}
+
+impl<'d, 'a, F: FnMut(&'a str) -> bool> PerParagraph<'d, 'a, F> {
+    pub(crate) fn new(doc: &'d Document<'a>, judge: F) -> Self {
+        PerParagraph { doc, judge, last: None }
+    }
+
+    /// The verdict on the paragraph holding `at`; false outside paragraphs.
+    pub(crate) fn has(&mut self, at: usize) -> bool {
+        let Some(p) = self.doc.paragraph_at(at) else {
+            return false;
+        };
+        match self.last {
+            Some((q, v)) if q == p => v,
+            _ => {
+                let v = (self.judge)(self.doc.slice(p));
+                self.last = Some((p, v));
+                v
+            }
+        }
+    }
+}
+
 /// The language of a whole text under `setting`.
 pub(crate) fn language_of(text: &str, setting: Language) -> Option<Lang> {
     match setting {

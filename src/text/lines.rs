@@ -1,4 +1,15 @@
-//! Byte offsets to line numbers.
+//! Byte offsets to line numbers, and bounded stretches of one line.
+
+/// The stretch around `[start, end)` that reaches at most `reach` bytes
+/// either way without crossing a line break. A rule that looks along a line
+/// for context reads this much, so a long line costs no more than a short one.
+pub(crate) fn line_reach(b: &[u8], start: usize, end: usize, reach: usize) -> (usize, usize) {
+    let lo = start.saturating_sub(reach);
+    let hi = end.saturating_add(reach).min(b.len());
+    let lo = memchr::memrchr(b'\n', &b[lo..start]).map_or(lo, |i| lo + i + 1);
+    let hi = memchr::memchr(b'\n', &b[end..hi]).map_or(hi, |i| end + i);
+    (lo, hi)
+}
 
 /// Byte offset to zero-based line number.
 pub struct LineIndex {
@@ -42,5 +53,21 @@ impl LineIndex {
     /// Where line `line` starts; the text's end for lines past the last.
     pub fn offset(&self, text: &str, line: usize) -> usize {
         self.starts.get(line).copied().unwrap_or(text.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::line_reach;
+
+    #[test]
+    fn a_reach_stops_at_line_breaks_and_at_its_bound() {
+        let b = b"first line\nsome words [here] and more\nlast";
+        let (start, end) = (22, 28);
+        assert_eq!(&b[start..end], b"[here]");
+        let (lo, hi) = line_reach(b, start, end, 100);
+        assert_eq!(&b[lo..hi], b"some words [here] and more");
+        let (lo, hi) = line_reach(b, start, end, 3);
+        assert_eq!(&b[lo..hi], b"ds [here] an");
     }
 }

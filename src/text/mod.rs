@@ -11,6 +11,7 @@ pub(crate) mod removal;
 pub(crate) mod words;
 
 pub use invisible::{invisible_name, show_invisibles};
+pub(crate) use lines::line_reach;
 pub use lines::LineIndex;
 pub(crate) use removal::{inline_removal, line_removal};
 pub use words::deletes_letters;

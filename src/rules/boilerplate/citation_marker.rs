@@ -91,21 +91,12 @@ impl Rule for CitationMarker {
         let text = doc.text();
         if doc.bytes().contains(b'[') {
             // Whether a paragraph keeps its notes, read once per paragraph.
-            let mut last: Option<(Span, bool)> = None;
-            let mut notes_kept = |at: usize| {
-                let para = doc.paragraph_at(at)?;
-                if let Some((_, kept)) = last.filter(|(p, _)| *p == para) {
-                    return Some(kept);
-                }
-                let kept = para.slice(text).contains("[Footnote");
-                last = Some((para, kept));
-                Some(kept)
-            };
+            let mut notes_kept = crate::document::PerParagraph::new(doc, |p: &str| p.contains("[Footnote"));
             for m in MARKER.find_iter(text) {
                 if glued(text, m.start())
                     && !markdown_link(&text[m.end()..])
                     && !indexed_again(doc, m.start())
-                    && notes_kept(m.start()) != Some(true)
+                    && !notes_kept.has(m.start())
                 {
                     push(
                         out,

@@ -113,7 +113,8 @@ impl Rule for HtmlEntity {
         } else {
             Vec::new()
         };
-        let mut rtl = RtlParagraph::default();
+        // Whether a paragraph holds right-to-left text, read once per paragraph.
+        let mut rtl = crate::document::PerParagraph::new(doc, |p: &str| p.chars().any(is_rtl));
         for m in PATTERN.find_iter(text) {
             if inside_tag(text, m.start()) {
                 continue;
@@ -138,7 +139,7 @@ impl Rule for HtmlEntity {
             let mut decoded = decode(core);
             if let Decoded::Text(with) = &decoded {
                 // A bidi mark only means something next to right-to-left text.
-                if is_bidi_control(with) && !rtl.near(doc, span.start) {
+                if is_bidi_control(with) && !rtl.has(span.start) {
                     decoded = Decoded::Text(String::new());
                 }
             }
@@ -270,27 +271,6 @@ fn is_bidi_control(s: &str) -> bool {
         (chars.next(), chars.next()),
         (Some('\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'), None)
     )
-}
-
-/// Whether a paragraph holds right-to-left letters, one verdict per
-/// paragraph, so a paragraph of bidi entities is read once.
-#[derive(Default)]
-struct RtlParagraph(Option<(Span, bool)>);
-
-impl RtlParagraph {
-    fn near(&mut self, doc: &Document, at: usize) -> bool {
-        let Some(p) = doc.paragraph_at(at) else {
-            return false;
-        };
-        match self.0 {
-            Some((q, v)) if q == p => v,
-            _ => {
-                let v = p.slice(doc.text()).chars().any(is_rtl);
-                self.0 = Some((p, v));
-                v
-            }
-        }
-    }
 }
 
 /// True when `at` sits inside an HTML tag (`<a href="…&amp;…">`) on its line.

@@ -5,7 +5,7 @@ use regex::bytes::Regex;
 use crate::lang::SPACED_EUROPEAN;
 use crate::prelude::*;
 
-use super::helpers::{cjk_nearby, CjkParagraphs};
+use super::helpers::{cjk_nearby, cjk_paragraphs};
 
 pub struct FullwidthAlphanumerics;
 
@@ -76,7 +76,7 @@ impl Rule for FullwidthAlphanumerics {
             return;
         }
         let text = doc.text();
-        let mut cjk = CjkParagraphs::new(doc);
+        let mut cjk = cjk_paragraphs(doc);
         for m in PATTERN.find_iter(text.as_bytes()) {
             let run = &text[m.start()..m.end()];
             if cjk_nearby(text, m.start(), m.end(), CJK_REACH) || cjk.has(m.start()) {

@@ -5,7 +5,7 @@ use regex::bytes::Regex;
 use crate::lang::SPACED_EUROPEAN;
 use crate::prelude::*;
 
-use super::helpers::{alnum_after, alnum_before, cjk_nearby, CjkParagraphs};
+use super::helpers::{alnum_after, alnum_before, cjk_nearby, cjk_paragraphs};
 use crate::text::chars::{is_cjk_letter, is_latin_alnum};
 
 pub struct FullwidthPunctuation;
@@ -178,7 +178,7 @@ impl Rule for FullwidthPunctuation {
             return;
         }
         let text = doc.text();
-        let mut cjk = CjkParagraphs::new(doc);
+        let mut cjk = cjk_paragraphs(doc);
         // In a document written mostly in CJK, a Latin line keeps the
         // document's punctuation (`setterm(1)、stty(1)` in a Japanese manual).
         let mut cjk_document: Option<bool> = None;

@@ -1,8 +1,7 @@
 //! Helpers the punctuation rules share: whether CJK text is near a mark,
 //! the letters around it, and the semicolon of an HTML entity.
 
-use crate::document::Document;
-use crate::span::Span;
+use crate::document::{Document, PerParagraph};
 use crate::text::chars::is_cjk_letter;
 
 /// True when a CJK letter sits within `reach` characters before `start` or
@@ -14,33 +13,11 @@ pub(crate) fn cjk_nearby(text: &str, start: usize, end: usize, reach: usize) -> 
     before.chain(after).any(is_cjk_letter)
 }
 
-/// Whether the paragraph holding a position has any Chinese, Japanese, Korean
+/// Whether the paragraph around a position holds a Han, kana, Hangul
 /// or Yi letter: full-width forms are that text's own punctuation and
 /// digits, even beside a Latin word or a code snippet in it.
-/// Each paragraph is read once, however many marks it holds.
-pub(crate) struct CjkParagraphs<'d, 'a> {
-    doc: &'d Document<'a>,
-    last: Option<(Span, bool)>,
-}
-
-impl<'d, 'a> CjkParagraphs<'d, 'a> {
-    pub(crate) fn new(doc: &'d Document<'a>) -> Self {
-        CjkParagraphs { doc, last: None }
-    }
-
-    pub(crate) fn has(&mut self, at: usize) -> bool {
-        let Some(p) = self.doc.paragraph_at(at) else {
-            return false;
-        };
-        match self.last {
-            Some((q, cjk)) if q == p => cjk,
-            _ => {
-                let cjk = self.doc.slice(p).chars().any(is_cjk_letter);
-                self.last = Some((p, cjk));
-                cjk
-            }
-        }
-    }
+pub(crate) fn cjk_paragraphs<'d, 'a>(doc: &'d Document<'a>) -> PerParagraph<'d, 'a, impl FnMut(&'a str) -> bool> {
+    PerParagraph::new(doc, |p: &str| p.chars().any(is_cjk_letter))
 }
 
 /// The nearest letter or digit before `at` on the same line, looking past

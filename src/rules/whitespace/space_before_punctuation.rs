@@ -268,10 +268,7 @@ const COLUMN_REACH: usize = 200;
 
 /// Whether another wide gap sits on the line within reach of `[start, end)`.
 fn beside_wide_gap(b: &[u8], start: usize, end: usize) -> bool {
-    let lo = start.saturating_sub(COLUMN_REACH);
-    let hi = (end + COLUMN_REACH).min(b.len());
-    let lo = memchr::memrchr(b'\n', &b[lo..start]).map_or(lo, |i| lo + i + 1);
-    let hi = memchr::memchr(b'\n', &b[end..hi]).map_or(hi, |i| end + i);
+    let (lo, hi) = crate::text::line_reach(b, start, end, COLUMN_REACH);
     let wide = |s: &[u8]| memchr::memmem::find(s, b"   ").is_some() || s.contains(&b'\t');
     wide(&b[lo..start]) || wide(&b[end..hi])
 }

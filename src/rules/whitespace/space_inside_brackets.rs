@@ -173,10 +173,7 @@ const STYLE_REACH: usize = 160;
 /// Whether another pair padded on both sides sits on the line of the pair at
 /// `open`..`close`, within reach, so a long line stays linear.
 fn another_padded_pair(b: &[u8], open: usize, close: usize) -> bool {
-    let lo = open.saturating_sub(STYLE_REACH);
-    let hi = (close + 1 + STYLE_REACH).min(b.len());
-    let lo = memchr::memrchr(b'\n', &b[lo..open]).map_or(lo, |i| lo + i + 1);
-    let hi = memchr::memchr(b'\n', &b[close + 1..hi]).map_or(hi, |i| close + 1 + i);
+    let (lo, hi) = crate::text::line_reach(b, open, close + 1, STYLE_REACH);
     let padded = |s: &[u8]| {
         let opens = s.windows(2).any(|w| matches!(w, b"( " | b"[ "));
         let closes = s.windows(2).any(|w| matches!(w, b" )" | b" ]"));

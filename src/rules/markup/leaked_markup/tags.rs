@@ -116,10 +116,7 @@ const NOTATION_REACH: usize = 120;
 /// tags costs no more than a short one.
 fn beside_notation(text: &str, start: usize, end: usize) -> bool {
     let b = text.as_bytes();
-    let lo = start.saturating_sub(NOTATION_REACH);
-    let hi = (end + NOTATION_REACH).min(b.len());
-    let lo = memchr::memrchr(b'\n', &b[lo..start]).map_or(lo, |i| lo + i + 1);
-    let hi = memchr::memchr(b'\n', &b[end..hi]).map_or(hi, |i| end + i);
+    let (lo, hi) = crate::text::line_reach(b, start, end, NOTATION_REACH);
     memchr::memchr_iter(b'<', &b[lo..hi]).map(|i| lo + i).any(|open| {
         if (start..end).contains(&open) {
             return false;
