@@ -5,6 +5,7 @@ use regex::Regex;
 use crate::prelude::*;
 
 use super::helpers::ends_entity;
+use crate::span::{ceil_char_boundary, floor_char_boundary};
 use crate::text::{between_quotes, is_abbreviation_period};
 
 pub struct PunctuationCluster;
@@ -49,7 +50,8 @@ put the sentence's own period), a mark quoted alone before the sentence's
 own (`a leading \".\".`), a `;` or `:` beside a closing quote (`the
 trailing \"cd ./source;\".`, `echo \"Hi,\"; ls`), a statement's `;` after
 a quoted value (`ddns-domain-name \"example.com\";.`), marks inside a
-quoted token with no space (a string literal: `b'1,,2'`), two commas
+quoted token with no space (a string literal: `b'1,,2'`), an empty field
+in a list written without spaces (`(RWE,RWE,,)`, `a,b,,d`), two commas
 typed for a low opening quote (`,,Programowo nie''`), a stutter (`g..
 g.. geh`), a shell `case`'s `;;`, and a range left open before a closing
 bracket (`[name=N,N..]`).
@@ -136,6 +138,7 @@ lowercase word (`said,. and`), keeping the comma is unsafe.",
         "Drop the trailing \"cd ./source;\". Then run echo \"Hello,\"; echo \"world\"",
         "The file contains the line ddns-domain-name \"internal.falcot.com\";.",
         "For example, b'1,,2'.split(b',') returns three items, as \"a;;b\" does.",
+        "The default protection is (RWE,RWE,,) and a row reads a,b,,d;e,,f.",
     ],
 };
 
@@ -567,7 +570,7 @@ impl Rule for PunctuationCluster {
             let span = Span::new(m.start(), m.end());
             // `He wrote ",," by mistake`: marks in quotes are the marks
             // named; `b'1,,2'.split(b',')`: inside a string literal.
-            if between_quotes(text, span) || in_literal(text, span) {
+            if between_quotes(text, span) || in_literal(text, span) || in_spaceless_list(text, span) {
                 continue;
             }
             let next = next_after(text, m.end());
@@ -603,6 +606,27 @@ fn in_literal(text: &str, span: Span) -> bool {
         .take_while(|c| !c.is_whitespace())
         .any(quote);
     left && right
+}
+
+/// True when `span` lies in a list written without spaces whose items
+/// another comma or semicolon also separates: data, not prose (`(RWE,RWE,,)`,
+/// `a,b,,d`), where two marks are an empty field. A slip in prose has a word
+/// on each side and no other mark in its token (`people,,to`); a digit group
+/// (`1,000,,`) is no separator.
+fn in_spaceless_list(text: &str, span: Span) -> bool {
+    let from = floor_char_boundary(text, span.start.saturating_sub(64));
+    let to = ceil_char_boundary(text, (span.end + 64).min(text.len()));
+    let start = text[from..span.start]
+        .rfind(char::is_whitespace)
+        .map_or(from, |i| from + i + 1);
+    let end = text[span.end..to]
+        .find(char::is_whitespace)
+        .map_or(to, |i| span.end + i);
+    let b = text.as_bytes();
+    let digit = |i: usize| i < b.len() && b[i].is_ascii_digit();
+    (start..end)
+        .filter(|&i| i < span.start || i >= span.end)
+        .any(|i| matches!(b[i], b',' | b';') && !(i > 0 && digit(i - 1) && digit(i + 1)))
 }
 
 /// True when `rest`, what follows a `;` or `:`, makes it an emoticon's
@@ -651,6 +675,16 @@ mod tests {
     fn keeps_a_comma_after_an_abbreviation() {
         let text = "the U.S., Acme Inc., etc., at 6 a.m., and Ph.D., too.";
         assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn keeps_an_empty_field_of_a_spaceless_list_but_not_a_slip_beside_digit_groups() {
+        let text = "The mask is (RWE,RWE,,) and the row a,b,,d;e,,f here.";
+        assert_eq!(fix(text), text);
+        assert_eq!(
+            fix("It cost 1,000,, Then people,,to go."),
+            "It cost 1,000, Then people,to go."
+        );
     }
 
     #[test]
