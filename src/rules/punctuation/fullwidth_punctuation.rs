@@ -33,15 +33,17 @@ a quarter or more CJK (`setterm(1)、stty(1)` in a Japanese manual): there
 the marks are the document's own.
 
 Replacements: `，` `、` → `,`, `。` `．` → `.`, `：` → `:`, `；` → `;`, `！` → `!`,
-`？` → `?`, `（）` → `()`, `【】` `［］` → `[]`, `「」` → `“”` and `『』` → `‘’`
-(or straight `\"` and `'` in a document with no curly quotes), and every
+`？` → `?`, `（）` → `()`, `【】` `［］` → `[]`, and every
 other full-width symbol (`％` `＆` `－` `／`…) to its ASCII form. A space
 is added after a comma, period, colon, semicolon, `!`, `?` or closing
 bracket when a word follows (not between digits: `1，000` → `1,000`,
 `10：30` → `10:30`), and before an opening bracket or quote that follows a
-word. Brackets and corner quotes convert only in pairs found on one line,
+word. Brackets convert only in pairs found on one line,
 both sides in Latin text, so a conversion never unbalances them; a lone
-`（` is left for a person.
+`（` is left for a person. Corner quotes (`「」`, `『』`) are a quotation
+style, not stray marks: a UI name quoted `「Measure」` in an English
+paragraph of a Japanese manual is written so on purpose, and no rule turns
+one quotation style into another.
 
 Fix (safe): only punctuation and spaces change.",
     fix: FixAvailability::Safe,
@@ -66,7 +68,7 @@ Fix (safe): only punctuation and spaces change.",
         },
         Fixture {
             input: "He said 「hello」 and left。",
-            output: "He said \"hello\" and left.",
+            output: "He said 「hello」 and left.",
         },
         Fixture {
             input: "“We see no restriction at this time，” a spokesperson said.",
@@ -82,14 +84,15 @@ Fix (safe): only punctuation and spaces change.",
         "使用GPT-4（OpenAI）模型。",
         "Plain ASCII, with (brackets) and 10:30.",
         "The slogan “中国制造”，which means made in China.",
+        "A common use case for 「Measure」 is to find the angle, as 『Guide』 says.",
     ],
 };
 
-/// CJK and full-width punctuation, as UTF-8 bytes: `、。「」『』【】` are
+/// CJK and full-width punctuation, as UTF-8 bytes: `、。【】` are
 /// `E3 80 xx`, the full-width forms `EF BC xx` and `EF BD xx`; the prefixes
 /// let the regex engine skip Latin text at memchr speed.
 static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)\xE3\x80[\x81\x82\x8C-\x91]|\xEF\xBC[\x81-\x8F\x9A-\xA0\xBB-\xBF]|\xEF\xBD[\x80\x9B-\x9E]")
+    Regex::new(r"(?-u)\xE3\x80[\x81\x82\x90\x91]|\xEF\xBC[\x81-\x8F\x9A-\xA0\xBB-\xBF]|\xEF\xBD[\x80\x9B-\x9E]")
         .expect("pattern compiles")
 });
 
@@ -106,8 +109,7 @@ enum Role {
     Plain,
 }
 
-fn ascii_of(c: char, curly: bool) -> (&'static str, Role) {
-    let q = |curly_form: &'static str, straight: &'static str| if curly { curly_form } else { straight };
+fn ascii_of(c: char) -> (&'static str, Role) {
     match c {
         '、' | '，' => (",", Role::Closing),
         '。' | '．' => (".", Role::Closing),
@@ -119,10 +121,6 @@ fn ascii_of(c: char, curly: bool) -> (&'static str, Role) {
         '】' | '］' => ("]", Role::Closing),
         '（' => ("(", Role::Opening),
         '【' | '［' => ("[", Role::Opening),
-        '「' => (q("“", "\""), Role::Opening),
-        '」' => (q("”", "\""), Role::Closing),
-        '『' => (q("‘", "'"), Role::Opening),
-        '』' => (q("’", "'"), Role::Closing),
         _ => {
             let ascii = char::from_u32(c as u32 - 0xFEE0).unwrap_or('?');
             (ASCII[(ascii as usize) - 0x20], Role::Plain)
@@ -194,12 +192,11 @@ impl Rule for FullwidthPunctuation {
             .filter(|h| h.latin || pair_kind(h.ch).is_some())
             .collect();
         pair_brackets(text, &mut hits);
-        let curly = text.contains(['“', '”']);
         for h in hits
             .iter()
             .filter(|h| h.latin && (h.paired || pair_kind(h.ch).is_none()))
         {
-            out.push(diagnose(text, h, curly));
+            out.push(diagnose(text, h));
         }
     }
 }
@@ -219,21 +216,17 @@ struct Hit {
     ch: char,
     /// Latin letters around it and no CJK text near.
     latin: bool,
-    /// A bracket or corner quote whose partner is found and also in Latin text.
+    /// A bracket whose partner is found and also in Latin text.
     paired: bool,
 }
 
-/// Brackets and corner quotes, by the pair they belong to: (pair, opens).
+/// Brackets, by the pair they belong to: (pair, opens).
 fn pair_kind(c: char) -> Option<(u8, bool)> {
     match c {
         '（' => Some((0, true)),
         '）' => Some((0, false)),
         '【' | '［' => Some((1, true)),
         '】' | '］' => Some((1, false)),
-        '「' => Some((2, true)),
-        '」' => Some((2, false)),
-        '『' => Some((3, true)),
-        '』' => Some((3, false)),
         _ => None,
     }
 }
@@ -274,9 +267,9 @@ fn in_latin_text(text: &str, start: usize, end: usize) -> bool {
     (before.is_some() || after.is_some()) && latin(before) && latin(after) && !cjk_nearby(text, start, end, CJK_REACH)
 }
 
-fn diagnose(text: &str, h: &Hit, curly: bool) -> Diagnostic {
+fn diagnose(text: &str, h: &Hit) -> Diagnostic {
     let (start, end) = (h.span.start, h.span.end);
-    let (ascii, role) = ascii_of(h.ch, curly);
+    let (ascii, role) = ascii_of(h.ch);
     let prev = text[..start].chars().next_back();
     let next = text[end..].chars().next();
     let digits_around = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
@@ -325,8 +318,9 @@ mod tests {
     }
 
     #[test]
-    fn uses_curly_quotes_in_a_document_that_has_them() {
-        assert_eq!(fix("He said “yes” and 「no」 today."), "He said “yes” and “no” today.");
+    fn leaves_corner_quotes_as_the_quotation_style_they_are() {
+        let text = "He said “yes” and 「no」 today, then 『maybe』.";
+        assert_eq!(fix(text), text);
     }
 
     #[test]
