@@ -26,7 +26,9 @@ the same either way, brackets that are named, not used: `the keys
 shell test `[ -f file ]`, `[ name ];`, `[ a = b ]`, a regex class `[ \\t]`, a range `( 0..23)`, a
 variable `[ $x ]`; a range left open (`(1935-    )`), a format's optional part ending in
 a comma (`[D day[s], ]`); and a bracket padded on both sides that fills its
-line, as a gloss or caption is set (`[ Better late than never ]`). Curly
+line, as a gloss or caption is set (`[ Better late than never ]`); square
+brackets padded around no lowercase letter, a program's block or a syntax's
+optional part (`REPEAT 10 [ FORWARD 10 LEFT 36 ]`, `[ ; FV ]`). Curly
 braces are left to code.
 
 Fix (safe): delete the spaces inside the bracket.",
@@ -65,6 +67,7 @@ Fix (safe): delete the spaces inside the bracket.",
         "-- Francoise Sagan (1935-    ), escritora francesa.",
         "Returns a string in the form [D day[s], ][H]H:MM:SS.",
         "zcmp [ cmp-ohjelman optiot ] tiedosto1 [ tiedosto2 ]",
+        "Space the brackets: REPEAT 10 [ FORWARD 10 LEFT 36 ], and PV(Rate; NPer [ ; FV ]).",
     ],
 };
 
@@ -225,6 +228,12 @@ fn check_pair(doc: &Document, open: usize, close: usize, out: &mut Vec<Diagnosti
     if lead > 0 && trail > 0 && notation && another_padded_pair(b, open, close) {
         return;
     }
+    // `REPEAT 10 [ FORWARD 10 LEFT 36 ]`, `PV(Rate; NPer; Pmt [ ; FV ])`:
+    // square brackets padded around commands, names in capitals and marks
+    // hold a program or a syntax, where the spaces are the language's own.
+    if b[open] == b'[' && lead > 0 && trail > 0 && !content.chars().any(char::is_lowercase) {
+        return;
+    }
     // `(1935-    )`: a range left open, its padding the years to come;
     // `[D day[s], ]`: a format's optional part, its padding printed.
     if content.ends_with(['-', '–', ',']) {
@@ -271,6 +280,14 @@ mod tests {
             .fix(text, FixMode::Safe)
             .unwrap()
             .text
+    }
+
+    #[test]
+    fn keeps_square_brackets_padded_around_a_program_but_not_around_words() {
+        assert_eq!(
+            fix("He wrote [ sic ] there.\n\nREPEAT 4 [ FORWARD 10 ] draws."),
+            "He wrote [sic] there.\n\nREPEAT 4 [ FORWARD 10 ] draws."
+        );
     }
 
     #[test]
