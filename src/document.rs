@@ -667,6 +667,24 @@ mod tests {
     }
 
     #[test]
+    fn a_name_code_writes_with_a_capitalised_part_is_protected_but_a_seam_is_not() {
+        let doc = Document::new(
+            "Set chart.Legend = True in com.sun.star.frame.Desktop via SFDocuments.Calc and doc.CreateChart now. \
+             It grew in 2024.This year the CDs.The end, in the town.Next we left.",
+        );
+        let found: Vec<_> = doc.protected().iter().map(|&s| doc.slice(s)).collect();
+        assert_eq!(
+            found,
+            [
+                "chart.Legend",
+                "com.sun.star.frame.Desktop",
+                "SFDocuments.Calc",
+                "doc.CreateChart"
+            ]
+        );
+    }
+
+    #[test]
     fn inline_code_is_protected_whole_even_with_a_capital_after_a_period() {
         let doc = Document::new("an instance of `random.Random` and ``factory.Factory``, which");
         let found: Vec<_> = doc.protected().iter().map(|&s| doc.slice(s)).collect();

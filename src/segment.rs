@@ -426,7 +426,7 @@ fn push_dotted(text: &str, m: Span, out: &mut Vec<Span>) {
         let seam = b[i] == b'.'
             && b.get(i + 1).is_some_and(|c| c.is_ascii_uppercase())
             && b.get(i + 2).is_some_and(|c| c.is_ascii_lowercase())
-            && !file_name_seam(s, piece_start, i, text[m.end..].starts_with('('));
+            && !file_name_seam(s, piece_start, i, &text[m.end..]);
         if seam {
             push_if_code_like(text, Span::new(m.start + piece_start, m.start + i), out);
             piece_start = i + 1;
@@ -439,14 +439,18 @@ fn push_dotted(text: &str, m: Span, out: &mut Vec<Span>) {
     }
 }
 
-/// Whether the period at `dot` of `token` (which a `(` follows when
-/// `called`) joins the parts of a name rather than two
+/// Whether the period at `dot` of `token` (which `after` follows) joins
+/// the parts of a name rather than two
 /// sentences: the capitalised part goes on to an extension
 /// (`changelog.Debian.gz`) or a call's bracket (`struct.Struct(format)`),
 /// repeats the part before it (`queue.Queue`), or a capitals-only name of four letters or
 /// more comes before it and no sentence starter after (`README.Debian`,
-/// `NEWS.Debian`; `USA.The` is still a seam).
-fn file_name_seam(token: &str, piece_start: usize, dot: usize, called: bool) -> bool {
+/// `NEWS.Debian`; `USA.The` is still a seam). Code names the same way: a
+/// member assigned (`chart.Legend = True`), a package path
+/// (`com.sun.star.frame.Desktop`), a library's prefix in capitals
+/// (`SFDocuments.Calc`), a method in camel case (`doc.CreateChart`).
+fn file_name_seam(token: &str, piece_start: usize, dot: usize, after: &str) -> bool {
+    let called = after.starts_with('(');
     let next = &token[dot + 1..];
     let word_len = next.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(next.len());
     let extension = next[word_len..]
@@ -456,7 +460,24 @@ fn file_name_seam(token: &str, piece_start: usize, dot: usize, called: bool) -> 
     let capitals = before.len() >= 4 && before.bytes().all(|c| c.is_ascii_uppercase());
     // `struct.Struct(format)`, `queue.Queue`: a module and its class.
     let class = (called && word_len == next.len()) || before.eq_ignore_ascii_case(&next[..word_len]);
-    extension || class || (capitals && !SENTENCE_STARTERS.contains(&next[..word_len]))
+    let whole_word = word_len == next.len();
+    let assigned = whole_word && after.trim_start_matches(' ').starts_with('=');
+    let package = before
+        .split('.')
+        .filter(|p| p.len() >= 2 && p.bytes().all(|c| c.is_ascii_lowercase()))
+        .count()
+        >= 2;
+    let lead_caps = before.bytes().take_while(u8::is_ascii_uppercase).count();
+    let prefixed = lead_caps >= 2 && before[lead_caps..].bytes().take_while(u8::is_ascii_lowercase).count() >= 3;
+    let camel = next[1..word_len].bytes().any(|c| c.is_ascii_uppercase())
+        && next[1..word_len].bytes().any(|c| c.is_ascii_lowercase());
+    extension
+        || class
+        || assigned
+        || package
+        || prefixed
+        || camel
+        || (capitals && !SENTENCE_STARTERS.contains(&next[..word_len]))
 }
 
 fn push_if_code_like(text: &str, span: Span, out: &mut Vec<Span>) {
