@@ -35,7 +35,10 @@ A headline glued above its body in the same paragraph (the segmenter joins
 lines without a final period) is compared line by line with the first
 sentence of the next three lines.
 
-Left alone: copies of a sentence that occurs three times or more, unless
+Left alone: a paragraph repeated under another heading (a paragraph of one
+short line with no final mark, or ending in a colon, stands between the
+copies), as a manual says the same of two entries on purpose;
+copies of a sentence that occurs three times or more, unless
 a copy directly follows the one before (a refrain every few verses, a
 formula such as a declaration's `Everyone has the right…`: scrapers
 capture twice, writers repeat on purpose); in a paragraph whose language detritus cannot identify, any
@@ -76,6 +79,7 @@ before it.",
     ],
     keeps: &[
         "He declined to comment. She declined to comment.",
+        "Difference\n\nIt subtracts the lower layer from the upper one.\n\nThe mode is commutative and the order does not matter.\n\nExclusion\n\nIt inverts the other layer.\n\nThe mode is commutative and the order does not matter.\n",
         "Woe, that Day, to the deniers of truth.\n\nThen We destroyed the former peoples.\n\nWoe, that Day, to the deniers of truth.\n\nDid We not create you from a liquid?\n\nWoe, that Day, to the deniers of truth.\n",
         "“We will not back down,” he said. Later: “We will not back down,” he said.",
         "The company said the plan would cut costs. The company said the plan would not cut costs.",
@@ -201,7 +205,32 @@ fn scraped_twice(doc: &Document, before: Span, copy: Span) -> bool {
     // Two one-sentence paragraphs that differ in case or marks (`Copy the
     // files` and `copy the files...`) are two messages of a list; a
     // scraper's second capture is the same text.
-    teaser || doc.slice(a).trim() == doc.slice(b).trim()
+    teaser || (doc.slice(a).trim() == doc.slice(b).trim() && !under_another_heading(doc, before, copy))
+}
+
+/// Paragraphs read back from a copy for a heading, so a document of many
+/// far-apart copies stays linear.
+const HEADING_REACH: usize = 64;
+
+/// True when a heading stands between the paragraph `before` stands in and
+/// its copy's: a reference text says the same thing of two entries on purpose (`The mode is
+/// commutative.` under `Difference` and again under `Exclusion`; a
+/// parameter described alike for two functions). A heading is a paragraph
+/// of one short line with no final mark, or one ending in a colon.
+fn under_another_heading(doc: &Document, before: Span, copy: Span) -> bool {
+    let paragraphs = doc.paragraphs();
+    let first = paragraphs.partition_point(|p| p.start <= before.start);
+    let last = paragraphs.partition_point(|p| p.end < copy.start);
+    paragraphs[first.max(last.saturating_sub(HEADING_REACH))..last.min(paragraphs.len())]
+        .iter()
+        .any(|&p| {
+            let t = doc.slice(p).trim();
+            let words = t.split_whitespace().count();
+            !t.contains('\n')
+                && (1..=8).contains(&words)
+                && t.chars().any(char::is_alphabetic)
+                && (t.ends_with(':') || !t.ends_with(['.', '!', '?', ',', ';', '…']))
+        })
 }
 
 /// A headline glued above its body inside one paragraph (`Headline\nBy: …\n
@@ -406,6 +435,19 @@ mod tests {
         assert_eq!(
             linter().fix(text, FixMode::Unsafe).unwrap().text,
             "Shares rose sharply in early trading on Monday.\n\nOther news.\n"
+        );
+    }
+
+    #[test]
+    fn keeps_a_paragraph_repeated_under_another_heading_but_not_one_repeated_in_its_section() {
+        let entries = "Parameters:\n\nencoding: The character set that the file is written in.\n\n\
+                       CreateTextFile\n\nParameters:\n\nencoding: The character set that the file is written in.\n";
+        assert_eq!(linter().fix(entries, FixMode::Unsafe).unwrap().text, entries);
+        let twice = "Parameters:\n\nencoding: The character set that the file is written in.\n\n\
+                     It is optional.\n\nencoding: The character set that the file is written in.\n";
+        assert_eq!(
+            linter().fix(twice, FixMode::Unsafe).unwrap().text,
+            "Parameters:\n\nencoding: The character set that the file is written in.\n\nIt is optional.\n"
         );
     }
 
