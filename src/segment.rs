@@ -459,8 +459,8 @@ fn file_name_seam(token: &str, piece_start: usize, dot: usize, after: &str) -> b
     let before = &token[piece_start..dot];
     let capitals = before.len() >= 4 && before.bytes().all(|c| c.is_ascii_uppercase());
     // `struct.Struct(format)`, `queue.Queue`: a module and its class.
-    let class = (called && word_len == next.len()) || before.eq_ignore_ascii_case(&next[..word_len]);
     let whole_word = word_len == next.len();
+    let class = (called && whole_word) || before.eq_ignore_ascii_case(&next[..word_len]);
     let assigned = whole_word && after.trim_start_matches(' ').starts_with('=');
     let package = before
         .split('.')

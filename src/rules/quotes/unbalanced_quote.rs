@@ -99,6 +99,7 @@ one cannot be told. An opening quote that is never closed is only reported: wher
         "He said: “We will go on. “We will not stop. “We will win.”",
         "Use `printf(\"%d\")` to print it.",
         "Swedish uses ”quotes” that look the same on both sides.",
+        "Siirrä se pohjalle (”Siirrä edustalle”) tai huipulle [”Lähetä taka-alalle”].",
         "Give ’em the ‘90s treatment.",
         "He didn\"t say it, but it\"s ''true'' and \"clear\".",
         "He said &ldquo;We are disappointed to be singled out,\" its president wrote.",
