@@ -42,7 +42,10 @@ before it; the message says so when most of its words do.
 
 Left alone: a bare tag or comment named in a sentence, in quotes or after words
 that name it (`the <title> element`, `and <br> breaks a line`, `“<p>”`),
-which is what a page teaching HTML shows its reader; a placeholder after
+which is what a page teaching HTML shows its reader; a tag hyphened into a
+word (`des <img>- bzw. <area>-Tags`, a `<div>-based layout`); a pair of
+tags around an ellipsis, an example with its inside left out (`a <a
+href=\"#\"> ... </a> stub`); a placeholder after
 `=` (`LABEL=<label>`); comparisons and arrows (`a < b and c > d`, `x >=
 3`, `->`, `<3`), addresses in angle brackets (`<name@example.com>`), generic types
 (`List<T>`, `Map<K, V>`, code spans), names that are not HTML tags
@@ -59,7 +62,8 @@ and markup alone on its line goes with the line.
   words, which is why the rule declares that it rewrites letters.
 - unsafe when the markup carries words: `alt=`/`title=` text, image alt
   text, comments and templates with several words; for a bare tag or
-  comment standing between two words of a sentence, which may be written on
+  comment standing between two words of a sentence, or before a gloss in
+  brackets (`como <br> (para los saltos)`), which may be written on
   purpose; and for what code writes the same way: `${HOME}`, and a
   `[snake_case]` name that no known shortcode opens and nothing closes
   (`[fs_types]`, `[config_file]`, `path[path_len]`).",
@@ -106,6 +110,7 @@ alt=ByteDance’s logo is seen at the company’s office building in Shanghai on
         "For example, if the RE <.*> is matched against '<a> b <c>', it will match the entire string.",
         "A rule reads <expr> ::= <term> | <expr> <b>.",
         "Add \"<base href=\"url\">\" to the page, write (\\x<Code>) for a byte, and use --src address[/mask].",
+        "Sie werden Teil des <img>- bzw. <area>-Tags, und der Filter setzt <a href=\"#\"> ... </a> ein.",
     ],
 };
 
@@ -326,6 +331,16 @@ mod tests {
         let text = "Keys live in ${HOME}/.ssh; edit the [fs_types] section, or path[path_len].";
         assert_eq!(fix(text, FixMode::Safe), text);
         assert_eq!(fix("[ad_1]\nText.", FixMode::Safe), "Text.");
+    }
+
+    #[test]
+    fn a_tag_before_a_gloss_waits_for_review() {
+        let text = "Algunas aparecen una sola vez, como <br> (para los saltos de renglón).";
+        assert_eq!(fix(text, FixMode::Safe), text);
+        assert_eq!(
+            fix(text, FixMode::Unsafe),
+            "Algunas aparecen una sola vez, como (para los saltos de renglón)."
+        );
     }
 
     #[test]

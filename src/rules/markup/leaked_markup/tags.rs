@@ -78,8 +78,9 @@ pub(super) fn find_tags(text: &str, out: &mut Vec<Item>, named: &mut Vec<Span>) 
                 continue;
             }
             mentioned(text, m.start(), m.end())
-        } else if crate::text::between_quotes(text, Span::new(m.start(), m.end())) {
-            // `add "<base href="url">" to the page`: the whole tag quoted.
+        } else if crate::text::between_quotes(text, Span::new(m.start(), m.end())) || elided(text, m.start(), m.end()) {
+            // `add "<base href="url">" to the page`: the whole tag quoted;
+            // `a <a href="#"> ... </a> stub`: an example with its inside left out.
             named.push(Span::new(m.start(), m.end()));
             Mention::Named
         } else {
@@ -154,8 +155,10 @@ pub(super) fn mentioned(text: &str, start: usize, end: usize) -> Mention {
     let after = text[end..].chars().next();
     let quoted = crate::text::between_quotes(text, Span::new(start, end));
     // `LABEL=<label>`: a placeholder for a value, as usage lines write one;
-    // no tag follows `=` in leaked HTML.
-    if quoted || before == Some('=') {
+    // no tag follows `=` in leaked HTML. `des <img>- bzw. <area>-Tags`, a
+    // `<div>-based layout`: a tag hyphened into a word is a word's part.
+    let compound = after == Some('-') && text[end + 1..].starts_with(|c: char| c.is_alphanumeric() || c == ' ');
+    if quoted || before == Some('=') || compound || elided(text, start, end) {
         return Mention::Named;
     }
     let blank = |c: Option<char>| c.is_some_and(|c| c == ' ' || c == '\t');
@@ -165,7 +168,9 @@ pub(super) fn mentioned(text: &str, start: usize, end: usize) -> Mention {
     // A tag among words, not between sentences or beside punctuation.
     let word_before = text[..start].trim_end_matches([' ', '\t']).chars().next_back();
     let word_after = text[end..].trim_start_matches([' ', '\t']).chars().next();
-    if !(word_before.is_some_and(char::is_alphanumeric) && word_after.is_some_and(char::is_alphanumeric)) {
+    // `como <br> (para los saltos de renglón)`: a gloss after the tag.
+    if !(word_before.is_some_and(char::is_alphanumeric) && word_after.is_some_and(|c| c.is_alphanumeric() || c == '('))
+    {
         return Mention::No;
     }
     if named_between(text, start, end) {
@@ -173,4 +178,21 @@ pub(super) fn mentioned(text: &str, start: usize, end: usize) -> Mention {
     } else {
         Mention::InSentence
     }
+}
+
+/// `<a href="#"> ... </a>`: a pair of tags around an ellipsis that stands
+/// for what they hold is an example shown, not markup a scraper left.
+fn elided(text: &str, start: usize, end: usize) -> bool {
+    const DOTS: [&str; 2] = ["...", "…"];
+    let after = text[end..].trim_start_matches(' ');
+    let opens = DOTS
+        .iter()
+        .find_map(|d| after.strip_prefix(d))
+        .is_some_and(|rest| rest.trim_start_matches(' ').starts_with("</"));
+    let before = text[..start].trim_end_matches(' ');
+    let closes = DOTS
+        .iter()
+        .find_map(|d| before.strip_suffix(d))
+        .is_some_and(|head| head.trim_end_matches(' ').ends_with('>'));
+    opens || closes
 }
