@@ -35,9 +35,10 @@ punctuation that starts a token (`.NET`, `.45`, `./run.sh`, a reply
 (`a != b`, `x := 1`), spaces at the start of a line (another rule's
 business), and a mark after other punctuation, even across a closing quote
 (`“waste”. ,`, `said.” ,`): that is a cluster, `punctuation-cluster`'s.
-A mark after an article is named, not used (`type a , between them`), as
-is one after `by` or `with` that follows a participle (`separated by , and
-enclosed in brackets`), and
+A mark after an article is named, not used (`type a , between them`,
+`mit einem ; als`), as is one after `by` or `with` that follows a
+participle (`separated by , and enclosed in brackets`), one in a list of
+keys or symbols (`the characters ? or *`, `B or .`), and
 so is a spaced period before a lowercase word, a bracket or a dash
 (`chown foo:bar . to fix it`, `and . — a dot — means any character`).
 Two commas before a word are a typed low opening quote (`tak: ,,Programowo
@@ -169,7 +170,7 @@ impl Rule for SpaceBeforePunctuation {
                 let mut word = item.split(|c: char| !c.is_alphanumeric());
                 word.next().is_some_and(|w| w.chars().count() == 1)
             };
-            if !lists_letters && names_the_mark(before) {
+            if (!lists_letters && names_the_mark(before)) || in_symbol_list(before, after) {
                 continue;
             }
             // A spaced period that a lowercase word or a bracket follows
@@ -277,9 +278,33 @@ fn beside_wide_gap(b: &[u8], start: usize, end: usize) -> bool {
 /// ends on one, so a mark after one is named, not used: `type a , between
 /// them`, `le ; final`.
 const ARTICLES: &[&str] = &[
-    "a", "an", "the", "un", "une", "le", "la", "les", "el", "los", "las", "der", "das", "ein", "eine", "il", "gli",
-    "um", "uma",
+    "a", "an", "the", "un", "une", "le", "la", "les", "el", "los", "las", "der", "das", "ein", "eine", "einem",
+    "einen", "einer", "il", "gli", "uno", "una", "um", "uma", "een", "het",
 ];
+
+/// Words that join the items of a list, in the languages this rule reads
+/// and a few more.
+const CONNECTIVES: &[&str] = &[
+    "or", "and", "oder", "und", "ou", "et", "o", "y", "e", "of", "en", "eller", "och", "og", "lub", "i", "a", "ve",
+    "veya", "или", "и", "ή", "και",
+];
+
+/// `the characters ? or *`, `B or .`: a mark in a list of keys or symbols
+/// is named, not used. One side of it holds a list word and, past it, a
+/// token of one character.
+fn in_symbol_list(before: &str, after: &str) -> bool {
+    // A symbol, perhaps with the sentence's own mark after it (`*,`).
+    let symbol = |t: &str| {
+        let mut c = t.chars();
+        c.next().is_some_and(|s| !s.is_alphanumeric()) && c.all(|m| matches!(m, ',' | '.' | ';' | ':' | ')'))
+    };
+    let mut ahead = after.split(char::is_whitespace).filter(|t| !t.is_empty());
+    let listed_ahead = ahead.next().is_some_and(|w| CONNECTIVES.contains(&w)) && ahead.next().is_some_and(symbol);
+    let mut back = before.rsplit(char::is_whitespace).filter(|t| !t.is_empty());
+    let listed_back =
+        back.next().is_some_and(|w| CONNECTIVES.contains(&w)) && back.next().is_some_and(|t| t.chars().count() == 1);
+    listed_ahead || listed_back
+}
 
 /// Whether the word before the blanks (`before` ends at them) is an article,
 /// or `by` or `with` after a participle (`separated by , and`,
@@ -456,6 +481,13 @@ mod tests {
         assert_eq!(fix_en("Is the fix in ?"), "Is the fix in?");
         let text = format!("{english}Why did the tools fail ?");
         assert_eq!(fix_en(&text), format!("{english}Why did the tools fail?"));
+    }
+
+    #[test]
+    fn keeps_a_mark_named_in_a_list_of_symbols_or_after_a_german_article() {
+        let text = "Search for the characters ? or *, then press B or .\n\nMark it with einem ; als Zeichen.";
+        assert_eq!(fix_en(text), text);
+        assert_eq!(fix_en("He left , or so they say ."), "He left, or so they say.");
     }
 
     #[test]
