@@ -1,6 +1,7 @@
 use crate::lang::SPACED_EUROPEAN;
 use crate::lexicon::named_between;
 use crate::prelude::*;
+use crate::span::floor_char_boundary;
 
 pub struct SpaceInsideQuotes;
 
@@ -32,7 +33,8 @@ word and before a boundary, and no curly quote is mixed in (`\"?at least
 Left alone: a `”` after a straight quote that may close the `“`
 (`“closed\". ”`: which mark pairs is not clear); a quote mark the text
 names rather than uses (`Type \" to start a string`, `a \" mark`); strings
-in code (`\"Hello, \" + name`, `sep = \" \"`, `formail -I \"From \"`) and a
+in code (`\"Hello, \" + name`, `sep = \" \"`, `formail -I \"From \"`,
+`=TRIM(\" hello world \")`) and a
 quote after a column gap (a Vim comment); empty
 quotes (`“ ”`: `empty-quotes-or-brackets`'s), padding that crosses a line
 break, single quotes (they double as apostrophes), German `„…“`,
@@ -72,6 +74,7 @@ space and the `“` with `”`. Only whitespace and quotation marks change.",
         "“He said ‘no’ twice,” she recalled. “Yes.”",
         "The sign read “closed\". ” Then it opened.",
         "It cancelled the show “ ” after one season.",
+        "=TRIM(\" hello world \") returns hello world, and CONCATENATE(\"a\"; \" b \") returns a b.",
         "PS2 is the secondary prompt string, “> ” by default.",
         "Set text = \"Hello, \" + name, then run formail -I \"From \" on it.",
         "He said “we will see\n” tomorrow.",
@@ -326,16 +329,26 @@ fn check_straight(doc: &Document, seg: Span, out: &mut Vec<Diagnostic>) {
 
 /// Whether the quotes at `o` and `c` hold a string in code, where a space
 /// inside is data: one joined with `+` (`"Hello, " + name`), assigned
-/// (`sep = " "`) or given to a command's option (`formail -I "From "`), and
+/// (`sep = " "`), given to a command's option (`formail -I "From "`) or to
+/// a function (`=TRIM(" hello world ")`, `CONCATENATE("a"; " b ")`), and
 /// a quote after a column gap, which opens a Vim script's comment.
 fn string_literal(text: &str, o: usize, c: usize) -> bool {
     let before = text[..o].trim_end_matches([' ', '\t']);
-    let joined = text[c + 1..].trim_start_matches([' ', '\t']).starts_with('+');
+    let rest = text[c + 1..].trim_start_matches([' ', '\t']);
+    let joined = rest.starts_with('+');
+    // Inside a call's brackets: the last bracket before the quote on its
+    // line (within reach) opens right after a name.
+    let line = &before[floor_char_boundary(before, before.len().saturating_sub(200))..];
+    let line = &line[line.rfind('\n').map_or(0, |i| i + 1)..];
+    let in_call = line.rfind(['(', ')']).is_some_and(|i| {
+        line[i..].starts_with('(') && line[..i].ends_with(|ch: char| ch.is_alphanumeric() || ch == '_')
+    });
+    let argument = in_call && (before.ends_with(['(', ',', ';']) && rest.starts_with([',', ';', ')']));
     let flag = before.rsplit([' ', '\t', '\n']).next().is_some_and(|t| {
         t.len() > 1 && t.starts_with('-') && t[1..].chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-')
     });
     let column = |q: usize| text[..q].ends_with("   ");
-    joined || before.ends_with(['=', '+']) || flag || column(o) || column(c)
+    joined || argument || before.ends_with(['=', '+']) || flag || column(o) || column(c)
 }
 
 /// `Type " to start a string`, `a " mark`: a quote with blanks on both
@@ -361,6 +374,16 @@ mod tests {
 
     fn fix(text: &str) -> String {
         fix_in(text, Language::Is(crate::Lang::English))
+    }
+
+    #[test]
+    fn keeps_the_spaces_of_a_string_given_to_a_function_but_not_of_a_quotation_between_commas() {
+        let text = "=TRIM(\" hello world \") and Array(\"Neque porro \", \"quisquam est \").";
+        assert_eq!(fix(text), text);
+        assert_eq!(
+            fix("Under the banner, \"march for justice \", thousands rallied."),
+            "Under the banner, \"march for justice\", thousands rallied."
+        );
     }
 
     #[test]
