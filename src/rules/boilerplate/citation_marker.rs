@@ -1,3 +1,4 @@
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -27,7 +28,9 @@ Left alone: brackets that hold content, such as `[sic]`, `[laughter]` or an
 editor's insertion (`[the minister]`); a reference set off by a space
 (`see [1]`), which the text cites on purpose; Markdown links and reference
 definitions (`[1](…)`, `[text][1]`, `[1]: …`); indexes in code (`a[1]`,
-`argv[0]`, a word indexed twice: `arr[1] and arr[2]`);
+`argv[0]`, a word indexed twice: `arr[1] and arr[2]`, an array of a type:
+`char[256]`); a marker whose note the document keeps, on a line of its own
+that opens with it (`an XDS[7] file manager` … `[7] See [XDS].`);
 powers and units (`km²`, `x²`, `10⁶`).
 
 Fix (unsafe): remove the marker. The text reads the same without it, but
@@ -35,7 +38,7 @@ a person may want the references kept. A paragraph that keeps its
 notes (`[Footnote 1: …]`) keeps its markers too.",
     fix: FixAvailability::Unsafe,
     rewrites_letters: false,
-    scope: Scope::Paragraph,
+    scope: Scope::Document,
     applies: Applies::EVERYWHERE,
     flags: &[
         Fixture {
@@ -58,6 +61,7 @@ notes (`[Footnote 1: …]`) keeps its markers too.",
         "Read [the report][1] or [1](https://example.com/1).\n\n[1]: https://example.com/1",
         "Set a[1] to zero, then x[12] = y.",
         "The program reads argv[0] first, then sums arr[1] and arr[2].",
+        "Drag it to an XDS[7] file manager, and allocate it as char[256].\n\n[7] See [XDS].",
         "A flat of 60 m² in a 10⁶ km² country, and E = mc².",
         "Visit https://example.com/wiki/Page[1] for more.",
         "The law was passed.[1] [Footnote 1: The President read this aloud.]",
@@ -92,11 +96,16 @@ impl Rule for CitationMarker {
         if doc.bytes().contains(b'[') {
             // Whether a paragraph keeps its notes, read once per paragraph.
             let mut notes_kept = crate::document::PerParagraph::new(doc, |p: &str| p.contains("[Footnote"));
+            let mut notes: Option<HashSet<&str>> = None;
             for m in MARKER.find_iter(text) {
                 if glued(text, m.start())
                     && !markdown_link(&text[m.end()..])
                     && !indexed_again(doc, m.start())
+                    && !TYPES.contains(&trailing_letters(&text[..m.start()]))
                     && !notes_kept.has(m.start())
+                    && !notes
+                        .get_or_insert_with(|| notes_listed(doc))
+                        .contains(m.as_str().split_inclusive(']').next().unwrap_or(""))
                 {
                     push(
                         out,
@@ -166,6 +175,31 @@ fn indexed_again(doc: &Document, at: usize) -> bool {
         .any(|i| text[i + 1..].starts_with(|c: char| c.is_ascii_digit()))
 }
 
+/// Type names a program declares an array of (`char[256]`).
+const TYPES: &[&str] = &[
+    "char", "int", "byte", "bool", "float", "double", "long", "short", "string", "void", "wchar",
+];
+
+/// The markers that open a line of their own, followed by the note's text
+/// (`[7] See [XDS].`): the document kept its notes, so the markers that
+/// point to them are references, not leftovers.
+fn notes_listed<'t>(doc: &Document<'t>) -> HashSet<&'t str> {
+    let text = doc.text();
+    doc.lines()
+        .iter()
+        .filter_map(|&line| {
+            let l = line.slice(text).trim_start();
+            let close = l.find(']')?;
+            let inner = l.get(1..close)?;
+            let numbered = l.starts_with('[')
+                && !inner.is_empty()
+                && inner.len() <= 3
+                && inner.bytes().all(|b| b.is_ascii_digit());
+            (numbered && l[close + 1..].starts_with(' ')).then(|| &l[..=close])
+        })
+        .collect()
+}
+
 /// `[1](url)` and `[1]: url` are Markdown links, not markers.
 fn markdown_link(after: &str) -> bool {
     after.starts_with(['(', ':', '['])
@@ -189,4 +223,15 @@ fn footnote(text: &str, start: usize, end: usize) -> bool {
 
 fn push(out: &mut Vec<Diagnostic>, span: Span, message: &'static str) {
     out.push(Diagnostic::new(&META, span, message).with_fix(Fix::unsafe_edit("remove the marker", Edit::delete(span))));
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn keeps_only_the_markers_whose_notes_the_document_lists() {
+        let linter = crate::rules::testing::linter(&super::META, crate::Language::Auto);
+        let text = "It uses XDS[7] and the DND protocol.[8]\n\n[7] See the XDS page.";
+        let found: Vec<&str> = linter.check(text).iter().map(|d| d.span.slice(text)).collect();
+        assert_eq!(found, ["[8]"]);
+    }
 }
