@@ -19,7 +19,9 @@ A line of periods alone (`..`, `. . . .`) is flagged as well, but it
 may be a deliberate section break, so its fix is unsafe; so is that of an
 indented line, of one mark doubled (a shell `case`'s `;;`,
 reStructuredText's `::`) or of more than four marks (code, ASCII art), and
-of a line of marks above or below another, a pause drawn down the page.
+of a line of marks above or below another, a pause drawn down the page,
+or near a line of a short symbol (`#`, `0`, `?`): a table of symbols, one
+cell a line, each above its explanation.
 
 Left alone: a lone `…`, `...` or `. . .`, which marks an elision (lines
 left out of a quotation or of a program's output), Markdown rules and section breaks (`---`, `***`,
@@ -125,6 +127,17 @@ impl Rule for PunctuationOnlyLine {
             if (i > 0 && marks_line(i - 1)) || (i + 1 < lines.len() && marks_line(i + 1)) {
                 kind = LineKind::Layout;
             }
+            // A table of symbols flattened into lines, one cell a line: `#`,
+            // `?`, `0` each above its explanation. A symbol cell among the
+            // nearest lines makes this mark one too.
+            let cell = |j: usize| {
+                let t = lines[j].slice(text).trim();
+                !t.is_empty() && t.chars().count() <= 3 && !t.chars().any(char::is_alphabetic)
+            };
+            let written = |r: &mut dyn Iterator<Item = usize>| r.filter(|&j| !blank(j)).take(4).any(cell);
+            if written(&mut (i.saturating_sub(8)..i).rev()) || written(&mut (i + 1..lines.len().min(i + 9))) {
+                kind = LineKind::Layout;
+            }
             let prev_blank = i == 0 || blank(i - 1);
             let next_blank = i + 1 >= lines.len() || blank(i + 1);
             let span = if prev_blank && next_blank && i + 1 < lines.len() {
@@ -192,6 +205,16 @@ mod tests {
         for text in ["$ make\n...\n$ make install\n", "He wrote:\n\n. . .\n\nand no more.\n"] {
             assert_eq!(fix(text, FixMode::Unsafe), text);
         }
+    }
+
+    #[test]
+    fn keeps_a_symbol_cell_of_a_flattened_table_unless_unsafe_fixes_are_on() {
+        let text = "Placeholders\n\n#\n\nDoes not display extra zeros.\n\n?\n\nDisplays a space instead.\n";
+        assert_eq!(fix(text, FixMode::Safe), text);
+        assert_eq!(
+            fix("A paragraph.\n\n?\n\nDisplays a space instead.\n", FixMode::Safe),
+            "A paragraph.\n\nDisplays a space instead.\n"
+        );
     }
 
     #[test]
