@@ -225,6 +225,10 @@ fn under_another_heading(doc: &Document, before: Span, copy: Span) -> bool {
         .iter()
         .any(|&p| {
             let t = doc.slice(p).trim();
+            // Length first: a long paragraph is no heading, and is not read.
+            if t.len() > 400 {
+                return false;
+            }
             let words = t.split_whitespace().count();
             !t.contains('\n')
                 && (1..=8).contains(&words)

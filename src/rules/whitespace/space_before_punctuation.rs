@@ -298,6 +298,12 @@ fn in_symbol_list(before: &str, after: &str) -> bool {
         let mut c = t.chars();
         c.next().is_some_and(|s| !s.is_alphanumeric()) && c.all(|m| matches!(m, ',' | '.' | ';' | ':' | ')'))
     };
+    // The mark's own line only, so a paragraph is read alone, and a short
+    // stretch of it, so a long line stays linear.
+    let after = &after[..crate::span::floor_char_boundary(after, after.len().min(80))];
+    let after = &after[..after.find('\n').unwrap_or(after.len())];
+    let before = &before[crate::span::ceil_char_boundary(before, before.len().saturating_sub(80))..];
+    let before = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
     let mut ahead = after.split(char::is_whitespace).filter(|t| !t.is_empty());
     let listed_ahead = ahead.next().is_some_and(|w| CONNECTIVES.contains(&w)) && ahead.next().is_some_and(symbol);
     let mut back = before.rsplit(char::is_whitespace).filter(|t| !t.is_empty());
