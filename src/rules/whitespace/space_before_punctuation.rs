@@ -4,6 +4,7 @@ use regex::bytes::Regex;
 
 use crate::lang::SPACED_EUROPEAN;
 use crate::prelude::*;
+use crate::span::{ceil_char_boundary, floor_char_boundary};
 
 pub struct SpaceBeforePunctuation;
 
@@ -170,7 +171,7 @@ impl Rule for SpaceBeforePunctuation {
                 let mut word = item.split(|c: char| !c.is_alphanumeric());
                 word.next().is_some_and(|w| w.chars().count() == 1)
             };
-            if (!lists_letters && names_the_mark(before)) || in_symbol_list(before, after) {
+            if (!lists_letters && names_the_mark(before)) || in_symbol_list(text, start, m.end()) {
                 continue;
             }
             // A spaced period that a lowercase word or a bracket follows
@@ -292,7 +293,7 @@ const CONNECTIVES: &[&str] = &[
 /// `the characters ? or *`, `B or .`: a mark in a list of keys or symbols
 /// is named, not used. One side of it holds a list word and, past it, a
 /// token of one character.
-fn in_symbol_list(before: &str, after: &str) -> bool {
+fn in_symbol_list(text: &str, start: usize, end: usize) -> bool {
     // A symbol, perhaps with the sentence's own mark after it (`*,`).
     let symbol = |t: &str| {
         let mut c = t.chars();
@@ -300,10 +301,9 @@ fn in_symbol_list(before: &str, after: &str) -> bool {
     };
     // The mark's own line only, so a paragraph is read alone, and a short
     // stretch of it, so a long line stays linear.
-    let after = &after[..crate::span::floor_char_boundary(after, after.len().min(80))];
-    let after = &after[..after.find('\n').unwrap_or(after.len())];
-    let before = &before[crate::span::ceil_char_boundary(before, before.len().saturating_sub(80))..];
-    let before = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let (lo, hi) = crate::text::line_reach(text.as_bytes(), start, end, 80);
+    let before = &text[ceil_char_boundary(text, lo)..start];
+    let after = &text[end..floor_char_boundary(text, hi)];
     let mut ahead = after.split(char::is_whitespace).filter(|t| !t.is_empty());
     let listed_ahead = ahead.next().is_some_and(|w| CONNECTIVES.contains(&w)) && ahead.next().is_some_and(symbol);
     let mut back = before.rsplit(char::is_whitespace).filter(|t| !t.is_empty());

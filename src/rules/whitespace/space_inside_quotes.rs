@@ -1,7 +1,7 @@
 use crate::lang::SPACED_EUROPEAN;
 use crate::lexicon::named_between;
 use crate::prelude::*;
-use crate::span::floor_char_boundary;
+use crate::span::ceil_char_boundary;
 
 pub struct SpaceInsideQuotes;
 
@@ -338,8 +338,8 @@ fn string_literal(text: &str, o: usize, c: usize) -> bool {
     let joined = rest.starts_with('+');
     // Inside a call's brackets: the last bracket before the quote on its
     // line (within reach) opens right after a name.
-    let line = &before[floor_char_boundary(before, before.len().saturating_sub(200))..];
-    let line = &line[line.rfind('\n').map_or(0, |i| i + 1)..];
+    let (lo, _) = crate::text::line_reach(text.as_bytes(), o, o, 200);
+    let line = &text[ceil_char_boundary(text, lo)..o];
     let in_call = line.rfind(['(', ')']).is_some_and(|i| {
         line[i..].starts_with('(') && line[..i].ends_with(|ch: char| ch.is_alphanumeric() || ch == '_')
     });
