@@ -212,6 +212,10 @@ mod tests {
         let text = "Placeholders\n\n#\n\nDoes not display extra zeros.\n\n?\n\nDisplays a space instead.\n";
         assert_eq!(fix(text, FixMode::Safe), text);
         assert_eq!(
+            fix(text, FixMode::Unsafe),
+            "Placeholders\n\n#\n\nDoes not display extra zeros.\n\nDisplays a space instead.\n"
+        );
+        assert_eq!(
             fix("A paragraph.\n\n?\n\nDisplays a space instead.\n", FixMode::Safe),
             "A paragraph.\n\nDisplays a space instead.\n"
         );
