@@ -46,7 +46,27 @@ fn is_drawing(line: &str) -> bool {
     // How often each ASCII symbol occurs: a drawing mixes its strokes, and
     // debris repeats one mark (`Done. ))))))[`, `great,,,,,`).
     let mut counts = [0usize; 128];
-    for c in line.chars().filter(|c| !c.is_whitespace()) {
+    let b = line.as_bytes();
+    let (mut i, mut next_look) = (0, 0);
+    while i < b.len() {
+        // A drawing is under two fifths letters. Once that cannot be true
+        // however the rest of the line reads (each byte at most one more
+        // mark), a line of prose is settled without reading it to its end.
+        if i >= next_look {
+            if letters * 5 >= (marks + b.len() - i) * 2 {
+                return false;
+            }
+            next_look = i + 64;
+        }
+        let c = if b[i].is_ascii() {
+            char::from(b[i])
+        } else {
+            line[i..].chars().next().expect("i is at a char boundary")
+        };
+        i += c.len_utf8();
+        if c.is_whitespace() {
+            continue;
+        }
         marks += 1;
         if c.is_alphabetic() {
             letters += 1;
@@ -114,6 +134,15 @@ fn has_code_mark(t: &str) -> bool {
 mod tests {
     use super::is_code_line;
     use crate::{FixMode, Linter, Settings};
+
+    #[test]
+    fn a_drawing_after_a_few_words_is_still_a_drawing() {
+        // The early verdict on prose must wait until the letters could no
+        // longer be under two fifths: here they are, over 64 bytes in.
+        let line = format!("Key: {}", "( o o ) |/ \\ ___,,--'' ".repeat(4));
+        assert!(is_code_line(&line));
+        assert!(!is_code_line(&format!("Key: {}", "the words of a sentence ".repeat(4))));
+    }
 
     #[test]
     fn prose_rules_leave_a_commands_spacing_alone_and_still_fix_prose() {

@@ -1,6 +1,27 @@
 //! Character classes: which scripts join, break or run right to left, and
 //! which characters are CJK or full-width.
 
+/// The characters of `text` outside ASCII, found without decoding the ASCII
+/// between them, which is most of a Latin text: a question about a script
+/// other than Latin asks only these.
+pub(crate) fn non_ascii(text: &str) -> impl Iterator<Item = char> + '_ {
+    let b = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        // Eight bytes at a time while all are ASCII.
+        while let Some(word) = b.get(i..i + 8) {
+            if u64::from_ne_bytes(word.try_into().expect("eight bytes")) & 0x8080_8080_8080_8080 != 0 {
+                break;
+            }
+            i += 8;
+        }
+        let at = i + b.get(i..)?.iter().position(|x| !x.is_ascii())?;
+        let c = text[at..].chars().next().expect("a byte after ASCII starts a char");
+        i = at + c.len_utf8();
+        Some(c)
+    })
+}
+
 /// Scripts whose shaping relies on zero-width joiners and non-joiners:
 /// Arabic and Persian, Syriac, the Indic scripts, Tibetan, Myanmar, Khmer,
 /// Mongolian (`می‌خواهم`, `क्‍ष`).
@@ -108,6 +129,24 @@ pub(crate) fn is_latin_alnum(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn non_ascii_yields_every_character_outside_ascii_in_order() {
+        // Characters on both sides of eight-byte words, at the ends, and in runs.
+        for text in [
+            "",
+            "plain ASCII only, longer than sixteen bytes",
+            "é",
+            "abcdefgé",
+            "abcdefghé",
+            "“Quoted” text — with 中文 and 한국어, then ASCII again.",
+            "ééééééééé",
+            "twelve bytes😀x",
+        ] {
+            let expected: Vec<char> = text.chars().filter(|c| !c.is_ascii()).collect();
+            assert_eq!(non_ascii(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
+    }
     use super::*;
 
     #[test]

@@ -114,7 +114,7 @@ impl Rule for HtmlEntity {
             Vec::new()
         };
         // Whether a paragraph holds right-to-left text, read once per paragraph.
-        let mut rtl = crate::document::PerParagraph::new(doc, |p: &str| p.chars().any(is_rtl));
+        let mut rtl = crate::document::PerParagraph::new(doc, |p: &str| crate::text::chars::non_ascii(p).any(is_rtl));
         for m in PATTERN.find_iter(text) {
             if inside_tag(text, m.start()) {
                 continue;

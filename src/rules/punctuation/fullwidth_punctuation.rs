@@ -203,8 +203,10 @@ impl Rule for FullwidthPunctuation {
 
 /// Whether a quarter or more of the text's letters are CJK.
 fn mostly_cjk(text: &str) -> bool {
-    let (mut letters, mut cjk) = (0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
+    // ASCII letters are counted by byte; only the rest is decoded.
+    let mut letters = text.bytes().filter(u8::is_ascii_alphabetic).count();
+    let mut cjk = 0usize;
+    for c in crate::text::chars::non_ascii(text).filter(|c| c.is_alphabetic()) {
         letters += 1;
         cjk += usize::from(is_cjk_letter(c));
     }

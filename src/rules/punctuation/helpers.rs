@@ -17,7 +17,7 @@ pub(crate) fn cjk_nearby(text: &str, start: usize, end: usize, reach: usize) -> 
 /// or Yi letter: full-width forms are that text's own punctuation and
 /// digits, even beside a Latin word or a code snippet in it.
 pub(crate) fn cjk_paragraphs<'d, 'a>(doc: &'d Document<'a>) -> PerParagraph<'d, 'a, impl FnMut(&'a str) -> bool> {
-    PerParagraph::new(doc, |p: &str| p.chars().any(is_cjk_letter))
+    PerParagraph::new(doc, |p: &str| crate::text::chars::non_ascii(p).any(is_cjk_letter))
 }
 
 /// The nearest letter or digit before `at` on the same line, looking past

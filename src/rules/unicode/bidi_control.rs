@@ -96,7 +96,7 @@ impl Rule for BidiControl {
                 continue;
             }
             let runs = &in_para;
-            if para.slice(text).chars().any(is_rtl) {
+            if crate::text::chars::non_ascii(para.slice(text)).any(is_rtl) {
                 check_rtl(text, runs, out);
             } else {
                 for &r in runs {

@@ -103,7 +103,9 @@ impl Rule for NonNfcText {
         // accents of its own: any accented letter written whole shows its
         // decomposed names were pasted in.
         if out.len() > from {
-            let written_whole: HashSet<char> = text.chars().filter(|&c| is_precomposed(c)).collect();
+            let written_whole: HashSet<char> = crate::text::chars::non_ascii(text)
+                .filter(|&c| is_precomposed(c))
+                .collect();
             let hangul = written_whole.iter().any(|&c| is_hangul_syllable(c));
             let found = out.split_off(from);
             out.extend(found.into_iter().filter(|d| {

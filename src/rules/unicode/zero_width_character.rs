@@ -1,6 +1,6 @@
 use crate::prelude::*;
 
-use crate::text::chars::{breaks_with_zwsp, is_emoji_part, uses_joiners};
+use crate::text::chars::{breaks_with_zwsp, is_emoji_part, non_ascii, uses_joiners};
 
 pub struct ZeroWidthCharacter;
 
@@ -99,7 +99,7 @@ impl Rule for ZeroWidthCharacter {
                 Some((p, j, u)) if p == para => (j, u),
                 _ => {
                     let body = doc.slice(para);
-                    let found = (body.chars().any(uses_joiners), body.chars().any(breaks_with_zwsp));
+                    let found = (non_ascii(body).any(uses_joiners), non_ascii(body).any(breaks_with_zwsp));
                     last = Some((para, found.0, found.1));
                     found
                 }
