@@ -118,32 +118,35 @@ struct LineShape {
 
 fn shape(line: &str) -> LineShape {
     let blank = |c: u8| c == b' ' || c == b'\t';
-    let b = line.as_bytes();
-    let (lo, hi) = match (b.iter().position(|&c| !blank(c)), b.iter().rposition(|&c| !blank(c))) {
-        (Some(lo), Some(hi)) => (lo, hi + 1),
-        _ => (0, 0),
-    };
+    let b = line.trim_matches([' ', '\t']).as_bytes();
+    // Every gap between two words starts where a blank follows a letter:
+    // counted without branching, so the loop runs on vectors.
+    let starts: usize = b.iter().zip(&b[1.min(b.len())..]).map(|(&x, &y)| usize::from(!blank(x) && blank(y))).sum();
     let mut s = LineShape {
         tab_gaps: 0,
         wide_gaps: 0,
         gaps: 0,
-        words: usize::from(lo < hi),
+        words: usize::from(!b.is_empty()) + starts,
     };
-    // Bytes, not chars: blanks are ASCII, and this runs over whole lines.
-    let mut i = lo;
-    while i < hi {
-        if !blank(b[i]) {
-            i += 1;
-            continue;
+    // Only a gap of two blanks or more, or one with a tab, counts further:
+    // the searches for those skip the single spaces between words.
+    let mut cores = Cores {
+        b,
+        space: memchr::memmem::find(b, b"  "),
+        tab: memchr::memchr(b'\t', b),
+    };
+    let mut from = 0;
+    while let Some(core) = cores.next_from(from) {
+        let (mut start, mut end) = (core, core + 1);
+        while start > 0 && blank(b[start - 1]) {
+            start -= 1;
         }
-        let start = i;
-        let mut tab = false;
-        while i < hi && blank(b[i]) {
-            tab |= b[i] == b'\t';
-            i += 1;
+        while end < b.len() && blank(b[end]) {
+            end += 1;
         }
-        let len = i - start;
-        s.words += 1;
+        from = end;
+        let tab = b[start..end].contains(&b'\t');
+        let len = end - start;
         s.tab_gaps += usize::from(tab);
         s.gaps += usize::from(len >= 2);
         s.wide_gaps += usize::from(len >= 3 && !tab);
@@ -299,21 +302,57 @@ impl Rule for RepeatedSpaces {
 mod tests {
     use super::{has_column_gap, shape};
 
+    const LINES: &[&str] = &[
+        "",
+        "   ",
+        "x",
+        "   indented only",
+        "trailing only   ",
+        "two  spaces",
+        "three   spaces",
+        "a\ttab",
+        " \t leading tab",
+        "trailing tab\t",
+        "mixed \t gap",
+        "tab\t\tpair and  \t  wide",
+        "  one  two   three\tfour  ",
+        "Prose with single spaces between all of its words, as most lines have.",
+    ];
+
+    /// The shape of a line, walked byte by byte: what `shape` must agree with.
+    fn shape_by_walk(line: &str) -> (usize, usize, usize, usize) {
+        let b = line.trim_matches([' ', '\t']).as_bytes();
+        let (mut tab_gaps, mut wide_gaps, mut gaps, mut words) = (0, 0, 0, usize::from(!b.is_empty()));
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] != b' ' && b[i] != b'\t' {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < b.len() && (b[i] == b' ' || b[i] == b'\t') {
+                i += 1;
+            }
+            let tab = b[start..i].contains(&b'\t');
+            words += 1;
+            tab_gaps += usize::from(tab);
+            gaps += usize::from(i - start >= 2);
+            wide_gaps += usize::from(i - start >= 3 && !tab);
+        }
+        (tab_gaps, wide_gaps, gaps, words)
+    }
+
+    #[test]
+    fn the_shape_of_a_line_counts_its_words_and_gaps_as_a_walk_does() {
+        for line in LINES {
+            let s = shape(line);
+            assert_eq!((s.tab_gaps, s.wide_gaps, s.gaps, s.words), shape_by_walk(line), "{line:?}");
+        }
+    }
+
     #[test]
     fn the_column_gap_search_agrees_with_the_shape_of_the_line() {
-        for line in [
-            "",
-            "   ",
-            "   indented only",
-            "trailing only   ",
-            "two  spaces",
-            "three   spaces",
-            "a\ttab",
-            " \t leading tab",
-            "trailing tab\t",
-            "mixed \t gap",
-            "  one  two   three\tfour  ",
-        ] {
+        for line in LINES {
             let s = shape(line);
             assert_eq!(has_column_gap(line), s.tab_gaps + s.wide_gaps > 0, "{line:?}");
         }
