@@ -121,7 +121,16 @@ fn shape(line: &str) -> LineShape {
     let b = line.trim_matches([' ', '\t']).as_bytes();
     // Every gap between two words starts where a blank follows a letter:
     // counted without branching, so the loop runs on vectors.
-    let starts: usize = b.iter().zip(&b[1.min(b.len())..]).map(|(&x, &y)| usize::from(!blank(x) && blank(y))).sum();
+    let is_blank = |c: u8| u8::from(c == b' ') | u8::from(c == b'\t');
+    let (left, right) = (&b[..b.len().saturating_sub(1)], &b[1.min(b.len())..]);
+    let starts: usize = left
+        .chunks(128)
+        .zip(right.chunks(128))
+        .map(|(l, r)| {
+            let gaps: u8 = l.iter().zip(r).map(|(&x, &y)| (is_blank(x) ^ 1) & is_blank(y)).sum();
+            usize::from(gaps)
+        })
+        .sum();
     let mut s = LineShape {
         tab_gaps: 0,
         wide_gaps: 0,
@@ -346,7 +355,11 @@ mod tests {
     fn the_shape_of_a_line_counts_its_words_and_gaps_as_a_walk_does() {
         for line in LINES {
             let s = shape(line);
-            assert_eq!((s.tab_gaps, s.wide_gaps, s.gaps, s.words), shape_by_walk(line), "{line:?}");
+            assert_eq!(
+                (s.tab_gaps, s.wide_gaps, s.gaps, s.words),
+                shape_by_walk(line),
+                "{line:?}"
+            );
         }
     }
 
