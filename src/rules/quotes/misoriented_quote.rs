@@ -71,10 +71,17 @@ impl Rule for MisorientedQuote {
         }
         for &para in doc.paragraphs() {
             let p = para.slice(text);
-            if !p.contains(['“', '”']) || p.contains(['„', '«', '»']) {
+            // One character at a time, each search runs on vectors; a set of
+            // characters would decode the paragraph.
+            if !(p.contains('“') || p.contains('”')) || p.contains('„') || p.contains('«') || p.contains('»') {
                 continue;
             }
-            let marks: Vec<(usize, char)> = p.char_indices().filter(|&(_, c)| c == '“' || c == '”').collect();
+            // `“` and `”` are E2 80 9C and E2 80 9D: found by their last byte.
+            let b = p.as_bytes();
+            let marks: Vec<(usize, char)> = memchr::memchr2_iter(0x9C, 0x9D, b)
+                .filter(|&i| i >= 2 && b[i - 2..i] == [0xE2, 0x80])
+                .map(|i| (i - 2, if b[i] == 0x9C { '“' } else { '”' }))
+                .collect();
             let mut open = 0usize;
             for (k, &(at, c)) in marks.iter().enumerate() {
                 let prev = p[..at].chars().next_back();
