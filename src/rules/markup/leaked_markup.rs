@@ -186,7 +186,7 @@ impl Rule for LeakedMarkup {
                 find_markdown(text, &mut items);
             }
         }
-        if bytes.contains(b'{') && bytes.contains(b'}') {
+        if bytes.contains(b'{') && bytes.contains(b'}') && may_hold_template(text) {
             find_templates(text, &mut items);
         }
         if items.is_empty() {

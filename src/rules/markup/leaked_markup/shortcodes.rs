@@ -7,12 +7,39 @@ pub(super) static SHORTCODE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("pattern compiles")
 });
 
+/// Joomla and ad plugins' tokens: `{loadposition user1}`.
+const PLUGIN_TOKENS: &[&str] = &[
+    "mosads",
+    "mospagebreak",
+    "loadposition",
+    "loadmodule",
+    "loadmoduleid",
+    "module",
+    "jumi",
+    "googleads",
+];
+
 pub(super) static TEMPLATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\{\{[^{}\n]{1,200}\}\}|\{%[^{}\n]{1,200}%\}|\{(?:mosads|mospagebreak|loadposition|loadmodule|loadmoduleid|module|jumi|googleads)(?-u:\b)[^{}\n]{0,100}\}|\$\{[A-Za-z_][\w.]{0,60}\}",
-    )
+    Regex::new(&format!(
+        r"\{{\{{[^{{}}\n]{{1,200}}\}}\}}|\{{%[^{{}}\n]{{1,200}}%\}}|\{{(?:{})(?-u:\b)[^{{}}\n]{{0,100}}\}}|\$\{{[A-Za-z_][\w.]{{0,60}}\}}",
+        PLUGIN_TOKENS.join("|")
+    ))
     .expect("pattern compiles")
 });
+
+/// Whether `text` has a brace that could open a [`TEMPLATE`] match: `{{`,
+/// `{%`, `${` or a plugin's token. The pattern's bounded repeats of Unicode
+/// classes make it one of the costliest to build, so a text without one
+/// never builds it.
+pub(super) fn may_hold_template(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr_iter(b'{', b).any(|i| {
+        let after = &text[i + 1..];
+        after.starts_with(['{', '%'])
+            || (i > 0 && b[i - 1] == b'$')
+            || PLUGIN_TOKENS.iter().any(|t| after.starts_with(t))
+    })
+}
 
 pub(super) fn find_shortcodes(text: &str, out: &mut Vec<Item>) {
     let mut closers: Vec<(String, NextOf)> = Vec::new();
@@ -102,5 +129,33 @@ pub(super) fn find_templates(text: &str, out: &mut Vec<Item>) {
             false,
             format!("leaked template token `{}`", m.as_str()),
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{may_hold_template, TEMPLATE};
+
+    #[test]
+    fn every_template_token_passes_the_brace_gate() {
+        for text in [
+            "Hello {{ user_name }} and {{citation needed}}.",
+            "{% if x %}shown{% endif %}",
+            "Price: ${price.total} today",
+            "Intro {loadposition user1} text",
+            "{mospagebreak title=Two}",
+            "a {module Latest News} b",
+        ] {
+            assert!(TEMPLATE.is_match(text), "{text:?}");
+            assert!(may_hold_template(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn braces_that_open_no_template_skip_the_pattern() {
+        for text in ["f(x) = {1, 2}", "a set {a} and {b}", "JSON {\"k\": 1}", "{ spaced }"] {
+            assert!(!TEMPLATE.is_match(text), "{text:?}");
+            assert!(!may_hold_template(text), "{text:?}");
+        }
     }
 }
