@@ -144,8 +144,8 @@ mod tests {
 
     #[test]
     fn a_drawing_after_a_few_words_is_still_a_drawing() {
-        // The early verdict on prose must wait until the letters could no
-        // longer be under two fifths: here they are, over 64 bytes in.
+        // The vector pass settles a line only when its ASCII letters alone
+        // are two fifths of its marks; a drawing after a few words is not.
         let line = format!("Key: {}", "( o o ) |/ \\ ___,,--'' ".repeat(4));
         assert!(is_code_line(&line));
         assert!(!is_code_line(&format!("Key: {}", "the words of a sentence ".repeat(4))));

@@ -92,7 +92,15 @@ struct Cores<'b> {
     tab: Option<usize>,
 }
 
-impl Cores<'_> {
+impl<'b> Cores<'b> {
+    fn new(b: &'b [u8]) -> Self {
+        Cores {
+            b,
+            space: memchr::memmem::find(b, b"  "),
+            tab: memchr::memchr(b'\t', b),
+        }
+    }
+
     fn next_from(&mut self, from: usize) -> Option<usize> {
         let b = self.b;
         if self.space.is_some_and(|s| s < from) {
@@ -108,6 +116,19 @@ impl Cores<'_> {
     }
 }
 
+/// The run of spaces and tabs around the blank at `core`, as (start, end).
+fn blank_run(b: &[u8], core: usize) -> (usize, usize) {
+    let blank = |c: u8| c == b' ' || c == b'\t';
+    let (mut start, mut end) = (core, core + 1);
+    while start > 0 && blank(b[start - 1]) {
+        start -= 1;
+    }
+    while end < b.len() && blank(b[end]) {
+        end += 1;
+    }
+    (start, end)
+}
+
 /// How a line's inner whitespace looks, to tell prose from tables.
 struct LineShape {
     tab_gaps: usize,
@@ -117,7 +138,6 @@ struct LineShape {
 }
 
 fn shape(line: &str) -> LineShape {
-    let blank = |c: u8| c == b' ' || c == b'\t';
     let b = line.trim_matches([' ', '\t']).as_bytes();
     // Every gap between two words starts where a blank follows a letter:
     // counted without branching, so the loop runs on vectors.
@@ -139,20 +159,10 @@ fn shape(line: &str) -> LineShape {
     };
     // Only a gap of two blanks or more, or one with a tab, counts further:
     // the searches for those skip the single spaces between words.
-    let mut cores = Cores {
-        b,
-        space: memchr::memmem::find(b, b"  "),
-        tab: memchr::memchr(b'\t', b),
-    };
+    let mut cores = Cores::new(b);
     let mut from = 0;
     while let Some(core) = cores.next_from(from) {
-        let (mut start, mut end) = (core, core + 1);
-        while start > 0 && blank(b[start - 1]) {
-            start -= 1;
-        }
-        while end < b.len() && blank(b[end]) {
-            end += 1;
-        }
+        let (start, end) = blank_run(b, core);
         from = end;
         let tab = b[start..end].contains(&b'\t');
         let len = end - start;
@@ -215,23 +225,12 @@ impl Rule for RepeatedSpaces {
         let text = doc.text();
         let lines = doc.lines();
         let b = text.as_bytes();
-        let blank = |c: u8| c == b' ' || c == b'\t';
         // The verdict for the line last looked at, so each line is shaped once.
         let mut current: Option<(usize, bool, usize)> = None;
-        let mut cores = Cores {
-            b,
-            space: memchr::memmem::find(b, b"  "),
-            tab: memchr::memchr(b'\t', b),
-        };
+        let mut cores = Cores::new(b);
         let mut from = 0;
         while let Some(core) = cores.next_from(from) {
-            let (mut start, mut end) = (core, core + 1);
-            while start > 0 && blank(b[start - 1]) {
-                start -= 1;
-            }
-            while end < b.len() && blank(b[end]) {
-                end += 1;
-            }
+            let (start, end) = blank_run(b, core);
             from = end;
             let run = &text[start..end];
             let li = doc.line_index(start);
