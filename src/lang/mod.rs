@@ -274,16 +274,16 @@ pub fn detect(text: &str, max_words: usize) -> Verdict {
         if langs == 0 {
             continue;
         }
-        for (i, n) in counts.iter_mut().enumerate() {
-            *n += u32::from(langs >> i & 1);
+        for i in set_bits(langs) {
+            counts[i] += 1;
         }
         let bit = 1u64 << (entry % 64);
         if seen[entry / 64] & bit != 0 {
             continue;
         }
         seen[entry / 64] |= bit;
-        for (i, n) in distinct.iter_mut().enumerate() {
-            *n += u32::from(langs >> i & 1);
+        for i in set_bits(langs) {
+            distinct[i] += 1;
         }
         if langs & 1 != 0 && !found.weak {
             english_strong += 1;
@@ -329,6 +329,15 @@ pub fn detect(text: &str, max_words: usize) -> Verdict {
 /// tail of an English contraction (`governor's`, `don't`, `we'll`): as
 /// words of their own they would be Polish and Czech `i`, Czech `s` and
 /// `ve`, and tell a sentence of English for one of those.
+/// The indices of the bits set in `langs`, lowest first.
+fn set_bits(mut langs: u16) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        let i = langs.trailing_zeros();
+        langs &= langs.wrapping_sub(1);
+        (i < u16::BITS).then_some(i as usize)
+    })
+}
+
 fn english_only(text: &str, word: &str) -> bool {
     if word == "I" {
         return true;
@@ -364,6 +373,15 @@ const SHORT_LINE_WORDS: usize = 8;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn set_bits_lists_each_language_bit() {
+        assert_eq!(super::set_bits(0).count(), 0);
+        assert_eq!(
+            super::set_bits(0b1000_0000_0000_0101).collect::<Vec<_>>(),
+            vec![0, 2, 15]
+        );
+    }
 
     fn lang(text: &str) -> Verdict {
         detect(text, PARAGRAPH_WORDS)
