@@ -171,8 +171,13 @@ pub(crate) fn fix(
     })
 }
 
+/// A hash of a whole pass's text, to see the fixer come back to a text it
+/// had. It reads every byte of the text on every pass, so it is FxHash,
+/// which takes eight bytes a step, not SipHash, which is built to resist
+/// chosen collisions: a collision here could only stop one text's fixing
+/// with an error, never change a text.
 fn hash_text(text: &str) -> u64 {
-    let mut h = DefaultHasher::new();
+    let mut h = rustc_hash::FxHasher::default();
     text.hash(&mut h);
     h.finish()
 }
