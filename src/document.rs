@@ -88,6 +88,8 @@ pub struct Document<'a> {
     lines: Vec<Span>,
     paragraphs: OnceCell<Vec<Span>>,
     sentences: OnceCell<Vec<Span>>,
+    /// [`segment::sentence_key`] of each sentence, in order.
+    sentence_keys: OnceCell<Vec<u64>>,
     words: OnceCell<Vec<Span>>,
     protected: OnceCell<Vec<Span>>,
     /// Whether each line reads as code, found when a rule first asks.
@@ -124,6 +126,7 @@ impl<'a> Document<'a> {
             lines: line_spans(text),
             paragraphs: OnceCell::new(),
             sentences: OnceCell::new(),
+            sentence_keys: OnceCell::new(),
             words: OnceCell::new(),
             protected: OnceCell::new(),
             code_lines: OnceCell::new(),
@@ -212,21 +215,26 @@ impl<'a> Document<'a> {
     /// This view with sentences and words segmented elsewhere, which must
     /// be what [`Document::sentences`] and [`Document::words`] would find,
     /// and the language [`language_of`] found.
-    pub(crate) fn with_segments(self, sentences: Vec<Span>, words: Vec<Span>, language: Option<Lang>) -> Self {
+    pub(crate) fn with_segments(self, segments: Segments, language: Option<Lang>) -> Self {
         Document {
             document_language: OnceCell::from(language),
-            sentences: OnceCell::from(sentences),
-            words: OnceCell::from(words),
+            sentences: OnceCell::from(segments.sentences),
+            sentence_keys: OnceCell::from(segments.sentence_keys),
+            words: OnceCell::from(segments.words),
             ..self
         }
     }
 
-    /// The sentences and words of this view, segmented now if no rule asked.
-    pub(crate) fn into_segments(self) -> (Vec<Span>, Vec<Span>) {
-        self.sentences();
+    /// The sentences, their keys and the words of this view, made now if
+    /// no rule asked.
+    pub(crate) fn into_segments(self) -> Segments {
+        self.sentence_keys();
         self.words();
-        let sentences = self.sentences.into_inner().expect("segmented above");
-        (sentences, self.words.into_inner().expect("segmented above"))
+        Segments {
+            sentences: self.sentences.into_inner().expect("segmented above"),
+            sentence_keys: self.sentence_keys.into_inner().expect("keyed above"),
+            words: self.words.into_inner().expect("segmented above"),
+        }
     }
 
     /// The whole text.
@@ -357,6 +365,18 @@ impl<'a> Document<'a> {
         })
     }
 
+    /// [`segment::sentence_key`] of each of [`Document::sentences`]: the
+    /// same for two sentences with the same words. A fixer's pass re-reads
+    /// only the paragraphs it changed, and keeps the others' keys.
+    pub fn sentence_keys(&self) -> &[u64] {
+        self.sentence_keys.get_or_init(|| {
+            self.sentences()
+                .iter()
+                .map(|&s| segment::sentence_key(self.slice(s)))
+                .collect()
+        })
+    }
+
     /// The sentences that lie inside `para`.
     pub fn sentences_in(&self, para: Span) -> &[Span] {
         within(self.sentences(), para, &self.sentence_hint)
@@ -434,6 +454,15 @@ impl<'a> Document<'a> {
 /// One verdict per paragraph, for a rule that asks about the paragraph of
 /// each match as it walks the text in order: each paragraph is judged once,
 /// however many matches it holds, so a long paragraph stays linear.
+/// What segmenting a text made, kept with a paragraph's findings so that a
+/// later check of an unchanged paragraph does not make it again.
+#[derive(Default)]
+pub(crate) struct Segments {
+    pub(crate) sentences: Vec<Span>,
+    pub(crate) sentence_keys: Vec<u64>,
+    pub(crate) words: Vec<Span>,
+}
+
 pub(crate) struct PerParagraph<'d, 'a, F> {
     doc: &'d Document<'a>,
     judge: F,
@@ -632,6 +661,17 @@ mod tests {
         assert!(!set.contains(b'<'));
         assert!(set.has_non_ascii());
         assert!(!ByteSet::of(b"plain").has_non_ascii());
+    }
+
+    #[test]
+    fn sentences_with_the_same_words_share_a_key_wherever_they_stand() {
+        let doc = Document::new("The rate rose again. Prices fell.\n\nthe RATE rose, again! Prices fell sharply.");
+        let keys = doc.sentence_keys();
+        assert_eq!(keys.len(), doc.sentences().len());
+        assert_eq!(keys.len(), 4);
+        assert_eq!(keys[0], keys[2]);
+        assert_ne!(keys[1], keys[3]);
+        assert_eq!(keys[1], segment::sentence_key("Prices fell."));
     }
 
     #[test]

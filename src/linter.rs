@@ -7,7 +7,7 @@ use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diagnostic::{Applicability, Diagnostic};
-use crate::document::{self, Document};
+use crate::document::{self, Document, Segments};
 use crate::error::Error;
 use crate::fix::{self, Fixed};
 use crate::lang::Lang;
@@ -15,7 +15,6 @@ use crate::meta::Scope;
 use crate::registry;
 use crate::rule::Rule;
 use crate::settings::{Language, Settings};
-use crate::span::Span;
 
 /// The most a `protect` pattern may compile to. Matching time grows with
 /// it: `a{10000}` compiles past this and took 24 s on 1 MB of text, while
@@ -56,12 +55,12 @@ pub struct CheckCache {
     language: Option<Lang>,
 }
 
-/// One block's findings, with its sentences and words, so a whole-text
-/// view for the document-scoped rules is assembled instead of segmented again.
+/// One block's findings, with its sentences, their keys and its words, so a
+/// whole-text view for the document-scoped rules is assembled instead of
+/// segmented again.
 struct Block {
     found: Vec<Diagnostic>,
-    sentences: Vec<Span>,
-    words: Vec<Span>,
+    segments: Segments,
 }
 
 /// The entry point of the library: build it once, then check or fix many texts.
@@ -219,15 +218,21 @@ impl Linter {
             .collect();
         let total = |of: fn(&Block) -> usize| chosen.iter().map(|b| of(b)).sum::<usize>();
         let mut out = Vec::with_capacity(total(|b| b.found.len()));
-        let mut sentences = Vec::with_capacity(total(|b| b.sentences.len()));
-        let mut words = Vec::with_capacity(total(|b| b.words.len()));
+        let mut all = Segments {
+            sentences: Vec::with_capacity(total(|b| b.segments.sentences.len())),
+            sentence_keys: Vec::with_capacity(total(|b| b.segments.sentence_keys.len())),
+            words: Vec::with_capacity(total(|b| b.segments.words.len())),
+        };
         for (span, block) in blocks.iter().zip(&chosen) {
             out.extend(block.found.iter().map(|d| d.shifted(span.start)));
-            sentences.extend(block.sentences.iter().map(|s| s.shifted(span.start)));
-            words.extend(block.words.iter().map(|w| w.shifted(span.start)));
+            let b = &block.segments;
+            all.sentences.extend(b.sentences.iter().map(|s| s.shifted(span.start)));
+            // A key is of the sentence's text, wherever the sentence stands.
+            all.sentence_keys.extend_from_slice(&b.sentence_keys);
+            all.words.extend(b.words.iter().map(|w| w.shifted(span.start)));
         }
         if whole {
-            let doc = self.document(text).with_segments(sentences, words, language);
+            let doc = self.document(text).with_segments(all, language);
             out.extend(self.check_with(&doc, Some(Scope::Document)));
         }
         cache.blocks = kept;
@@ -259,16 +264,12 @@ impl Linter {
             doc = doc.restoring_paragraphs();
         }
         let found = self.check_with(&doc, Some(Scope::Paragraph));
-        let (sentences, words) = if segment {
+        let segments = if segment {
             doc.into_segments()
         } else {
-            (Vec::new(), Vec::new())
+            Segments::default()
         };
-        Block {
-            found,
-            sentences,
-            words,
-        }
+        Block { found, segments }
     }
 
     /// What the rules of `scope` (or all of them) find in `doc`, policed.

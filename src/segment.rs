@@ -225,6 +225,48 @@ pub fn words(text: &str, span: Span) -> Vec<Span> {
     out
 }
 
+/// How [`sentence_key`] treats each byte: 0 separates words, anything else
+/// is hashed as that value (ASCII letters lowercased, other bytes as they are).
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphanumeric() {
+            b.to_ascii_lowercase()
+        } else if b >= 0x80 {
+            b
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
+/// A hash of the sentence's letters and digits, ASCII-lowercased, with one
+/// mark per gap between them, without building a string: two sentences
+/// with the same words share it. Collisions only cost a comparison, so
+/// speed matters more than strength here.
+pub(crate) fn sentence_key(sentence: &str) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h: u64 = 0;
+    let mut gap = false;
+    for &c in sentence.as_bytes() {
+        let v = BYTE_CLASS[c as usize];
+        if v == 0 {
+            gap = h != 0;
+            continue;
+        }
+        if gap {
+            h = (h.rotate_left(5) ^ 0x20).wrapping_mul(K);
+            gap = false;
+        }
+        h = (h.rotate_left(5) ^ u64::from(v)).wrapping_mul(K);
+    }
+    h
+}
+
 /// ASCII letters and digits.
 static ALNUM: [bool; 256] = {
     let mut t = [false; 256];

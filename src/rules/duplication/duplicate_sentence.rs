@@ -3,6 +3,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::prelude::*;
+use crate::segment::sentence_key;
 use crate::text::{inline_removal, terminal};
 
 pub struct DuplicateSentence;
@@ -99,6 +100,7 @@ impl Rule for DuplicateSentence {
         if sentences.len() < 2 {
             return;
         }
+        let keys = doc.sentence_keys();
         let mut flagged: Vec<Span> = Vec::new();
         let mut seen: HashMap<u64, Occurrences, BuildHasherDefault<IdHasher>> = HashMap::default();
         // (key, the copy, the occurrence before it, how many sentences after it the copy comes)
@@ -111,7 +113,7 @@ impl Rule for DuplicateSentence {
             if words.len() < MIN_WORDS || matches!(terminal(sentence), Some('?' | '!')) || is_quotation(sentence) {
                 continue;
             }
-            let key = fingerprint(sentence);
+            let key = keys[index];
             match seen.entry(key) {
                 Entry::Vacant(v) => {
                     v.insert(Occurrences {
@@ -265,7 +267,7 @@ fn glued_headlines(doc: &Document, flagged: &mut Vec<Span>) {
             && (MIN_WORDS..=25).contains(&doc.words_in(span).len())
             && !is_quotation(t);
         if headline {
-            recent.push((fingerprint(t), span, 4, paragraph));
+            recent.push((sentence_key(t), span, 4, paragraph));
         } else if let Some(end) = (!recent.is_empty()).then(|| first_sentence_end(t)).flatten() {
             // A line that is only that sentence is a message of a list
             // (`copying files` above `Copying files...`), not a body.
@@ -274,7 +276,7 @@ fn glued_headlines(doc: &Document, flagged: &mut Vec<Span>) {
                 continue;
             }
             let first = Span::new(start, start + end);
-            let key = fingerprint(first.slice(text));
+            let key = sentence_key(first.slice(text));
             // Across a blank line and below the top, a line standing alone
             // above a short one that opens with it is a list of messages, as
             // for teasers (`scraped_twice`).
@@ -343,47 +345,6 @@ fn followed_by_credit(doc: &Document, end: usize) -> bool {
     let text = doc.text();
     let next = end + (text[end..].len() - text[end..].trim_start_matches([' ', '\t']).len());
     crate::text::credits::credit_at(text, next)
-}
-
-/// How [`fingerprint`] treats each byte: 0 separates words, anything else
-/// is hashed as that value (ASCII letters lowercased, other bytes as they are).
-static BYTE_CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 256 {
-        let b = i as u8;
-        t[i] = if b.is_ascii_alphanumeric() {
-            b.to_ascii_lowercase()
-        } else if b >= 0x80 {
-            b
-        } else {
-            0
-        };
-        i += 1;
-    }
-    t
-};
-
-/// A hash of the sentence's letters and digits, ASCII-lowercased, with one
-/// mark per gap between them, without building a string. Collisions only
-/// cost a comparison, so speed matters more than strength here.
-fn fingerprint(sentence: &str) -> u64 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mut h: u64 = 0;
-    let mut gap = false;
-    for &c in sentence.as_bytes() {
-        let v = BYTE_CLASS[c as usize];
-        if v == 0 {
-            gap = h != 0;
-            continue;
-        }
-        if gap {
-            h = (h.rotate_left(5) ^ 0x20).wrapping_mul(K);
-            gap = false;
-        }
-        h = (h.rotate_left(5) ^ u64::from(v)).wrapping_mul(K);
-    }
-    h
 }
 
 /// The keys are already hashes.
