@@ -212,9 +212,10 @@ impl<'a> Document<'a> {
         self.continues
     }
 
-    /// This view with sentences and words segmented elsewhere, which must
-    /// be what [`Document::sentences`] and [`Document::words`] would find,
-    /// and the language [`language_of`] found.
+    /// This view with sentences, their keys and words segmented elsewhere,
+    /// which must be what [`Document::sentences`],
+    /// [`Document::sentence_keys`] and [`Document::words`] would find, and
+    /// the language [`language_of`] found.
     pub(crate) fn with_segments(self, segments: Segments, language: Option<Lang>) -> Self {
         Document {
             document_language: OnceCell::from(language),
@@ -451,9 +452,6 @@ impl<'a> Document<'a> {
     }
 }
 
-/// One verdict per paragraph, for a rule that asks about the paragraph of
-/// each match as it walks the text in order: each paragraph is judged once,
-/// however many matches it holds, so a long paragraph stays linear.
 /// What segmenting a text made, kept with a paragraph's findings so that a
 /// later check of an unchanged paragraph does not make it again.
 #[derive(Default)]
@@ -463,6 +461,9 @@ pub(crate) struct Segments {
     pub(crate) words: Vec<Span>,
 }
 
+/// One verdict per paragraph, for a rule that asks about the paragraph of
+/// each match as it walks the text in order: each paragraph is judged once,
+/// however many matches it holds, so a long paragraph stays linear.
 pub(crate) struct PerParagraph<'d, 'a, F> {
     doc: &'d Document<'a>,
     judge: F,
