@@ -10,6 +10,8 @@
 //! option, a variable, an absolute or relative path, a glob, a statement's
 //! end. Prose that opens a line in lowercase (a wrapped sentence) rarely
 //! holds any of these, and where it does, a spacing fix is only missed.
+//! A statement that assigns a call is code whatever its capitals (Basic's
+//! `Dim FSO : FSO = CreateScriptService("FileSystem")`).
 
 /// Whether `line` (without its line break) reads as a line of code, or
 /// of a drawing or a table of figures.
@@ -18,6 +20,9 @@ pub fn is_code_line(line: &str) -> bool {
         return true;
     }
     let t = line.trim_start_matches([' ', '\t']);
+    if assigns_a_call(t) {
+        return true;
+    }
     let b = t.as_bytes();
     // A prompt before a command: `$ make`, `# apt install`, `>>> x = 1`.
     for prompt in ["$ ", "# ", "% ", ">>> "] {
@@ -94,6 +99,22 @@ fn is_drawing(line: &str) -> bool {
     // A table of figures sets them in columns.
     let table = digits * 2 >= marks && line.trim().contains("  ");
     marks >= 6 && letters * 5 < marks * 2 && (mixed || table)
+}
+
+/// A statement that assigns what a function returns, whatever its
+/// capitals: `Dim FSO : FSO = CreateScriptService("FileSystem")`,
+/// `Variable = FunctionName( [Parameter1:=]Value1)`. Prose spaces a
+/// bracket off its word (`the answer = yes (mostly)`); a call does not.
+fn assigns_a_call(t: &str) -> bool {
+    let Some(eq) = t.find(" = ").or_else(|| t.find(" := ")) else {
+        return false;
+    };
+    let rhs = t[eq..].trim_start_matches([' ', '=', ':']);
+    let name = rhs
+        .bytes()
+        .take_while(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.'))
+        .count();
+    name > 0 && rhs.as_bytes()[0].is_ascii_alphabetic() && rhs.as_bytes().get(name) == Some(&b'(')
 }
 
 /// Something a command or a statement writes and prose does not.
@@ -178,6 +199,9 @@ mod tests {
             "   ( )/  ( o o )",
             "  _____,,,,---''\",,,-'",
             " 3  195.136.251.189  28.879 ms  38.798 ms",
+            "    Dim FSO : FSO = CreateScriptService(\"FileSystem\")",
+            "  Variable = FunctionName( [Parameter1:=]Value1, [Parameter2:=]Value2, ...)",
+            "Result := Math.Max(a , b)",
         ] {
             assert!(is_code_line(line), "{line}");
         }
@@ -199,6 +223,9 @@ mod tests {
             "It was great,,,,,,,,,,,,,,,, really",
             "n 123 , x and 4,500 , 6,000",
             "a ,, b .. c ;; d ,, e .. f ;; g ,, h .. i ;; j",
+            "The answer = yes (mostly) , they said.",
+            "Let E = mc2 , as (Einstein) wrote.",
+            "  The score = 3 (out of 10) , a record.",
         ] {
             assert!(!is_code_line(line), "{line}");
         }

@@ -74,6 +74,7 @@ Fix (safe): delete the indentation.",
         "Install it.\n\n.. code-block:: shell\n\n   pip install -U sphinx\n",
         "Run this::\n\n  make install DESTDIR=out and then reboot the machine\n",
         "Then:\n\n  x = compute(a, b) + offset for every item in the list;\n",
+        "Die Funktion wird mit der folgenden Syntax aufgerufen:\n\n  Variable = FunctionName( [Parameter1:=]Value1, [Parameter2:=]Value2, ...)\n",
     ],
 };
 
