@@ -26,8 +26,11 @@ French, Breton and many other languages space these marks, so in French
 and in a language detritus cannot identify it is left alone, as it is on
 a line that reads as French inside another language's paragraph
 (guillemets, or more French function words than English ones; on a short
-line of eight words or fewer, one French function word and no English one:
-`Linux ou GNU/Linux ?` as a heading in an English document).
+line of twelve words or fewer, one French function word and no English one:
+`Linux ou GNU/Linux ?` as a heading, `Figure 8.4. Exemple de canal Alpha :
+Deux calques transparents` as a caption in an English document). A label of
+one or two words that a spaced colon ends, alone on its line (`Exemple :`),
+has too few words to tell its language, and is left alone too.
 
 Left alone besides: a no-break space before `;` `:` `!` `?` (chosen
 typography in any language), emoticons (`:)`, `;-)`), an ellipsis written ` ...` or `. . .`,
@@ -43,7 +46,12 @@ keys or symbols (`the characters ? or *`, `B or .`), and
 so is a spaced period before a lowercase word, a bracket or a dash
 (`chown foo:bar . to fix it`, `and . — a dot — means any character`).
 Two commas before a word are a typed low opening quote (`tak: ,,Programowo
-nie''`), not a spaced comma.
+nie''`), not a spaced comma. Question marks in a run or before another mark
+stand for a word or a character that was lost (`разделам ??? и ???`, an
+unresolved cross-reference; `come to ?, you`, a letter no charset could
+hold): the space before them is the word's. A line of code that assigns a
+call (`Dim FSO : FSO = CreateScriptService(\"FileSystem\")`) keeps its spacing, as
+all code lines do.
 
 Fix (safe): remove the spaces. Only whitespace is deleted.",
     fix: FixAvailability::Safe,
@@ -101,6 +109,11 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
         "    dnstracer     V:0, I:1    61    , ,    DNS server tracer",
         "   git add .    add file(s) in the working tree to the index",
         "Unofficial sources of packages are listed below.\n\nRessources non officielles : mentors.debian.net",
+        "За дополнительной информацией обращайтесь к разделам ??? и ???.",
+        "And when you come to ?, you have every right to doubt it.",
+        "Exemple :\n\nThe examples below in Basic and Python return the folder.",
+        "Figure 8.4. Exemple de canal Alpha : Deux calques transparents\n\nThe left part of the layer is cleared.",
+        "The examples are below.\n\n    Dim FSO : FSO = CreateScriptService(\"FileSystem\")\n",
     ],
 };
 
@@ -223,6 +236,13 @@ impl Rule for SpaceBeforePunctuation {
             {
                 continue; // emoticon
             }
+            // `разделам ??? и ???`, `come to ?, you`: question marks in a
+            // run, or before another mark, stand for a word or a character
+            // that was lost (a broken cross-reference, an unencodable
+            // letter); the space before them is the word's.
+            if punct == b'?' && next.is_some_and(|c| matches!(c, '?' | ',' | ';' | ':' | '.')) {
+                continue;
+            }
             if matches!(punct, b':' | b';' | b'!' | b'?') {
                 // A no-break space before these is typography someone chose.
                 if !text[start..punct_at].contains([' ', '\t']) {
@@ -241,7 +261,7 @@ impl Rule for SpaceBeforePunctuation {
                         v
                     }
                 };
-                if verdict {
+                if verdict || (punct == b':' && ends_a_label(text, start, m.end())) {
                     continue;
                 }
                 // Other languages space these too (Breton, Occitan, and
@@ -390,15 +410,31 @@ fn looks_french(text: &str, at: usize) -> bool {
         fr += usize::from(FRENCH_WORDS.contains(&w));
         en += usize::from(ENGLISH_WORDS.contains(&w));
     }
-    // A short line (`Linux ou GNU/Linux ?`, a French heading among English
-    // paragraphs) carries one function word at most: one French and no
-    // English is enough there.
-    let words = line.split_whitespace().count();
+    // A short line (`Linux ou GNU/Linux ?`, a French heading or caption
+    // among English paragraphs) carries one function word at most: one
+    // French and no English is enough there.
+    let words = line
+        .split_whitespace()
+        .filter(|w| w.contains(char::is_alphabetic))
+        .count();
     (fr >= 2 && fr > en) || (words <= SHORT_LINE_WORDS && fr >= 1 && en == 0)
 }
 
 /// The most words a line may hold for one French function word to mark it.
-const SHORT_LINE_WORDS: usize = 8;
+/// English says `the`, `of` or `to` within a dozen words; a caption such as
+/// `Figure 8.4. Exemple de canal Alpha : Deux calques transparents` holds
+/// ten and no English at all.
+const SHORT_LINE_WORDS: usize = 12;
+
+/// `Exemple :` alone on its line: a label of one or two words that the
+/// colon ends. Too few words to tell its language, and French spaces it.
+fn ends_a_label(text: &str, start: usize, end: usize) -> bool {
+    let (lo, hi) = crate::text::line_reach(text.as_bytes(), start, end, 80);
+    let after = &text[end..floor_char_boundary(text, hi)];
+    let head = &text[ceil_char_boundary(text, lo)..start];
+    let line_starts = lo == 0 || text.as_bytes()[lo - 1] == b'\n';
+    line_starts && after.trim().is_empty() && head.split_whitespace().count() <= 2
+}
 
 /// True when the closing quotes and brackets that end `before` follow a
 /// punctuation mark, as in `said.”`.
