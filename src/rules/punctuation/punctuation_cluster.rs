@@ -53,8 +53,11 @@ a quoted value (`ddns-domain-name \"example.com\";.`), marks inside a
 quoted token with no space (a string literal: `b'1,,2'`), an empty field
 in a list written without spaces (`(RWE,RWE,,)`, `a,b,,d`), two commas
 typed for a low opening quote (`,,Programowo nie''`), a stutter (`g..
-g.. geh`), a shell `case`'s `;;`, and a range left open before a closing
-bracket (`[name=N,N..]`).
+g.. geh`), a shell `case`'s `;;`, a range left open before a closing
+bracket (`[name=N,N..]`), an empty argument of a call (`=NETWORKDAYS(A1;
+B1; ; {1;0;0})`, `CreateScriptService(\"Dialog\", , 300)`: a bracket glued to
+its function's name), marks after a symbol in a list of characters
+(`<>?/,. They`), and a number format's placeholders (`0.???`).
 
 Fix: safe where the run ends a line or a capital letter follows, except
 dropping a period after `?` or `!` (`Really?.`), which is unsafe: in text
@@ -139,6 +142,9 @@ lowercase word (`said,. and`), keeping the comma is unsafe.",
         "The file contains the line ddns-domain-name \"internal.falcot.com\";.",
         "For example, b'1,,2'.split(b',') returns three items, as \"a;;b\" does.",
         "The default protection is (RWE,RWE,,) and a row reads a,b,,d;e,,f.",
+        "=NETWORKDAYS(DATE(2016;9;12); DATE(2016;9;25); ; {1;0;0;0;1;1;1}) returns 6 workdays.",
+        ".5 as 0.5 (with two extra spaces at the end)\n\n0.???\n\nThousands Separator",
+        "Names may not contain any of the characters <space>`!\"$%^*()+={}[]@'~#<>?/,. They may not be field names.",
     ],
 };
 
@@ -567,10 +573,22 @@ impl Rule for PunctuationCluster {
             if matches!(last, b';' | b':') && starts_emoticon(&text[m.end()..]) {
                 continue;
             }
+            // `<>?/,. They`: marks after a symbol are listed characters;
+            // `0.???`: a number format's digit placeholders.
+            let before = text[..m.start()].chars().next_back();
+            if before.is_some_and(|c| "/\\<>@#$%^*+=|~`".contains(c))
+                || (before.is_some_and(|c| c.is_ascii_digit()) && m.as_str().starts_with(".??"))
+            {
+                continue;
+            }
             let span = Span::new(m.start(), m.end());
             // `He wrote ",," by mistake`: marks in quotes are the marks
             // named; `b'1,,2'.split(b',')`: inside a string literal.
-            if between_quotes(text, span) || in_literal(text, span) || in_spaceless_list(text, span) {
+            if between_quotes(text, span)
+                || in_literal(text, span)
+                || in_spaceless_list(text, span)
+                || empty_argument(text, span)
+            {
                 continue;
             }
             let next = next_after(text, m.end());
@@ -627,6 +645,34 @@ fn in_spaceless_list(text: &str, span: Span) -> bool {
     (start..end)
         .filter(|&i| i < span.start || i >= span.end)
         .any(|i| matches!(b[i], b',' | b';') && !(i > 0 && digit(i - 1) && digit(i + 1)))
+}
+
+/// True when `span`, commas or semicolons alone, is an empty argument of a
+/// call: inside a bracket glued to a function's name on its line, as in
+/// `=NETWORKDAYS(DATE(2016;9;12); DATE(2016;9;25); ; {1;0;0})`. Deleting
+/// it would shift the arguments after it. Prose spaces a bracket off its
+/// word (`(Smith, 2001; ; Jones)` is a slip).
+fn empty_argument(text: &str, span: Span) -> bool {
+    if !span
+        .slice(text)
+        .bytes()
+        .all(|b| matches!(b, b',' | b';' | b' ' | b'\t'))
+    {
+        return false;
+    }
+    let (lo, _) = crate::text::line_reach(text.as_bytes(), span.start, span.end, 200);
+    let b = text.as_bytes();
+    let mut depth = 0usize;
+    for i in (lo..span.start).rev() {
+        match b[i] {
+            b')' | b']' | b'}' => depth += 1,
+            b'[' | b'{' => depth = depth.saturating_sub(1),
+            b'(' if depth > 0 => depth -= 1,
+            b'(' => return i > lo && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_'),
+            _ => {}
+        }
+    }
+    false
 }
 
 /// True when `rest`, what follows a `;` or `:`, makes it an emoticon's
