@@ -34,6 +34,9 @@ Left alone:
   with `“` and only the last closes;
 - a quote left open at the end of a paragraph and closed at the start of the
   next (a paragraph split mid-quote);
+- a quotation opened once at the start of a paragraph (or after its colon)
+  and closed once at the end of a later one, over paragraphs that hold no
+  quotes, as many languages run a quotation over paragraphs;
 - inch marks such as `5' 10\"` or `a 12\" screen`, tried both as inches and
   as quotes;
 - German `„…“` and `‚…‘` (a paragraph holding them is skipped) and quotes in
@@ -78,6 +81,10 @@ one cannot be told. An opening quote that is never closed is only reported: wher
             output: "“We will appeal, the firm said.\n\nThe court declined to comment.",
         },
         Fixture {
+            input: "“We will appeal.\n\nThe court said so.\n\nIt was “final.”\n\nThey left.”",
+            output: "“We will appeal.\n\nThe court said so.\n\nIt was “final.”\n\nThey left.”",
+        },
+        Fixture {
             input: "She called it ‘a rounding error and moved on.",
             output: "She called it ‘a rounding error and moved on.",
         },
@@ -109,6 +116,8 @@ one cannot be told. An opening quote that is never closed is only reported: wher
         "Enter another prefix (such as \".\") or the \":file:\" option, or “::” in the name.",
         "zahrnúť ”_súkromné” moduly",
         "אנא הפעל ג'אווהסקריפט ע\"מ לאפשר את צה\"ל.",
+        "The preamble reads:\n\n“Whereas recognition of dignity is the foundation,\n\nWhereas disregard has resulted in barbarous acts,\n\nNow, therefore, the Assembly proclaims this Declaration.”\n\nArticle 1",
+        "Il dit : « Nous partons.\n\nNous reviendrons. »",
     ],
 };
 
@@ -207,7 +216,15 @@ fn check_doubles(doc: &Document, segs: &[Span], out: &mut Vec<Diagnostic>) {
         let mut orphans = &seg.orphans[..];
         if !pending.is_empty() {
             let first = orphans.first().filter(|o| is_first_quote(seg, o));
-            if pending_index + 1 == seg.index && first.is_some() {
+            // A quotation that runs over paragraphs with no quotes of their
+            // own, opened once and closed once, as many languages write one
+            // (`“Dá̱ldɨ̱́ŋáꞌŋ …` to `… ka̱ɨŋ”.` five paragraphs on).
+            let spans_paragraphs = || {
+                pending.len() == 1
+                    && opens_segment(text, segs[pending_index], &pending[0])
+                    && first.is_some_and(|o| closes_segment(text, segs[seg.index], o))
+            };
+            if first.is_some() && (pending_index + 1 == seg.index || spans_paragraphs()) {
                 // A paragraph split mid-quote: the quote closes in the next one.
                 orphans = &orphans[1..];
                 pending.clear();
@@ -253,6 +270,19 @@ fn check_doubles(doc: &Document, segs: &[Span], out: &mut Vec<Diagnostic>) {
         }
     }
     report_unclosed(text, &pending, out);
+}
+
+/// The quote opens its segment, or the speech a colon introduces at its end.
+fn opens_segment(text: &str, seg: Span, q: &Quote) -> bool {
+    let before = text[seg.start..q.at].trim();
+    before.is_empty() || before.ends_with(':')
+}
+
+/// The quote ends its segment, but for the sentence's own marks.
+fn closes_segment(text: &str, seg: Span, q: &Quote) -> bool {
+    text[q.span().end..seg.end]
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, '.' | ',' | ';' | '!' | '?' | '…' | ')'))
 }
 
 /// True when an orphan closing quote may go: the text around it shows it is
