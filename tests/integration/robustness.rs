@@ -171,6 +171,13 @@ fn check_still_stops_at_once_on_ctrl_c() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
+    // A signal that lands between fork and exec is the test process's to
+    // handle, not the binary's: wait until the child runs the binary.
+    let binary_path = fs::canonicalize(assert_cmd::cargo::cargo_bin("detritus")).unwrap();
+    while fs::read_link(format!("/proc/{}/exe", child.id())).ok() != Some(binary_path.clone()) {
+        assert!(child.try_wait().unwrap().is_none(), "check ended before the signal");
+        std::thread::sleep(Duration::from_millis(1));
+    }
     interrupt(child.id());
     let status = child.wait().unwrap();
     assert!(status.signal() == Some(2) || status.code() == Some(130), "{status:?}");
