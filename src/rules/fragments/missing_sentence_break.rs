@@ -60,7 +60,10 @@ the Lighthouse`), nor when a capitalised word follows within three words
 capitalised word (a heading or a name) only a preposition, subordinator,
 conjunction or possessive does (`FOREIGN AFFAIRS For us peace reigns`, `the
 United Nations As a result, talks`, `City Hall Her attorney said`): a name
-may end on `Only`, `Now` or another determiner (`Members Only jackets`).
+may end on `Only`, `Now` or another determiner (`Members Only jackets`),
+and a command's name on a particle (`As`, `In`, `On`, `Through`) that `to`
+follows (`click Zoom In to enlarge`) or, after an article, a bare noun
+(`the Save As dialog`, `the Pass Through mode`).
 Number words count as determiners (`jails Fifty of them were freed`). A
 title is told by its next word that a title capitalises (`In the Court`);
 a lowercase one first means a sentence, whatever name follows (`In every
@@ -152,6 +155,10 @@ sentence ends.",
             output: "Nurses join the strike over unpaid bonuses. Meanwhile, clinics are closing.",
         },
         Fixture {
+            input: "All signs point to Washington betting on the Kurds In recent days, the US flew in arms.",
+            output: "All signs point to Washington betting on the Kurds. In recent days, the US flew in arms.",
+        },
+        Fixture {
             input: "The vote was put off at the United Nations As a result, talks resumed.",
             output: "The vote was put off at the United Nations. As a result, talks resumed.",
         },
@@ -185,6 +192,8 @@ sentence ends.",
         },
     ],
     keeps: &[
+        "Use the Save As dialog to save the document, then click Zoom In to enlarge it.",
+        "Layer groups have a special mode: the Pass Through mode. This mode exists only for groups.",
         "He told The Verge that This Is Us was his favourite show.",
         "Her song I Will Always Love You was a hit, and he read the essay As a Man Thinketh aloud.",
         "She said The Guardian reported it, and they said The Times was late.",
@@ -345,6 +354,48 @@ const CAPITAL_LINKERS: &[&str] = &[
     "Across",
     "Between",
 ];
+
+/// Particles that end a command's name in Title Case (`Save As`, `Zoom In`,
+/// `Pass Through`, `Log On`).
+const PARTICLES: &[&str] = &["As", "In", "On", "Through"];
+
+/// Words that open a noun phrase: after a particle they show a clause
+/// (`the United Nations As a result, talks`).
+const PHRASE_OPENERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your", "us",
+    "them", "it", "he", "she", "we", "they", "some", "many", "most", "all", "each", "every", "no", "any",
+];
+
+/// True when a particle ends a name in Title Case rather than opening a
+/// clause: `to` follows it (`Click Zoom In to enlarge`), or a bare lowercase
+/// noun with no comma in the next few words follows a name an article
+/// introduced (`use the Save As dialog to save`, `the Pass Through mode.`).
+/// A clause opens on a noun phrase (`the United Nations As a result,
+/// talks`) or a phrase and its comma (`the Kurds In recent days, the US`).
+fn completes_a_name(head: &str, prev: &str, opener: &str, after: &str) -> bool {
+    if !PARTICLES.contains(&opener) {
+        return false;
+    }
+    let mut words = after.trim_start_matches(' ').split(' ');
+    let next = words.next().unwrap_or("");
+    if next == "to" {
+        return true;
+    }
+    let bare = next.trim_end_matches(['.', ';', ':', '!', '?']);
+    // An opening phrase ends on a comma within a few words (`the Kurds In
+    // recent days, the US`).
+    let phrase_comma = next.ends_with(',') || words.take(3).any(|w| w.ends_with(','));
+    let noun = !bare.is_empty()
+        && bare.bytes().all(|b| b.is_ascii_lowercase())
+        && !PHRASE_OPENERS.contains(&bare)
+        && !phrase_comma;
+    let before_name = head[..head.len() - prev.len()].trim_end_matches(' ');
+    let article = before_name
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| matches!(w, "the" | "a" | "an" | "The" | "A" | "An"));
+    noun && article
+}
 
 /// Possessive determiners: no name ends on one, so after a capitalised
 /// word too they open a subject (`Jackson City Hall Her attorney said`).
@@ -516,6 +567,9 @@ impl Rule for MissingSentenceBreak {
             // `Only`, `Now` or a determiner may belong to the name (`Members
             // Only jackets`).
             if is_capitalised(prev) {
+                if completes_a_name(&text[..m.start()], prev, opener, after) {
+                    continue;
+                }
                 if CAPITAL_LINKERS.contains(&opener) || POSSESSIVE_OPENERS.contains(&opener) {
                     push(out, m.start(), opener);
                 }
