@@ -40,8 +40,11 @@ object then a subject (`for it it will be`), and a word after an option
 in a usage line (`-w file file exists`: the option's argument, then the
 description). English and French text are
 checked (French reflexives such as `nous nous` and `vous vous` are
-grammatical); other languages double words grammatically (German `die
-die`).
+grammatical, and so is a participle after the noun it also is: `les
+invités invités à la fête`); other languages double words grammatically
+(German `die die`). A capital letter then the same letter in lowercase
+inside a sentence is a name and a word (`l'utilisateur A a ouvert`, `plan
+A a lot`); opening one, `A a` is a slip.
 
 Fix (unsafe): delete the second copy and the space before it; deleting a
 word is never safe.",
@@ -251,7 +254,9 @@ impl Rule for DoubledWord {
                 || (second.chars().count() == 1 && second != "a")
                 || (DOUBLING_WORDS.contains(second) && !(second.eq_ignore_ascii_case("that") && that_slip(doc, next)))
                 || (lead.is_lowercase() && REDUPLICATED_NAMES.contains(second))
-                || (FRENCH_DOUBLING_WORDS.contains(second) && doc.language_at(a.start) == Some(Lang::French))
+                || (doc.language_at(a.start) == Some(Lang::French)
+                    && (FRENCH_DOUBLING_WORDS.contains(second) || french_participle(second)))
+                || (first.len() == 1 && first != second && !opens_sentence(&text[..a.start]))
             {
                 continue;
             }
@@ -273,6 +278,12 @@ impl Rule for DoubledWord {
             );
         }
     }
+}
+
+/// A French past participle (`invités`, `blessée`): the noun it also is
+/// may take it as an adjective, `les invités invités à la fête`.
+fn french_participle(word: &str) -> bool {
+    ["é", "és", "ée", "ées"].iter().any(|e| word.ends_with(e))
 }
 
 /// True when `that that` is a slip rather than a conjunction then a
@@ -388,6 +399,29 @@ mod tests {
             ),
             0
         );
+    }
+
+    #[test]
+    fn keeps_a_french_participle_after_its_noun_and_a_letter_name_before_a_word() {
+        let french = Language::Is(crate::Lang::French);
+        assert_eq!(
+            check("Les informations sur les invités invités à la fête de Joe.", french),
+            0
+        );
+        assert_eq!(
+            check(
+                "Le document a été modifié depuis que l'utilisateur A a ouvert le document.",
+                french
+            ),
+            0
+        );
+        assert_eq!(
+            check("Les élus élus de la ville.", Language::Is(crate::Lang::English)),
+            1
+        );
+        let english = Language::Is(crate::Lang::English);
+        assert_eq!(check("We kept plan A a little longer.", english), 0);
+        assert_eq!(check("He left. A a new study found it.", english), 1);
     }
 
     #[test]
