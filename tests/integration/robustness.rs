@@ -163,16 +163,29 @@ fn an_interrupted_jsonl_fix_in_place_leaves_the_file_whole_and_no_temporary_file
 #[test]
 fn check_still_stops_at_once_on_ctrl_c() {
     // Nothing is written, so the default disposition applies: killed by SIGINT.
-    use std::os::unix::process::ExitStatusExt;
-    let mut child = binary()
+    use rexpect::process::signal::{signal, SigHandler, Signal};
+    use std::os::unix::process::{CommandExt, ExitStatusExt};
+    let mut command = binary();
+    command
         .args(["check", "--quiet"])
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    // A signal that lands between fork and exec is the test process's to
-    // handle, not the binary's: wait until the child runs the binary.
+        .stderr(Stdio::null());
+    // A shell without job control starts a background job with SIGINT
+    // ignored, and an ignored signal stays ignored across exec: the child
+    // gets the default disposition that a terminal's Ctrl-C meets.
+    // SAFETY: `signal` only sets a disposition, which is allowed between
+    // fork and exec.
+    unsafe {
+        command.pre_exec(|| {
+            signal(Signal::SIGINT, SigHandler::SigDfl)
+                .map(drop)
+                .map_err(std::io::Error::from)
+        });
+    }
+    let mut child = command.spawn().unwrap();
+    // A signal that lands between fork and exec meets the test process's
+    // disposition, not the binary's: wait until the child runs the binary.
     let binary_path = fs::canonicalize(assert_cmd::cargo::cargo_bin("detritus")).unwrap();
     while fs::read_link(format!("/proc/{}/exe", child.id())).ok() != Some(binary_path.clone()) {
         assert!(child.try_wait().unwrap().is_none(), "check ended before the signal");
