@@ -57,6 +57,7 @@ decide.",
         "![](https://example.com/a.png)",
         "“He said ‘no’ twice,” she said (quietly) [sic].",
         "Values “a” and “b”.",
+        "Todo comando em Scheme é colocado dentro de parênteses “( )”, e as listas entre “[ ]”.",
     ],
 };
 
@@ -109,6 +110,10 @@ fn enclosing_empty(text: &str, mut span: Span) -> Span {
             return span;
         };
         if !matches!((open, close), ('(', ')') | ('[', ']') | ('“', '”')) {
+            return span;
+        }
+        // `parênteses “( )”`: brackets quoted are the characters named.
+        if open == '“' && text[span.start..].starts_with(['(', '[']) {
             return span;
         }
         span = Span::new(
