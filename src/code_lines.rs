@@ -109,6 +109,13 @@ fn assigns_a_call(t: &str) -> bool {
     let Some(eq) = t.find(" = ").or_else(|| t.find(" := ")) else {
         return false;
     };
+    // What it assigns to opens the line and is a name or two (`Dim FSO :
+    // FSO`, `Set myPO`); prose that gives a formula has said more before
+    // it (`the value at a pixel is given by V = max(R,G,B)`).
+    let lhs = &t[..eq];
+    if lhs.split_whitespace().count() > 4 || lhs.contains(". ") {
+        return false;
+    }
     let rhs = t[eq..].trim_start_matches([' ', '=', ':']);
     let name = rhs
         .bytes()
@@ -226,6 +233,7 @@ mod tests {
             "The answer = yes (mostly) , they said.",
             "Let E = mc2 , as (Einstein) wrote.",
             "  The score = 3 (out of 10) , a record.",
+            "In plaats daarvan wordt de waarde gegeven door de vergelijking V = max(R,G,B) , zo.",
         ] {
             assert!(!is_code_line(line), "{line}");
         }
