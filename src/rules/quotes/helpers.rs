@@ -194,8 +194,11 @@ pub(super) fn analyse(doc: &Document, segs: &[Span]) -> Vec<Segment> {
         }
         // A mark with spaces on both sides that pairs with nothing is a
         // stray, not the start of a quotation.
-        let (stray, unclosed): (Vec<Quote>, Vec<Quote>) =
+        let (mut stray, unclosed): (Vec<Quote>, Vec<Quote>) =
             result.unclosed.into_iter().partition(|q| standalone(text, q));
+        // `(e.g. " for inches)`: a stray that a word names is the mark
+        // itself, cited.
+        stray.retain(|q| !named(text, q));
         let mut orphans = result.orphans;
         if !stray.is_empty() {
             orphans.extend(stray);
@@ -265,6 +268,33 @@ fn standalone(text: &str, q: &Quote) -> bool {
     let prev = text[..q.at].chars().next_back();
     let next = text[q.span().end..].chars().next();
     prev.is_some_and(char::is_whitespace) && next.is_none_or(char::is_whitespace)
+}
+
+/// Words after which a mark standing alone is cited, not used: `e.g. "
+/// for inches`, `the " sign`, `a " character`.
+const CITING_WORDS: &[&str] = &[
+    "e.g.",
+    "i.e.",
+    "eg.",
+    "ie.",
+    "a",
+    "an",
+    "the",
+    "like",
+    "symbol",
+    "sign",
+    "mark",
+    "character",
+];
+
+/// The word before the stray quote `q` cites it.
+fn named(text: &str, q: &Quote) -> bool {
+    let head = text[crate::span::ceil_char_boundary(text, q.at.saturating_sub(24))..q.at].trim_end();
+    let word = head
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    CITING_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 fn inside(prot: &[Span], at: usize) -> bool {

@@ -45,7 +45,9 @@ Left alone:
   Tongan (`‘ohana`, `ho‘okolokolo`: three or more that nothing closes), a
   glottal stop typed `”` between letters (`Мелы”сыса`, three times or more);
 - `China”,” a spokesperson` (the doubled closer is `doubled-closing-quote`'s);
-- a mark named in brackets, not used: `wrapped in double quotes (\")`.
+- a mark named in brackets, not used: `wrapped in double quotes (\")`, and
+  a mark standing alone after a word that cites it: `(e.g. \" for
+  inches)`, `the \" sign`.
 
 Not judged until `html-entity` has run: a document holding quote entities
 (`&ldquo;`, `&quot;`), whose quotes pair only once decoded.
@@ -118,6 +120,8 @@ one cannot be told. An opening quote that is never closed is only reported: wher
         "אנא הפעל ג'אווהסקריפט ע\"מ לאפשר את צה\"ל.",
         "The preamble reads:\n\n“Whereas recognition of dignity is the foundation,\n\nWhereas disregard has resulted in barbarous acts,\n\nNow, therefore, the Assembly proclaims this Declaration.”\n\nArticle 1",
         "Il dit : « Nous partons.\n\nNous reviendrons. »",
+        "Symbol: the unit's symbol if it has one (e.g. \" for inches).",
+        "Seconds take a \" sign after the number.",
     ],
 };
 
