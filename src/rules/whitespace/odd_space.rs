@@ -38,7 +38,8 @@ or an initial (`Mr. Smith`, `M. Ferrand`, `J. K.`), before a Roman numeral
 (`Louis XIV`), a no-break space between two capitalised words (`São
 Paulo`, holding a name together) or after a name's particle (`van
 Beethoven`, `de Gaulle`), around a dash, next to guillemets (`« ça »`) and just inside other quotation
-marks (French spacing), before a mark
+marks (French spacing), next to a symbol (`→ https://…`, `pid #4521`,
+`A × B`: arrows, bullets, mathematical and technical signs), before a mark
 (`Canicule : `, French spacing: `space-before-punctuation` judges those),
 next to CJK text, and at the start or end of a line (`leading-whitespace`'s
 and `trailing-whitespace`'s). Zero-width characters are the unicode rules'.
@@ -71,6 +72,7 @@ Fix (safe): replace the run of spaces with one plain space.",
         "a 10\u{a0}km run, 5\u{a0}% more, 38\u{a0}°C and 1\u{202f}000\u{202f}000 people",
         "No.\u{a0}5 on Windows\u{a0}10 with Mr.\u{a0}Smith and Louis\u{a0}XIV",
         "Ludwig van\u{a0}Beethoven met Charles de\u{a0}Gaulle",
+        "See →\u{a0}https://www.cups.org/ for process pid\u{a0}#4521 and A\u{a0}×\u{a0}B.",
         "It was\u{2009}—\u{2009}briefly\u{a0}— fine.",
         "«\u{a0}Nous n’avions jamais vu ça\u{a0}», a-t-il dit.",
         "Canicule\u{a0}: la récolte\u{202f}; fini\u{202f}?",
@@ -240,7 +242,27 @@ fn is_deliberate(text: &str, start: usize, end: usize, prev: char, next: char, e
                     .chars()
                     .next()
                     .is_some_and(char::is_alphanumeric)));
-    inside_quotes || is_dash(prev) || is_dash(next) || prev == '«' || next == '»' || matches!(prev, '§' | '¶' | '№')
+    inside_quotes
+        || is_dash(prev)
+        || is_dash(next)
+        || prev == '«'
+        || next == '»'
+        || matches!(prev, '§' | '¶' | '№')
+        || is_symbol(prev)
+        || is_symbol(next)
+}
+
+/// A symbol that typography ties to its neighbour with a no-break space:
+/// an arrow before a link (`→ https://…`), a sign before a number (`pid
+/// #4521`), a bullet, a mathematical or technical sign. Words split oddly
+/// only between letters.
+fn is_symbol(c: char) -> bool {
+    matches!(
+        c,
+        '#' | '&' | '*' | '+' | '=' | '|' | '~' | '<' | '>' | '@' | '•' | '·' | '×' | '÷' | '±'
+    ) || ('\u{2190}'..='\u{23ff}').contains(&c)
+        || ('\u{2500}'..='\u{27bf}').contains(&c)
+        || ('\u{2b00}'..='\u{2bff}').contains(&c)
 }
 
 impl Rule for OddSpace {
