@@ -277,6 +277,24 @@ impl Rule for RepeatedSpaces {
             if before == Some('>') || b.get(end) == Some(&b'<') || dated {
                 continue;
             }
+            // `22/tcp   open  ssh` over `9999/tcp open  abyss`: a word that
+            // starts where two lines around it start one after a gap of
+            // their own is in a column (one such line may be chance).
+            let column = end - line.start;
+            let aligned = |i: Option<usize>| {
+                i.and_then(|i| lines.get(i)).is_some_and(|l| {
+                    let n = l.slice(text).as_bytes();
+                    column >= 2
+                        && column < n.len()
+                        && n[column - 2] == b' '
+                        && n[column - 1] == b' '
+                        && !matches!(n[column], b' ' | b'\t')
+                })
+            };
+            let around = [li.checked_sub(2), li.checked_sub(1), Some(li + 1), Some(li + 2)];
+            if around.into_iter().filter(|&i| aligned(i)).count() >= 2 {
+                continue;
+            }
             let wide = run.len() >= 3 || run.contains('\t');
             if wide {
                 // A quotation or an aside opening after the gap is read by
@@ -406,6 +424,19 @@ mod tests {
     fn keeps_column_aligned_text() {
         let text = "Alice     30     Paris\nBob       41     Lyon\n";
         assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn keeps_a_narrow_column_that_the_next_line_aligns_and_fixes_a_slip_beside_it() {
+        let table = "PORT     STATE SERVICE\n22/tcp   open  ssh\n5666/tcp open  nrpe\n9999/tcp open  abyss\n";
+        assert_eq!(fix(table), table);
+        // Two double spaces in prose lines one above the other, but not at
+        // the same column, are slips.
+        let prose = "The model  was trained on news.\nIt was then tested  again.\n";
+        assert_eq!(
+            fix(prose),
+            "The model was trained on news.\nIt was then tested again.\n"
+        );
     }
 
     #[test]
