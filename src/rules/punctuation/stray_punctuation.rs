@@ -23,6 +23,8 @@ A line counts as opening when it starts a paragraph or follows a line that
 ends a sentence. Left alone: ellipses (`...and then`), marks that start a
 token (`.NET`, `.45`), `?` or `!` glued to a word, colons, a mark on an
 indented line or in a run of three (code: `⇥,LET)`, `;;; comment`), a
+`;` opening a line when another line within three also opens with one
+(the comments of a zone file, an INI file or assembly), a
 period, `?` or `!` before a lowercase word or a bracket, which the line
 defines (`? matches one character`), a lone `!` or `?` (`! EXPR`), lines
 of nothing but punctuation (`punctuation-only-line`'s), and for the
@@ -65,6 +67,7 @@ been cut mid-sentence, and a person should decide.",
         },
     ],
     keeps: &[
+        "        IN      NS      ns.internal.example.com.\n\n; 192.168.0.1 -> arrakis\n1.0     IN      PTR     arrakis.\n; 192.168.0.2 -> neptune\n2.0     IN      PTR     neptune.\n",
         "...and then it rained.\n\n.NET is a runtime.",
         "Roses are red,\nviolets are blue,\n\nsugar is sweet.",
         "- apples,\n- pears,\n\nDone.",
@@ -170,7 +173,12 @@ impl Rule for StrayPunctuation {
             // mark (`;;;` opening a comment).
             let opens_with_mark = line.starts_with([',', ';', '.', '!', '?'])
                 && line.as_bytes().get(1..3).is_none_or(|m| m != [line.as_bytes()[0]; 2]);
-            if opens_with_mark && (starts_para || ends_sentence(slice(i - 1))) {
+            // `; 192.168.0.1 -> arrakis` among other lines that open with
+            // `;`: the comments of a zone file, an INI file or assembly.
+            let comments = line.starts_with(';')
+                && (i.saturating_sub(3)..(i + 4).min(lines.len()))
+                    .any(|j| j != i && slice(j).trim_start().starts_with(';'));
+            if opens_with_mark && !comments && (starts_para || ends_sentence(slice(i - 1))) {
                 if let Some((s, e)) = opening_marks(line) {
                     let span = Span::new(lines[i].start + s, lines[i].start + e);
                     out.push(
