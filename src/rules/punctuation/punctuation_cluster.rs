@@ -56,7 +56,8 @@ typed for a low opening quote (`,,Programowo nie''`), a stutter (`g..
 g.. geh`), a shell `case`'s `;;`, a range left open before a closing
 bracket (`[name=N,N..]`), an empty argument of a call (`=NETWORKDAYS(A1;
 B1; ; {1;0;0})`, `CreateScriptService(\"Dialog\", , 300)`: a bracket glued to
-its function's name), marks after a symbol in a list of characters
+its function's name), a shell's parameter expansion (`${name,,pattern}`),
+marks after a symbol in a list of characters
 (`<>?/,. They`), and a number format's placeholders (`0.???`).
 
 Fix: safe where the run ends a line or a capital letter follows, except
@@ -143,6 +144,7 @@ lowercase word (`said,. and`), keeping the comma is unsafe.",
         "For example, b'1,,2'.split(b',') returns three items, as \"a;;b\" does.",
         "The default protection is (RWE,RWE,,) and a row reads a,b,,d;e,,f.",
         "=NETWORKDAYS(DATE(2016;9;12); DATE(2016;9;25); ; {1;0;0;0;1;1;1}) returns 6 workdays.",
+        "       ${parametro,modello}\n       ${parametro,,modello}\n              Modifica minuscolo/maiuscolo.",
         ".5 as 0.5 (with two extra spaces at the end)\n\n0.???\n\nThousands Separator",
         "Names may not contain any of the characters <space>`!\"$%^*()+={}[]@'~#<>?/,. They may not be field names.",
     ],
@@ -588,6 +590,7 @@ impl Rule for PunctuationCluster {
                 || in_literal(text, span)
                 || in_spaceless_list(text, span)
                 || empty_argument(text, span)
+                || in_parameter_expansion(text, span)
             {
                 continue;
             }
@@ -673,6 +676,15 @@ fn empty_argument(text: &str, span: Span) -> bool {
         }
     }
     false
+}
+
+/// True when `span` lies inside a shell's parameter expansion on its line,
+/// whose operators are marks: `${parametro,,modello}`, `${name%%.*}`.
+fn in_parameter_expansion(text: &str, span: Span) -> bool {
+    let (lo, hi) = crate::text::line_reach(text.as_bytes(), span.start, span.end, 64);
+    let head = &text.as_bytes()[lo..span.start];
+    let opened = memchr::memmem::rfind(head, b"${").is_some_and(|i| !head[i..].contains(&b'}'));
+    opened && text.as_bytes()[span.end..hi].contains(&b'}')
 }
 
 /// True when `rest`, what follows a `;` or `:`, makes it an emoticon's
