@@ -20,7 +20,8 @@ scrapers cut a paragraph in the middle of one.
 Pairing runs per paragraph (and per line, in text with one paragraph per
 line), with `(` and `[` sharing one stack so `[0, 1)` counts as closed.
 Brackets side by side (`)))`) are one finding.
-Left alone: list markers (`a)`, `1)`, `iv)`), emoticons (`:)`, `;-)`,
+Left alone: list markers (`a)`, `1)`, `iv)`), keys pressed with a
+modifier (`Control+]`, `Ctrl-[`, `Strg + ]`), emoticons (`:)`, `;-)`,
 `:(`, `(:`), brackets inside URLs and code spans (`…/Foo_(bar)`), and a
 bracket opened at the end of one paragraph and closed at the start of the
 next.
@@ -63,6 +64,7 @@ cannot be known.",
         "The firm makes large language models (LLMs) and [sic] more.",
         "Choose a) cost, b) speed or iv) both.\n1) First\n2) Second",
         "Nice work :) and thanks ;-) or :( and (:",
+        "Leave telnet with the Control+] key combination, or press Strg + ] here and Ctrl-[ there.",
         "See https://en.wikipedia.org/wiki/Mercury_(planet) for more.",
         "An interval [0, 1) is half open.",
         "Kaomoji: ¯\\_(ツ)_/¯ and (╯°□°)╯︵ ┻━┻",
@@ -129,7 +131,7 @@ impl Rule for UnbalancedBracket {
         for (index, seg) in helpers::segments(doc).into_iter().enumerate() {
             brackets.clear();
             while let Some(at) = found.next_if(|&at| at < seg.end) {
-                if at >= seg.start && !emoticon(text, at) {
+                if at >= seg.start && !emoticon(text, at) && !pressed_key(text, at) {
                     let open = matches!(text.as_bytes()[at], b'(' | b'[');
                     brackets.push(Bracket { at, open });
                 }
@@ -289,6 +291,23 @@ pub(super) fn emoticon(text: &str, at: usize) -> bool {
         b'(' => after(1) == Some(b'-') && after(2).is_some_and(eye),
         _ => false,
     }
+}
+
+/// Keys a bracket is pressed with, in the languages of keyboard labels.
+const MODIFIERS: &[&str] = &[
+    "ctrl", "control", "shift", "alt", "altgr", "cmd", "command", "option", "meta", "super", "fn", "strg", "maj",
+    "umschalt", "win",
+];
+
+/// `Control+]`, `Ctrl-[`, `Strg + ]`: a bracket pressed with a modifier is
+/// a key, and pairs with nothing.
+fn pressed_key(text: &str, at: usize) -> bool {
+    let head = text[..at].trim_end_matches(' ');
+    let Some(head) = head.strip_suffix(['+', '-']) else {
+        return false;
+    };
+    let word = crate::text::trailing_letters(head.trim_end_matches(' '));
+    MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(word))
 }
 
 /// `a)`, `1)`, `iv)` starting a list item, at a line start or after a space.
