@@ -34,7 +34,8 @@ paragraph that the next one continues in lowercase or that introduces the
 speech the next one quotes after a verb of saying (`made bold to
 speak,`), a run of paragraphs
 that each end on a comma, semicolon or colon (the recitals of a
-declaration, the items of an enumeration), a comma after
+declaration, the items of an enumeration), or every other one on a comma
+or semicolon (a definition list: a term, then its clause), a comma after
 other punctuation (`punctuation-cluster`'s), and the `;` of an HTML entity
 (`inside.&rdquo;`).
 
@@ -67,6 +68,7 @@ been cut mid-sentence, and a person should decide.",
         },
     ],
     keeps: &[
+        "100..499\n\nwill only be installed if there is no newer version available in another distribution,\n\n500..989\n\nwill only be installed if there is no newer version available in the target distribution,\n\n990..1000\n\nwill be installed unless the installed version is newer.\n",
         "        IN      NS      ns.internal.example.com.\n\n; 192.168.0.1 -> arrakis\n1.0     IN      PTR     arrakis.\n; 192.168.0.2 -> neptune\n2.0     IN      PTR     neptune.\n",
         "...and then it rained.\n\n.NET is a runtime.",
         "Roses are red,\nviolets are blue,\n\nsugar is sweet.",
@@ -261,6 +263,14 @@ fn check_closing(doc: &Document, first: usize, last: usize, out: &mut Vec<Diagno
     if prev_para.is_some_and(ends_clause) || next_para_end.is_some_and(ends_clause) {
         return;
     }
+    // …and a definition list, a term then a clause each (`100..499` then
+    // `…available in another distribution,`): two paragraphs away.
+    let ends_item = |l: &str| l.trim_end().ends_with([',', ';']);
+    if paragraph_end(lines[..first].iter().rev().map(|l| l.slice(text)), 2).is_some_and(ends_item)
+        || paragraph_end_after(lines[last + 1..].iter().map(|l| l.slice(text)), 2).is_some_and(ends_item)
+    {
+        return;
+    }
     let line_start = lines[last].start;
     let span = Span::new(line_start + before.len(), line_start + mark_at + 1);
     out.push(
@@ -269,6 +279,43 @@ fn check_closing(doc: &Document, first: usize, last: usize, out: &mut Vec<Diagno
             Edit::replace(span, "."),
         )),
     );
+}
+
+/// The last line of the `n`th paragraph before (lines given backwards).
+fn paragraph_end<'t>(back: impl Iterator<Item = &'t str>, n: usize) -> Option<&'t str> {
+    let mut seen = 0;
+    let mut inside = false;
+    for l in back {
+        if is_blank_line(l) {
+            inside = false;
+        } else if !inside {
+            inside = true;
+            seen += 1;
+            if seen == n {
+                return Some(l);
+            }
+        }
+    }
+    None
+}
+
+/// The last line of the `n`th paragraph after (lines given forwards).
+fn paragraph_end_after<'t>(ahead: impl Iterator<Item = &'t str>, n: usize) -> Option<&'t str> {
+    let mut seen = 0;
+    let mut current: Option<&'t str> = None;
+    for l in ahead {
+        if is_blank_line(l) {
+            if let Some(end) = current.take() {
+                seen += 1;
+                if seen == n {
+                    return Some(end);
+                }
+            }
+        } else {
+            current = Some(l);
+        }
+    }
+    current.filter(|_| seen + 1 == n)
 }
 
 #[cfg(test)]
