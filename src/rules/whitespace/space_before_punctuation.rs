@@ -30,7 +30,9 @@ line of twelve words or fewer, one French function word and no English one:
 `Linux ou GNU/Linux ?` as a heading, `Figure 8.4. Exemple de canal Alpha :
 Deux calques transparents` as a caption in an English document). A label of
 one or two words that a spaced colon ends, alone on its line (`Exemple :`),
-has too few words to tell its language, and is left alone too.
+has too few words to tell its language, and is left alone too, as are
+colons set at one column on neighbouring lines (`Raid Level : raid0` under
+`Version : 1.2`: a listing's keys and values).
 
 Left alone besides: a no-break space before `;` `:` `!` `?` (chosen
 typography in any language), emoticons (`:)`, `;-)`), an ellipsis written ` ...` or `. . .`,
@@ -112,6 +114,7 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
         "За дополнительной информацией обращайтесь к разделам ??? и ???.",
         "And when you come to ?, you have every right to doubt it.",
         "Exemple :\n\nThe examples below in Basic and Python return the folder.",
+        "The array is clean:\n\n           Version : 1.2\n        Raid Level : raid0\n             State : clean\n",
         "Figure 8.4. Exemple de canal Alpha : Deux calques transparents\n\nThe left part of the layer is cleared.",
         "The examples are below.\n\n    Dim FSO : FSO = CreateScriptService(\"FileSystem\")\n",
     ],
@@ -261,7 +264,9 @@ impl Rule for SpaceBeforePunctuation {
                         v
                     }
                 };
-                if verdict || (punct == b':' && ends_a_label(text, start, m.end())) {
+                if verdict
+                    || (punct == b':' && (ends_a_label(text, start, m.end()) || colons_aligned(doc, line, punct_at)))
+                {
                     continue;
                 }
                 // Other languages space these too (Breton, Occitan, and
@@ -425,6 +430,22 @@ fn looks_french(text: &str, at: usize) -> bool {
 /// `Figure 8.4. Exemple de canal Alpha : Deux calques transparents` holds
 /// ten and no English at all.
 const SHORT_LINE_WORDS: usize = 12;
+
+/// `        Raid Level : raid0` under `           Version : 1.2`: a spaced
+/// colon at the column where a line around it has one too is a listing's
+/// aligned keys and values.
+fn colons_aligned(doc: &Document, line: usize, colon: usize) -> bool {
+    let lines = doc.lines();
+    let column = colon - lines[line].start;
+    [line.checked_sub(2), line.checked_sub(1), Some(line + 1), Some(line + 2)]
+        .into_iter()
+        .flatten()
+        .filter_map(|i| lines.get(i))
+        .any(|l| {
+            let n = l.slice(doc.text()).as_bytes();
+            column >= 1 && column < n.len() && n[column] == b':' && n[column - 1] == b' '
+        })
+}
 
 /// `Exemple :` alone on its line: a label of one or two words that the
 /// colon ends. Too few words to tell its language, and French spaces it.
