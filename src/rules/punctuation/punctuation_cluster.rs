@@ -578,7 +578,7 @@ impl Rule for PunctuationCluster {
             // `<>?/,. They`: marks after a symbol are listed characters;
             // `0.???`: a number format's digit placeholders.
             let before = text[..m.start()].chars().next_back();
-            if before.is_some_and(|c| "/\\<>@#$%^*+=|~`".contains(c))
+            if before.is_some_and(|c| "/\\<>@#$^*+=|~`".contains(c))
                 || (before.is_some_and(|c| c.is_ascii_digit()) && m.as_str().starts_with(".??"))
             {
                 continue;
@@ -743,6 +743,13 @@ mod tests {
             fix("It cost 1,000,, Then people,,to go."),
             "It cost 1,000, Then people,to go."
         );
+    }
+
+    #[test]
+    fn keeps_listed_characters_but_fixes_a_cluster_after_a_percent_sign() {
+        let listed = "Names may not hold the characters <>?/,. They may hold letters.";
+        assert_eq!(fix(listed), listed);
+        assert_eq!(fix("Prices rose 5%,, Analysts said."), "Prices rose 5%, Analysts said.");
     }
 
     #[test]
