@@ -63,7 +63,9 @@ council said…`, `Advertisement The council…`) is removed alone, and the
 sentence stays.
 
 A line that continues a hard-wrapped sentence (the line before it ends
-without sentence punctuation) is left alone.
+without sentence punctuation) is left alone, and so is a `Key: value` line
+beside another field that is no furniture (`Homepage: …` then `Tags: …` in
+a package's description, mail headers): a record's data.
 
 Fix (unsafe): delete the line with its line break, keeping the blank line
 between the paragraphs around it.",
@@ -75,6 +77,10 @@ between the paragraphs around it.",
         Fixture {
             input: "The firm grew.\n\nAdvertisement\n\nProfits rose.\n",
             output: "The firm grew.\n\nProfits rose.\n",
+        },
+        Fixture {
+            input: "The firm grew.\nTags: economy, markets\nPosted by: Newsdesk\nProfits rose.\n",
+            output: "The firm grew.\nPosted by: Newsdesk\nProfits rose.\n",
         },
         Fixture {
             input: "The firm grew.\nRead more: Chip exports slump as demand cools\nProfits rose.",
@@ -105,6 +111,7 @@ between the paragraphs around it.",
         "The report said readers could\nRead more of it online.",
         "“We use cookies to track you,” the lawsuit quotes the site as saying.",
         "GPT 3.5 and 01.AI (LLMs) at 10:30\nYi-34B and GPT-4 Turbo",
+        "Package: kino\nHomepage: http://www.kinodv.org/\nTags: field::arts, hardware::camera, implemented-in::c\nVersion: 1.3.4\n",
     ],
 };
 
@@ -171,6 +178,19 @@ impl Rule for BoilerplateLine {
                 in_list = false;
                 continue;
             }
+            // A field of a record among others (`Homepage: http://…` then
+            // `Tags: field::arts, …` in a package's description, headers):
+            // data, not a widget's label.
+            let field_beside = |i: Option<usize>| {
+                i.and_then(|i| lines.get(i)).is_some_and(|l| {
+                    let n = l.slice(text).trim();
+                    is_record_field(n) && classify(strip_emphasis(n)).is_none()
+                })
+            };
+            if is_record_field(t) && (field_beside(index.checked_sub(1)) || field_beside(Some(index + 1))) {
+                in_list = false;
+                continue;
+            }
             let start = line.start + (s.len() - s.trim_start().len());
             let span = Span::new(start, start + raw.len());
             let diagnostic = Diagnostic::new(&META, span, what);
@@ -195,6 +215,18 @@ impl Rule for BoilerplateLine {
             prev_furniture = true;
         }
     }
+}
+
+/// `Key: value` as a record or a header writes a field: a capitalised
+/// word or hyphenated words, a colon, a space and a value.
+fn is_record_field(line: &str) -> bool {
+    let Some((key, value)) = line.split_once(": ") else {
+        return false;
+    };
+    (2..=30).contains(&key.len())
+        && key.starts_with(|c: char| c.is_ascii_uppercase())
+        && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && !value.trim().is_empty()
 }
 
 const LEAD_IN_LINK: &str = "`read more` link in the text";
