@@ -28,7 +28,9 @@ variable `[ $x ]`; a range left open (`(1935-    )`), a format's optional part e
 a comma (`[D day[s], ]`); and a bracket padded on both sides that fills its
 line, as a gloss or caption is set (`[ Better late than never ]`); square
 brackets padded around no lowercase letter, a program's block or a syntax's
-optional part (`REPEAT 10 [ FORWARD 10 LEFT 36 ]`, `[ ; FV ]`). Curly
+optional part (`REPEAT 10 [ FORWARD 10 LEFT 36 ]`, `[ ; FV ]`); a
+command's optional argument on a usage line (`ninja [ target ]`), and a
+terminal's escape sequence spelled out (`ESC ( B`). Curly
 braces are left to code.
 
 Fix (safe): delete the spaces inside the bracket.",
@@ -68,6 +70,8 @@ Fix (safe): delete the spaces inside the bracket.",
         "Returns a string in the form [D day[s], ][H]H:MM:SS.",
         "zcmp [ cmp-ohjelman optiot ] tiedosto1 [ tiedosto2 ]",
         "Space the brackets: REPEAT 10 [ FORWARD 10 LEFT 36 ], and PV(Rate; NPer [ ; FV ]).",
+        "SYNOPSIS\n       ninja [ target ]\n       ps2epsi input.ps [ output.epsi ] (Unix)\n",
+        "The sequences ESC ( B and ESC ( 0 select tables, and ESC [ 11 ; n ] sets the bell.",
     ],
 };
 
@@ -161,6 +165,36 @@ impl Rule for SpaceInsideBrackets {
     }
 }
 
+/// What may follow an optional argument on a usage line: the line's end,
+/// another argument or alternative, or a note in brackets.
+fn ends_usage(tail: &str) -> bool {
+    tail.is_empty() || tail.starts_with(['\n', '\r', '[', '(', '-', '|', '.'])
+}
+
+/// Whether the line holding `open` starts with a command's name: a
+/// lowercase word of letters, digits, `-`, `_` or `.` (`ninja`, `ps2epsi`),
+/// with nothing before the bracket but arguments, which are no plain words
+/// (`input.ps`, `-v`).
+fn opens_usage_line(b: &[u8], open: usize) -> bool {
+    let (lo, _) = crate::text::line_reach(b, open, open + 1, STYLE_REACH);
+    if lo > 0 && b[lo - 1] != b'\n' {
+        return false;
+    }
+    let line = &b[lo..open];
+    let start = line.iter().position(|&c| c != b' ' && c != b'\t').unwrap_or(line.len());
+    let word = line[start..].split(|&c| c == b' ').next().unwrap_or(&[]);
+    word.len() >= 2
+        && word[0].is_ascii_lowercase()
+        && word
+            .iter()
+            .all(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'-' | b'_' | b'.'))
+        && start + word.len() < line.len()
+        && line[start + word.len()..]
+            .split(|&c| c == b' ')
+            .filter(|t| !t.is_empty())
+            .all(|t| !t.iter().all(u8::is_ascii_alphabetic))
+}
+
 /// Whether `s` holds a word of three letters or more.
 fn has_word(s: &str) -> bool {
     let mut run = 0;
@@ -228,6 +262,15 @@ fn check_pair(doc: &Document, open: usize, close: usize, out: &mut Vec<Diagnosti
     if lead > 0 && trail > 0 && notation && another_padded_pair(b, open, close) {
         return;
     }
+    // `ninja [ target ]`, `ps2epsi file.ps [ file.epsi ]`: a usage line,
+    // a command and then its optional argument.
+    if b[open] == b'[' && lead > 0 && trail > 0 && opens_usage_line(b, open) && ends_usage(tail) {
+        return;
+    }
+    // `ESC ( B`, `ESC [ 11 ; n ]`: a terminal's escape sequence, spelled.
+    if head.ends_with("ESC") {
+        return;
+    }
     // `REPEAT 10 [ FORWARD 10 LEFT 36 ]`, `PV(Rate; NPer; Pmt [ ; FV ])`:
     // square brackets padded around commands, names in capitals and marks
     // hold a program or a syntax, where the spaces are the language's own.
@@ -280,6 +323,16 @@ mod tests {
             .fix(text, FixMode::Safe)
             .unwrap()
             .text
+    }
+
+    #[test]
+    fn keeps_a_usage_lines_optional_argument_but_not_padding_in_wrapped_prose() {
+        let usage = "       ninja [ target ]\n       ps2epsi input.ps [ output.epsi ] (Unix)\n";
+        assert_eq!(fix(usage), usage);
+        assert_eq!(
+            fix("she wrote [ sic ] in the margin\nand then [ sic ] again"),
+            "she wrote [sic] in the margin\nand then [sic] again"
+        );
     }
 
     #[test]
