@@ -106,7 +106,10 @@ fn is_drawing(line: &str) -> bool {
 /// `Variable = FunctionName( [Parameter1:=]Value1)`. Prose spaces a
 /// bracket off its word (`the answer = yes (mostly)`); a call does not.
 fn assigns_a_call(t: &str) -> bool {
-    let Some(eq) = t.find(" = ").or_else(|| t.find(" := ")) else {
+    // What is assigned to is a name or two, so the operator sits near the
+    // line's start: a long line of prose is not read to its end.
+    let head = &t[..crate::span::floor_char_boundary(t, t.len().min(120))];
+    let Some(eq) = head.find(" = ").or_else(|| head.find(" := ")) else {
         return false;
     };
     // What it assigns to opens the line and is a name or two (`Dim FSO :

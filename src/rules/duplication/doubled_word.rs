@@ -254,8 +254,8 @@ impl Rule for DoubledWord {
                 || (second.chars().count() == 1 && second != "a")
                 || (DOUBLING_WORDS.contains(second) && !(second.eq_ignore_ascii_case("that") && that_slip(doc, next)))
                 || (lead.is_lowercase() && REDUPLICATED_NAMES.contains(second))
-                || (doc.language_at(a.start) == Some(Lang::French)
-                    && (FRENCH_DOUBLING_WORDS.contains(second) || french_participle(second)))
+                || ((FRENCH_DOUBLING_WORDS.contains(second) || french_participle(second))
+                    && doc.language_at(a.start) == Some(Lang::French))
                 || (first.len() == 1 && first != second && !opens_sentence(&text[..a.start]))
             {
                 continue;
