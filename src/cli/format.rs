@@ -22,26 +22,38 @@ pub struct Located<'a> {
 }
 
 /// Locate every diagnostic of one text. Diagnostics come sorted, so columns
-/// are counted on from the previous one: a 50 MB line with thousands of
-/// findings is read once, not once per finding.
+/// are counted on from the previous start or end: a 50 MB line with
+/// thousands of findings, nested or not, is read about once, not once per
+/// finding.
 pub fn locate<'a>(path: &'a str, text: &'a str, diags: &'a [Diagnostic]) -> Vec<Located<'a>> {
     let lines = LineIndex::new(text);
-    let mut last = (usize::MAX, 0, 0); // (line, offset, column) of the previous start
-    let position = |offset: usize, from: (usize, usize, usize)| {
+    // (line, offset, column) of the previous start and end.
+    let (mut last, mut last_end) = ((usize::MAX, 0, 0), (usize::MAX, 0, 0));
+    // Counted from the nearest known position on the line, forwards or
+    // backwards: nested spans (`( ( ( … ) ) )`) end just before the
+    // previous end, far from their own start.
+    let position = |offset: usize, bases: [(usize, usize, usize); 2]| {
         let line = lines.line_of(offset);
-        let (base_offset, base_column) = match Some(from) {
-            Some((l, o, c)) if l == line && o <= offset => (o, c),
-            _ => (lines.line_start(line), 1),
+        let mut base = (lines.line_start(line), 1);
+        for (l, o, c) in bases {
+            if l == line && o.abs_diff(offset) < base.0.abs_diff(offset) {
+                base = (o, c);
+            }
+        }
+        let column = if base.0 <= offset {
+            base.1 + text[base.0..offset].chars().count()
+        } else {
+            base.1 - text[offset..base.0].chars().count()
         };
-        let column = base_column + text[base_offset..offset].chars().count();
         (line, offset, column)
     };
     diags
         .iter()
         .map(|diag| {
-            let start = position(diag.span.start, last);
+            let start = position(diag.span.start, [last, last_end]);
             last = start;
-            let end = position(diag.span.end, start);
+            let end = position(diag.span.end, [start, last_end]);
+            last_end = end;
             Located {
                 path,
                 text,

@@ -258,7 +258,9 @@ fn check_pair(doc: &Document, open: usize, close: usize, out: &mut Vec<Diagnosti
     // `zcmp [ options ] file1 [ file2 ]`, `( a + b )( a - b )`: a line that
     // pads two pairs the same way writes a synopsis, a grammar or a formula
     // in its own style. Padded parentheses around words stay debris.
-    let notation = b[open] == b'[' || !has_word(content);
+    // A long content is read as words: reading it whole for each pair
+    // made deep nesting quadratic (`( ( ( … ) ) )`).
+    let notation = b[open] == b'[' || (short && !has_word(content));
     if lead > 0 && trail > 0 && notation && another_padded_pair(b, open, close) {
         return;
     }
@@ -274,7 +276,7 @@ fn check_pair(doc: &Document, open: usize, close: usize, out: &mut Vec<Diagnosti
     // `REPEAT 10 [ FORWARD 10 LEFT 36 ]`, `PV(Rate; NPer; Pmt [ ; FV ])`:
     // square brackets padded around commands, names in capitals and marks
     // hold a program or a syntax, where the spaces are the language's own.
-    if b[open] == b'[' && lead > 0 && trail > 0 && !content.chars().any(char::is_lowercase) {
+    if b[open] == b'[' && lead > 0 && trail > 0 && short && !content.chars().any(char::is_lowercase) {
         return;
     }
     // `(1935-    )`: a range left open, its padding the years to come;
