@@ -58,6 +58,37 @@ fn check_json_has_the_documented_fields() {
 }
 
 #[test]
+fn json_columns_of_nested_findings_count_characters_from_the_line_start() {
+    // Nested padded brackets end one inside the other, so each end column is
+    // counted back from the previous end; letters outside ASCII make byte
+    // and character counts differ.
+    let text = "é ( ( ( ñ ü ) ) ) ö\nà ( ( x ) )\n";
+    let out = detritus()
+        .args(["check", "--format", "json", "--select", "W006"])
+        .write_stdin(text)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let findings = v.as_array().unwrap();
+    assert!(findings.len() >= 3, "{v}");
+    let column = |offset: usize| {
+        let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        text[line_start..offset].chars().count() + 1
+    };
+    for f in findings {
+        let (start, end) = (
+            f["span"]["start"].as_u64().unwrap() as usize,
+            f["span"]["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(f["column"], column(start), "{f}");
+        assert_eq!(f["end_column"], column(end), "{f}");
+    }
+}
+
+#[test]
 fn check_full_format_points_a_caret_at_the_span() {
     detritus()
         .args(["check", "--color", "never"])
