@@ -10,6 +10,7 @@ mod doubling;
 pub(crate) mod entities;
 mod function_words;
 mod hyphenation;
+mod keys;
 mod markup;
 mod mentions;
 mod period_words;
@@ -26,6 +27,7 @@ pub use function_words::{
     WH_WORDS,
 };
 pub use hyphenation::{COMPOUND_FIRST, WORD_ENDINGS};
+pub use keys::KEY_MODIFIERS;
 pub use markup::{ATTRS, BLOCK_TAGS, BOOLEAN_ATTRS, SHORTCODES, TAGS, WORDY_ATTRS};
 pub use mentions::{named_between, words_around, NAMING_NOUNS, NAMING_WORDS, VALUE_NOUNS, WORK_NOUNS};
 pub use period_words::{PERIOD_ABBREVIATIONS, UNIT_ABBREVIATIONS};
@@ -120,6 +122,7 @@ pub fn all_lists() -> Vec<(&'static str, &'static WordList)> {
         ("THIRD_PERSON_VERBS", &THIRD_PERSON_VERBS),
         ("UNIT_ABBREVIATIONS", &UNIT_ABBREVIATIONS),
         ("WEB_OBJECTS", &WEB_OBJECTS),
+        ("KEY_MODIFIERS", &KEY_MODIFIERS),
         ("WH_WORDS", &WH_WORDS),
         ("WORD_ENDINGS", &WORD_ENDINGS),
         ("WORK_NOUNS", &WORK_NOUNS),

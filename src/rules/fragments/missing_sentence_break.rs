@@ -359,12 +359,18 @@ const CAPITAL_LINKERS: &[&str] = &[
 /// `Pass Through`, `Log On`).
 const PARTICLES: &[&str] = &["As", "In", "On", "Through"];
 
-/// Words that open a noun phrase: after a particle they show a clause
+/// Whether `word` opens a noun phrase: after a particle it shows a clause
 /// (`the United Nations As a result, talks`).
-const PHRASE_OPENERS: &[&str] = &[
-    "a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your", "us",
-    "them", "it", "he", "she", "we", "they", "some", "many", "most", "all", "each", "every", "no", "any",
-];
+fn opens_noun_phrase(word: &str) -> bool {
+    ARTICLES.contains(word)
+        || POSSESSIVE_DETERMINERS.contains(word)
+        || SUBJECT_PRONOUNS.contains(word)
+        || [
+            "this", "that", "these", "those", "his", "her", "us", "them", "some", "many", "most", "all", "each",
+            "every", "no", "any",
+        ]
+        .contains(&word)
+}
 
 /// True when a particle ends a name in Title Case rather than opening a
 /// clause: `to` follows it (`Click Zoom In to enlarge`), or a bare lowercase
@@ -385,10 +391,8 @@ fn completes_a_name(head: &str, prev: &str, opener: &str, after: &str) -> bool {
     // An opening phrase ends on a comma within a few words (`the Kurds In
     // recent days, the US`).
     let phrase_comma = next.ends_with(',') || words.take(3).any(|w| w.ends_with(','));
-    let noun = !bare.is_empty()
-        && bare.bytes().all(|b| b.is_ascii_lowercase())
-        && !PHRASE_OPENERS.contains(&bare)
-        && !phrase_comma;
+    let noun =
+        !bare.is_empty() && bare.bytes().all(|b| b.is_ascii_lowercase()) && !opens_noun_phrase(bare) && !phrase_comma;
     let before_name = head[..head.len() - prev.len()].trim_end_matches(' ');
     let article = before_name
         .rsplit(' ')

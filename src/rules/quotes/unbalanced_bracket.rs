@@ -293,12 +293,6 @@ pub(super) fn emoticon(text: &str, at: usize) -> bool {
     }
 }
 
-/// Keys a bracket is pressed with, in the languages of keyboard labels.
-const MODIFIERS: &[&str] = &[
-    "ctrl", "control", "shift", "alt", "altgr", "cmd", "command", "option", "meta", "super", "fn", "strg", "maj",
-    "umschalt", "win",
-];
-
 /// `Control+]`, `Ctrl-[`, `Strg + ]`: a bracket pressed with a modifier is
 /// a key, and pairs with nothing.
 fn pressed_key(text: &str, at: usize) -> bool {
@@ -307,7 +301,7 @@ fn pressed_key(text: &str, at: usize) -> bool {
         return false;
     };
     let word = crate::text::trailing_letters(head.trim_end_matches(' '));
-    MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(word))
+    crate::lexicon::KEY_MODIFIERS.contains(word)
 }
 
 /// `a)`, `1)`, `iv)` starting a list item, at a line start or after a space.

@@ -1,4 +1,5 @@
 use crate::lang::SPACED_EUROPEAN;
+use crate::lexicon::KEY_MODIFIERS;
 use crate::prelude::*;
 
 pub struct SpaceInsideBrackets;
@@ -90,11 +91,6 @@ const JOINERS: &[&str] = &[
     "of", "ja", "tai", "és", "vagy", "lub", "oraz", "ve", "veya", "dan", "atau",
 ];
 
-/// Keys a bracket is pressed with, `Ctrl Shift [`.
-const MODIFIERS: &[&str] = &[
-    "ctrl", "shift", "alt", "cmd", "command", "option", "meta", "super", "fn", "control",
-];
-
 /// Whether the brackets are named rather than used: nothing but a
 /// conjunction between them (`the keys ( and )`), or each is a key pressed
 /// with a modifier (`Ctrl [ and Ctrl ]`, `Ctrl + [ to go back ]`).
@@ -102,7 +98,7 @@ fn names_the_brackets(before: &str, content: &str) -> bool {
     let pressed = |head: &str| {
         let head = head.trim_end_matches([' ', '\t']);
         let last = head.rsplit([' ', '\t', '\n']).next().unwrap_or("");
-        head.ends_with('+') || MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(last))
+        head.ends_with('+') || KEY_MODIFIERS.contains(last)
     };
     JOINERS.contains(&content) || pressed(before) || pressed(content)
 }
