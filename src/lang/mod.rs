@@ -316,7 +316,17 @@ pub fn detect(text: &str, max_words: usize) -> Verdict {
     // Two of Pidgin's or Scots' own function words say the English words
     // are theirs.
     let evidence = evidence && !(lang == Lang::English && lexified.count_ones() >= 2);
-    if evidence && top as usize * 100 >= words * share && top > second + second / 4 {
+    // The lead must hold in distinct words too: `en … en` repeated is one
+    // word, and does not tell Spanish from French.
+    let distinct_second = distinct
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != best)
+        .map(|(_, n)| *n)
+        .max()
+        .unwrap_or(0);
+    let leads = top > second + second / 4 && distinct[best] > distinct_second;
+    if evidence && top as usize * 100 >= words * share && leads {
         Verdict::Is(lang)
     } else if words >= FOREIGN_FROM {
         Verdict::Foreign
@@ -532,6 +542,17 @@ mod tests {
         // Hiligaynon's `sa` is also French.
         let text = "Ang tagsa tagsa may katarungan sa kahilwayan nga magsaylo kag magpuyo sa sulod sa tagsa ka Estado.";
         assert_ne!(lang(text), Verdict::Is(Lang::French));
+    }
+
+    #[test]
+    fn a_shared_word_repeated_does_not_lead_one_language_over_another() {
+        // French `le`, `de`, `un` against Spanish `en`, `de`, `un`, `en`:
+        // three words each, and `en` twice does not make it Spanish.
+        let french = "Définir le temps en secondes de conservation d'un fragment IPv6 en mémoire.";
+        assert_ne!(lang(french), Verdict::Is(Lang::Spanish));
+        // A lead in distinct words still decides.
+        let spanish = "Definir el tiempo en segundos de conservación de un fragmento en memoria.";
+        assert_eq!(lang(spanish), Verdict::Is(Lang::Spanish));
     }
 
     #[test]

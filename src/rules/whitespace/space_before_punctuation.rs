@@ -117,6 +117,7 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
         "The array is clean:\n\n           Version : 1.2\n        Raid Level : raid0\n             State : clean\n",
         "Figure 8.4. Exemple de canal Alpha : Deux calques transparents\n\nThe left part of the layer is cleared.",
         "The examples are below.\n\n    Dim FSO : FSO = CreateScriptService(\"FileSystem\")\n",
+        "       ip6frag_time (entier ; défaut : 30)\n              Définir le temps en secondes de conservation d'un fragment IPv6 en mémoire.\n",
     ],
 };
 
