@@ -82,6 +82,10 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
             output: "It said “no”, then left.\r\n\r\nThe end.",
         },
         Fixture {
+            input: "The talks began in 2012 ; they failed because of the cost.",
+            output: "The talks began in 2012; they failed because of the cost.",
+        },
+        Fixture {
             input: "large language models (LLMs) , often",
             output: "large language models (LLMs), often",
         },
@@ -117,6 +121,7 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
         "The array is clean:\n\n           Version : 1.2\n        Raid Level : raid0\n             State : clean\n",
         "Figure 8.4. Exemple de canal Alpha : Deux calques transparents\n\nThe left part of the layer is cleared.",
         "The examples are below.\n\n    Dim FSO : FSO = CreateScriptService(\"FileSystem\")\n",
+        "Wählen Sie den Standardwert \"127.0.0.1 ; ::1\" und das Spiel endete 3 : 1.",
         "       ip6frag_time (entier ; défaut : 30)\n              Définir le temps en secondes de conservation d'un fragment IPv6 en mémoire.\n",
     ],
 };
@@ -252,6 +257,9 @@ impl Rule for SpaceBeforePunctuation {
                 if !text[start..punct_at].contains([' ', '\t']) {
                     continue;
                 }
+                if punct != b'!' && punct != b'?' && separates_values(before, after) {
+                    continue;
+                }
                 // French puts a (thin) space before these.
                 // One verdict per line and 256-byte stretch of it, so a long
                 // French line costs one look per stretch, not per mark.
@@ -284,6 +292,21 @@ impl Rule for SpaceBeforePunctuation {
             );
         }
     }
+}
+
+/// `"127.0.0.1 ; ::1"`, `3 : 1`: a `;` or `:` between two tokens that hold
+/// digits or symbols and no letter separates values, spaced as the value
+/// list or the score is written; prose puts a word on one side.
+fn separates_values(before: &str, after: &str) -> bool {
+    let left = before.rsplit([' ', '\t', '\n']).next().unwrap_or("");
+    let right = after
+        .trim_start_matches([' ', '\t'])
+        .split([' ', '\t', '\n'])
+        .next()
+        .unwrap_or("");
+    let value = |t: &str| !t.is_empty() && !t.contains(char::is_alphabetic);
+    let digit = |t: &str| t.contains(|c: char| c.is_ascii_digit());
+    value(left) && value(right) && (digit(left) || digit(right))
 }
 
 /// Three or more spaces, or a tab: a column's gap rather than a slip.
