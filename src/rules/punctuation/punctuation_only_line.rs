@@ -20,8 +20,12 @@ may be a deliberate section break, so its fix is unsafe; so is that of an
 indented line, of one mark doubled (a shell `case`'s `;;`,
 reStructuredText's `::`) or of more than four marks (code, ASCII art), and
 of a line of marks above or below another, a pause drawn down the page,
-or near a line of a short symbol (`#`, `0`, `?`): a table of symbols, one
-cell a line, each above its explanation.
+and of one between two short lines that end on no mark: cells of a
+flattened table, where `, ,` is a ditto mark.
+
+Left alone even with unsafe fixes: a line near a line of a short symbol
+(`#`, `0`, `?`), in a table of symbols, one cell a line, each above its
+explanation; the mark is a symbol documented (a regular expression's `.`).
 
 Left alone: a lone `…`, `...` or `. . .`, which marks an elision (lines
 left out of a quotation or of a program's output), Markdown rules and section breaks (`---`, `***`,
@@ -129,17 +133,36 @@ impl Rule for PunctuationOnlyLine {
             }
             // A table of symbols flattened into lines, one cell a line: `#`,
             // `?`, `0` each above its explanation. A symbol cell among the
-            // nearest lines makes this mark one too.
+            // nearest lines makes this mark one too: the symbol documented
+            // (a regular expression's `.`), which no fix may take.
             let cell = |j: usize| {
                 let t = lines[j].slice(text).trim();
-                !t.is_empty() && t.chars().count() <= 3 && !t.chars().any(char::is_alphabetic)
+                !t.is_empty() && t.chars().count() <= 3 && !t.chars().any(char::is_alphabetic) && classify(t).is_none()
             };
             let written = |r: &mut dyn Iterator<Item = usize>| r.filter(|&j| !blank(j)).take(4).any(cell);
             if written(&mut (i.saturating_sub(8)..i).rev()) || written(&mut (i + 1..lines.len().min(i + 9))) {
-                kind = LineKind::Layout;
+                continue;
             }
             let prev_blank = i == 0 || blank(i - 1);
             let next_blank = i + 1 >= lines.len() || blank(i + 1);
+            // A paragraph of its own between two short ones that end on no
+            // mark, the cells of a flattened table (a command above and
+            // below): `, ,` may be a ditto mark, "the same as above".
+            let nearest =
+                |r: &mut dyn Iterator<Item = usize>| r.filter(|&j| !blank(j)).map(|j| lines[j].slice(text)).next();
+            let unpunctuated_cell = |l: Option<&str>| {
+                l.is_some_and(|l| {
+                    let l = l.trim();
+                    l.len() <= 60 && !l.ends_with(['.', ',', ';', ':', '!', '?', '…'])
+                })
+            };
+            if prev_blank
+                && next_blank
+                && unpunctuated_cell(nearest(&mut (i.saturating_sub(3)..i).rev()))
+                && unpunctuated_cell(nearest(&mut (i + 1..lines.len().min(i + 4))))
+            {
+                kind = LineKind::Layout;
+            }
             let span = if prev_blank && next_blank && i + 1 < lines.len() {
                 Span::new(line.start, full_end(i + 1))
             } else if prev_blank && next_blank && i > 0 {
@@ -208,16 +231,31 @@ mod tests {
     }
 
     #[test]
-    fn keeps_a_symbol_cell_of_a_flattened_table_unless_unsafe_fixes_are_on() {
+    fn keeps_a_symbol_cell_of_a_flattened_table_even_with_unsafe_fixes() {
         let text = "Placeholders\n\n#\n\nDoes not display extra zeros.\n\n?\n\nDisplays a space instead.\n";
         assert_eq!(fix(text, FixMode::Safe), text);
-        assert_eq!(
-            fix(text, FixMode::Unsafe),
-            "Placeholders\n\n#\n\nDoes not display extra zeros.\n\nDisplays a space instead.\n"
-        );
+        assert_eq!(fix(text, FixMode::Unsafe), text);
+        let regex = "c\n\nmatches the letter c\n\n.\n\nmatches any character\n\n^\n\nmatches the start\n";
+        assert_eq!(fix(regex, FixMode::Unsafe), regex);
         assert_eq!(
             fix("A paragraph.\n\n?\n\nDisplays a space instead.\n", FixMode::Safe),
             "A paragraph.\n\nDisplays a space instead.\n"
+        );
+    }
+
+    #[test]
+    fn keeps_a_ditto_mark_between_table_cells_unless_unsafe_fixes_are_on() {
+        let text =
+            "gpg -a -s file\n\nsign a file in ASCII armour\n\ngpg --armor --sign file\n\n, ,\n\ngpg --clearsign file\n";
+        assert_eq!(fix(text, FixMode::Safe), text);
+        assert_eq!(
+            fix("Share this\n\n, ,\n\nRelated articles\n", FixMode::Unsafe),
+            "Share this\n\nRelated articles\n"
+        );
+        // After a sentence, the marks are a cut's leftovers.
+        assert_eq!(
+            fix("The talks ended.\n\n, ,\n\nRelated articles\n", FixMode::Safe),
+            "The talks ended.\n\nRelated articles\n"
         );
     }
 
