@@ -12,6 +12,13 @@
 //! holds any of these, and where it does, a spacing fix is only missed.
 //! A statement that assigns a call is code whatever its capitals (Basic's
 //! `Dim FSO : FSO = CreateScriptService("FileSystem")`).
+//!
+//! A program shown as a block of lines (a README's example, a `<pre>` a
+//! scraper kept) holds lines no single-line test can tell from prose:
+//! `settings.get("x", "y")  # a comment`, `const limit = a ? 1 : b;`. A
+//! block of two or more lines, half of which read as statements (a brace
+//! or `;` ending, a keyword, a call written as code, an assignment), is
+//! code as a whole. Wrapped prose has one such line at most.
 
 /// Whether `line` (without its line break) reads as a line of code, or
 /// of a drawing or a table of figures.
@@ -40,6 +47,90 @@ pub fn is_code_line(line: &str) -> bool {
         return false;
     }
     has_code_mark(t)
+}
+
+/// Whether `line` reads as a statement of a program shown in a block of
+/// lines: a weaker test than [`is_code_line`], which [`is_code_block`]
+/// asks of every line of a block, so that one sentence that happens to end
+/// on `;` does not make code of its paragraph.
+fn looks_like_statement(line: &str) -> bool {
+    let t = line.trim();
+    let Some(&first) = t.as_bytes().first() else {
+        return false;
+    };
+    // Braces, statement ends, and a method chain (`.option('--first')`).
+    if t.ends_with(['{', ';']) || first == b'}' || first == b')' || (first == b'.' && t.contains('(')) {
+        return true;
+    }
+    // Comments, decorators and markup tags opening the line.
+    if t.starts_with("//") || t.starts_with("/*") || t.starts_with("@") || (first == b'<' && t.ends_with('>')) {
+        return true;
+    }
+    let word = t.split([' ', '(']).next().unwrap_or("");
+    if STATEMENT_KEYWORDS.binary_search(&word).is_ok() && t.len() > word.len() {
+        return true;
+    }
+    glued_call(t) || assigns(t)
+}
+
+/// Words that open a statement in the languages READMEs show most, and
+/// that open no sentence in lowercase.
+const STATEMENT_KEYWORDS: &[&str] = &[
+    "const", "def", "elif", "else:", "except", "export", "fn", "from", "func", "function", "import", "let", "print",
+    "require", "return", "var",
+];
+
+/// A call written as code writes it: a name glued to `(` that a qualified
+/// name (`a.b(`, `snake_case(`) or an argument list of code (`()`, a
+/// quoted string, a bracket) shows is not prose's `function(s)`.
+fn glued_call(t: &str) -> bool {
+    let b = t.as_bytes();
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(b'(', &b[from..]).map(|i| from + i) {
+        from = i + 1;
+        let name = b[..i]
+            .iter()
+            .rev()
+            .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'$'))
+            .count();
+        if name == 0 || !b[i - name].is_ascii_alphabetic() && !matches!(b[i - name], b'_' | b'$') {
+            continue;
+        }
+        let ident = &b[i - name..i];
+        let qualified = ident.contains(&b'.') || ident.contains(&b'_');
+        let code_args = matches!(b.get(i + 1), Some(b')' | b'\'' | b'"' | b'[' | b'{' | b'`'));
+        if qualified || code_args {
+            return true;
+        }
+    }
+    false
+}
+
+/// An assignment whose target is one name, opening the line: `x = 1`,
+/// `settings.PORT = 9900`, `const limit = …`.
+fn assigns(t: &str) -> bool {
+    let Some(eq) = t.find(" = ") else {
+        return false;
+    };
+    let lhs = t[..eq]
+        .trim_start_matches("const ")
+        .trim_start_matches("let ")
+        .trim_start_matches("var ");
+    !lhs.is_empty()
+        && lhs
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'[' | b']' | b'\'' | b'"' | b'$'))
+}
+
+/// Whether a block of lines (a paragraph's, each with whether it is a
+/// [`is_code_line`]) is a program's: two or more of them, and at least
+/// half, read as statements.
+pub fn is_code_block(lines: &[(&str, bool)]) -> bool {
+    let statements = lines
+        .iter()
+        .filter(|&&(line, code)| code || looks_like_statement(line))
+        .count();
+    lines.len() >= 2 && statements >= 2 && statements * 2 >= lines.len()
 }
 
 /// A line that is mostly not letters: ASCII art (`( o o )`, `___,,--''`)
@@ -215,6 +306,20 @@ mod tests {
         ] {
             assert!(is_code_line(line), "{line}");
         }
+    }
+
+    #[test]
+    fn a_block_of_statements_is_code_down_to_its_lines_of_prose_shape() {
+        let linter = Linter::new(&Settings::default()).unwrap();
+        for block in [
+            "Usage\n\nsettings.username == \"admin\"  # dot notation\nsettings.get(\"key\", \"default value\")  # like a dict\n",
+            "The program below reads the options that the user gave, and it prints the limit.\n\nconst options = program.opts();\nconst limit = options.first ? 1 : undefined;\nconsole.log(limit);\n",
+        ] {
+            assert_eq!(linter.fix(block, FixMode::Safe).unwrap().text, block);
+        }
+        // Wrapped prose with one line that ends on `;` is still prose.
+        let prose = "The first line of a paragraph;\nthe model , which we ran\nworked well enough for us.\n";
+        assert_ne!(linter.fix(prose, FixMode::Safe).unwrap().text, prose);
     }
 
     #[test]

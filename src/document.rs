@@ -403,22 +403,39 @@ impl<'a> Document<'a> {
     }
 
     /// True when the line holding `offset` reads as a command or a
-    /// statement ([`crate::code_lines`]): its spacing and marks are the
-    /// code's, not debris. Each line is judged once, when first asked.
+    /// statement, or sits in a block of lines that reads as a program
+    /// ([`crate::code_lines`]): its spacing and marks are the code's, not
+    /// debris. Each block of lines is judged once, when first asked.
     pub fn in_code_line(&self, offset: usize) -> bool {
         let i = self.line_index(offset);
-        let Some(&line) = self.lines.get(i) else {
+        if i >= self.lines.len() {
             return false;
-        };
-        let cells = self.code_lines.get_or_init(|| vec![Cell::new(None); self.lines.len()]);
-        match cells[i].get() {
-            Some(v) => v,
-            None => {
-                let v = crate::code_lines::is_code_line(self.slice(line));
-                cells[i].set(Some(v));
-                v
-            }
         }
+        let cells = self.code_lines.get_or_init(|| vec![Cell::new(None); self.lines.len()]);
+        if let Some(v) = cells[i].get() {
+            return v;
+        }
+        let line = |j: usize| self.slice(self.lines[j]);
+        let blank = |j: usize| line(j).trim().is_empty();
+        if blank(i) {
+            cells[i].set(Some(false));
+            return false;
+        }
+        let (mut a, mut b) = (i, i + 1);
+        while a > 0 && !blank(a - 1) {
+            a -= 1;
+        }
+        while b < self.lines.len() && !blank(b) {
+            b += 1;
+        }
+        let block: Vec<(&str, bool)> = (a..b)
+            .map(|j| (line(j), crate::code_lines::is_code_line(line(j))))
+            .collect();
+        let program = crate::code_lines::is_code_block(&block);
+        for (j, &(_, code)) in (a..b).zip(&block) {
+            cells[j].set(Some(program || code));
+        }
+        program || block[i - a].1
     }
 
     /// True when `span` would cut into a protected region: it overlaps one
