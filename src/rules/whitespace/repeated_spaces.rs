@@ -18,7 +18,8 @@ Left alone: indentation at the start of a line (`leading-whitespace`),
 whitespace at its end (`trailing-whitespace`), and layout:
 - a line that looks like a table or aligned code: tabs in two or more
   places, or two or more gaps of which one is three or more spaces wide
-  (`Revenue    $5m    $6m`);
+  (`Revenue    $5m    $6m`), and a line indented by two or more spaces
+  with a wide gap, a help screen's row (`  -o FILE      specify output`);
 - a gap on a line next to one with a wide gap (three spaces or more) or a
   tab: verse side by side, a dialogue's `Q:⇥` and `A:⇥`, comments aligned
   after code;
@@ -61,6 +62,7 @@ Fix (safe): replace the run with one space.",
     ],
     keeps: &[
         "    indented code  = 1",
+        "positional arguments:\n  file          text written in utf-8\n",
         "trailing spaces  ",
         "Season\tClub\tMatches\tGoals",
         "2021-22\tDefensor Park",
@@ -255,7 +257,11 @@ impl Rule for RepeatedSpaces {
                         i.and_then(|i| lines.get(i))
                             .is_some_and(|l| has_column_gap(l.slice(text)))
                     };
+                    // A help screen's rows (`  -o FILE      specify output`,
+                    // `  file          text written in utf-8`) indent by two.
+                    let row = text[line.start..].starts_with("  ") && s.wide_gaps >= 1;
                     let t = indented
+                        || row
                         || s.tab_gaps >= 2
                         || (s.wide_gaps >= 1 && s.gaps >= 2)
                         || (s.tab_gaps == 1 && s.words < 10)
