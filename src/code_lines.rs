@@ -122,6 +122,14 @@ fn assigns(t: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'[' | b']' | b'\'' | b'"' | b'$'))
 }
 
+/// Whether `line` is a statement of a program other than markup: not a
+/// tag, a shortcode (`[ad_1]`), an image (`![](…)`) or a drawing, all of
+/// which a scrap of a web page is made of too.
+pub fn is_program_statement(line: &str) -> bool {
+    let t = line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    !t.starts_with(['<', '[', '!']) && !is_drawing(line) && (is_code_line(line) || looks_like_statement(line))
+}
+
 /// Whether a block of lines (a paragraph's, each with whether it is a
 /// [`is_code_line`]) is a program's: two or more of them, and at least
 /// half, read as statements.

@@ -416,18 +416,11 @@ impl<'a> Document<'a> {
             return v;
         }
         let line = |j: usize| self.slice(self.lines[j]);
-        let blank = |j: usize| line(j).trim().is_empty();
-        if blank(i) {
+        if line(i).trim().is_empty() {
             cells[i].set(Some(false));
             return false;
         }
-        let (mut a, mut b) = (i, i + 1);
-        while a > 0 && !blank(a - 1) {
-            a -= 1;
-        }
-        while b < self.lines.len() && !blank(b) {
-            b += 1;
-        }
+        let (a, b) = self.block_around(i);
         let block: Vec<(&str, bool)> = (a..b)
             .map(|j| (line(j), crate::code_lines::is_code_line(line(j))))
             .collect();
@@ -436,6 +429,45 @@ impl<'a> Document<'a> {
             cells[j].set(Some(program || code));
         }
         program || block[i - a].1
+    }
+
+    /// True when the line holding `offset` sits in a block of lines that
+    /// reads as a program ([`crate::code_lines::is_code_block`]) and holds
+    /// a statement other than markup: a program that shows tags
+    /// (`<script>` around JavaScript), not a scrap of a page whose tags,
+    /// shortcodes (`[ad_1]`) and images (`![](…)`) read as statements.
+    pub fn in_program(&self, offset: usize) -> bool {
+        let i = self.line_index(offset);
+        if i >= self.lines.len() || !self.in_code_line(offset) {
+            return false;
+        }
+        let (a, b) = self.block_around(i);
+        let block: Vec<(&str, bool)> = (a..b)
+            .map(|j| {
+                let line = self.slice(self.lines[j]);
+                (line, crate::code_lines::is_code_line(line))
+            })
+            .collect();
+        // Markup indented to show its nesting is a listing too: a
+        // scraper's text keeps no indentation.
+        crate::code_lines::is_code_block(&block)
+            && block.iter().any(|&(line, _)| {
+                crate::code_lines::is_program_statement(line)
+                    || (line.starts_with([' ', '\t']) && line.trim_start().starts_with('<'))
+            })
+    }
+
+    /// The lines `[a, b)` of the block of non-blank lines holding line `i`.
+    fn block_around(&self, i: usize) -> (usize, usize) {
+        let blank = |j: usize| self.slice(self.lines[j]).trim().is_empty();
+        let (mut a, mut b) = (i, i + 1);
+        while a > 0 && !blank(a - 1) {
+            a -= 1;
+        }
+        while b < self.lines.len() && !blank(b) {
+            b += 1;
+        }
+        (a, b)
     }
 
     /// True when `span` would cut into a protected region: it overlaps one

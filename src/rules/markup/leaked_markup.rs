@@ -66,7 +66,12 @@ and markup alone on its line goes with the line.
   brackets (`como <br> (para los saltos)`), which may be written on
   purpose; and for what code writes the same way: `${HOME}`, and a
   `[snake_case]` name that no known shortcode opens and nothing closes
-  (`[fs_types]`, `[config_file]`, `path[path_len]`).",
+  (`[fs_types]`, `[config_file]`, `path[path_len]`).
+
+Left alone: markup in a program's example, a block of code lines of which
+one at least is a statement other than a tag (`<script>` around
+JavaScript) or a tag indented to show its nesting (an XML listing); a
+block of tags alone, flush left, is still a scrap of a page.",
     fix: FixAvailability::Sometimes,
     rewrites_letters: true,
     scope: Scope::Document,
@@ -97,9 +102,15 @@ alt=ByteDance’s logo is seen at the company’s office building in Shanghai on
             input: "Shares rose. <!-- wp:paragraph -->They fell later.",
             output: "Shares rose. They fell later.",
         },
+        Fixture {
+            input: "Shares rose.\n\n<div class=\"ad\">\n<p>Subscribe now</p>\n</div>\n\nThey fell later.\n",
+            output: "Shares rose.\n\nSubscribe now\n\nThey fell later.\n",
+        },
     ],
     keeps: &[
         "If a < b and c > d, then x >= 3 -> done <3",
+        "Bookmarks:\n\n<xbel>\n   <bookmark href=\"ftp://ftp.gnome.org/\">\n      <title>GNOME FTP</title>\n   </bookmark>\n</xbel>\n",
+        "Example:\n\n<script>\nconst converter = OpenCC.Converter({ from: 'cn', to: 'tw' });\nconsole.log(converter('汉语'));\n</script>\n",
         "Write to <name@example.com> or press <Enter>.",
         "Use LABEL=<label> or UUID=<uuid> instead of the device name.",
         "A List<T> or Map<K, V> in Java, and `Vec<String>` in Rust.",
@@ -215,6 +226,10 @@ impl Rule for LeakedMarkup {
         }
         let groups = group_adjacent(text, kept);
         for (i, group) in groups.iter().enumerate() {
+            // Markup in a program's example is the program's.
+            if doc.in_program(group.span.start) {
+                continue;
+            }
             // Look through neighbouring markup that is removed too.
             let mut from = group.span.start;
             for g in groups[..i].iter().rev() {
