@@ -14,7 +14,9 @@ a tab standing where a space belongs in prose, `plus variables.⇥The player`.
 Scrapers that drop inline tags (`<span>`, `<br>`, ads) and editors that
 join fragments leave the spaces from both sides behind.
 
-Left alone: indentation at the start of a line (`leading-whitespace`),
+Left alone: two spaces after a sentence where the paragraph spaces its
+sentences so (a typewriter's, an e-mail's convention: two or more such
+gaps, and more than single ones); indentation at the start of a line (`leading-whitespace`),
 whitespace at its end (`trailing-whitespace`), and layout:
 - a line that looks like a table or aligned code: tabs in two or more
   places, or two or more gaps of which one is three or more spaces wide
@@ -63,6 +65,7 @@ Fix (safe): replace the run with one space.",
     keeps: &[
         "    indented code  = 1",
         "positional arguments:\n  file          text written in utf-8\n",
+        "Call my master at his convenience?  Thank you.\nThank you.  Thank you.  Thank you.\n",
         "trailing spaces  ",
         "Season\tClub\tMatches\tGoals",
         "2021-22\tDefensor Park",
@@ -209,6 +212,37 @@ fn gap_inside_prose(before: Option<char>, after: Option<char>, words: usize, tab
 
 /// Whether a line so far holds only a list marker (`(7)`, `12.`, `b)`, `•`),
 /// whose gap hangs the item's text at a tab stop.
+/// True when `before` ends a sentence: a `.`, `!` or `?`, with any closing
+/// quotes or brackets after it.
+fn ends_sentence(before: &str) -> bool {
+    before
+        .trim_end_matches(['"', '\'', '”', '’', ')', ']'])
+        .ends_with(['.', '!', '?'])
+}
+
+/// How many sentences in `text` end before one space and before two: a
+/// mark, closing quotes or brackets, the spaces, then a capital.
+fn sentence_gaps(text: &str) -> (usize, usize) {
+    let b = text.as_bytes();
+    let (mut single, mut double) = (0, 0);
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', b) {
+        let mut j = i + 1;
+        while b.get(j).is_some_and(|&c| matches!(c, b'"' | b'\'' | b')' | b']')) {
+            j += 1;
+        }
+        let spaces = b[j..].iter().take_while(|&&c| c == b' ').count();
+        if !b.get(j + spaces).is_some_and(u8::is_ascii_uppercase) {
+            continue;
+        }
+        match spaces {
+            1 => single += 1,
+            2 => double += 1,
+            _ => {}
+        }
+    }
+    (single, double)
+}
+
 fn after_list_marker(head: &str) -> bool {
     let marker = head.trim_start_matches([' ', '\t']);
     let n = marker.chars().count();
@@ -227,6 +261,9 @@ impl Rule for RepeatedSpaces {
         let text = doc.text();
         let lines = doc.lines();
         let b = text.as_bytes();
+        // Whether the paragraph last asked about spaces its sentences with
+        // two spaces.
+        let mut paragraph_style: Option<(Span, bool)> = None;
         // The verdict for the line last looked at, so each line is shaped once.
         let mut current: Option<(usize, bool, usize)> = None;
         let mut cores = Cores::new(b);
@@ -282,6 +319,25 @@ impl Rule for RepeatedSpaces {
             let dated = head.len() >= 7 && head.len() <= 10 && head.bytes().all(|b| b.is_ascii_digit() || b == b'-');
             if before == Some('>') || b.get(end) == Some(&b'<') || dated {
                 continue;
+            }
+            // Two spaces after a sentence, where the text spaces its
+            // sentences so (a typewriter's, an e-mail's, a fortune file's
+            // convention), are its style.
+            if run == "  " && ends_sentence(&text[..start]) {
+                // Judged per paragraph: a paragraph's findings depend on it alone.
+                let para = doc.paragraph_at(start).unwrap_or(line);
+                let double = match paragraph_style {
+                    Some((p, v)) if p == para => v,
+                    _ => {
+                        let (single, double) = sentence_gaps(para.slice(text));
+                        let v = double >= 2 && double > single;
+                        paragraph_style = Some((para, v));
+                        v
+                    }
+                };
+                if double {
+                    continue;
+                }
             }
             // `22/tcp   open  ssh` over `9999/tcp open  abyss`: a word that
             // starts where two lines around it start one after a gap of
