@@ -426,8 +426,35 @@ fn looks_french(text: &str, at: usize) -> bool {
     if line.contains(['«', '»']) {
         return true;
     }
+    let (mut fr, mut en) = function_words(line);
+    // A line with no function word (`ip6frag_time (entier ; défaut : 30)`)
+    // is read with the lines around it in its paragraph (the rule's
+    // findings in a paragraph depend on that paragraph alone).
+    if fr == 0 && en == 0 {
+        let head = &window[..line_start];
+        let tail = &window[line_end..];
+        let para_start = head.rfind("\n\n").or_else(|| head.rfind("\n\r\n")).map_or(0, |i| i + 1);
+        let para_end = line_end
+            + tail
+                .find("\n\n")
+                .or_else(|| tail.find("\r\n\r\n"))
+                .unwrap_or(tail.len());
+        (fr, en) = function_words(&window[para_start..para_end]);
+    }
+    // A short line (`Linux ou GNU/Linux ?`, a French heading or caption
+    // among English paragraphs) carries one function word at most: one
+    // French and no English is enough there.
+    let words = line
+        .split_whitespace()
+        .filter(|w| w.contains(char::is_alphabetic))
+        .count();
+    (fr >= 2 && fr > en) || (words <= SHORT_LINE_WORDS && fr >= 1 && en == 0)
+}
+
+/// How many French and English function words `text` holds.
+fn function_words(text: &str) -> (usize, usize) {
     let (mut fr, mut en) = (0usize, 0usize);
-    for w in line.split(|c: char| !c.is_alphabetic()) {
+    for w in text.split(|c: char| !c.is_alphabetic()) {
         // Every listed word is two to five letters long.
         if !(2..=10).contains(&w.len()) {
             continue;
@@ -439,14 +466,7 @@ fn looks_french(text: &str, at: usize) -> bool {
         fr += usize::from(FRENCH_WORDS.contains(&w));
         en += usize::from(ENGLISH_WORDS.contains(&w));
     }
-    // A short line (`Linux ou GNU/Linux ?`, a French heading or caption
-    // among English paragraphs) carries one function word at most: one
-    // French and no English is enough there.
-    let words = line
-        .split_whitespace()
-        .filter(|w| w.contains(char::is_alphabetic))
-        .count();
-    (fr >= 2 && fr > en) || (words <= SHORT_LINE_WORDS && fr >= 1 && en == 0)
+    (fr, en)
 }
 
 /// The most words a line may hold for one French function word to mark it.
