@@ -1,6 +1,6 @@
 use crate::lexicon::{
-    ARTICLES, DOUBLING_WORDS, FINITE_VERBS, FRENCH_DOUBLING_WORDS, INFINITIVE_TAKERS, PARTICLES, PHRASAL_VERBS,
-    POSSESSIVE_DETERMINERS, PREPOSITIONS, REDUPLICATED_NAMES, SUBJECT_PRONOUNS,
+    ARTICLES, COORDINATORS, DOUBLING_WORDS, FINITE_VERBS, FRENCH_DOUBLING_WORDS, INFINITIVE_TAKERS, PARTICLES,
+    PHRASAL_VERBS, POSSESSIVE_DETERMINERS, PREPOSITIONS, REDUPLICATED_NAMES, SUBJECT_PRONOUNS,
 };
 use crate::prelude::*;
 use crate::segment::after_blank_line;
@@ -19,7 +19,9 @@ Flags a word repeated right after itself with only spaces between:
 Machine translation and text joined from overlapping chunks repeat a word
 at the seam.
 
-Left alone: doublings that are grammatical or idiomatic (`had had`, `that
+Left alone: a word said three times or more (`Ork ork ork ork`, `ha ha
+ha`), which is meant, unless it is a function word (`the the the`: a slip
+on a text that had it twice); doublings that are grammatical or idiomatic (`had had`, `that
 that`, `what it is is`, `very very`, `bye bye`, `great great`, `the first
 first lady`), a second copy that is capitalised (names such as `Walla
 Walla`, `Bora Bora`, `Duran Duran`, `Sirhan Sirhan`) unless it is a
@@ -113,6 +115,7 @@ word is never safe.",
         "ISIS is being taken on on the battlefield, and prices came in in the spring.",
         "He had had enough, and he said that that was final.",
         "What it is is a mess. It was very very late. Bye bye.",
+        "The penguin said: Ork ork ork ork, and the crowd laughed ha ha ha at the show.",
         "She is not the first first lady to be born abroad.",
         "They flew to Walla Walla and Bora Bora to see Duran Duran.",
         "She toured the Walla Walla Valley, heard Lang Lang Plays Bach, and met Sirhan Sirhan Jr.",
@@ -222,6 +225,20 @@ impl Rule for DoubledWord {
                 .checked_sub(1)
                 .map(|j| &words[j])
                 .filter(|w| text[w.end..a.start].bytes().all(|c| c == b' '));
+            // `Ork ork ork ork`, `ha ha ha`: a word said three times or more
+            // is meant (a sound, a chant, emphasis); a slip doubles once.
+            // Not so a function word, which a slip doubles where the text
+            // already had it twice (`that that that`, `and and and`).
+            let function_word = [&ARTICLES, &COORDINATORS, &PREPOSITIONS, &SUBJECT_PRONOUNS]
+                .iter()
+                .any(|list| list.contains(second))
+                || second.eq_ignore_ascii_case("that");
+            if !function_word
+                && (prev_word.is_some_and(|&w| same_word(doc.slice(w), first))
+                    || next.is_some_and(|&w| same_word(doc.slice(w), second)))
+            {
+                continue;
+            }
             // Four and five letters is where names that are a word said twice
             // live (`Wagga Wagga`), so there the pair needs a name after it and
             // a word before it: a name's first word stands apart (`the White
