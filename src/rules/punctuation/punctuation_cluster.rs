@@ -52,7 +52,7 @@ trailing \"cd ./source;\".`, `echo \"Hi,\"; ls`), a statement's `;` after
 a quoted value (`ddns-domain-name \"example.com\";.`), marks inside a
 quoted token with no space (a string literal: `b'1,,2'`), an empty field
 in a list written without spaces (`(RWE,RWE,,)`, `a,b,,d`), two commas
-typed for a low opening quote (`,,Programowo nie''`), a stutter (`g..
+typed for a low opening quote (`,,Programowo nie''`), a stutter (`k..k.. kann`, `g..
 g.. geh`), a shell `case`'s `;;`, a range left open before a closing
 bracket (`[name=N,N..]`), an empty argument of a call (`=NETWORKDAYS(A1;
 B1; ; {1;0;0})`, `CreateScriptService(\"Dialog\", , 300)`: a bracket glued to
@@ -139,6 +139,8 @@ lowercase word (`said,. and`), keeping the comma is unsafe.",
         "Use letters, digits, @, ., +, -, _ or ! in the name.",
         "Options: [name=N,N..] are accepted, as are {1..} ranges.",
         "Napisz tak: ,,Programowo nie'' i tyle, jak sie nazywasz ? ;PP\nA: g.. g.. geh mir m.. m.. mal aus dem Weg.",
+        "Drzost. Soc. dem. ,,Jiskra`` ve své neomalenosti vyhrožuje státním úředníkům.",
+        "Er rief: H.. H.. Hilfe i.. i.. ich k..k.. kann doch n..n..icht schwimmen!",
         "Drop the trailing \"cd ./source;\". Then run echo \"Hello,\"; echo \"world\"",
         "The file contains the line ddns-domain-name \"internal.falcot.com\";.",
         "For example, b'1,,2'.split(b',') returns three items, as \"a;;b\" does.",
@@ -558,15 +560,18 @@ impl Rule for PunctuationCluster {
                     .is_none_or(|c| c.is_whitespace() || c == '(')
             };
             // `,,Programowo nie''`: two commas typed for a low opening quote
-            // (Polish, German, Czech „).
-            if m.as_str() == ",," && glued_next && word_start(m.start()) {
+            // (Polish, German, Czech „), after a sentence's mark too (`dem.
+            // ,,Jiskra``).
+            if m.as_str().ends_with(",,") && glued_next && word_start(m.end() - 2) {
                 continue;
             }
-            // `g.. g.. geh`: a stutter, a letter and a pause before the
-            // word it starts again (`Raphael K.. They` is a slip).
+            // `g.. g.. geh`, `k..k.. kann`: a stutter, a letter and a pause
+            // before the word it starts again (`Raphael K.. They` is a slip).
             let stutter = text[..m.start()].char_indices().next_back().is_some_and(|(i, c)| {
                 let again = text[m.end()..].trim_start_matches(' ').chars().next();
-                c.is_alphabetic() && word_start(i) && again.is_some_and(|a| a.to_lowercase().eq(c.to_lowercase()))
+                c.is_alphabetic()
+                    && (word_start(i) || text[..i].ends_with(".."))
+                    && again.is_some_and(|a| a.to_lowercase().eq(c.to_lowercase()))
             });
             if m.as_str() == ".." && stutter {
                 continue;

@@ -35,7 +35,7 @@ colons set at one column on neighbouring lines (`Raid Level : raid0` under
 `Version : 1.2`: a listing's keys and values).
 
 Left alone besides: a no-break space before `;` `:` `!` `?` (chosen
-typography in any language), emoticons (`:)`, `;-)`), an ellipsis written ` ...` or `. . .`,
+typography in any language), emoticons (`:)`, `;-)`, `;>`), an ellipsis written ` ...` or `. . .`,
 punctuation that starts a token (`.NET`, `.45`, `./run.sh`, a reply
 `.@handle`), operators
 (`a != b`, `x := 1`), spaces at the start of a line (another rule's
@@ -94,6 +94,7 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
         "Use only letters, digits and the symbols . / - _ or ~ in the name.",
         "Well ... that was odd.",
         "Nice work :) and thanks ;-)",
+        "You got ripped off ;> and you know it :>",
         "Built on the .NET runtime with a .45 caliber budget.",
         "  . indented list marker",
         "GPT 3.5 at 10:30 in the U.S. today.",
@@ -239,7 +240,7 @@ impl Rule for SpaceBeforePunctuation {
                 && next.is_some_and(|c| {
                     matches!(
                         c,
-                        ')' | '(' | '-' | '\'' | '|' | '/' | '[' | ']' | '*' | '3' | 'D' | 'P' | 'p' | 'O' | 'o'
+                        ')' | '(' | '-' | '\'' | '|' | '/' | '[' | ']' | '*' | '>' | '3' | 'D' | 'P' | 'p' | 'O' | 'o'
                     )
                 })
             {
