@@ -33,7 +33,9 @@ paths, URLs or e-mail addresses (anything holding `/`, `@`, `_`, `=`, `\\`,
 (`Amazon.Com`, `ASP.Net`, `Report.Pdf`, `Q3.Results.xlsx`), words mixing
 letters and digits (`Web3.Storage`), identifiers (`Console.WriteLine`,
 `myVar.Length`), brands and names written with periods (`Think.Eat.Save`,
-and `Pop.Up` or `i.Con` when they recur in the text), a `?` or `!` that does
+and `Pop.Up` or `i.Con` when they recur in the text), qualified names whose
+capitalised namespace the text glues to two different names or more, and
+in half its uses (`Gtk.Button` and `Gtk.Window`), a `?` or `!` that does
 not follow a word (`choice,\"?Sen.`: a character lost in a charset
 conversion), a straight `\"` after the mark in a paragraph whose straight
 quotes do not pair up and that follows another straight quote or a word
@@ -68,6 +70,10 @@ open one that runs on.",
         Fixture {
             input: "in October 2024.This represents a shift.",
             output: "in October 2024. This represents a shift.",
+        },
+        Fixture {
+            input: "They met in Paris.Then they left for Rome.Later they flew home.",
+            output: "They met in Paris. Then they left for Rome. Later they flew home.",
         },
         Fixture {
             input: "domestic customers.Analysts were less sure.",
@@ -110,6 +116,7 @@ open one that runs on.",
         "He said.\"This",
         "Photo:Reuters and 1,2-dichloroethane.",
         "The Pop.Up is a capsule. Pop.Up will fly. The Think.Eat.Save plan.",
+        "The handler gets the Gtk.Button that was clicked, inside a Gtk.Window of its own.",
         "a worse choice,\"?Sen. Warren said. He left. \"?In Tunisia",
         "现在,我们说 Class,不是很准确.现在,可以这样 and so on.",
     ],
@@ -193,6 +200,8 @@ struct Candidate<'t> {
     key: &'t str,
     /// The word before the mark could start a name: capitalised or tiny (`i.Con`).
     name_like: bool,
+    /// The word before the mark (`Gtk` of `Gtk.Button`).
+    prefix: &'t str,
 }
 
 fn check_sentence_end<'t>(text: &'t str, m: regex::Match) -> Option<Candidate<'t>> {
@@ -256,6 +265,7 @@ fn check_sentence_end<'t>(text: &'t str, m: regex::Match) -> Option<Candidate<'t
     Some(Candidate {
         diag,
         key: &text[key_start..word_at + next_word.len()],
+        prefix: before,
         name_like: terminal == b'.'
             && (before.chars().next().is_some_and(char::is_uppercase) || before.chars().nth(2).is_none()),
     })
@@ -270,6 +280,26 @@ fn message(mark: &str) -> std::borrow::Cow<'static, str> {
         "!" => "no space after `!`".into(),
         _ => format!("no space after `{mark}`").into(),
     }
+}
+
+/// How often `word` stands in `text` as a whole word glued by a period to
+/// a next word (`Gtk.Button`), and how often at all.
+fn uses(text: &str, word: &str) -> (usize, usize) {
+    let (mut glued, mut all) = (0, 0);
+    for i in memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()) {
+        let rest = &text[i + word.len()..];
+        if text[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+            || rest.chars().next().is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        all += 1;
+        glued += usize::from(
+            rest.strip_prefix('.')
+                .is_some_and(|r| r.starts_with(char::is_alphabetic)),
+        );
+    }
+    (glued, all)
 }
 
 /// `Report.Final.pdf`: a token that ends in a file type or domain is a name
@@ -383,13 +413,31 @@ impl Rule for MissingSpaceAfterPunctuation {
         }
         // A glued pair that recurs (`Pop.Up`, `i.Con`, `J.Crew`) is a brand;
         // `said.The` twice is still two missing spaces.
+        // A capitalised word glued to two different names (`Gtk.Button`,
+        // `Gtk.Window`), and glued in half its uses or more, is a namespace:
+        // the pairs are qualified names. `China.The` and `China.Panda` are
+        // two sentences that lost their spaces, in a text that writes
+        // `China` a thousand times on its own.
         let mut seen: HashMap<&str, usize> = HashMap::new();
+        // Per word before the mark: the first pair, and whether another differs.
+        let mut members: HashMap<&str, (&str, bool)> = HashMap::new();
         for c in ends.iter().filter(|c| c.name_like) {
             *seen.entry(c.key).or_default() += 1;
+            if c.prefix.chars().nth(1).is_some() {
+                let entry = members.entry(c.prefix).or_insert((c.key, false));
+                entry.1 |= entry.0 != c.key;
+            }
         }
+        members.retain(|prefix, &mut (_, many)| {
+            many && {
+                let (glued, all) = uses(text, prefix);
+                glued * 2 >= all
+            }
+        });
+        let namespace = |c: &Candidate| members.contains_key(c.prefix);
         let kept = ends
             .into_iter()
-            .filter(|c| !(c.name_like && seen.get(c.key).is_some_and(|&n| n > 1)))
+            .filter(|c| !(c.name_like && (seen.get(c.key).is_some_and(|&n| n > 1) || namespace(c))))
             .map(|c| c.diag);
         if doc.restores_paragraphs() {
             out.extend(kept.map(|d| restore_paragraph(doc, d)));
