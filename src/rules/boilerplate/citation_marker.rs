@@ -29,7 +29,8 @@ editor's insertion (`[the minister]`); a reference set off by a space
 (`see [1]`), which the text cites on purpose; Markdown links and reference
 definitions (`[1](…)`, `[text][1]`, `[1]: …`); indexes in code (`a[1]`,
 `argv[0]`, a word indexed twice: `arr[1] and arr[2]`, an array of a type:
-`char[256]`); a marker whose note the document keeps, on a line of its own
+`char[256]`, and any index on a line or in a block of code: `__be32
+idiag_src[4];`); a marker whose note the document keeps, on a line of its own
 that opens with it (`an XDS[7] file manager` … `[7] See [XDS].`);
 powers and units (`km²`, `x²`, `10⁶`).
 
@@ -58,6 +59,7 @@ notes (`[Footnote 1: …]`) keeps its markers too.",
         "He said it was “a fair result” [sic] and thanked [the minister] for it.",
         "The audience laughed [laughter] and the band played on.",
         "See [1] and [2] for the proofs.",
+        "The structure holds:\n\n    struct inet_diag_sockid {\n        __be16  idiag_sport;\n        __be32  idiag_dst[4];\n    };\n",
         "Read [the report][1] or [1](https://example.com/1).\n\n[1]: https://example.com/1",
         "Set a[1] to zero, then x[12] = y.",
         "The program reads argv[0] first, then sums arr[1] and arr[2].",
@@ -103,6 +105,8 @@ impl Rule for CitationMarker {
                     && !indexed_again(doc, m.start())
                     && !TYPES.contains(&trailing_letters(&text[..m.start()]))
                     && !notes_kept.has(m.start())
+                    // `__be32 idiag_src[4];`: an index in a program's line.
+                    && !doc.in_code_line(m.start())
                     && !notes
                         .get_or_insert_with(|| notes_listed(doc))
                         .contains(m.as_str().split_inclusive(']').next().unwrap_or(""))
