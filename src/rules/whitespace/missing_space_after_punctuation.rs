@@ -49,8 +49,10 @@ A comma or semicolon counts only between two words of two or more letters
 (or a number and a word), once per token: `1,000`, `x,y`, `a,b,c`,
 `tech,ai,news`, HTML entities (`&amp;then`), a record's fields
 (`group1:x:20:user1,user2`), an option's values (`mount -o
-remount,rw`), dotted selectors (`auth.notice;mail.info`) and names of
-letters and digits (`(hd0,msdos1)`) are left alone.
+remount,rw`), dotted selectors (`auth.notice;mail.info`), names of
+letters and digits (`(hd0,msdos1)`), the arguments of a call or the
+items of an index glued to its name (`max(a,b)`, `httpx[socks,http2]`)
+and an acronym's parts (`TL;DR`) are left alone.
 
 Fix (safe): insert one space after the mark and any closing quote.
 Unsafe where a lone straight quote glued after a sentence is the first in
@@ -101,6 +103,7 @@ open one that runs on.",
         },
     ],
     keeps: &[
+        "TL;DR? Install the extras with pip install \"python-telegram-bot[socks,webhooks]\" and read on.",
         "The i.Con tracks speed, and e.On sells power.",
         "Joe Manchin (D-W.Va.) said he was open to it.",
         "The U.S. economy grew 3.5 per cent, e.g. in Node.js and example.com jobs.",
@@ -366,11 +369,20 @@ fn check_comma(text: &str, m: regex::Match, out: &mut Vec<Diagnostic>) {
     {
         return;
     }
-    // `max(a,b)`, `print(hello,world)`: a call, not prose.
+    // `max(a,b)`, `print(hello,world)`: a call, not prose; `httpx[socks,http2]`:
+    // a package's extras, an index.
     if token
         .as_bytes()
         .windows(2)
-        .any(|w| w[1] == b'(' && w[0].is_ascii_alphanumeric())
+        .any(|w| matches!(w[1], b'(' | b'[') && w[0].is_ascii_alphanumeric())
+    {
+        return;
+    }
+    // `TL;DR`: an acronym's parts.
+    let caps = |p: &str| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_uppercase());
+    if mark == b';'
+        && caps(left.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or(""))
+        && caps(right.split(|c: char| !c.is_alphanumeric()).next().unwrap_or(""))
     {
         return;
     }

@@ -37,7 +37,8 @@ colons set at one column on neighbouring lines (`Raid Level : raid0` under
 Left alone besides: a no-break space before `;` `:` `!` `?` (chosen
 typography in any language), emoticons (`:)`, `;-)`, `;>`), an ellipsis written ` ...` or `. . .`,
 punctuation that starts a token (`.NET`, `.45`, `./run.sh`, a reply
-`.@handle`), operators
+`.@handle`, an emoji's `:+1:`), a mark after a web address (the
+space keeps it out of the link), operators
 (`a != b`, `x := 1`), spaces at the start of a line (another rule's
 business), and a mark after other punctuation, even across a closing quote
 (`“waste”. ,`, `said.” ,`): that is a cluster, `punctuation-cluster`'s.
@@ -95,6 +96,7 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
         "Well ... that was odd.",
         "Nice work :) and thanks ;-)",
         "You got ripped off ;> and you know it :>",
+        "Join the list at http://groups.google.com/group/peewee-orm . Then use it normally :+1:",
         "Built on the .NET runtime with a .45 caliber budget.",
         "  . indented list marker",
         "GPT 3.5 at 10:30 in the U.S. today.",
@@ -230,8 +232,14 @@ impl Rule for SpaceBeforePunctuation {
             {
                 continue;
             }
-            // `./run.sh`, `a != b`, `x := 1`, `std ::`: not prose punctuation.
-            if next.is_some_and(|c| matches!(c, '/' | '\\' | '=' | '_' | '*' | '~' | '@' | '#'))
+            // `http://example.org/x .`: the space keeps the mark out of the
+            // address, where a reader's click would take it.
+            let prev_token = before.rsplit([' ', '\t', '\n']).next().unwrap_or("");
+            if prev_token.contains("://") || prev_token.starts_with("www.") {
+                continue;
+            }
+            // `./run.sh`, `a != b`, `x := 1`, `std ::`, `:+1:`: not prose punctuation.
+            if next.is_some_and(|c| matches!(c, '/' | '\\' | '=' | '_' | '*' | '~' | '@' | '#' | '+'))
                 || (punct == b':' && next == Some(':'))
             {
                 continue;
