@@ -8,8 +8,10 @@
 //! a line that opens like code (a prompt, or a lowercase command, path or
 //! bracket) and holds something prose does not write: a pipe, `&&`, an
 //! option, a variable, an absolute or relative path, a glob, a statement's
-//! end. Prose that opens a line in lowercase (a wrapped sentence) rarely
-//! holds any of these, and where it does, a spacing fix is only missed.
+//! end, a comparison. Prose that opens a line in lowercase (a wrapped
+//! sentence) rarely holds any of these, and where it does, a spacing fix is
+//! only missed. A line that opens with a package manager's name and a
+//! lowercase argument (`pip install .`) is a command too.
 //! A statement that assigns a call is code whatever its capitals (Basic's
 //! `Dim FSO : FSO = CreateScriptService("FileSystem")`).
 //!
@@ -46,8 +48,29 @@ pub fn is_code_line(line: &str) -> bool {
     {
         return false;
     }
-    has_code_mark(t)
+    has_code_mark(t) || runs_a_tool(t)
 }
+
+/// `pip install .`, `npm ci`: a line that opens with a package manager's or
+/// a build tool's name and a lowercase argument, which no sentence does
+/// (it would capitalise the name).
+fn runs_a_tool(t: &str) -> bool {
+    let mut words = t.split(' ');
+    let (Some(tool), Some(arg)) = (words.next(), words.next()) else {
+        return false;
+    };
+    TOOLS.binary_search(&tool).is_ok()
+        && arg.starts_with(|c: char| c.is_ascii_lowercase() || c == '-' || c == '.')
+        && t.split_whitespace().count() <= 12
+}
+
+/// Tools whose name opens a command line in READMEs and manuals, and no
+/// sentence in lowercase.
+const TOOLS: &[&str] = &[
+    "apt", "apt-get", "brew", "cargo", "composer", "conda", "docker", "dotnet", "gem", "git", "gradle", "kubectl",
+    "mvn", "node", "npm", "npx", "pip", "pip3", "pipx", "pnpm", "poetry", "python", "python3", "rustup", "sudo",
+    "yarn",
+];
 
 /// Whether `line` reads as a statement of a program shown in a block of
 /// lines: a weaker test than [`is_code_line`], which [`is_code_block`]
@@ -229,9 +252,11 @@ fn assigns_a_call(t: &str) -> bool {
 /// Something a command or a statement writes and prose does not.
 fn has_code_mark(t: &str) -> bool {
     let b = t.as_bytes();
-    if ["&&", "||", " | ", "$(", "${", "2>", "();", "==", "!=", "=>", "->"]
-        .iter()
-        .any(|m| t.contains(m))
+    if [
+        "&&", "||", " | ", "$(", "${", "2>", "();", "==", "!=", "=>", "->", " >= ", " <= ",
+    ]
+    .iter()
+    .any(|m| t.contains(m))
     {
         return true;
     }
@@ -311,6 +336,9 @@ mod tests {
             "    Dim FSO : FSO = CreateScriptService(\"FileSystem\")",
             "  Variable = FunctionName( [Parameter1:=]Value1, [Parameter2:=]Value2, ...)",
             "Result := Math.Max(a , b)",
+            "pip install .",
+            "npm install --save lodash",
+            "tomli >= 1.1.0 ; python_version < \"3.11\"",
         ] {
             assert!(is_code_line(line), "{line}");
         }
@@ -328,6 +356,11 @@ mod tests {
         // Wrapped prose with one line that ends on `;` is still prose.
         let prose = "The first line of a paragraph;\nthe model , which we ran\nworked well enough for us.\n";
         assert_ne!(linter.fix(prose, FixMode::Safe).unwrap().text, prose);
+    }
+
+    #[test]
+    fn the_tools_are_sorted_for_binary_search() {
+        assert!(super::TOOLS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
@@ -350,6 +383,8 @@ mod tests {
             "Let E = mc2 , as (Einstein) wrote.",
             "  The score = 3 (out of 10) , a record.",
             "In plaats daarvan wordt de waarde gegeven door de vergelijking V = max(R,G,B) , zo.",
+            "Pip install is the way , they say.",
+            "git , the version control system , is used here.",
         ] {
             assert!(!is_code_line(line), "{line}");
         }
