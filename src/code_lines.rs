@@ -121,7 +121,12 @@ fn glued_call(t: &str) -> bool {
         }
         let ident = &b[i - name..i];
         let qualified = ident.contains(&b'.') || ident.contains(&b'_');
-        let code_args = matches!(b.get(i + 1), Some(b')' | b'\'' | b'"' | b'[' | b'{' | b'`'));
+        // A keyword argument (`DocToken(start=0`) is code's too.
+        let keyword = b[i + 1..]
+            .iter()
+            .position(|c| !(c.is_ascii_alphanumeric() || *c == b'_'))
+            .is_some_and(|n| n > 0 && b.get(i + 1 + n) == Some(&b'=') && b.get(i + 2 + n) != Some(&b'='));
+        let code_args = keyword || matches!(b.get(i + 1), Some(b')' | b'\'' | b'"' | b'[' | b'{' | b'`'));
         if qualified || code_args {
             return true;
         }

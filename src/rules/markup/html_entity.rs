@@ -42,7 +42,8 @@ words the page displayed (`Type <b>bold</b> to…`, `The <script> tag…`).
 
 Left alone: `AT&T`, `R&D`, `Q&A` (no `;`), unknown names (`&foo;`),
 references inside markup (`<a href=\"?a=1&amp;b=2\">`, which leaked-markup
-removes whole), in code spans and in URLs. A reference the text names
+removes whole), in code spans, in a program's example (a code block
+with a statement other than markup) and in URLs. A reference the text names
 (quoted, listed with another, or alone after `as` or a word that names
 it: `write & as &amp;`, `use &nbsp; here`, `e.g. &gt;, &#62;`) gets a
 suggestion only, as a page teaching HTML writes it.
@@ -80,6 +81,7 @@ are kept.",
         "AT&T, R&D, Q&A and P&G; Tom & Jerry; fine.",
         "<a href=\"/tag?a=1&amp;b=2\">",
         "Write `&amp;` to get an ampersand.",
+        "It converts them:\n\nconst sjis = Encoding.convert(codes, { to: 'SJIS', fallback: 'html-entity' });\nconsole.log(sjis); // '寿司&#127843;ビール&#127866;'\n",
         "See https://example.com/?a=1&amp;b=2 for more.",
         "An &unknown; name stays.",
     ],
@@ -116,7 +118,8 @@ impl Rule for HtmlEntity {
         // Whether a paragraph holds right-to-left text, read once per paragraph.
         let mut rtl = crate::document::PerParagraph::new(doc, |p: &str| crate::text::chars::non_ascii(p).any(is_rtl));
         for m in PATTERN.find_iter(text) {
-            if inside_tag(text, m.start()) {
+            // `'寿司&#127843;'` in a program's example is the program's string.
+            if inside_tag(text, m.start()) || doc.in_program(m.start()) {
                 continue;
             }
             let in_tag = tags
