@@ -94,6 +94,9 @@ pub struct Document<'a> {
     protected: OnceCell<Vec<Span>>,
     /// Whether each line reads as code, found when a rule first asks.
     code_lines: OnceCell<Vec<Cell<Option<bool>>>>,
+    /// The block of lines last judged by [`Document::in_program`] and its
+    /// verdict: rules ask in text order, so a block is judged once.
+    program_block: Cell<Option<(usize, usize, bool)>>,
     extra_protect: &'a [Regex],
     /// Markdown's regions that are not prose, when the text is Markdown.
     markdown: Option<OnceCell<Vec<Span>>>,
@@ -130,6 +133,7 @@ impl<'a> Document<'a> {
             words: OnceCell::new(),
             protected: OnceCell::new(),
             code_lines: OnceCell::new(),
+            program_block: Cell::new(None),
             extra_protect,
             markdown: None,
             record: false,
@@ -441,6 +445,11 @@ impl<'a> Document<'a> {
         if i >= self.lines.len() || !self.in_code_line(offset) {
             return false;
         }
+        if let Some((a, b, v)) = self.program_block.get() {
+            if (a..b).contains(&i) {
+                return v;
+            }
+        }
         let (a, b) = self.block_around(i);
         let block: Vec<(&str, bool)> = (a..b)
             .map(|j| {
@@ -450,11 +459,13 @@ impl<'a> Document<'a> {
             .collect();
         // Markup indented to show its nesting is a listing too: a
         // scraper's text keeps no indentation.
-        crate::code_lines::is_code_block(&block)
+        let v = crate::code_lines::is_code_block(&block)
             && block.iter().any(|&(line, _)| {
                 crate::code_lines::is_program_statement(line)
                     || (line.starts_with([' ', '\t']) && line.trim_start().starts_with('<'))
-            })
+            });
+        self.program_block.set(Some((a, b, v)));
+        v
     }
 
     /// The lines `[a, b)` of the block of non-blank lines holding line `i`.
