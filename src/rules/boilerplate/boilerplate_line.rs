@@ -43,7 +43,10 @@ capital letter:
   Subscribe`), a footer row of four or more short labels joined by `|` or
   `·` (`About us | Contact | Careers | Privacy Policy`), a menu of site
   sections joined the same way or by `*` (`News * Sport * Weather *
-  Travel`), a copyright line (`© 2023 …`);
+  Travel`), a copyright line (`© 2023 …`) unless it is a licence's
+  (`Copyright (c) 2016 Jane Doe`, or naming a licence or the Free
+  Software Foundation, without `All rights reserved`): there it states
+  the work's terms;
 - a site logo's text in the page header (`The Daily Ledger logo.`), a
   comment counter (`12 comments`, `Comments (12)`) and a stock ticker row
   (`AAPL +1.2% MSFT -0.4%`), a weather widget (`London 12°C Cloudy`), a
@@ -105,6 +108,7 @@ between the paragraphs around it.",
     ],
     keeps: &[
         "Read more about it in our report.",
+        "License\n\nMIT License\n\nCopyright (c) 2016-2025 Martin Donath\n\nPermission is hereby granted, free of charge, to any person obtaining a copy of this software.",
         "The company said it would share more details later.\n\nThe advertisement ran for weeks.",
         "Google said it would phase out third-party cookies, which advertisers use.",
         "Facebook and Twitter were both fined.",
@@ -188,6 +192,14 @@ impl Rule for BoilerplateLine {
                 })
             };
             if is_record_field(t) && (field_beside(index.checked_sub(1)) || field_beside(Some(index + 1))) {
+                in_list = false;
+                continue;
+            }
+            // A copyright line in a licence's form (`Copyright (c) 2016-2025
+            // Jane Doe`) or naming one (a man page's `Copyright © 2022 Free
+            // Software Foundation, Inc.  License GPLv3+`) states the work's
+            // terms; a page's footer writes `©` and `All rights reserved`.
+            if what == COPYRIGHT && states_terms(t) {
                 in_list = false;
                 continue;
             }
@@ -329,6 +341,17 @@ fn teaser_end(t: &str) -> Teaser {
     }
 }
 
+const COPYRIGHT: &str = "copyright line in the text";
+
+/// Whether the copyright line `t` is a licence's: in its `(c)` form, or
+/// naming a licence or free software.
+fn states_terms(t: &str) -> bool {
+    ["(c)", "(C)", "icense", "icence", "ree Software", "ree software"]
+        .iter()
+        .any(|w| t.contains(w))
+        && !t.contains("rights reserved")
+}
+
 /// `**Read more:**` is `Read more:` in Markdown bold.
 fn strip_emphasis(t: &str) -> &str {
     t.trim_start_matches(['*', '_', '#', ' '])
@@ -360,7 +383,7 @@ fn tokens(t: &str) -> impl Iterator<Item = &str> {
 fn classify(t: &str) -> Option<&'static str> {
     let lead = first_char(t);
     if lead == '©' || (t.starts_with("Copyright") && (t.contains('©') || t.contains(" 20") || t.contains(" 19"))) {
-        return Some("copyright line in the text");
+        return Some(COPYRIGHT);
     }
     // Each shape is tested only on a line holding its telltale, so prose
     // lines cost a substring search, not a split into words.
