@@ -81,16 +81,26 @@ fn looks_like_statement(line: &str) -> bool {
     let Some(&first) = t.as_bytes().first() else {
         return false;
     };
-    // Braces, statement ends, and a method chain (`.option('--first')`).
-    if t.ends_with(['{', ';']) || first == b'}' || first == b')' || (first == b'.' && t.contains('(')) {
+    // Braces, statement ends (before a trailing comment: `x = NULL;  /*
+    // owned */`), and a method chain (`.option('--first')`).
+    let code = match t.rfind("/*") {
+        Some(i) if i > 0 && t.ends_with("*/") => t[..i].trim_end(),
+        _ => t,
+    };
+    if code.ends_with(['{', ';']) || first == b'}' || first == b')' || (first == b'.' && t.contains('(')) {
         return true;
     }
     // Comments, decorators and markup tags opening the line.
     if t.starts_with("//") || t.starts_with("/*") || t.starts_with("@") || (first == b'<' && t.ends_with('>')) {
         return true;
     }
+    // A keyword needs a mark of code beside it, or a short line: a wrapped
+    // sentence may open a line with `from the` or `let the`.
     let word = t.split([' ', '(']).next().unwrap_or("");
-    if STATEMENT_KEYWORDS.binary_search(&word).is_ok() && t.len() > word.len() {
+    if STATEMENT_KEYWORDS.binary_search(&word).is_ok()
+        && t.len() > word.len()
+        && (t.contains(['(', '=', '\'', '"', ':']) || t.contains(" import ") || t.split(' ').count() <= 4)
+    {
         return true;
     }
     glued_call(t) || assigns(t)
@@ -364,8 +374,17 @@ mod tests {
     }
 
     #[test]
-    fn the_tools_are_sorted_for_binary_search() {
-        assert!(super::TOOLS.windows(2).all(|w| w[0] < w[1]));
+    fn the_word_lists_are_sorted_for_binary_search() {
+        for list in [super::TOOLS, super::STATEMENT_KEYWORDS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+    }
+
+    #[test]
+    fn wrapped_prose_opening_lines_with_keywords_is_not_a_program() {
+        let linter = Linter::new(&Settings::default()).unwrap();
+        let prose = "The rebels took the city , and\nfrom the army they seized the guns\nlet the people go free and\nreturn to their homes in peace.\n";
+        assert_ne!(linter.fix(prose, FixMode::Safe).unwrap().text, prose);
     }
 
     #[test]
