@@ -419,15 +419,12 @@ impl<'a> Document<'a> {
         if let Some(v) = cells[i].get() {
             return v;
         }
-        let line = |j: usize| self.slice(self.lines[j]);
-        if line(i).trim().is_empty() {
+        if self.slice(self.lines[i]).trim().is_empty() {
             cells[i].set(Some(false));
             return false;
         }
         let (a, b) = self.block_around(i);
-        let block: Vec<(&str, bool)> = (a..b)
-            .map(|j| (line(j), crate::code_lines::is_code_line(line(j))))
-            .collect();
+        let block = self.judged_lines(a, b);
         let program = crate::code_lines::is_code_block(&block);
         for (j, &(_, code)) in (a..b).zip(&block) {
             cells[j].set(Some(program || code));
@@ -451,12 +448,7 @@ impl<'a> Document<'a> {
             }
         }
         let (a, b) = self.block_around(i);
-        let block: Vec<(&str, bool)> = (a..b)
-            .map(|j| {
-                let line = self.slice(self.lines[j]);
-                (line, crate::code_lines::is_code_line(line))
-            })
-            .collect();
+        let block = self.judged_lines(a, b);
         // Markup indented to show its nesting is a listing too: a
         // scraper's text keeps no indentation.
         let v = crate::code_lines::is_code_block(&block)
@@ -466,6 +458,16 @@ impl<'a> Document<'a> {
             });
         self.program_block.set(Some((a, b, v)));
         v
+    }
+
+    /// Lines `[a, b)`, each with whether it reads as a line of code.
+    fn judged_lines(&self, a: usize, b: usize) -> Vec<(&str, bool)> {
+        (a..b)
+            .map(|j| {
+                let line = self.slice(self.lines[j]);
+                (line, crate::code_lines::is_code_line(line))
+            })
+            .collect()
     }
 
     /// The lines `[a, b)` of the block of non-blank lines holding line `i`.

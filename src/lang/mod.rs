@@ -294,13 +294,9 @@ pub fn detect(text: &str, max_words: usize) -> Verdict {
         .enumerate()
         .max_by_key(|&(i, n)| (*n, std::cmp::Reverse(i)))
         .expect("languages");
-    let second = counts
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| i != best)
-        .map(|(_, n)| *n)
-        .max()
-        .unwrap_or(0);
+    // The highest count among the other languages.
+    let runner_up = |of: &[u32]| (0..of.len()).filter(|&i| i != best).map(|i| of[i]).max().unwrap_or(0);
+    let second = runner_up(&counts);
     let lang = Lang::ALL[best];
     // Two different words, two of them telling or one and two more:
     // English's `a`, `in` and `to` alone tell nothing.
@@ -318,14 +314,7 @@ pub fn detect(text: &str, max_words: usize) -> Verdict {
     let evidence = evidence && !(lang == Lang::English && lexified.count_ones() >= 2);
     // The lead must hold in distinct words too: `en … en` repeated is one
     // word, and does not tell Spanish from French.
-    let distinct_second = distinct
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| i != best)
-        .map(|(_, n)| *n)
-        .max()
-        .unwrap_or(0);
-    let leads = top > second + second / 4 && distinct[best] > distinct_second;
+    let leads = top > second + second / 4 && distinct[best] > runner_up(&distinct);
     if evidence && top as usize * 100 >= words * share && leads {
         Verdict::Is(lang)
     } else if words >= FOREIGN_FROM {
