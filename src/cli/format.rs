@@ -228,43 +228,11 @@ fn sarif_uri(path: &str) -> String {
     out
 }
 
-/// A SARIF 2.1.0 log with every rule's metadata in `tool.driver.rules`.
-pub fn sarif(located: &[Located]) -> Value {
+/// The SARIF 2.1.0 log around the results: every rule's metadata in
+/// `tool.driver.rules`, and `results` holding the string [`SARIF_RESULTS`]
+/// for the results to be written in its place.
+pub fn sarif_log() -> Value {
     let rules = registry::all();
-    let index: BTreeMap<&str, usize> = rules.iter().enumerate().map(|(i, r)| (r.meta().code, i)).collect();
-    let results: Vec<Value> = located
-        .iter()
-        .map(|l| {
-            let d = l.diag;
-            let mut result = json!({
-                "ruleId": d.rule.code,
-                "ruleIndex": index[d.rule.code],
-                "level": "warning",
-                "message": {"text": d.message},
-                "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": sarif_uri(l.path)},
-                    "region": {
-                        "startLine": l.line, "startColumn": l.column,
-                        "endLine": l.end_line, "endColumn": l.end_column,
-                        "byteOffset": d.span.start, "byteLength": d.span.len(),
-                    },
-                }}],
-            });
-            if let Some(fix) = &d.fix {
-                result["fixes"] = json!([{
-                    "description": {"text": format!("{} fix: {}", fix.applicability, fix.message)},
-                    "artifactChanges": [{
-                        "artifactLocation": {"uri": sarif_uri(l.path)},
-                        "replacements": fix.edits.iter().map(|e| json!({
-                            "deletedRegion": {"byteOffset": e.span.start, "byteLength": e.span.len()},
-                            "insertedContent": {"text": e.content},
-                        })).collect::<Vec<_>>(),
-                    }],
-                }]);
-            }
-            result
-        })
-        .collect();
     json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -284,46 +252,85 @@ pub fn sarif(located: &[Located]) -> Value {
                     })
                 }).collect::<Vec<_>>(),
             }},
-            "results": results,
+            "results": SARIF_RESULTS,
         }],
     })
 }
 
-/// Count per rule, most frequent first: (code, name, count, safe-fixable).
-fn rule_counts(located: &[Located]) -> Vec<(&'static str, &'static str, usize, usize)> {
-    let mut counts: BTreeMap<&'static str, (usize, &'static str, usize)> = BTreeMap::new();
-    for l in located {
-        let e = counts.entry(l.diag.rule.code).or_insert((0, l.diag.rule.name, 0));
+/// What stands for the results in [`sarif_log`]; no rule's text holds it.
+pub const SARIF_RESULTS: &str = "\u{0}results";
+
+/// One SARIF result; `index` is its rule's place in `tool.driver.rules`.
+pub fn sarif_result(l: &Located, index: usize) -> Value {
+    let d = l.diag;
+    let mut result = json!({
+        "ruleId": d.rule.code,
+        "ruleIndex": index,
+        "level": "warning",
+        "message": {"text": d.message},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": sarif_uri(l.path)},
+            "region": {
+                "startLine": l.line, "startColumn": l.column,
+                "endLine": l.end_line, "endColumn": l.end_column,
+                "byteOffset": d.span.start, "byteLength": d.span.len(),
+            },
+        }}],
+    });
+    if let Some(fix) = &d.fix {
+        result["fixes"] = json!([{
+            "description": {"text": format!("{} fix: {}", fix.applicability, fix.message)},
+            "artifactChanges": [{
+                "artifactLocation": {"uri": sarif_uri(l.path)},
+                "replacements": fix.edits.iter().map(|e| json!({
+                    "deletedRegion": {"byteOffset": e.span.start, "byteLength": e.span.len()},
+                    "insertedContent": {"text": e.content},
+                })).collect::<Vec<_>>(),
+            }],
+        }]);
+    }
+    result
+}
+
+/// Findings counted per rule, for `--statistics`: counts, not findings,
+/// so a run's statistics hold a few numbers per rule, whatever it found.
+#[derive(Default)]
+pub struct RuleCounts(BTreeMap<&'static str, (usize, &'static str, usize)>);
+
+impl RuleCounts {
+    pub fn add(&mut self, d: &Diagnostic) {
+        let e = self.0.entry(d.rule.code).or_insert((0, d.rule.name, 0));
         e.0 += 1;
-        if l.diag
-            .fix
-            .as_ref()
-            .is_some_and(|f| f.applicability == detritus::Applicability::Safe)
-        {
+        if d.applicability() == Some(detritus::Applicability::Safe) {
             e.2 += 1;
         }
     }
-    let mut rows: Vec<_> = counts
-        .into_iter()
-        .map(|(code, (n, name, safe))| (code, name, n, safe))
-        .collect();
-    rows.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)));
-    rows
-}
 
-/// `--statistics`: one line per rule.
-pub fn statistics(located: &[Located]) -> String {
-    let mut out = String::new();
-    for (code, name, n, safe) in rule_counts(located) {
-        let _ = writeln!(out, "{n:>6}  {code}  {name:<28} {safe} safe-fixable");
+    /// Most frequent first: (code, name, count, safe-fixable).
+    fn rows(&self) -> Vec<(&'static str, &'static str, usize, usize)> {
+        let mut rows: Vec<_> = self
+            .0
+            .iter()
+            .map(|(&code, &(n, name, safe))| (code, name, n, safe))
+            .collect();
+        rows.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)));
+        rows
     }
-    out
-}
 
-/// `--statistics --format json`: one object per rule.
-pub fn statistics_json(located: &[Located]) -> Value {
-    rule_counts(located)
-        .into_iter()
-        .map(|(code, name, count, safe)| serde_json::json!({"code": code, "name": name, "count": count, "safe_fixable": safe}))
-        .collect()
+    /// `--statistics`: one line per rule.
+    pub fn table(&self) -> String {
+        let mut out = String::new();
+        for (code, name, n, safe) in self.rows() {
+            let _ = writeln!(out, "{n:>6}  {code}  {name:<28} {safe} safe-fixable");
+        }
+        out
+    }
+
+    /// `--statistics --format json`: one object per rule.
+    pub fn json(&self) -> Value {
+        self.rows()
+            .into_iter()
+            .map(|(code, name, count, safe)| json!({"code": code, "name": name, "count": count, "safe_fixable": safe}))
+            .collect()
+    }
 }
