@@ -198,7 +198,7 @@ impl Linter {
         let missing: Vec<&str> = missing.into_iter().collect();
         // Blocks are independent, so one long text keeps every core busy.
         // The first block is the only one with nothing before it, so no other shares its findings.
-        let (first, fresh) = rayon::join(
+        let (mut first, fresh) = rayon::join(
             || self.check_block(blocks[0].slice(text), false, whole, language),
             || {
                 missing
@@ -210,20 +210,25 @@ impl Linter {
         kept.extend(missing.into_iter().map(Box::from).zip(fresh));
         // Each block looked up once (the lookup hashes its text), and the
         // lists sized first: grown by doubling, the whole text's lists would
-        // hold up to twice their length while they grow.
-        let chosen: Vec<&Block> = blocks
+        // hold up to twice their length while they grow. The first block's
+        // lists start them: it stands at 0 and is not cached, so moving them
+        // spares a copy of what may be the whole text's findings.
+        let rest: Vec<(crate::Span, &Block)> = blocks[1..]
             .iter()
-            .enumerate()
-            .map(|(i, span)| if i == 0 { &first } else { &kept[span.slice(text)] })
+            .map(|&span| (span, &kept[span.slice(text)]))
             .collect();
-        let total = |of: fn(&Block) -> usize| chosen.iter().map(|b| of(b)).sum::<usize>();
-        let mut out = Vec::with_capacity(total(|b| b.found.len()));
-        let mut all = Segments {
-            sentences: Vec::with_capacity(total(|b| b.segments.sentences.len())),
-            sentence_keys: Vec::with_capacity(total(|b| b.segments.sentence_keys.len())),
-            words: Vec::with_capacity(total(|b| b.segments.words.len())),
-        };
-        for (span, block) in blocks.iter().zip(&chosen) {
+        let total = |of: fn(&Block) -> usize| rest.iter().map(|(_, b)| of(b)).sum::<usize>();
+        // Shrunk first: the block's lists grew by doubling, and the findings
+        // live on through the next pass.
+        let mut out = std::mem::take(&mut first.found);
+        out.shrink_to_fit();
+        out.reserve_exact(total(|b| b.found.len()));
+        let mut all = std::mem::take(&mut first.segments);
+        all.sentences.reserve_exact(total(|b| b.segments.sentences.len()));
+        all.sentence_keys
+            .reserve_exact(total(|b| b.segments.sentence_keys.len()));
+        all.words.reserve_exact(total(|b| b.segments.words.len()));
+        for (span, block) in rest {
             out.extend(block.found.iter().map(|d| d.shifted(span.start)));
             let b = &block.segments;
             all.sentences.extend(b.sentences.iter().map(|s| s.shifted(span.start)));
