@@ -29,7 +29,10 @@ Markdown marks code.
 Left alone: indented blocks (code, poetry, block quotes: two or more
 indented lines in a row), a line indented under a label that ends in a
 colon (`Murphy's Law:` then `⇥Anything that can go wrong…`), list items
-(`- item`, `* item`, `1. item`, `a) item`), code (a line ending in `;`,
+(`- item`, `* item`, `1. item`, `a) item`) and the lines and paragraphs
+that continue one, set in to its text (`1. Install it.` then `   Give it
+a name.`), a program's output under its shell prompt (`$ gio info …`), a
+centred title (a short line alone, set in by two spaces or more), code (a line ending in `;`,
 `{` or `}`, a statement under `if (…)`, a block after an rST directive
 or a `::` paragraph), lines starting with
 punctuation or a bracket, CJK paragraphs (`\u{3000}\u{3000}` is how they
@@ -59,6 +62,10 @@ Fix (safe): delete the indentation.",
             input: "It rained.\n\u{a0}\u{a0}The match went ahead anyway.",
             output: "It rained.\nThe match went ahead anyway.",
         },
+        Fixture {
+            input: "1. First item.\n\n The council then met again on Monday.\n",
+            output: "1. First item.\n\nThe council then met again on Monday.\n",
+        },
     ],
     keeps: &[
         "Code:\n\n    let x = 1;\n    let y = 2;\n",
@@ -75,6 +82,10 @@ Fix (safe): delete the indentation.",
         "Run this::\n\n  make install DESTDIR=out and then reboot the machine\n",
         "Then:\n\n  x = compute(a, b) + offset for every item in the list;\n",
         "Die Funktion wird mit der folgenden Syntax aufgerufen:\n\n  Variable = FunctionName( [Parameter1:=]Value1, [Parameter2:=]Value2, ...)\n",
+        "Then run it:\n\n$ gio info test.xyz | grep \"standard::content-type\"\n  standard::content-type: application/x-newtype\n",
+        "1. **Create a new project.**\n\n   Give it the name \"My Site\".\n\n2. **Start it.**\n",
+        "3. Use the front-end scripts to convert documents.\n   Try for example the FAQ page of the project itself.\n",
+        "   Gruselett\n\nDer Flügelflagel gaustert\ndurchs Wiruwaruwolz.\n",
     ],
 };
 
@@ -90,6 +101,30 @@ fn is_list_marker(token: &str) -> bool {
     let letter = body.len() == 1 && body.bytes().all(|b| b.is_ascii_alphabetic());
     let roman = !body.is_empty() && body.len() <= 5 && body.bytes().all(|b| b"ivxlcdm".contains(&b));
     digits || letter || roman
+}
+
+/// How many lines back a list item's continuation is looked for.
+const LIST_REACH: usize = 40;
+
+/// True when the nearest line above that is set in less than `width` is a
+/// list item whose text starts at column `width`: what is indented to that
+/// column continues the item.
+fn continues_list_item(above: &[Span], text: &str, width: usize) -> bool {
+    let Some(line) = above
+        .iter()
+        .rev()
+        .take(LIST_REACH)
+        .map(|l| l.slice(text))
+        .find(|l| !is_blank_line(l) && indent_len(l) < width)
+    else {
+        return false;
+    };
+    let item = &line[indent_len(line)..];
+    let marker = item.split(is_blank).next().unwrap_or("");
+    let after = &item[marker.len()..];
+    is_list_marker(marker)
+        && !after.is_empty()
+        && indent_len(line) + marker.len() + (after.len() - after.trim_start_matches(is_blank).len()) == width
 }
 
 /// Running prose: enough words, ending like a sentence.
@@ -196,6 +231,22 @@ impl Rule for LeadingWhitespace {
             let indent = &line[..width];
             let content = &line[width..];
             if content.trim_end_matches(is_blank).ends_with([';', '{', '}']) {
+                continue;
+            }
+            // Under a shell prompt, indentation is the program's output.
+            if prev_in_para && slice(i - 1).starts_with(['$', '%']) && slice(i - 1)[1..].starts_with(' ') {
+                continue;
+            }
+            // A list item's later paragraphs and lines line up with its text
+            // (`1. Install it.` then `   Give it a name.`).
+            if continues_list_item(&lines[..i], text, width) {
+                continue;
+            }
+            // A short line alone in its paragraph, set in by two spaces or
+            // more and not ending like a sentence, is a centred title.
+            let alone = !prev_in_para && !next_in_para;
+            let title = content.split_whitespace().count() <= 4 && !ends_sentence(content);
+            if alone && title && indent.bytes().filter(|&b| b == b' ').count() >= 2 {
                 continue;
             }
             let Some(first) = content.chars().next() else {
