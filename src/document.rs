@@ -97,6 +97,8 @@ pub struct Document<'a> {
     /// The block of lines last judged by [`Document::in_program`] and its
     /// verdict: rules ask in text order, so a block is judged once.
     program_block: Cell<Option<(usize, usize, bool)>>,
+    /// Whether any block reads as a program, found when a rule first asks.
+    holds_program: OnceCell<bool>,
     extra_protect: &'a [Regex],
     /// Markdown's regions that are not prose, when the text is Markdown.
     markdown: Option<OnceCell<Vec<Span>>>,
@@ -134,6 +136,7 @@ impl<'a> Document<'a> {
             protected: OnceCell::new(),
             code_lines: OnceCell::new(),
             program_block: Cell::new(None),
+            holds_program: OnceCell::new(),
             extra_protect,
             markdown: None,
             record: false,
@@ -458,6 +461,15 @@ impl<'a> Document<'a> {
             });
         self.program_block.set(Some((a, b, v)));
         v
+    }
+
+    /// True when some block of the text reads as a program
+    /// ([`Document::in_program`]): a text that shows code, where markup
+    /// outside the listings may be an example too.
+    pub fn holds_program(&self) -> bool {
+        *self
+            .holds_program
+            .get_or_init(|| self.lines.iter().any(|l| self.in_program(l.start)))
     }
 
     /// Lines `[a, b)`, each with whether it reads as a line of code.

@@ -42,7 +42,9 @@ before it; the message says so when most of its words do.
 
 Left alone: a bare tag or comment named in a sentence, in quotes or after words
 that name it (`the <title> element`, `and <br> breaks a line`, `“<p>”`),
-which is what a page teaching HTML shows its reader; a tag hyphened into a
+which is what a page teaching HTML shows its reader, and a tag one or two
+words after `HTML`, `XHTML`, `XML` or `SGML`, in any language (`la balise
+HTML <OPTION>`, `HTML 태그 <OPTION>`); a tag hyphened into a
 word (`des <img>- bzw. <area>-Tags`, a `<div>-based layout`); a pair of
 tags around an ellipsis, an example with its inside left out (`a <a
 href=\"#\"> ... </a> stub`); a placeholder after
@@ -66,7 +68,10 @@ and markup alone on its line goes with the line.
   brackets (`como <br> (para los saltos)`), which may be written on
   purpose; and for what code writes the same way: `${HOME}`, and a
   `[snake_case]` name that no known shortcode opens and nothing closes
-  (`[fs_types]`, `[config_file]`, `path[path_len]`).
+  (`[fs_types]`, `[config_file]`, `path[path_len]`); and for any markup
+  in a text that shows a program elsewhere (a library's README puts
+  `<script src=\"…\"></script>` and `{{ name }}` among its listings as
+  examples), where an article with an embed's leaked `<script>` shows none.
 
 Left alone: markup in a program's example, a block of code lines of which
 one at least is a statement other than a tag (`<script>` around
@@ -99,6 +104,10 @@ alt=ByteDance’s logo is seen at the company’s office building in Shanghai on
             output: "Hello, see below.",
         },
         Fixture {
+            input: "Read <a href=\"https://example.com/learn\">Learn HTML</a> today.",
+            output: "Read Learn HTML today.",
+        },
+        Fixture {
             input: "Shares rose. <!-- wp:paragraph -->They fell later.",
             output: "Shares rose. They fell later.",
         },
@@ -109,6 +118,10 @@ alt=ByteDance’s logo is seen at the company’s office building in Shanghai on
     ],
     keeps: &[
         "If a < b and c > d, then x >= 3 -> done <3",
+        "Ces entrées correspondent à la balise HTML <OPTION> du formulaire.",
+        "Le voci inserite corrispondono al tag HTML <OPTION VALUE=...>.",
+        "데이터 탭의 목록 항목은 HTML 태그 <OPTION>에 해당합니다.",
+        "Choose sizes for the HTML <font size=1> to <font size=7> tags.",
         "Bookmarks:\n\n<xbel>\n   <bookmark href=\"ftp://ftp.gnome.org/\">\n      <title>GNOME FTP</title>\n   </bookmark>\n</xbel>\n",
         "Example:\n\n<script>\nconst converter = OpenCC.Converter({ from: 'cn', to: 'tw' });\nconsole.log(converter('汉语'));\n</script>\n",
         "Write to <name@example.com> or press <Enter>.",
@@ -255,8 +268,13 @@ impl Rule for LeakedMarkup {
             } else {
                 removal(text, group.span, group.block, prev, next)
             };
-            let fix = if group.safe {
+            // Where the text shows a program elsewhere, markup outside it
+            // may be an example too (`<script src="…"></script>` in a
+            // library's README), so its removal waits for review.
+            let fix = if group.safe && !doc.holds_program() {
                 Fix::safe_edit("remove the markup", edit)
+            } else if group.safe {
+                Fix::unsafe_edit("remove the markup; the text shows code, so it may be an example", edit)
             } else {
                 Fix::unsafe_edit("remove the markup and the words it carries", edit)
             };
@@ -346,6 +364,18 @@ mod tests {
         let text = "Keys live in ${HOME}/.ssh; edit the [fs_types] section, or path[path_len].";
         assert_eq!(fix(text, FixMode::Safe), text);
         assert_eq!(fix("[ad_1]\nText.", FixMode::Safe), "Text.");
+    }
+
+    #[test]
+    fn markup_in_a_text_that_shows_a_program_waits_for_review() {
+        let readme = "Load it in a page:\n\n<script src=\"https://cdn.example.com/lib.min.js\"></script>\n\n\
+                      Then call it:\n\nconst x = lib.parse(text);\nconsole.log(x);\n";
+        assert_eq!(fix(readme, FixMode::Safe), readme);
+        assert!(!fix(readme, FixMode::Unsafe).contains("<script"));
+        // The same line in an article with no program goes unattended.
+        let article =
+            "Shares rose.\n\n<script src=\"https://platform.example.com/widgets.js\"></script>\n\nThey fell.\n";
+        assert_eq!(fix(article, FixMode::Safe), "Shares rose.\n\nThey fell.\n");
     }
 
     #[test]

@@ -73,14 +73,21 @@ pub(super) fn find_tags(text: &str, out: &mut Vec<Item>, named: &mut Vec<Span>) 
         let capitalised = name_text.len() > 1
             && name_text.starts_with(|c: char| c.is_ascii_uppercase())
             && name_text[1..].bytes().all(|b| b.is_ascii_lowercase());
-        let mention = if attrs.is_empty() {
+        let mention = if after_markup_name(text, m.start()) {
+            named.push(Span::new(m.start(), m.end()));
+            Mention::Named
+        } else if attrs.is_empty() {
             if capitalised || beside_notation(text, m.start(), m.end()) {
                 continue;
             }
             mentioned(text, m.start(), m.end())
-        } else if crate::text::between_quotes(text, Span::new(m.start(), m.end())) || elided(text, m.start(), m.end()) {
+        } else if crate::text::between_quotes(text, Span::new(m.start(), m.end()))
+            || elided(text, m.start(), m.end())
+            || named_after(text, m.end())
+        {
             // `add "<base href="url">" to the page`: the whole tag quoted;
-            // `a <a href="#"> ... </a> stub`: an example with its inside left out.
+            // `a <a href="#"> ... </a> stub`: an example with its inside left
+            // out; `the <font size=7> tags`: a noun after it names it.
             named.push(Span::new(m.start(), m.end()));
             Mention::Named
         } else {
@@ -104,6 +111,28 @@ pub(super) fn find_tags(text: &str, out: &mut Vec<Item>, named: &mut Vec<Span>) 
             format!("leaked HTML tag `{shown}{ellipsis}`"),
         ));
     }
+}
+
+/// `tag HTML <OPTION>`, `HTML 태그 <OPTION>`, `the HTML <font size=1> to …
+/// tags`: a tag one or two words after the name of its language is shown,
+/// in any language the text is written in; leaked markup follows no such name.
+fn after_markup_name(text: &str, start: usize) -> bool {
+    let head = &text[crate::span::floor_char_boundary(text, start.saturating_sub(32))..start];
+    let head = &head[head.rfind('\n').map_or(0, |i| i + 1)..];
+    // `Learn HTML</a>`: a tag glued to the name closes a link about it.
+    head.ends_with([' ', '\t'])
+        && head
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .rev()
+            .take(2)
+            .any(|w| matches!(w, "HTML" | "XHTML" | "XML" | "SGML"))
+}
+
+/// A naming noun (`tag`, `element`) after the tag, past blanks.
+fn named_after(text: &str, end: usize) -> bool {
+    text[end..].starts_with([' ', '\t'])
+        && crate::lexicon::NAMING_NOUNS.contains(crate::lexicon::words_around(text, end, end).1)
 }
 
 /// How far from a tag, on its line, an angle-bracket token that is no
