@@ -32,7 +32,9 @@ paths, URLs or e-mail addresses (anything holding `/`, `@`, `_`, `=`, `\\`,
 `://` or starting `www.`), domain and file names with a capitalised suffix
 (`Amazon.Com`, `ASP.Net`, `Report.Pdf`, `Q3.Results.xlsx`), words mixing
 letters and digits (`Web3.Storage`), identifiers (`Console.WriteLine`,
-`myVar.Length`), brands and names written with periods (`Think.Eat.Save`,
+`myVar.Length`), and (for review only) a word glued by a period to a
+capitalised one in a text that shows a program elsewhere (`typing.Self`,
+`window.Array`), brands and names written with periods (`Think.Eat.Save`,
 and `Pop.Up` or `i.Con` when they recur in the text), qualified names whose
 capitalised namespace the text glues to two different names or more, and
 in half its uses (`Gtk.Button` and `Gtk.Window`), a `?` or `!` that does
@@ -205,6 +207,8 @@ struct Candidate<'t> {
     name_like: bool,
     /// The word before the mark (`Gtk` of `Gtk.Button`).
     prefix: &'t str,
+    /// A period between two words, the shape of a qualified name (`typing.Self`).
+    dotted: bool,
 }
 
 fn check_sentence_end<'t>(text: &'t str, m: regex::Match) -> Option<Candidate<'t>> {
@@ -269,6 +273,7 @@ fn check_sentence_end<'t>(text: &'t str, m: regex::Match) -> Option<Candidate<'t
         diag,
         key: &text[key_start..word_at + next_word.len()],
         prefix: before,
+        dotted: terminal == b'.' && !before.is_empty(),
         name_like: terminal == b'.'
             && (before.chars().next().is_some_and(char::is_uppercase) || before.chars().nth(2).is_none()),
     })
@@ -447,10 +452,22 @@ impl Rule for MissingSpaceAfterPunctuation {
             }
         });
         let namespace = |c: &Candidate| members.contains_key(c.prefix);
+        // In a text that shows a program, a word glued by a period to a
+        // capitalised one may be a qualified name (`typing.Self`,
+        // `window.Array`, `http.Agent`), so the space waits for review.
         let kept = ends
             .into_iter()
             .filter(|c| !(c.name_like && (seen.get(c.key).is_some_and(|&n| n > 1) || namespace(c))))
-            .map(|c| c.diag);
+            .map(|c| {
+                let mut diag = c.diag;
+                if c.dotted && doc.holds_program() {
+                    for f in diag.fix.iter_mut() {
+                        f.applicability = Applicability::Unsafe;
+                        f.message = "insert a space; the text shows code, so this may be a qualified name".into();
+                    }
+                }
+                diag
+            });
         if doc.restores_paragraphs() {
             out.extend(kept.map(|d| restore_paragraph(doc, d)));
         } else {
@@ -601,6 +618,23 @@ mod tests {
     #[test]
     fn inserts_a_space_between_two_glued_sentences() {
         assert_eq!(fix("the company said.At its peak"), "the company said. At its peak");
+    }
+
+    #[test]
+    fn a_qualified_name_in_a_text_that_shows_code_waits_for_review() {
+        let readme = "Support usage of type with typing.Self and type aliases.\n\n\
+                      Install it, then:\n\nimport typing\nx = typing.cast(int, y)\n";
+        assert_eq!(fix(readme), readme);
+        // Unsafe fixes still add the space, and an article with no code gets it unattended.
+        let unsafe_fixed = crate::rules::testing::english(&super::META)
+            .fix(readme, FixMode::Unsafe)
+            .unwrap()
+            .text;
+        assert!(unsafe_fixed.contains("typing. Self"), "{unsafe_fixed}");
+        assert_eq!(
+            fix("The talks ended in October.Both sides left.\n"),
+            "The talks ended in October. Both sides left.\n"
+        );
     }
 
     #[test]
