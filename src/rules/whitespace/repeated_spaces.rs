@@ -22,6 +22,9 @@ whitespace at its end (`trailing-whitespace`), and layout:
   places, or two or more gaps of which one is three or more spaces wide
   (`Revenue    $5m    $6m`), and a line indented by two or more spaces
   with a wide gap, a help screen's row (`  -o FILE      specify output`);
+- a flattened table's row, with three pipes or more (`Bugs |  |  |`), and
+  its rule of dashes, equals signs and pluses (`---  ---  ---`); a
+  byline's one pipe (`By Jane Doe  |  Published`) is no table;
 - a gap on a line next to one with a wide gap (three spaces or more) or a
   tab: verse side by side, a dialogue's `Q:⇥` and `A:⇥`, comments aligned
   after code;
@@ -70,6 +73,8 @@ Fix (safe): replace the run with one space.",
         "Season\tClub\tMatches\tGoals",
         "2021-22\tDefensor Park",
         "Revenue     $5m     $6m",
+        "Bugs |  |  |  |  |\nIssues | 12 |  | 3 |  |",
+        "---  ---  ---  ---\n 1   2      3   4\n111  222  333  444\n---  ---  ---  ---",
         "Name   Age   City\nAlice  30   Paris",
         "one space\tthen a tab in a short line",
         "Host:\tNo problem at all, said the host to the man with the bug in the hall.",
@@ -243,6 +248,18 @@ fn sentence_gaps(text: &str) -> (usize, usize) {
     (single, double)
 }
 
+/// A flattened table's row, cells between three pipes or more (`Bugs |
+/// |  |  |`), or its rule, nothing but dashes, equals signs, pluses, pipes
+/// and colons (`---  ---  ---`): their gaps are cells and borders. A byline's
+/// one pipe (`By Jane Doe  |  Published`) makes no table.
+fn is_table_rule_or_row(line: &str) -> bool {
+    let b = line.as_bytes();
+    memchr::memchr_iter(b'|', b).nth(2).is_some()
+        || (b.iter().any(|&c| c == b'-' || c == b'=')
+            && b.iter()
+                .all(|&c| matches!(c, b'-' | b'=' | b'+' | b'|' | b':' | b' ' | b'\t')))
+}
+
 fn after_list_marker(head: &str) -> bool {
     let marker = head.trim_start_matches([' ', '\t']);
     let n = marker.chars().count();
@@ -299,6 +316,7 @@ impl Rule for RepeatedSpaces {
                     let row = text[line.start..].starts_with("  ") && s.wide_gaps >= 1;
                     let t = indented
                         || row
+                        || is_table_rule_or_row(line.slice(text))
                         || s.tab_gaps >= 2
                         || (s.wide_gaps >= 1 && s.gaps >= 2)
                         || (s.tab_gaps == 1 && s.words < 10)
