@@ -87,7 +87,12 @@ fn looks_like_statement(line: &str) -> bool {
         Some(i) if i > 0 && t.ends_with("*/") => t[..i].trim_end(),
         _ => t,
     };
-    if code.ends_with(['{', ';']) || first == b'}' || first == b')' || (first == b'.' && t.contains('(')) {
+    if code.ends_with(['{', ';']) || matches!(first, b'}' | b')' | b']') || (first == b'.' && t.contains('(')) {
+        return true;
+    }
+    // An item of a list or a call's argument written out: a quoted string
+    // and its comma (`    "Paris is the capital of France.",`).
+    if matches!(first, b'"' | b'\'') && (t.ends_with("\",") || t.ends_with("',")) && t.len() > 3 {
         return true;
     }
     // Comments, decorators and markup tags opening the line.
@@ -365,9 +370,13 @@ mod tests {
         for block in [
             "Usage\n\nsettings.username == \"admin\"  # dot notation\nsettings.get(\"key\", \"default value\")  # like a dict\n",
             "The program below reads the options that the user gave, and it prints the limit.\n\nconst options = program.opts();\nconst limit = options.first ? 1 : undefined;\nconsole.log(limit);\n",
+            "documents = [\n    \"Paris is the capital of France.\",\n    \"Berlin is the capital of Germany .\",\n]\n",
         ] {
             assert_eq!(linter.fix(block, FixMode::Safe).unwrap().text, block);
         }
+        // Dialogue wrapped after a quotation's comma is still prose.
+        let dialogue = "'I know it',\nshe said , and left.\n";
+        assert_ne!(linter.fix(dialogue, FixMode::Safe).unwrap().text, dialogue);
         // Wrapped prose with one line that ends on `;` is still prose.
         let prose = "The first line of a paragraph;\nthe model , which we ran\nworked well enough for us.\n";
         assert_ne!(linter.fix(prose, FixMode::Safe).unwrap().text, prose);
