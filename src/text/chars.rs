@@ -117,6 +117,38 @@ pub(crate) fn is_unspaced_letter(c: char) -> bool {
             | '\u{FFA0}'..='\u{FFDC}')
 }
 
+/// A letter of a script that writes no spaces between words (Thai, Lao,
+/// Tibetan, Myanmar, Khmer, Tai Tham, Balinese, Javanese): a space there
+/// marks a phrase, and a no-break space is the writer's choice.
+pub(crate) fn is_unspaced_script_letter(c: char) -> bool {
+    matches!(c,
+        '\u{0E00}'..='\u{0FFF}'
+        | '\u{1000}'..='\u{109F}'
+        | '\u{1780}'..='\u{17FF}'
+        | '\u{1980}'..='\u{1AAF}'
+        | '\u{1B00}'..='\u{1B7F}'
+        | '\u{A980}'..='\u{A9FF}'
+        | '\u{AA60}'..='\u{AA7F}')
+}
+
+/// A sentence or clause mark of a script other than Latin (Devanagari's
+/// danda `।`, Khmer's `។` and `៖`, Thai's `ฯ`, Myanmar's `။`, Tibetan's
+/// `།`, Armenian's `։`, Ethiopic's `።`, Arabic's `؟` `،` `؛`, Greek's
+/// `·`): what typography may set off with a no-break space.
+pub(crate) fn is_script_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0964}' | '\u{0965}'
+        | '\u{17D4}'..='\u{17D6}' | '\u{17DA}'
+        | '\u{0E2F}' | '\u{0E5A}' | '\u{0E5B}'
+        | '\u{104A}' | '\u{104B}'
+        | '\u{0F0D}'..='\u{0F12}'
+        | '\u{0589}' | '\u{055D}' | '\u{055E}'
+        | '\u{1361}'..='\u{1368}'
+        | '\u{060C}' | '\u{061B}' | '\u{061F}'
+        | '\u{1802}' | '\u{1803}'
+        | '\u{0387}' | '…' | '‽' | '\u{2E2E}')
+}
+
 /// Full-width forms (`Ａ`, `１`, `，`), which belong to neither script.
 pub(crate) fn is_fullwidth_form(c: char) -> bool {
     matches!(c, '\u{FF01}'..='\u{FF60}' | '\u{FFE0}'..='\u{FFE6}')

@@ -4,7 +4,7 @@ use regex::bytes::Regex;
 
 use crate::lexicon::{ARTICLES, COORDINATORS, PREPOSITIONS, WH_WORDS};
 use crate::prelude::*;
-use crate::text::chars::{is_cjk_letter, is_fullwidth_form};
+use crate::text::chars::{is_cjk_letter, is_fullwidth_form, is_script_mark, is_unspaced_script_letter};
 use crate::text::is_abbreviation_period;
 
 pub struct OddSpace;
@@ -41,7 +41,9 @@ Beethoven`, `de Gaulle`), around a dash, next to guillemets (`« ça »`) and ju
 marks (French spacing), next to a symbol (`→ https://…`, `pid #4521`,
 `A × B`: arrows, bullets, mathematical and technical signs), before a mark
 (`Canicule : `, French spacing: `space-before-punctuation` judges those),
-next to CJK text, and at the start or end of a line (`leading-whitespace`'s
+next to CJK text or a script that writes no spaces between words (Thai,
+Lao, Khmer, Myanmar, Tibetan), before a sentence mark of any script (Khmer
+`។`, Devanagari `।`, Arabic `؟`), and at the start or end of a line (`leading-whitespace`'s
 and `trailing-whitespace`'s). Zero-width characters are the unicode rules'.
 
 Fix (safe): replace the run of spaces with one plain space.",
@@ -70,6 +72,9 @@ Fix (safe): replace the run of spaces with one plain space.",
     ],
     keeps: &[
         "a 10\u{a0}km run, 5\u{a0}% more, 38\u{a0}°C and 1\u{202f}000\u{202f}000 people",
+        "ការ\u{200b}កំណត់\u{200b}នេះ\u{200b}នឹង\u{200b}មាន\u{200b}ភាសា\u{200b}ដែល\u{200b}បាន\u{200b}ជ្រើស\u{a0}។\n",
+        "ใช้คำสั่งนี้\u{a0}เพื่อบันทึกเอกสาร",
+        "यह वाक्य यहाँ समाप्त होता है\u{a0}। दूसरा वाक्य",
         "No.\u{a0}5 on Windows\u{a0}10 with Mr.\u{a0}Smith and Louis\u{a0}XIV",
         "Ludwig van\u{a0}Beethoven met Charles de\u{a0}Gaulle",
         "See →\u{a0}https://www.cups.org/ for process pid\u{a0}#4521 and A\u{a0}×\u{a0}B.",
@@ -294,10 +299,14 @@ impl Rule for OddSpace {
             if matches!(prev, '\n' | '\r') || matches!(next, '\n' | '\r' | '\t') || prev == '\t' {
                 continue;
             }
-            if is_cjk_side(prev) || is_cjk_side(next) {
+            if is_cjk_side(prev)
+                || is_cjk_side(next)
+                || is_unspaced_script_letter(prev)
+                || is_unspaced_script_letter(next)
+            {
                 continue;
             }
-            if matches!(next, ',' | ';' | ':' | '.' | '!' | '?') {
+            if matches!(next, ',' | ';' | ':' | '.' | '!' | '?') || is_script_mark(next) {
                 continue;
             }
             let single = run.chars().nth(1).is_none();
