@@ -181,7 +181,23 @@ pub fn is_code_block(lines: &[(&str, bool)]) -> bool {
         .iter()
         .filter(|&&(line, code)| code || looks_like_statement(line))
         .count();
-    lines.len() >= 2 && statements >= 2 && statements * 2 >= lines.len()
+    lines.len() >= 2 && (statements >= 2 && statements * 2 >= lines.len() || is_indented_listing(lines))
+}
+
+/// Two lines or more, every one set in by four spaces or a tab, not all
+/// of them sentences: a listing as Markdown and help pages indent one
+/// (`    Print Exp ( 23 * Log( 12.345 ) )`, `      MsgBox SUN,, MOON`),
+/// whose spacing and marks are the program's. A scraper's text keeps no
+/// indentation; an indented block quote of sentences is still prose.
+fn is_indented_listing(lines: &[(&str, bool)]) -> bool {
+    let set_in = |l: &str| l.starts_with("    ") || l.starts_with('\t');
+    let sentence = |l: &str| {
+        let t = l.trim();
+        t.split(' ').count() >= 6 && t.ends_with(['.', '!', '?', '"', '”', '’'])
+    };
+    lines.iter().all(|&(l, _)| set_in(l) || l.trim().is_empty())
+        && lines.iter().filter(|&&(l, _)| !l.trim().is_empty()).count() >= 2
+        && lines.iter().any(|&(l, _)| !l.trim().is_empty() && !sentence(l))
 }
 
 /// A line that is mostly not letters: ASCII art (`( o o )`, `___,,--''`)
@@ -374,6 +390,12 @@ mod tests {
         ] {
             assert_eq!(linter.fix(block, FixMode::Safe).unwrap().text, block);
         }
+        // A listing set in by four spaces is a program's; a set-in quotation
+        // of sentences is prose.
+        let listing = "Example:\n\n    Sub ExampleConst\n      MsgBox SUN,, MOON\n    Print Exp ( 23 * Log( 12.345 ) )\n    End Sub\n";
+        assert_eq!(linter.fix(listing, FixMode::Safe).unwrap().text, listing);
+        let quotation = "He wrote:\n\n    The model , which we ran last year, worked well.\n    It was cheap to run and easy to train.\n";
+        assert_ne!(linter.fix(quotation, FixMode::Safe).unwrap().text, quotation);
         // Dialogue wrapped after a quotation's comma is still prose.
         let dialogue = "'I know it',\nshe said , and left.\n";
         assert_ne!(linter.fix(dialogue, FixMode::Safe).unwrap().text, dialogue);
