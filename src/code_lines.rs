@@ -29,7 +29,7 @@ pub fn is_code_line(line: &str) -> bool {
         return true;
     }
     let t = line.trim_start_matches([' ', '\t']);
-    if assigns_a_call(t) {
+    if assigns_a_call(t) || is_signature(t) {
         return true;
     }
     let b = t.as_bytes();
@@ -49,6 +49,33 @@ pub fn is_code_line(line: &str) -> bool {
         return false;
     }
     has_code_mark(t) || runs_a_tool(t)
+}
+
+/// A function's syntax or signature on a line of its own, as reference
+/// pages give it: a name glued to `(` opening the line, the line closing
+/// the call, with at most a return type after it (`ROUNDSIG( Value; Digits
+/// )`, `svc.MsgBox( prompt: str, buttons = svc.MB_OK ): opt str`, `Pmt(
+/// Rate as Double, NPer as Double )`). A sentence that opens with a glued
+/// bracket (`Photo(s) by Reuters.`) ends on its mark, not on the call.
+fn is_signature(t: &str) -> bool {
+    let t = t.trim_end();
+    let name = t
+        .bytes()
+        .take_while(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'$'))
+        .count();
+    if name == 0 || !t.as_bytes()[0].is_ascii_alphabetic() || t.as_bytes().get(name) != Some(&b'(') {
+        return false;
+    }
+    let Some(close) = t.rfind(')') else {
+        return false;
+    };
+    let tail = t[close + 1..].trim_start();
+    // The call holds something, so `Photo()` alone proves little either way.
+    close > name + 1
+        && (tail.is_empty()
+            || (tail.starts_with(':') || tail.starts_with("As ") || tail.starts_with("as "))
+                && tail.split_whitespace().count() <= 3
+                && !tail.ends_with('.'))
 }
 
 /// `pip install .`, `npm ci`: a line that opens with a package manager's or
@@ -375,6 +402,10 @@ mod tests {
             "pip install .",
             "npm install --save lodash",
             "tomli >= 1.1.0 ; python_version < \"3.11\"",
+            "ROUNDSIG( Value; Digits )",
+            "NETWORKDAYS(StartDate; EndDate [; [ Holidays ] [; Workdays ] ])",
+            "svc.MsgBox( prompt: str, buttons = svc.MB_OK , opt title: str ): opt str",
+            "Pmt( Rate as Double, NPer as Double , PV as Double, [FV as Variant] )",
         ] {
             assert!(is_code_line(line), "{line}");
         }
@@ -440,6 +471,8 @@ mod tests {
             "In plaats daarvan wordt de waarde gegeven door de vergelijking V = max(R,G,B) , zo.",
             "Pip install is the way , they say.",
             "git , the version control system , is used here.",
+            "Photo(s) by Reuters , taken in 2023 (in Kyiv).",
+            "Trump(R) said , after the vote (on Monday): it was fine.",
         ] {
             assert!(!is_code_line(line), "{line}");
         }
