@@ -33,7 +33,7 @@ word and before a boundary, and no curly quote is mixed in (`\"?at least
 Left alone: a `”` after a straight quote that may close the `“`
 (`“closed\". ”`: which mark pairs is not clear); a quote mark the text
 names rather than uses (`Type \" to start a string`, `a \" mark`); strings
-in code (`\"Hello, \" + name`, `sep = \" \"`, `formail -I \"From \"`,
+in code (`\"Hello, \" + name`, `\"The date is \" & Date`, `sep = \" \"`, `formail -I \"From \"`,
 `=TRIM(\" hello world \")`) and a
 quote after a column gap (a Vim comment); empty
 quotes (`“ ”`: `empty-quotes-or-brackets`'s), padding that crosses a line
@@ -72,6 +72,7 @@ space and the `“` with `”`. Only whitespace and quotation marks change.",
     ],
     keeps: &[
         "“He said ‘no’ twice,” she recalled. “Yes.”",
+        "Sub ExampleDate\n    MsgBox \"The date is \" & Date\nEnd Sub\n",
         "The sign read “closed\". ” Then it opened.",
         "It cancelled the show “ ” after one season.",
         "=TRIM(\" hello world \") returns hello world, and CONCATENATE(\"a\"; \" b \") returns a b.",
@@ -328,14 +329,16 @@ fn check_straight(doc: &Document, seg: Span, out: &mut Vec<Diagnostic>) {
 }
 
 /// Whether the quotes at `o` and `c` hold a string in code, where a space
-/// inside is data: one joined with `+` (`"Hello, " + name`), assigned
+/// inside is data: one joined with `+` or `&` (`"Hello, " + name`,
+/// `"The date is " & Date`), assigned
 /// (`sep = " "`), given to a command's option (`formail -I "From "`) or to
 /// a function (`=TRIM(" hello world ")`, `CONCATENATE("a"; " b ")`), and
 /// a quote after a column gap, which opens a Vim script's comment.
 fn string_literal(text: &str, o: usize, c: usize) -> bool {
     let before = text[..o].trim_end_matches([' ', '\t']);
     let rest = text[c + 1..].trim_start_matches([' ', '\t']);
-    let joined = rest.starts_with('+');
+    // `+`, or BASIC's and spreadsheets' `&` (`"The date is " & Date`).
+    let joined = rest.starts_with('+') || rest.starts_with("& ") || rest.starts_with("&\"") || before.ends_with('&');
     // Inside a call's brackets: the last bracket before the quote on its
     // line (within reach) opens right after a name.
     let (lo, _) = crate::text::line_reach(text.as_bytes(), o, o, 200);
