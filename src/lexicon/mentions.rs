@@ -4,10 +4,44 @@
 use super::WordList;
 
 /// Words before a mark or tag that name it: verbs of typing, determiners,
-/// conjunctions in a list of marks.
+/// conjunctions in a list of marks, and the noun for a tag in languages
+/// that put it first (`la balise <OPTION>`, `la etiqueta <p>`, `тег <br>`).
 pub static NAMING_WORDS: WordList = WordList(&[
-    "a", "add", "an", "and", "any", "each", "enter", "every", "insert", "its", "no", "or", "press", "put", "the",
-    "this", "type", "use", "uses", "using", "with", "write", "your",
+    "a",
+    "add",
+    "an",
+    "and",
+    "any",
+    "balise",
+    "balises",
+    "each",
+    "enter",
+    "etiqueta",
+    "etiquetas",
+    "every",
+    "insert",
+    "its",
+    "no",
+    "or",
+    "press",
+    "put",
+    "tag",
+    "tags",
+    "the",
+    "this",
+    "type",
+    "use",
+    "uses",
+    "using",
+    "with",
+    "write",
+    "your",
+    "znacznik",
+    "znaczniki",
+    "тег",
+    "тега",
+    "теги",
+    "тегу",
 ]);
 
 /// Nouns after a mark or tag that name it.

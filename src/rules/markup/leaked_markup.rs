@@ -42,7 +42,8 @@ before it; the message says so when most of its words do.
 
 Left alone: a bare tag or comment named in a sentence, in quotes or after words
 that name it (`the <title> element`, `and <br> breaks a line`, `“<p>”`),
-which is what a page teaching HTML shows its reader, and a tag one or two
+which is what a page teaching HTML shows its reader (in French, Spanish,
+Polish and Russian too: `la balise <IFRAME>`, `тегу <OPTION>`), and a tag one or two
 words after `HTML`, `XHTML`, `XML` or `SGML`, in any language (`la balise
 HTML <OPTION>`, `HTML 태그 <OPTION>`); a tag hyphened into a
 word (`des <img>- bzw. <area>-Tags`, a `<div>-based layout`); a pair of
@@ -122,6 +123,8 @@ alt=ByteDance’s logo is seen at the company’s office building in Shanghai on
         "Le voci inserite corrispondono al tag HTML <OPTION VALUE=...>.",
         "데이터 탭의 목록 항목은 HTML 태그 <OPTION>에 해당합니다.",
         "Choose sizes for the HTML <font size=1> to <font size=7> tags.",
+        "Le contenu du cadre flottant est lié par la balise <IFRAME> du document.",
+        "Элемент списка соответствует тегу <OPTION> в документе.",
         "Bookmarks:\n\n<xbel>\n   <bookmark href=\"ftp://ftp.gnome.org/\">\n      <title>GNOME FTP</title>\n   </bookmark>\n</xbel>\n",
         "Example:\n\n<script>\nconst converter = OpenCC.Converter({ from: 'cn', to: 'tw' });\nconsole.log(converter('汉语'));\n</script>\n",
         "Write to <name@example.com> or press <Enter>.",
