@@ -66,7 +66,17 @@ fn is_signature(t: &str) -> bool {
     if name == 0 || !t.as_bytes()[0].is_ascii_alphabetic() || t.as_bytes().get(name) != Some(&b'(') {
         return false;
     }
-    let Some(close) = t.rfind(')') else {
+    // The bracket after the name closes the call, and nothing after it
+    // opens another: `name(s) (comma separated)` is prose's plural.
+    let mut depth = 0usize;
+    let Some(close) = t.bytes().enumerate().skip(name).find_map(|(i, c)| {
+        match c {
+            b'(' => depth += 1,
+            b')' => depth = depth.saturating_sub(1),
+            _ => return None,
+        }
+        (depth == 0).then_some(i)
+    }) else {
         return false;
     };
     let tail = t[close + 1..].trim_start();
@@ -135,7 +145,46 @@ fn looks_like_statement(line: &str) -> bool {
     {
         return true;
     }
-    glued_call(t) || assigns(t)
+    glued_call(t) || assigns(t) || basic_statement(t)
+}
+
+/// A statement of BASIC, as office suites' help pages show it: a block's
+/// opening (`Sub ExampleConst`, `Function Area(r As Double)`) and end (`End
+/// Sub`, `Next`, `Loop`), a declaration (`Dim x As Integer`, `Const SUN =
+/// 3`) and a message box (`MsgBox SUN,, MOON`). Each is a shape no sentence
+/// takes: a capitalised keyword, then a name or a type, not words.
+fn basic_statement(t: &str) -> bool {
+    if matches!(
+        t,
+        "End Sub" | "End Function" | "End If" | "End Select" | "End With" | "End Property" | "Next" | "Loop" | "Wend"
+    ) {
+        return true;
+    }
+    let rest = [
+        "Private Sub ",
+        "Public Sub ",
+        "Sub ",
+        "Private Function ",
+        "Public Function ",
+        "Function ",
+    ]
+    .iter()
+    .find_map(|k| t.strip_prefix(k));
+    if let Some(rest) = rest {
+        // A name written as code: glued to its arguments, or with a capital
+        // or an underscore inside (`ExampleConst`, `my_sub`).
+        let name = rest.split([' ', '(']).next().unwrap_or("");
+        let codelike =
+            name.contains('_') || name.chars().skip(1).any(char::is_uppercase) || rest[name.len()..].starts_with('(');
+        return !name.is_empty()
+            && codelike
+            && (rest.len() == name.len() || rest[name.len()..].starts_with(['(', ' ']));
+    }
+    let declared = ["Dim ", "ReDim ", "Const ", "Static ", "Global "]
+        .iter()
+        .any(|k| t.starts_with(k))
+        && (t.contains(" As ") || t.contains(" = "));
+    declared || t.starts_with("MsgBox ")
 }
 
 /// Words that open a statement in the languages READMEs show most, and
@@ -418,6 +467,7 @@ mod tests {
             "Usage\n\nsettings.username == \"admin\"  # dot notation\nsettings.get(\"key\", \"default value\")  # like a dict\n",
             "The program below reads the options that the user gave, and it prints the limit.\n\nconst options = program.opts();\nconst limit = options.first ? 1 : undefined;\nconsole.log(limit);\n",
             "documents = [\n    \"Paris is the capital of France.\",\n    \"Berlin is the capital of Germany .\",\n]\n",
+            "Example:\n\nSub ExampleConst\n  Const SUN = 3 * 1.456 / 56\n  MsgBox SUN,, MOON\nEnd Sub\n",
         ] {
             assert_eq!(linter.fix(block, FixMode::Safe).unwrap().text, block);
         }
@@ -427,6 +477,9 @@ mod tests {
         assert_eq!(linter.fix(listing, FixMode::Safe).unwrap().text, listing);
         let quotation = "He wrote:\n\n    The model , which we ran last year, worked well.\n    It was cheap to run and easy to train.\n";
         assert_ne!(linter.fix(quotation, FixMode::Safe).unwrap().text, quotation);
+        // Sentences that open with BASIC's words are prose.
+        let basic_words = "Sub ordinate clauses , which we saw,\nEnd up as fragments .\nDim light came in.\n";
+        assert_ne!(linter.fix(basic_words, FixMode::Safe).unwrap().text, basic_words);
         // Dialogue wrapped after a quotation's comma is still prose.
         let dialogue = "'I know it',\nshe said , and left.\n";
         assert_ne!(linter.fix(dialogue, FixMode::Safe).unwrap().text, dialogue);
@@ -472,6 +525,7 @@ mod tests {
             "Pip install is the way , they say.",
             "git , the version control system , is used here.",
             "Photo(s) by Reuters , taken in 2023 (in Kyiv).",
+            "name(s) (comma and/or space separated)  (Enter 'c' to cancel): example.com",
             "Trump(R) said , after the vote (on Monday): it was fine.",
         ] {
             assert!(!is_code_line(line), "{line}");
