@@ -94,6 +94,7 @@ impl PrettyArray {
         Ok(())
     }
 }
+
 /// The default: each finding with its line and a caret, then a count.
 struct Full {
     colored: bool,
@@ -188,7 +189,7 @@ struct Sarif {
 }
 
 impl Sarif {
-    /// Write the log up to its results, once.
+    /// Write the log up to its results, once; the results' array after it.
     fn begin(&mut self, out: &mut dyn Write) -> Result<&mut PrettyArray> {
         if self.tail.is_none() {
             let log = serde_json::to_string_pretty(&format::sarif_log())?;
@@ -209,9 +210,9 @@ impl Sarif {
 impl Sink for Sarif {
     fn take(&mut self, out: &mut dyn Write, path: String, text: String, diags: Vec<Diagnostic>) -> Result<()> {
         self.begin(out)?;
-        let results = self.results.as_mut().expect("begun");
         for l in format::locate(&path, &text, &diags) {
-            results.push(out, &format::sarif_result(&l, self.index[l.diag.rule.code]))?;
+            let result = format::sarif_result(&l, self.index[l.diag.rule.code]);
+            self.results.as_mut().expect("begun").push(out, &result)?;
         }
         Ok(())
     }
