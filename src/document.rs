@@ -321,6 +321,14 @@ impl<'a> Document<'a> {
             Language::Auto | Language::Mostly(_) => match script {
                 Some(Script::Latin | Script::Cyrillic) => match lang::detect(text, lang::PARAGRAPH_WORDS) {
                     Verdict::Is(l) => Some(l),
+                    // `Luôn luôn tạo bản sao lưu`, a Vietnamese heading in an English
+                    // page: a fifth of its letters or more outside ASCII, which
+                    // English words never have, so it is not read as English.
+                    Verdict::Undecided
+                        if self.document_language() == Some(Lang::English) && mostly_foreign_letters(text) =>
+                    {
+                        None
+                    }
                     Verdict::Undecided => self.document_language(),
                     Verdict::Foreign if lang::short_lines(text) => self.document_language(),
                     Verdict::Foreign => None,
@@ -609,6 +617,15 @@ fn gallop(s: &[Span], pred: impl Fn(&Span) -> bool) -> usize {
     lo + s[lo..(lo + step).min(s.len())].partition_point(pred)
 }
 
+/// Eight letters or more, a fifth of them or more outside ASCII.
+fn mostly_foreign_letters(text: &str) -> bool {
+    let (letters, foreign) = text
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .fold((0usize, 0usize), |(l, f), c| (l + 1, f + usize::from(!c.is_ascii())));
+    letters >= 8 && foreign * 5 >= letters
+}
+
 /// Cut `text` into blocks that paragraph-scoped rules check one at a time.
 ///
 /// Each block runs from the end of one paragraph's last line to the end of
@@ -679,6 +696,20 @@ fn line_spans(text: &str) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_heading_in_another_alphabet_is_not_read_as_the_english_around_it() {
+        let text = "Luôn luôn tạo bản sao lưu\n\nSaves the previous version of a document as a backup copy \
+                    whenever you save a document, so that you can go back to it.\n\nPrint the page\n";
+        let doc = Document::new(text);
+        assert_eq!(doc.document_language(), Some(Lang::English));
+        assert_eq!(doc.language_at(0), None);
+        // A short heading in plain letters still takes the page's language.
+        assert_eq!(doc.language_at(text.rfind("Print").unwrap()), Some(Lang::English));
+        // And the doubled word in it is left alone.
+        let linter = crate::Linter::new(&crate::Settings::default()).unwrap();
+        assert!(linter.check(text).iter().all(|d| d.rule.code != "D001"));
+    }
 
     #[test]
     fn lines_exclude_crlf_terminators() {
