@@ -475,9 +475,24 @@ impl<'a> Document<'a> {
     /// ([`Document::in_program`]): a text that shows code, where markup
     /// outside the listings may be an example too.
     pub fn holds_program(&self) -> bool {
-        *self
-            .holds_program
-            .get_or_init(|| self.lines.iter().any(|l| self.in_program(l.start)))
+        *self.holds_program.get_or_init(|| {
+            // A program is a block of two lines or more, so a block of one
+            // (a news paragraph, a heading) is passed over unread.
+            let blank = |j: usize| self.slice(self.lines[j]).trim().is_empty();
+            let mut i = 0;
+            while i < self.lines.len() {
+                if blank(i) {
+                    i += 1;
+                    continue;
+                }
+                let (a, b) = self.block_around(i);
+                if b - a >= 2 && self.in_program(self.lines[a].start) {
+                    return true;
+                }
+                i = b;
+            }
+            false
+        })
     }
 
     /// Lines `[a, b)`, each with whether it reads as a line of code.
