@@ -40,13 +40,16 @@ fuzz_target!(|data: &[u8]| {
     }
     let doc = detritus::Document::new(text);
     let located = format::locate("in.txt", text, &diags);
-    let _ = format::sarif(&located);
-    let _ = format::statistics(&located);
+    let _ = format::sarif_log();
+    let mut counts = format::RuleCounts::default();
+    diags.iter().for_each(|d| counts.add(d));
+    let _ = (counts.table(), counts.json());
     for l in located {
         assert!(l.line >= 1 && l.column >= 1 && (l.end_line, l.end_column) >= (l.line, l.column));
         let _ = format::full(&l, flags & 2 == 2);
         let _ = format::concise(&l);
         let _ = format::github(&l);
         let _ = format::json_value(&l, Some(doc.context_at(l.diag.span.start)));
+        let _ = format::sarif_result(&l, 0);
     }
 });
