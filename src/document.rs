@@ -430,7 +430,7 @@ impl<'a> Document<'a> {
         if let Some(v) = cells[i].get() {
             return v;
         }
-        if self.slice(self.lines[i]).trim().is_empty() {
+        if self.blank_line(i) {
             cells[i].set(Some(false));
             return false;
         }
@@ -478,10 +478,9 @@ impl<'a> Document<'a> {
         *self.holds_program.get_or_init(|| {
             // A program is a block of two lines or more, so a block of one
             // (a news paragraph, a heading) is passed over unread.
-            let blank = |j: usize| self.slice(self.lines[j]).trim().is_empty();
             let mut i = 0;
             while i < self.lines.len() {
-                if blank(i) {
+                if self.blank_line(i) {
                     i += 1;
                     continue;
                 }
@@ -507,15 +506,19 @@ impl<'a> Document<'a> {
 
     /// The lines `[a, b)` of the block of non-blank lines holding line `i`.
     fn block_around(&self, i: usize) -> (usize, usize) {
-        let blank = |j: usize| self.slice(self.lines[j]).trim().is_empty();
         let (mut a, mut b) = (i, i + 1);
-        while a > 0 && !blank(a - 1) {
+        while a > 0 && !self.blank_line(a - 1) {
             a -= 1;
         }
-        while b < self.lines.len() && !blank(b) {
+        while b < self.lines.len() && !self.blank_line(b) {
             b += 1;
         }
         (a, b)
+    }
+
+    /// Whether line `j` holds only whitespace.
+    fn blank_line(&self, j: usize) -> bool {
+        self.slice(self.lines[j]).trim().is_empty()
     }
 
     /// True when `span` would cut into a protected region: it overlaps one
