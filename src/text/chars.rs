@@ -159,6 +159,15 @@ pub(crate) fn is_latin_alnum(c: char) -> bool {
     c.is_alphanumeric() && !is_cjk_letter(c) && !is_fullwidth_form(c)
 }
 
+/// A `“` or `”` at `at` that is the last piece of mojibake, not a quotation
+/// mark: UTF-8 read as Windows-1252 turns `–` (E2 80 93) into `â€“`, `—`
+/// into `â€”` and `Ó` (C3 93) into `Ã“`. A quote rule that judged it would
+/// pad or glue the dash the decoder restores (`â€“ wij` → `–wij`).
+pub(crate) fn mojibake_quote(text: &str, at: usize) -> bool {
+    let head = &text[..at];
+    head.ends_with('€') || (head.ends_with('Ã') && text[at..].starts_with('“'))
+}
+
 #[cfg(test)]
 mod tests {
 

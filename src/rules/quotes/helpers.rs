@@ -8,6 +8,7 @@
 
 use crate::document::Document;
 use crate::span::Span;
+use crate::text::chars::mojibake_quote;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Dir {
@@ -154,8 +155,7 @@ pub(super) fn analyse(doc: &Document, segs: &[Span]) -> Vec<Segment> {
                 german = true;
                 continue;
             }
-            if start < seg.start || doubled_closer(text, start).is_some() || text[..start].ends_with('€') {
-                // `€”` and `€“` are pieces of mojibake (`â€”` for `—`), not quotes.
+            if start < seg.start || doubled_closer(text, start).is_some() || mojibake_quote(text, start) {
                 continue;
             }
             damaged |= mangled_dash(text, end);

@@ -1,4 +1,5 @@
 use crate::prelude::*;
+use crate::text::chars::mojibake_quote;
 
 pub struct MisorientedQuote;
 
@@ -23,7 +24,8 @@ glyph after a word or a mark and before a space or the end, with a
 quotation open before it; a closing glyph at a word's start, with none
 open and a closing one later. Left alone: German `„…“` and Swedish `”…”`
 (the same glyphs, other conventions), translations that pair `“…“`,
-right-to-left text, guillemets, nested single quotes.
+right-to-left text, guillemets, nested single quotes, and the `“` that
+ends a dash read in the wrong charset (`â€“`, which `mojibake` decodes).
 
 Fix: turn the glyph around; only one punctuation mark changes. Safe,
 except for a closing glyph opening a term that closes on a letter
@@ -50,6 +52,7 @@ may also hold English quotes: unsafe.",
         "“He said ‘no’ twice,” she recalled. “Yes.”",
         "“We will go on.\n\n“We will not stop.\n\n“We will win,” he said.",
         "他说：“这不是我的问题。”然后，他走了。",
+        "He said costs rose â€“ by 5 % â€“ last year, and that the plan will work for all of them.",
     ],
 };
 
@@ -79,7 +82,7 @@ impl Rule for MisorientedQuote {
             // `“` and `”` are E2 80 9C and E2 80 9D: found by their last byte.
             let b = p.as_bytes();
             let marks: Vec<(usize, char)> = memchr::memchr2_iter(0x9C, 0x9D, b)
-                .filter(|&i| i >= 2 && b[i - 2..i] == [0xE2, 0x80])
+                .filter(|&i| i >= 2 && b[i - 2..i] == [0xE2, 0x80] && !mojibake_quote(p, i - 2))
                 .map(|i| (i - 2, if b[i] == 0x9C { '“' } else { '”' }))
                 .collect();
             let mut open = 0usize;

@@ -2,6 +2,7 @@ use crate::lang::SPACED_EUROPEAN;
 use crate::lexicon::named_between;
 use crate::prelude::*;
 use crate::span::ceil_char_boundary;
+use crate::text::chars::mojibake_quote;
 
 pub struct SpaceInsideQuotes;
 
@@ -38,7 +39,10 @@ in code (`\"Hello, \" + name`, `\"The date is \" & Date`, `sep = \" \"`, `formai
 quote after a column gap (a Vim comment); empty
 quotes (`“ ”`: `empty-quotes-or-brackets`'s), padding that crosses a line
 break, single quotes (they double as apostrophes), German `„…“`,
-guillemets (`« … »` is correct French), and French paragraphs.
+guillemets (`« … »` is correct French), French paragraphs, and the `“`
+that ends a dash read in the wrong charset (`â€“ we`, for `– we`): the
+`mojibake` rule decodes it, and deleting the space would glue the dash to
+the word.
 
 Fix (safe): delete the spaces; for a mistyped closing quote, replace the
 space and the `“` with `”`. Only whitespace and quotation marks change.",
@@ -86,6 +90,7 @@ space and the `“` with `”`. Only whitespace and quotation marks change.",
         "He said \"yes\" and then \" no.",
         "could determine \"?at least temporarily \"?the fate of many",
         "Type \" to start a string and \" to end it.",
+        "The rule â€“ we had good reasons â€“ stays, Ã“ scar said.",
     ],
 };
 
@@ -126,7 +131,7 @@ impl Rule for SpaceInsideQuotes {
             return;
         }
         let text = doc.text();
-        let cands = candidates(text.as_bytes());
+        let cands = candidates(text);
         if cands.is_empty() {
             return;
         }
@@ -158,12 +163,16 @@ impl Rule for SpaceInsideQuotes {
 /// Positions of quotes that may have a blank on their inner side, sorted:
 /// `“ `, ` ”`, a spaced `“` that no word follows, and a straight `"` between
 /// a blank and a non-word.
-fn candidates(b: &[u8]) -> Vec<usize> {
+fn candidates(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
     let blank = |i: usize| b.get(i).is_some_and(|&c| c == b' ' || c == b'\t');
     let boundary = |i: usize| b.get(i).is_none_or(|&c| !c.is_ascii_alphanumeric() && c < 0x80);
     let mut out = Vec::new();
     // `“` and `”` are E2 80 9C and E2 80 9D.
     for i in memchr::memmem::find_iter(b, b"\xE2\x80") {
+        if mojibake_quote(text, i) {
+            continue;
+        }
         match b.get(i + 2) {
             Some(0x9C) if blank(i + 3) || (i > 0 && blank(i - 1) && boundary(i + 3)) => out.push(i),
             Some(0x9D) if i > 0 && blank(i - 1) => out.push(i),
@@ -223,6 +232,7 @@ fn check_curly(doc: &Document, seg: Span, out: &mut Vec<Diagnostic>) {
         .char_indices()
         .filter(|&(_, c)| c == '“' || c == '”')
         .map(|(i, c)| (seg.start + i, c))
+        .filter(|&(at, _)| !mojibake_quote(text, at))
         .collect();
     let mut open: Option<usize> = None;
     for (k, &(at, q)) in quotes.iter().enumerate() {
