@@ -26,10 +26,10 @@ Two shapes are flagged:
 - a lowercase run of one or two words between a sentence's period and the
   end of that sentence (`…copying. hug. The…`). The period before it must
   follow a full word, not an abbreviation (`e.g.`, `U.S.`, `Calif.`, `No.`),
-  a unit after a number (`40 ft. long`), an initial, a number or a word no
-  sentence ends on (`of the. men.` is a
-  stray period, not a scrap); the scrap must not be a list marker (`a.`, `iv.`)
-  or a complete short answer (`yes.`, `thank you.`).
+  a unit after a number (`40 ft. long`, `50 per cent. of`), an initial, a
+  number or a word no sentence ends on (`of the. men.` is a stray period,
+  not a scrap); the scrap must not be a list marker (`a.`, `iv.`) or a
+  complete short answer (`yes.`, `thank you.`).
 - a capitalised one-word abstract noun standing alone mid-paragraph
   (`…through “Data”. Insensitivity.`), only for long nouns ending in
   `-ity`, `-ness`, `-tion` and the like, and only after a sentence that
@@ -78,6 +78,7 @@ words.",
         "Dr. who. Visit 01.AI at 10:30 or try GPT 3.5 today.",
         "Steps: i. read. ii. sign. The form goes to No. 5.",
         "See section 12. below. It opened in 2021. Yes. In 1999. ok.",
+        "The scheme now covers only 50 per cent. of courts. Many cases fail.",
         "He said “no. never.” Then he left.",
         "Why? Because it was late.",
         "Well... maybe. The launch of Yi-34B and GPT-4 Turbo (LLMs) followed.",
@@ -301,7 +302,12 @@ fn ends_a_word(text: &str, dot: usize) -> bool {
     }
     // `5 mio. euros`, `3 tsp. sugar`: a short lowercase word after a number
     // is a unit, and units are abbreviated more ways than any list holds.
+    // British and legal usage writes `41 per cent. of courts` the same way.
     let before = head[..start].trim_end_matches(' ');
+    let before = match before.strip_suffix("per") {
+        Some(b) if b.ends_with(' ') => b.trim_end_matches(' '),
+        _ => before,
+    };
     if start > before.len()
         && before.ends_with(|c: char| c.is_ascii_digit())
         && word.chars().count() <= 4
