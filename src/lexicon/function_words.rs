@@ -100,6 +100,13 @@ pub static PRE_VERB_ADVERBS: WordList = WordList(&[
     "then",
 ]);
 
+/// Numbers written out: a no-break space ties one to its noun (`ten years`),
+/// and no photo credit's name is one (`Video: Three Hopes for…`).
+pub static NUMBER_WORDS: WordList = WordList(&[
+    "eight", "eleven", "five", "four", "hundred", "nine", "one", "seven", "six", "ten", "thousand", "three", "twelve",
+    "twenty", "two",
+]);
+
 /// Prepositions, for telling a reduced clause (`While in office`) or a
 /// preposition's object (`for it it will`) apart.
 pub static PREPOSITIONS: WordList = WordList(&[

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::document::Document;
-use crate::lexicon::PHOTO_AGENCIES;
+use crate::lexicon::{NUMBER_WORDS, PHOTO_AGENCIES, PREPOSITIONS, SUBJECT_PRONOUNS, WH_WORDS};
 use crate::segment::is_opener;
 use crate::span::Span;
 use crate::text::leading_word;
@@ -113,7 +113,7 @@ pub(crate) fn credits(doc: &Document) -> Vec<Credit> {
             continue;
         }
         let end = match name {
-            Some(name) => trim_name(text, name.start, name.end),
+            Some(name) => trim_name(text, name.start, name.end).filter(|&end| !headline(&text[name.start..end])),
             // `(Photo by …)` closes itself.
             None if paren => Some(m.end),
             None => follows_credit(&text[m.end..]).then_some(m.end),
@@ -232,6 +232,25 @@ fn trim_name(text: &str, start: usize, end: usize) -> Option<usize> {
     }
     let end = start + kept.len();
     follows_credit(&text[end..]).then_some(end)
+}
+
+/// True when a credit's name reads as a title-case headline: a capitalised
+/// number, question word or pronoun, or a capitalised preposition before
+/// another word, is no part of a photographer's or agency's name (`Video:
+/// With Coverage Through…`, `Video: Three Hopes for…`). A surname may be a
+/// preposition (`Ian Down`), so the last word may be one, as may a short
+/// one (`To Chee Kan`); what follows a slash is the outlet (`Chuai Meitu /
+/// For China Daily`).
+fn headline(name: &str) -> bool {
+    let person = name.split('/').next().unwrap_or(name);
+    let words: Vec<&str> = person.split([' ', '\t']).filter(|w| !w.is_empty()).collect();
+    words.iter().enumerate().any(|(i, w)| {
+        w.starts_with(char::is_uppercase)
+            && (NUMBER_WORDS.contains(w)
+                || WH_WORDS.contains(w)
+                || SUBJECT_PRONOUNS.contains(w)
+                || (PREPOSITIONS.contains(w) && w.len() > 2 && i + 1 < words.len()))
+    })
 }
 
 /// True when `rest`, the text after a credit, shows the credit ended: the
@@ -360,6 +379,12 @@ mod tests {
         assert!(found("Getty Images sued the firm.").is_empty());
         assert!(found("It licensed pictures from Getty Images on Monday.").is_empty());
         assert!(found("Photo: a man walks past.").is_empty());
+        assert!(found("Video: With Coverage Through Obamacare, She Opts for Surgery").is_empty());
+        assert!(found("It opened. Video: Three Hopes for an Ebola Treatment. Doctors cheered.").is_empty());
+        assert_eq!(
+            found("It opened.\nPhoto: Ian Down\nDoctors cheered."),
+            ["Photo: Ian Down"]
+        );
     }
 
     #[test]

@@ -30,7 +30,9 @@ A credit is recognised by shape: a keyword with a colon (or `by`,
 `source,`) followed by capitalised names, ending where a new sentence, a
 line break or markup starts. Prose that mentions photos (`the photo was
 taken by Reuters`, `Getty Images sued…`, `licensed from Getty Images`) is
-left alone, as are credits inside a leaked `alt=…>` attribute, which the
+left alone, and so is a title-case headline after the keyword (`Video: Three
+Hopes for an Ebola Treatment`): a capitalised number, pronoun, question word
+or inner preposition is no part of a name. So are credits inside a leaked `alt=…>` attribute, which the
 markup rules remove whole.
 
 Fix (unsafe): delete the credit and the space before it. A caption
@@ -62,6 +64,8 @@ sentence is only reported: where it starts is often unclear.",
         "Photo: a man walks past the company’s office.",
         "GPT 3.5 and 01.AI (LLMs) were compared at 10:30 by Yi-34B.",
         "The site is https://example.com/photo:reuters and/or AP-style.",
+        "The clinic opened. Video: Three Hopes for an Ebola Treatment. Doctors were pleased.",
+        "Video: With Coverage Through Obamacare, She Opts for Surgery",
     ],
 };
 

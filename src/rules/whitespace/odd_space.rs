@@ -2,7 +2,7 @@ use std::sync::LazyLock;
 
 use regex::bytes::Regex;
 
-use crate::lexicon::{ARTICLES, COORDINATORS, PREPOSITIONS, WH_WORDS};
+use crate::lexicon::{ARTICLES, COORDINATORS, NUMBER_WORDS, PREPOSITIONS, WH_WORDS};
 use crate::prelude::*;
 use crate::text::chars::{is_cjk_letter, is_fullwidth_form, is_script_mark, is_unspaced_script_letter};
 use crate::text::is_abbreviation_period;
@@ -113,12 +113,6 @@ const NAME_PARTICLES: &[&str] = &[
     "ten", "ter", "van", "von", "zu",
 ];
 
-/// Numbers written out, which a no-break space ties to their noun.
-const NUMBER_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
-    "hundred", "thousand",
-];
-
 /// Words that follow a number as its unit.
 const UNIT_WORDS: &[&str] = &[
     "billion", "cent", "degrees", "euros", "hours", "million", "percent", "per", "trillion", "yuan",
@@ -204,7 +198,7 @@ fn is_deliberate(text: &str, start: usize, end: usize, prev: char, next: char, e
         // A number written out keeps its noun as digits do (`one minute`),
         // not a word of grammar (`one which`, `one of`).
         let next_word = crate::text::leading_word(after);
-        let number_word = NUMBER_WORDS.contains(&crate::text::trailing_letters(&text[..start]))
+        let number_word = NUMBER_WORDS.contains(crate::text::trailing_letters(&text[..start]))
             && !(PREPOSITIONS.contains(next_word)
                 || ARTICLES.contains(next_word)
                 || COORDINATORS.contains(next_word)
