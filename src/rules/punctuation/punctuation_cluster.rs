@@ -5,8 +5,9 @@ use regex::Regex;
 use crate::prelude::*;
 
 use super::helpers::ends_entity;
+use crate::lexicon::PERIOD_ABBREVIATIONS;
 use crate::span::{ceil_char_boundary, floor_char_boundary};
-use crate::text::{between_quotes, is_abbreviation_period};
+use crate::text::{between_quotes, is_abbreviation_period, is_capitalised, trailing_letters};
 
 pub struct PunctuationCluster;
 
@@ -36,7 +37,8 @@ lose one, as an unsafe fix: a writer may have meant a short ellipsis.
 Left alone: marks on both sides of a closing bracket (`(R-Wis.). The`),
 a `?` or `!` after a closing quote (`Did she say “No.”?`, `he can sing!”.`),
 a mark glued to what follows (`$0.34; .33 euro`, `Malm?.`), a period and
-a comma glued before a capital (`NORTH READING, Mass., Feb. 8`), the `;`
+a comma glued before a capital (`NORTH READING, Mass., Feb. 8`), a
+question ending on a short abbreviation (`in Warsaw, Ind.? Biomet`), the `;`
 of an HTML entity (`&quot;.`), ellipses (`...`, `. . .`, `…,`, `,...`), runs of `?` and `!`
 (`?!`, `!!`), a comma after an abbreviation's period (`etc.,`, `U.S.,`,
 `Inc.,`, `a.m.,`, `i.e.,`: there the space alone goes, `etc. ,` →
@@ -115,6 +117,7 @@ lowercase word (`said,. and`), keeping the comma is unsafe.",
         },
     ],
     keeps: &[
+        "What's new in Warsaw, Ind.? Biomet and Zimmer staff know. Was it in Mass.?",
         "Maybe Chris could confirm this? ;-) It works, but not always. ;) In any case! :-( we wait. Unusual?  ;>",
         "Por ejemplo, «Mr.» o «Dr.». Los archivos que comienzan con «.». Luego.",
         "case $x in a) echo a ;; b) echo b ;; esac",
@@ -460,6 +463,11 @@ fn judge(text: &str, marks: &[Mark], next: Next, french: bool) -> Verdict {
             // `Feb. 8, NORTH READING, Mass., Feb.`: glued, the period may end
             // an abbreviation the lexicon lacks; only a line end is sure.
             Next::Start if !spaced(&rest[0]) && rest[0].kind == Kind::Weak => Verdict::Skip,
+            // `in Warsaw, Ind.? Biomet`: a question that ends on a short
+            // abbreviation keeps both marks.
+            Next::End | Next::Start if rest[0].kind == Kind::Final && short_abbreviation(text, first.at) => {
+                Verdict::Skip
+            }
             Next::End | Next::Start => Verdict::Fix(
                 Applicability::Safe,
                 "the period already ends the sentence",
@@ -706,6 +714,14 @@ fn starts_emoticon(rest: &str) -> bool {
     ) && !face
         .trim_start_matches(mouth)
         .starts_with(|c: char| c.is_alphanumeric())
+}
+
+/// True when the period at `dot` may end a state's or a name's abbreviation
+/// that the segmenter's lexicon leaves out because it is also a word (`Ind.`,
+/// `Mass.`), or a short capitalised one no list knows (`Gov.`, `Inst.`).
+fn short_abbreviation(text: &str, dot: usize) -> bool {
+    let word = trailing_letters(&text[..dot]);
+    PERIOD_ABBREVIATIONS.contains(word) || (is_capitalised(word) && word.chars().count() <= 4)
 }
 
 #[cfg(test)]
