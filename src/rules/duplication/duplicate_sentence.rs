@@ -62,6 +62,13 @@ carry an attribution after one), since articles repeat a quote on purpose
 `duplicated-caption` removes whole. Sentences are compared by
 hash, so the check is linear in the document's length.
 
+Reported without a fix: a copy more than three sentences after the one
+before it in the same paragraph, unless it repeats the text's first
+sentence (a lead) or a neighbouring sentence repeats with it (a block the
+scraper captured twice). A speaker says a sentence again on purpose (`It's
+the right thing to do.`), and a caption that copies the body comes first,
+so deleting the later copy would cut the body.
+
 Fix (unsafe): delete the second copy with the space (or the line break)
 before it.",
     fix: FixAvailability::Unsafe,
@@ -102,9 +109,10 @@ impl Rule for DuplicateSentence {
         }
         let keys = doc.sentence_keys();
         let mut flagged: Vec<Span> = Vec::new();
+        let mut reported: Vec<Span> = Vec::new();
         let mut seen: HashMap<u64, Occurrences, BuildHasherDefault<IdHasher>> = HashMap::default();
-        // (key, the copy, the occurrence before it, how many sentences after it the copy comes)
-        let mut copies: Vec<(u64, Span, Span, usize)> = Vec::new();
+        // (key, the copy's index, the index of the occurrence before it)
+        let mut copies: Vec<(u64, usize, usize)> = Vec::new();
         for (index, &s) in sentences.iter().enumerate() {
             let words = doc.words_in(s);
             let sentence = doc.slice(s);
@@ -128,7 +136,7 @@ impl Rule for DuplicateSentence {
                     if !same_words(doc, doc.words_in(occ.first), words) {
                         continue;
                     }
-                    let (before, distance) = (occ.last, index - occ.last_index);
+                    let before = occ.last_index;
                     occ.last = s;
                     occ.last_index = index;
                     occ.count += 1;
@@ -136,11 +144,12 @@ impl Rule for DuplicateSentence {
                     if followed_by_credit(doc, s.end) {
                         continue;
                     }
-                    copies.push((key, s, before, distance));
+                    copies.push((key, index, before));
                 }
             }
         }
-        for (key, s, before, distance) in copies {
+        for &(key, index, before) in &copies {
+            let (s, distance) = (sentences[index], index - before);
             // A stutter, a copy within a few sentences of the one before, is
             // a scraper's. At a distance, a sentence said three times or more
             // is a refrain or a formula (a declaration's `Everyone has the
@@ -157,7 +166,27 @@ impl Rule for DuplicateSentence {
             if refrain || (far && (seen[&key].count > 2 || titled || doc.language_at(s.start).is_none())) {
                 continue;
             }
-            if !scraped_twice(doc, before, s) {
+            if !scraped_twice(doc, sentences[before], s) {
+                continue;
+            }
+            // In one paragraph, a copy far from the one before may be a
+            // speaker saying it again (`Graag een reactie van de minister.`)
+            // or a caption's copy of the body, and then the later copy is
+            // the body's: reported only, unless it opens the text (a lead)
+            // or a neighbour repeats with it, and is no formula said more
+            // often: a scraper copies a block.
+            let same_paragraph = doc.paragraph_at(s.start) == doc.paragraph_at(sentences[before].start);
+            let block = |from: usize, to: usize| {
+                keys.get(from)
+                    .is_some_and(|&k| keys.get(to) == Some(&k) && seen.get(&k).is_none_or(|o| o.count == 2))
+            };
+            if same_paragraph
+                && far
+                && before > 0
+                && !(before + 1 < index && block(before + 1, index + 1))
+                && !block(before - 1, index - 1)
+            {
+                reported.push(s);
                 continue;
             }
             flagged.push(s);
@@ -165,6 +194,7 @@ impl Rule for DuplicateSentence {
         glued_headlines(doc, &mut flagged);
         flagged.sort_unstable();
         flagged.dedup_by(|b, a| a.overlaps(*b));
+        reported.retain(|r| !flagged.iter().any(|f| f.overlaps(*r)));
         for s in flagged {
             out.push(
                 Diagnostic::new(&META, s, "sentence repeats an earlier one").with_fix(Fix::unsafe_edit(
@@ -173,6 +203,11 @@ impl Rule for DuplicateSentence {
                 )),
             );
         }
+        out.extend(
+            reported
+                .into_iter()
+                .map(|s| Diagnostic::new(&META, s, "sentence repeats one said earlier in its paragraph")),
+        );
     }
 }
 
@@ -424,6 +459,22 @@ mod tests {
              {refrain} It covers homes. It covers food. It covers health. It covers age.\n\n{refrain}\n"
         );
         assert!(linter().check(&text).is_empty());
+    }
+
+    #[test]
+    fn reports_a_distant_repeat_in_one_paragraph_without_a_fix_unless_a_block_repeats() {
+        let speech =
+            "Give us the tools to enforce it. It is the right thing to do for our workers. We passed the bill. \
+                      The Senate agreed with us. Then the courts did too. Now the plan is working. \
+                      It is the right thing to do for our workers.";
+        let found = linter().check(speech);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].fix.is_none(), "{found:?}");
+        let block =
+            "The plant closed in March after the flood. Workers were sent home. The owners blamed the weather. \
+                     Repairs began in May. The town waited. Then the rain came again. \
+                     The plant closed in March after the flood. Workers were sent home. The owners blamed the weather.";
+        assert!(linter().check(block).iter().any(|d| d.fix.is_some()));
     }
 
     #[test]
