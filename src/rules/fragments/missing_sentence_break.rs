@@ -63,7 +63,8 @@ United Nations As a result, talks`, `City Hall Her attorney said`): a name
 may end on `Only`, `Now` or another determiner (`Members Only jackets`),
 and a command's name on a particle (`As`, `In`, `On`, `Through`) that `to`
 follows (`click Zoom In to enlarge`) or, after an article, a bare noun
-(`the Save As dialog`, `the Pass Through mode`).
+(`the Save As dialog`, `the Pass Through mode`), and nothing opens a
+sentence before a link (`The Google Doctor Is In http://…`).
 Number words count as determiners (`jails Fifty of them were freed`). A
 title is told by its next word that a title capitalises (`In the Court`);
 a lowercase one first means a sentence, whatever name follows (`In every
@@ -192,6 +193,7 @@ sentence ends.",
         },
     ],
     keeps: &[
+        "Looking up symptoms? The Google Doctor Is In http://nbcnews.to/1sBqEQa for everyone.",
         "Use the Save As dialog to save the document, then click Zoom In to enlarge it.",
         "Layer groups have a special mode: the Pass Through mode. This mode exists only for groups.",
         "He told The Verge that This Is Us was his favourite show.",
@@ -554,6 +556,14 @@ impl Rule for MissingSentenceBreak {
             // A title runs on in Title Case (`the album In the Court of the
             // Crimson King`) or follows the kind of work it names.
             let after = &text[m.end() - 1..];
+            // `The Google Doctor Is In http://…`: a link is no word of a sentence.
+            if after
+                .split(' ')
+                .next()
+                .is_some_and(|w| w.contains("://") || w.starts_with("www."))
+            {
+                continue;
+            }
             let title_case = title_runs_on(after);
             // A determiner opens a subject: a noun phrase and a verb follow
             // (`Most such pleas never leave`, `Many are orphans`).
