@@ -23,7 +23,7 @@ Left alone: a word said three times or more (`Ork ork ork ork`, `ha ha
 ha`), which is meant, unless it is a function word (`the the the`: a slip
 on a text that had it twice); doublings that are grammatical or idiomatic (`had had`, `that
 that`, `what it is is`, `very very`, `bye bye`, `great great`, `the first
-first lady`), a second copy that is capitalised (names such as `Walla
+first lady`), a cry opening its sentence (`Yay yay!`, `Wow wow!`), a second copy that is capitalised (names such as `Walla
 Walla`, `Bora Bora`, `Duran Duran`, `Sirhan Sirhan`) unless it is a
 function word opening a sentence (`The The company`) or a word doubled
 inside a longer name: six letters or more next to a capitalised word
@@ -109,6 +109,7 @@ word is never safe.",
         },
     ],
     keeps: &[
+        "He said it was fine. Yay yay! The coach said: Wow wow! Then, meep meep, off he went. Woot woot!",
         "Cela comprend des des\u{2010}\ncriptions, and the the-\nater was full.",
         "They flew to Bora Bora of legend and to Walla Walla of course.",
         "-w file file exists and is writable; --output file file to write to",
@@ -274,6 +275,9 @@ impl Rule for DoubledWord {
                 || ((FRENCH_DOUBLING_WORDS.contains(second) || french_participle(second))
                     && doc.language_at(a.start) == Some(Lang::French))
                 || (first.len() == 1 && first != second && !opens_sentence(&text[..a.start]))
+                // `Yay yay!`, `Wow wow!`: a cry opening its sentence.
+                || (text[b.end..].starts_with('!')
+                    && (opens_sentence(&text[..a.start]) || text[..a.start].trim_end().ends_with(':')))
             {
                 continue;
             }

@@ -198,7 +198,7 @@ fn is_deliberate(text: &str, start: usize, end: usize, prev: char, next: char, e
         // A number written out keeps its noun as digits do (`one minute`),
         // not a word of grammar (`one which`, `one of`).
         let next_word = crate::text::leading_word(after);
-        let number_word = NUMBER_WORDS.contains(crate::text::trailing_letters(&text[..start]))
+        let number_word = NUMBER_WORDS.contains_exact(crate::text::trailing_letters(&text[..start]))
             && !(PREPOSITIONS.contains(next_word)
                 || ARTICLES.contains(next_word)
                 || COORDINATORS.contains(next_word)
