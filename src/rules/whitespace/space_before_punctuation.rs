@@ -52,7 +52,8 @@ Two commas before a word are a typed low opening quote (`tak: ,,Programowo
 nie''`), not a spaced comma. Question marks in a run or before another mark
 stand for a word or a character that was lost (`разделам ??? и ???`, an
 unresolved cross-reference; `come to ?, you`, a letter no charset could
-hold): the space before them is the word's. A line of code that assigns a
+hold): the space before them is the word's, as it is before a `?` made
+plural (`answer your ?'s`, questions). A line of code that assigns a
 call (`Dim FSO : FSO = CreateScriptService(\"FileSystem\")`) keeps its spacing, as
 all code lines do.
 
@@ -92,6 +93,7 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
         },
     ],
     keeps: &[
+        "Our nurse will answer your ?'s about the new insurance rules on Monday at noon.",
         "Use only letters, digits and the symbols . / - _ or ~ in the name.",
         "Well ... that was odd.",
         "Nice work :) and thanks ;-)",
@@ -257,8 +259,12 @@ impl Rule for SpaceBeforePunctuation {
             // `разделам ??? и ???`, `come to ?, you`: question marks in a
             // run, or before another mark, stand for a word or a character
             // that was lost (a broken cross-reference, an unencodable
-            // letter); the space before them is the word's.
-            if punct == b'?' && next.is_some_and(|c| matches!(c, '?' | ',' | ';' | ':' | '.')) {
+            // letter); the space before them is the word's. So does a `?`
+            // made plural (`answer your ?'s`): it is the word `questions`.
+            if punct == b'?'
+                && (next.is_some_and(|c| matches!(c, '?' | ',' | ';' | ':' | '.'))
+                    || ["'s", "’s"].iter().any(|s| after.starts_with(s)))
+            {
                 continue;
             }
             if matches!(punct, b':' | b';' | b'!' | b'?') {
