@@ -22,6 +22,8 @@
 //! or `;` ending, a keyword, a call written as code, an assignment), is
 //! code as a whole. Wrapped prose has one such line at most.
 
+use crate::lexicon::{ARTICLES, COORDINATORS, PREPOSITIONS};
+
 /// Whether `line` (without its line break) reads as a line of code, or
 /// of a drawing or a table of figures.
 pub fn is_code_line(line: &str) -> bool {
@@ -104,10 +106,72 @@ fn runs_a_tool(t: &str) -> bool {
 /// Tools whose name opens a command line in READMEs and manuals, and no
 /// sentence in lowercase.
 const TOOLS: &[&str] = &[
-    "apt", "apt-get", "brew", "cargo", "composer", "conda", "docker", "dotnet", "gem", "git", "gradle", "kubectl",
-    "mvn", "node", "npm", "npx", "pip", "pip3", "pipx", "pnpm", "poetry", "python", "python3", "rustup", "sudo",
+    "apt",
+    "apt-get",
+    "brew",
+    "cargo",
+    "cd",
+    "chmod",
+    "chown",
+    "cmake",
+    "composer",
+    "conda",
+    "cp",
+    "docker",
+    "dotnet",
+    "gem",
+    "git",
+    "gradle",
+    "helm",
+    "kubectl",
+    "ls",
+    "mv",
+    "mvn",
+    "node",
+    "npm",
+    "npx",
+    "pip",
+    "pip3",
+    "pipx",
+    "pnpm",
+    "poetry",
+    "pytest",
+    "python",
+    "python3",
+    "rsync",
+    "rustup",
+    "sudo",
+    "tar",
+    "terraform",
+    "tox",
+    "uv",
     "yarn",
 ];
+
+/// Whether `head` ends inside a command that a tool's name opens on its
+/// line (`…then run pip install`, `docker build -t app`): a `.` after it is
+/// the current directory, not a sentence's end. Every word from the tool on
+/// must read as an argument: lowercase, an option or a path, no word of
+/// grammar (`we used pip for the packages .` is prose), and no mark of
+/// prose (`,`, `;`, `:` or a sentence's period) glued to it.
+pub fn command_runs_to(head: &str) -> bool {
+    let line = &head[head.rfind('\n').map_or(0, |i| i + 1)..];
+    let words: Vec<&str> = line.split([' ', '\t']).filter(|w| !w.is_empty()).collect();
+    let Some(tool) = words
+        .iter()
+        .rposition(|w| TOOLS.binary_search(&w.trim_start_matches(['`', '$'])).is_ok())
+    else {
+        return false;
+    };
+    let args = &words[tool + 1..];
+    args.len() <= 8
+        && args.iter().all(|w| {
+            w.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '.' | '/' | '~'))
+                && !w.ends_with([',', ';', ':'])
+                && !(ARTICLES.contains(w) || PREPOSITIONS.contains(w) || COORDINATORS.contains(w))
+                && !(w.ends_with('.') && !w.trim_end_matches('.').is_empty() && !w.starts_with('.'))
+        })
+}
 
 /// Whether `line` reads as a statement of a program shown in a block of
 /// lines: a weaker test than [`is_code_line`], which [`is_code_block`]

@@ -47,8 +47,9 @@ A mark after an article is named, not used (`type a , between them`,
 participle (`separated by , and enclosed in brackets`), one in a list of
 keys or symbols (`the characters ? or *`, `B or .`), and
 so is a spaced period before a lowercase word, a bracket or a dash
-(`chown foo:bar . to fix it`, `and . — a dot — means any character`).
-Two commas before a word are a typed low opening quote (`tak: ,,Programowo
+(`chown foo:bar . to fix it`, `and . — a dot — means any character`),
+and a period that ends a command a tool's name opens on its line (`run pip
+install .`, `docker build -t app .`): it is the current directory. Two commas before a word are a typed low opening quote (`tak: ,,Programowo
 nie''`), not a spaced comma. Question marks in a run or before another mark
 stand for a word or a character that was lost (`разделам ??? и ???`, an
 unresolved cross-reference; `come to ?, you`, a letter no charset could
@@ -93,6 +94,7 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
         },
     ],
     keeps: &[
+        "To install from source, run pip install .\n\nBuild the image with docker build -t app .\n",
         "Our nurse will answer your ?'s about the new insurance rules on Monday at noon.",
         "Use only letters, digits and the symbols . / - _ or ~ in the name.",
         "Well ... that was odd.",
@@ -211,6 +213,10 @@ impl Rule for SpaceBeforePunctuation {
                     .trim_start_matches(' ')
                     .starts_with(|c: char| c.is_lowercase() || matches!(c, '(' | '—' | '–'))
             {
+                continue;
+            }
+            // `pip install .`, `docker build -t app .`: the current directory.
+            if punct == b'.' && crate::code_lines::command_runs_to(before) {
                 continue;
             }
             let next = after.chars().next();
