@@ -27,7 +27,9 @@ whitespace at its end (`trailing-whitespace`), and layout:
   byline's one pipe (`By Jane Doe  |  Published`) is no table;
 - a gap on a line next to one with a wide gap (three spaces or more) or a
   tab: verse side by side, a dialogue's `Q:⇥` and `A:⇥`, comments aligned
-  after code;
+  after code; and a gap that ends where a gap ends on two lines around it,
+  or on one when a number or a code stands before it (`a2039…b92
+  debian.iso`, checksums; `22  .`, a numbered listing);
 - a lone wide gap or tab after a label's colon (`Host:⇥No`) or a list
   marker (`(7)⇥After`), or before anything but a word (`free.     --
   Linus`, `/* magic */`, `:-)`);
@@ -371,8 +373,12 @@ impl Rule for RepeatedSpaces {
                         && !matches!(n[column], b' ' | b'\t')
                 })
             };
+            // After a number or a code (`a2039…b92  debian.iso`, a listing's
+            // `22  .`), one aligned line is enough: prose slips after words.
+            let token = head.rsplit([' ', '\t']).next().unwrap_or("");
+            let code = token.bytes().any(|c| c.is_ascii_digit()) || !token.chars().any(char::is_alphabetic);
             let around = [li.checked_sub(2), li.checked_sub(1), Some(li + 1), Some(li + 2)];
-            if around.into_iter().filter(|&i| aligned(i)).count() >= 2 {
+            if around.into_iter().filter(|&i| aligned(i)).count() >= if code { 1 } else { 2 } {
                 continue;
             }
             let wide = run.len() >= 3 || run.contains('\t');
@@ -510,6 +516,9 @@ mod tests {
     fn keeps_a_narrow_column_that_the_next_line_aligns_and_fixes_a_slip_beside_it() {
         let table = "PORT     STATE SERVICE\n22/tcp   open  ssh\n5666/tcp open  nrpe\n9999/tcp open  abyss\n";
         assert_eq!(fix(table), table);
+        // After a code or a number, one line aligned with it is a column.
+        let sums = "Compare:\na20391b12f7ff22ef705cee4059c6b92  debian-netinst.iso\n0f3a9b5d2c77e1aa6b0c4d3e8f9a1b2c  debian-dvd.iso\n";
+        assert_eq!(fix(sums), sums);
         // Two double spaces in prose lines one above the other, but not at
         // the same column, are slips.
         let prose = "The model  was trained on news.\nIt was then tested  again.\n";

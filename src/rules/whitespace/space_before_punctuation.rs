@@ -49,7 +49,9 @@ keys or symbols (`the characters ? or *`, `B or .`), and
 so is a spaced period before a lowercase word, a bracket or a dash
 (`chown foo:bar . to fix it`, `and . — a dot — means any character`),
 and a period that ends a command a tool's name opens on its line (`run pip
-install .`, `docker build -t app .`): it is the current directory. Two commas before a word are a typed low opening quote (`tak: ,,Programowo
+install .`, `docker build -t app .`): it is the current directory. A mark after a gap that ends where the line above's or below's does
+stands in a listing's column (`21  (at your option)` over `22  .`). Two
+commas before a word are a typed low opening quote (`tak: ,,Programowo
 nie''`), not a spaced comma. Question marks in a run or before another mark
 stand for a word or a character that was lost (`разделам ??? и ???`, an
 unresolved cross-reference; `come to ?, you`, a letter no charset could
@@ -94,6 +96,7 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
         },
     ],
     keeps: &[
+        "The numbered file:\n\n21  (at your option) any later version.\n22  .\n23  This program is free.\n",
         "To install from source, run pip install .\n\nBuild the image with docker build -t app .\n",
         "Our nurse will answer your ?'s about the new insurance rules on Monday at noon.",
         "Use only letters, digits and the symbols . / - _ or ~ in the name.",
@@ -181,6 +184,11 @@ impl Rule for SpaceBeforePunctuation {
             // `61    , ,    DNS`: a wide gap before a mark, beside another
             // on its line, is a table's column, not a stray space.
             if wide_gap(&text.as_bytes()[start..punct_at]) && beside_wide_gap(text.as_bytes(), start, m.end()) {
+                continue;
+            }
+            // `21  (at your option)` over `22  .`: a gap that ends where the
+            // next or last line's does is a listing's column.
+            if punct_at - start >= 2 && column_below_or_above(doc, punct_at) {
                 continue;
             }
             // `napisz tak: ,,Programowo`: two commas typed for „.
@@ -333,6 +341,22 @@ fn separates_values(before: &str, after: &str) -> bool {
 /// Three or more spaces, or a tab: a column's gap rather than a slip.
 fn wide_gap(run: &[u8]) -> bool {
     run.len() >= 3 || run.contains(&b'\t')
+}
+
+/// Whether the line above or below `at`'s has a gap of two spaces or more
+/// that ends at `at`'s column, with something written there.
+fn column_below_or_above(doc: &Document, at: usize) -> bool {
+    let (lines, text) = (doc.lines(), doc.text().as_bytes());
+    let li = doc.line_index(at);
+    let column = at - lines[li].start;
+    [li.checked_sub(1), Some(li + 1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|i| lines.get(i))
+        .any(|l| {
+            let n = &text[l.start..l.end];
+            column >= 2 && column < n.len() && n[column - 2..column] == *b"  " && !matches!(n[column], b' ' | b'\t')
+        })
 }
 
 /// How far along its line to look for another column gap.
