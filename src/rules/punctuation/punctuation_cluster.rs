@@ -38,7 +38,8 @@ Left alone: marks on both sides of a closing bracket (`(R-Wis.). The`),
 a `?` or `!` after a closing quote (`Did she say “No.”?`, `he can sing!”.`),
 a mark glued to what follows (`$0.34; .33 euro`, `Malm?.`), a period and
 a comma glued before a capital (`NORTH READING, Mass., Feb. 8`), a
-question ending on a short abbreviation (`in Warsaw, Ind.? Biomet`), the `;`
+question ending on a short abbreviation (`in Warsaw, Ind.? Biomet`), a
+Greek question's `;` (`σας;!`, which is `?!`), the `;`
 of an HTML entity (`&quot;.`), ellipses (`...`, `. . .`, `…,`, `,...`), runs of `?` and `!`
 (`?!`, `!!`), a comma after an abbreviation's period (`etc.,`, `U.S.,`,
 `Inc.,`, `a.m.,`, `i.e.,`: there the space alone goes, `etc. ,` →
@@ -117,6 +118,7 @@ lowercase word (`said,. and`), keeping the comma is unsafe.",
         },
     ],
     keeps: &[
+        "Γιατί να πετάτε έτσι τα χρήματά σας;! Υπάρχουν πολλά δωρεάν προγράμματα.",
         "What's new in Warsaw, Ind.? Biomet and Zimmer staff know. Was it in Mass.?",
         "Maybe Chris could confirm this? ;-) It works, but not always. ;) In any case! :-( we wait. Unusual?  ;>",
         "Por ejemplo, «Mr.» o «Dr.». Los archivos que comienzan con «.». Luego.",
@@ -224,13 +226,18 @@ fn marks_of(text: &str, start: usize, end: usize) -> Vec<Mark> {
     let mut out = Vec::new();
     let mut pad = start;
     let (mut closer, mut bracket) = (false, false);
+    // Greek asks with `;` (`σας;!` is `?!`).
+    let greek = text[..start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| matches!(c, '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}'));
     for (i, &c) in b.iter().enumerate().take(end).skip(start) {
         match c {
             b';' if ends_entity(text, i) => pad = i + 1, // `&quot;` is not a mark
             b'.' | b',' | b';' | b'!' | b'?' => {
                 out.push(Mark {
                     at: i,
-                    kind: kind(c),
+                    kind: if c == b';' && greek { Kind::Final } else { kind(c) },
                     pad,
                     after_closer: closer,
                     after_bracket: bracket,

@@ -363,15 +363,19 @@ impl Rule for RepeatedSpaces {
             // starts where two lines around it start one after a gap of
             // their own is in a column (one such line may be chance).
             let column = end - line.start;
+            // Only lines of its own paragraph: a finding depends on it alone.
+            let para = doc.paragraph_at(start).unwrap_or(line);
             let aligned = |i: Option<usize>| {
-                i.and_then(|i| lines.get(i)).is_some_and(|l| {
-                    let n = l.slice(text).as_bytes();
-                    column >= 2
-                        && column < n.len()
-                        && n[column - 2] == b' '
-                        && n[column - 1] == b' '
-                        && !matches!(n[column], b' ' | b'\t')
-                })
+                i.and_then(|i| lines.get(i))
+                    .filter(|l| para.contains(**l))
+                    .is_some_and(|l| {
+                        let n = l.slice(text).as_bytes();
+                        column >= 2
+                            && column < n.len()
+                            && n[column - 2] == b' '
+                            && n[column - 1] == b' '
+                            && !matches!(n[column], b' ' | b'\t')
+                    })
             };
             // After a number or a code (`a2039…b92  debian.iso`, a listing's
             // `22  .`), one aligned line is enough: prose slips after words.
