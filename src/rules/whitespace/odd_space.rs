@@ -2,7 +2,7 @@ use std::sync::LazyLock;
 
 use regex::bytes::Regex;
 
-use crate::lexicon::{ARTICLES, COORDINATORS, NUMBER_WORDS, PREPOSITIONS, WH_WORDS};
+use crate::lexicon::{ABBREVIATIONS, ARTICLES, COORDINATORS, NUMBER_WORDS, PREPOSITIONS, WH_WORDS};
 use crate::prelude::*;
 use crate::text::chars::{is_cjk_letter, is_fullwidth_form, is_script_mark, is_unspaced_script_letter};
 use crate::text::is_abbreviation_period;
@@ -32,7 +32,10 @@ space after a number, written out or not, or an ordinal (`5 mètres`, `one
 minute`, `12. maaliskuuta`), after
 a one-letter word outside English (Czech and Polish keep `v Praze` and
 `i w` together; not a contraction's tail, `It’s been`),
-after a short abbreviation (`z. B.`, `esim.`), around Mongolian suffixes
+after a short abbreviation (`z. B.`, `esim.`) or before one (`prerm, etc.`),
+after an ordinal (`1er octobre`), a list marker (`(1) autorizací`) or a
+command's option (`-o ServerAliveInterval`), before a label's letter
+(`Phụ lục F`, `X, Y ou Z)`), around Mongolian suffixes
 (a narrow no-break space is how Mongolian attaches them), after a title
 or an initial (`Mr. Smith`, `M. Ferrand`, `J. K.`), before a Roman numeral
 (`Louis XIV`), a no-break space between two capitalised words (`São
@@ -71,6 +74,8 @@ Fix (safe): replace the run of spaces with one plain space.",
         },
     ],
     keeps: &[
+        "Outils (postinst, prerm,\u{a0}etc.) depuis le 1er\u{a0}octobre, X, Y ou\u{a0}Z.",
+        "Chráníme: (1)\u{a0}autorizací softwaru, the option -o\u{a0}ServerAliveInterval, Phụ lục\u{a0}F.",
         "a 10\u{a0}km run, 5\u{a0}% more, 38\u{a0}°C and 1\u{202f}000\u{202f}000 people",
         "ការ\u{200b}កំណត់\u{200b}នេះ\u{200b}នឹង\u{200b}មាន\u{200b}ភាសា\u{200b}ដែល\u{200b}បាន\u{200b}ជ្រើស\u{a0}។\n",
         "ใช้คำสั่งนี้\u{a0}เพื่อบันทึกเอกสาร",
@@ -214,6 +219,25 @@ fn is_deliberate(text: &str, start: usize, end: usize, prev: char, next: char, e
             .take_while(|c| c.is_alphabetic())
             .count();
         if prev == '.' && (1..=4).contains(&abbreviation) {
+            return true;
+        }
+        // An ordinal (`1er octobre`, `21st century`), a list marker (`(1)
+        // autorizací`) or an option (`-o ServerAliveInterval`) before, a
+        // label's letter (`Phụ lục F`, `X, Y ou Z)`) or an abbreviation
+        // (`prerm, etc.`) after: each is tied to its neighbour on purpose.
+        let token = text[..start].rsplit(char::is_whitespace).next().unwrap_or("");
+        let letters = token.trim_start_matches(|c: char| c.is_ascii_digit());
+        let ordinal = letters.len() < token.len()
+            && ["st", "nd", "rd", "th", "er", "re", "e", "ème", "de", "te", "º", "ª"].contains(&letters);
+        let marker =
+            prev == ')' && token.len() <= 4 && token.trim_matches(['(', ')']).chars().all(char::is_alphanumeric);
+        let option = token.len() >= 2
+            && token.starts_with('-')
+            && token[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '-');
+        let mut rest = after.chars();
+        let label = rest.next().is_some_and(char::is_uppercase) && rest.next().is_none_or(|c| !c.is_alphanumeric());
+        let abbreviation_after = after[next_word.len()..].starts_with('.') && ABBREVIATIONS.contains(next_word);
+        if ordinal || marker || option || label || abbreviation_after {
             return true;
         }
     }
