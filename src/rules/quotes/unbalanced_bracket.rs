@@ -20,7 +20,7 @@ scrapers cut a paragraph in the middle of one.
 Pairing runs per paragraph (and per line, in text with one paragraph per
 line), with `(` and `[` sharing one stack so `[0, 1)` counts as closed.
 Brackets side by side (`)))`) are one finding.
-Left alone: list markers (`a)`, `1)`, `iv)`), keys pressed with a
+Left alone: list markers (`a)`, `б)`, `1)`, `iv)`), keys pressed with a
 modifier (`Control+]`, `Ctrl-[`, `Strg + ]`), emoticons (`:)`, `;-)`,
 `:(`, `(:`), brackets inside URLs and code spans (`…/Foo_(bar)`), and a
 bracket opened at the end of one paragraph and closed at the start of the
@@ -69,6 +69,8 @@ cannot be known.",
         "An interval [0, 1) is half open.",
         "Kaomoji: ¯\\_(ツ)_/¯ and (╯°□°)╯︵ ┻━┻",
         "The plan (which ran\nto 2030) was approved.",
+        "You can apply (=push), remove (=pop) and refresh patches.",
+        "Способ зависит от: а) системы; б) ядра; в) udev.",
     ],
 };
 
@@ -287,7 +289,8 @@ pub(super) fn emoticon(text: &str, at: usize) -> bool {
         {
             true
         }
-        b'(' if after(1).is_some_and(eye) => true,
+        // `(=push)` opens a bracket: a word follows no face.
+        b'(' if after(1).is_some_and(eye) => after(2).is_none_or(|c| !c.is_ascii_alphanumeric()),
         b'(' => after(1) == Some(b'-') && after(2).is_some_and(eye),
         _ => false,
     }
@@ -304,18 +307,18 @@ fn pressed_key(text: &str, at: usize) -> bool {
     crate::lexicon::KEY_MODIFIERS.contains(word)
 }
 
-/// `a)`, `1)`, `iv)` starting a list item, at a line start or after a space.
+/// `a)`, `б)`, `1)`, `iv)` starting a list item, at a line start or after a space.
 fn list_marker(text: &str, at: usize) -> bool {
     let head = &text[..at];
     let start = head
-        .rfind(|c: char| !c.is_ascii_alphanumeric())
+        .rfind(|c: char| !c.is_alphanumeric())
         .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
     let token = &head[start..];
     let boundary = head[..start]
         .chars()
         .next_back()
         .is_none_or(|c| c.is_whitespace() || c == '(');
-    let short = match token.len() {
+    let short = match token.chars().count() {
         1 => true,
         2 => token.bytes().all(|c| c.is_ascii_digit()),
         _ => false,
