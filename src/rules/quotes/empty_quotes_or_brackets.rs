@@ -24,7 +24,9 @@ text was an image, a name a translation engine dropped.
 Left alone: code and code-like text: `f()`, `arr[]`, `foo()[0]`, `x = \"\"`,
 a literal a word names (`an empty list [] by default`, `returns ()`),
 brackets quoted as the characters they are (`\"[]\"`, `` `()` ``),
-`![](…)` (markup, another rule's), the Markdown task box `- [ ]`, and straight
+`![](…)` (markup, another rule's), the Markdown task box `- [ ]`, a form's
+box (`[ ]` beside `[O]` on its line, before ` =`, or ending its line:
+`Initial boot:    [ ]`), and straight
 `\"\"` unless it stands alone between words.
 
 Fix (unsafe): remove the empty pair and one space beside it. The pair is
@@ -49,6 +51,7 @@ decide.",
         },
     ],
     keeps: &[
+        "Legend: [O] = OK, [E] = Error, [ ] = didn't try it\n\nInitial boot:           [ ]\nDetect network card:    [ ]\n",
         "It returns an empty list [] by default, a tuple () when asked and the string \"\" on error.",
         "Call f() and read arr[] or foo()[0].",
         "Set x = \"\" before the loop.",
@@ -178,6 +181,19 @@ fn code_like(text: &str, span: Span) -> bool {
     let word = trailing_letters(head);
     if span.len() == 2 && LITERAL_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(word)) {
         return true;
+    }
+    // A form's box: `[ ] = didn't try it` beside `[O] = OK`, or a field at
+    // a line's end (`Initial boot:    [ ]`).
+    if span.slice(text) == "[ ]" {
+        let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let beside_box = text[line_start..line_end].match_indices('[').any(|(i, _)| {
+            text[line_start + i..].chars().nth(2) == Some(']')
+                && text[line_start + i + 1..].starts_with(|c: char| c.is_alphanumeric() || c == '✓')
+        });
+        if beside_box || text[span.end..line_end].trim().is_empty() || text[span.end..].starts_with(" =") {
+            return true;
+        }
     }
     // Markdown task box: `- [ ]` at the start of a line.
     if text[span.start..].starts_with('[') {
