@@ -155,22 +155,30 @@ const TOOLS: &[&str] = &[
 /// grammar (`we used pip for the packages .` is prose), and no mark of
 /// prose (`,`, `;`, `:` or a sentence's period) glued to it.
 pub fn command_runs_to(head: &str) -> bool {
-    let line = &head[head.rfind('\n').map_or(0, |i| i + 1)..];
-    let words: Vec<&str> = line.split([' ', '\t']).filter(|w| !w.is_empty()).collect();
-    let Some(tool) = words
-        .iter()
-        .rposition(|w| TOOLS.binary_search(&w.trim_start_matches(['`', '$'])).is_ok())
-    else {
-        return false;
-    };
-    let args = &words[tool + 1..];
-    args.len() <= 8
-        && args.iter().all(|w| {
-            w.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '.' | '/' | '~'))
-                && !w.ends_with([',', ';', ':'])
-                && !(ARTICLES.contains(w) || PREPOSITIONS.contains(w) || COORDINATORS.contains(w))
-                && !(w.ends_with('.') && !w.trim_end_matches('.').is_empty() && !w.starts_with('.'))
-        })
+    // A command is short: read back a line's last 200 bytes, never more.
+    let mut from = head.len().saturating_sub(200);
+    while !head.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &head[from..];
+    let line = &tail[tail.rfind('\n').map_or(0, |i| i + 1)..];
+    // The words from the end back, the nearest tool's name last.
+    let mut args = 0;
+    for w in line.rsplit([' ', '\t']).filter(|w| !w.is_empty()) {
+        if TOOLS.binary_search(&w.trim_start_matches(['`', '$'])).is_ok() {
+            return true;
+        }
+        let argument = w
+            .starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '.' | '/' | '~'))
+            && !w.ends_with([',', ';', ':'])
+            && !(ARTICLES.contains(w) || PREPOSITIONS.contains(w) || COORDINATORS.contains(w))
+            && !(w.ends_with('.') && !w.trim_end_matches('.').is_empty() && !w.starts_with('.'));
+        args += 1;
+        if !argument || args > 8 {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether `line` reads as a statement of a program shown in a block of

@@ -223,10 +223,6 @@ impl Rule for SpaceBeforePunctuation {
             {
                 continue;
             }
-            // `pip install .`, `docker build -t app .`: the current directory.
-            if punct == b'.' && crate::code_lines::command_runs_to(before) {
-                continue;
-            }
             let next = after.chars().next();
             // `.NET`, `.45`, `:30`: the mark belongs to the next token.
             if next.is_some_and(|c| c.is_alphanumeric()) {
@@ -313,6 +309,10 @@ impl Rule for SpaceBeforePunctuation {
                 if doc.language_at(start).is_none_or(Lang::spaces_high_punctuation) {
                     continue;
                 }
+            }
+            // `pip install .`, `docker build -t app .`: the current directory.
+            if punct == b'.' && crate::code_lines::command_runs_to(before) {
+                continue;
             }
             let space = Span::new(start, punct_at);
             out.push(
