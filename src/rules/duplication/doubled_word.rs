@@ -23,7 +23,8 @@ Left alone: a word said three times or more (`Ork ork ork ork`, `ha ha
 ha`), which is meant, unless it is a function word (`the the the`: a slip
 on a text that had it twice); doublings that are grammatical or idiomatic (`had had`, `that
 that`, `what it is is`, `very very`, `bye bye`, `great great`, `the first
-first lady`), a cry opening its sentence (`Yay yay!`, `Wow wow!`), a second copy that is capitalised (names such as `Walla
+first lady`), a copy glued to a path or a key (`network-console/password
+password`, `tasksel tasksel/first`: a configuration line's fields), a cry opening its sentence (`Yay yay!`, `Wow wow!`), a second copy that is capitalised (names such as `Walla
 Walla`, `Bora Bora`, `Duran Duran`, `Sirhan Sirhan`) unless it is a
 function word opening a sentence (`The The company`) or a word doubled
 inside a longer name: six letters or more next to a capitalised word
@@ -109,6 +110,7 @@ word is never safe.",
         },
     ],
     keeps: &[
+        "# Use these settings if you wish to make use of the network console\n# for a remote installation over SSH.\n#d-i network-console/password password r00tme\n#d-i tasksel tasksel/first multiselect standard\n",
         "He said it was fine. Yay yay! The coach said: Wow wow! Then, meep meep, off he went. Woot woot!",
         "Cela comprend des des\u{2010}\ncriptions, and the the-\nater was full.",
         "They flew to Bora Bora of legend and to Walla Walla of course.",
@@ -188,6 +190,15 @@ impl Rule for DoubledWord {
             // `Chiar\u{FFFD}in in`: the first copy is the tail of a broken word;
             // `des des‐⏎criptions`: the second is the head of one.
             if text[..a.start].ends_with('\u{FFFD}') || breaks_at_line_end(&text[b.end..]) {
+                continue;
+            }
+            // `network-console/password password`, `tasksel tasksel/first`,
+            // `/usr/sbin/bootpd  bootpd`: a copy glued to a path or a key is
+            // part of it, a configuration line's field.
+            let glued = |c: Option<char>| c.is_some_and(|c| matches!(c, '/' | '\\' | '_' | '=' | '.' | ':' | '@'));
+            if glued(text[..a.start].chars().next_back())
+                || (glued(text[b.end..].chars().next()) && text[b.end + 1..].starts_with(|c: char| c.is_alphanumeric()))
+            {
                 continue;
             }
             // `-w file file exists`: after an option, the first is its
