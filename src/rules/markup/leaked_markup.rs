@@ -48,7 +48,8 @@ words after `HTML`, `XHTML`, `XML` or `SGML`, in any language (`la balise
 HTML <OPTION>`, `HTML 태그 <OPTION>`); a tag hyphened into a
 word (`des <img>- bzw. <area>-Tags`, a `<div>-based layout`); a pair of
 tags around an ellipsis, an example with its inside left out (`a <a
-href=\"#\"> ... </a> stub`); a placeholder after
+href=\"#\"> ... </a> stub`) or a value (`links of the form <a href=...>`);
+a placeholder after
 `=` (`LABEL=<label>`); comparisons and arrows (`a < b and c > d`, `x >=
 3`, `->`, `<3`), addresses in angle brackets (`<name@example.com>`), generic types
 (`List<T>`, `Map<K, V>`, code spans), names that are not HTML tags
@@ -118,6 +119,7 @@ alt=ByteDance’s logo is seen at the company’s office building in Shanghai on
         },
     ],
     keeps: &[
+        "The page is searched for links of the form <a href=...>. Their names are matched.",
         "If a < b and c > d, then x >= 3 -> done <3",
         "Ces entrées correspondent à la balise HTML <OPTION> du formulaire.",
         "Le voci inserite corrispondono al tag HTML <OPTION VALUE=...>.",

@@ -84,6 +84,8 @@ pub(super) fn find_tags(text: &str, out: &mut Vec<Item>, named: &mut Vec<Span>) 
         } else if crate::text::between_quotes(text, Span::new(m.start(), m.end()))
             || elided(text, m.start(), m.end())
             || named_after(text, m.end())
+            // `links of the form <a href=...>`: a value left out is an example's.
+            || attrs.iter().any(|(_, v)| matches!(v.trim_matches(['"', '\'']), "..." | "…"))
         {
             // `add "<base href="url">" to the page`: the whole tag quoted;
             // `a <a href="#"> ... </a> stub`: an example with its inside left
