@@ -96,6 +96,7 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
         },
     ],
     keeps: &[
+        "To find them, run apt-cache search .|grep dummy or apt-cache search .|grep transitional today.",
         "The numbered file:\n\n21  (at your option) any later version.\n22  .\n23  This program is free.\n",
         "To install from source, run pip install .\n\nBuild the image with docker build -t app .\n",
         "Our nurse will answer your ?'s about the new insurance rules on Monday at noon.",
@@ -250,8 +251,9 @@ impl Rule for SpaceBeforePunctuation {
             if prev_token.contains("://") || prev_token.starts_with("www.") {
                 continue;
             }
-            // `./run.sh`, `a != b`, `x := 1`, `std ::`, `:+1:`: not prose punctuation.
-            if next.is_some_and(|c| matches!(c, '/' | '\\' | '=' | '_' | '*' | '~' | '@' | '#' | '+'))
+            // `./run.sh`, `a != b`, `x := 1`, `std ::`, `:+1:`, `search .|grep`:
+            // not prose punctuation.
+            if next.is_some_and(|c| matches!(c, '/' | '\\' | '=' | '_' | '*' | '~' | '@' | '#' | '+' | '|'))
                 || (punct == b':' && next == Some(':'))
             {
                 continue;

@@ -30,7 +30,9 @@ a comma (`[D day[s], ]`); and a bracket padded on both sides that fills its
 line, as a gloss or caption is set (`[ Better late than never ]`); square
 brackets padded around no lowercase letter, a program's block or a syntax's
 optional part (`REPEAT 10 [ FORWARD 10 LEFT 36 ]`, `[ ; FV ]`); a
-command's optional argument on a usage line (`ninja [ target ]`), and a
+command's optional argument on a usage line (`ninja [ target ]`), a square
+bracket glued to the word before it (`English[ translators, …]`, `arr[ i
+]`: an index or a note in code), and a
 terminal's escape sequence spelled out (`ESC ( B`). Curly
 braces are left to code.
 
@@ -54,6 +56,7 @@ Fix (safe): delete the spaces inside the bracket.",
         },
     ],
     keeps: &[
+        "The template reads _Default: English[ translators, please see comment in PO files] and the value arr[ i ] here.",
         "Models (LLMs) and [1] citations.",
         "The terms: ( a ) price, ( b ) date, ( iv ) place.",
         "Empty ( ) and a task box - [ ] todo.",
@@ -226,6 +229,11 @@ fn check_pair(doc: &Document, open: usize, close: usize, out: &mut Vec<Diagnosti
     let lead = inner.len() - inner.trim_start_matches([' ', '\t']).len();
     let trail = inner.len() - inner.trim_end_matches([' ', '\t']).len();
     if lead == 0 && trail == 0 {
+        return;
+    }
+    // `English[ translators, see the PO files]`, `arr[ i ]`: a square bracket
+    // glued to a word indexes or annotates it, as code does.
+    if b[open] == b'[' && text[..open].ends_with(|c: char| c.is_alphanumeric() || c == '_') {
         return;
     }
     // `[ -f /etc/foo ]` is a shell test, `[ \t]` a regex class, `( 0..23)`
