@@ -39,7 +39,8 @@ a `?` or `!` after a closing quote (`Did she say “No.”?`, `he can sing!”.`
 a mark glued to what follows (`$0.34; .33 euro`, `Malm?.`), a period and
 a comma glued before a capital (`NORTH READING, Mass., Feb. 8`), a
 question ending on a short abbreviation (`in Warsaw, Ind.? Biomet`), a
-Greek question's `;` (`σας;!`, which is `?!`), the `;`
+Greek question's `;` (`σας;!`, which is `?!`), a `!` or `?` set apart by
+spaces, which names the key to type (`введите !.`), the `;`
 of an HTML entity (`&quot;.`), ellipses (`...`, `. . .`, `…,`, `,...`), runs of `?` and `!`
 (`?!`, `!!`), a comma after an abbreviation's period (`etc.,`, `U.S.,`,
 `Inc.,`, `a.m.,`, `i.e.,`: there the space alone goes, `etc. ,` →
@@ -118,6 +119,7 @@ lowercase word (`said,. and`), keeping the comma is unsafe.",
         },
     ],
     keeps: &[
+        "Чтобы дать пустой ответ, введите в приглашении !. Чтобы вернуться, введите <.",
         "Γιατί να πετάτε έτσι τα χρήματά σας;! Υπάρχουν πολλά δωρεάν προγράμματα.",
         "What's new in Warsaw, Ind.? Biomet and Zimmer staff know. Was it in Mass.?",
         "Maybe Chris could confirm this? ;-) It works, but not always. ;) In any case! :-( we wait. Unusual?  ;>",
@@ -303,6 +305,13 @@ fn judge(text: &str, marks: &[Mark], next: Next, french: bool) -> Verdict {
     let b = text.as_bytes();
     let glued = |m: &Mark, prev: &Mark| m.pad == prev.at + 1 && m.at == prev.at + 1;
     let spaced = |m: &Mark| m.at > m.pad;
+    // `введите в приглашении !.`, `선택), ! 문자를`: a `!` or `?` set apart
+    // by a space before it and after it names the key to type.
+    if marks.iter().any(|m| {
+        m.kind == Kind::Final && text[..m.at].ends_with(' ') && text[m.at + 1..].starts_with([' ', '.', ',', '\n'])
+    }) {
+        return Verdict::Skip;
+    }
     // `after midnight.. Some sang`: two periods after a word, before a new
     // sentence. Unsafe: a writer may have meant a short ellipsis.
     if let [a, m] = marks {
