@@ -31,6 +31,12 @@ pub(crate) fn is_capitalised(word: &str) -> bool {
     first_char(word).is_uppercase()
 }
 
+/// A short capitalised word, which before a period is usually an
+/// abbreviation no list knows (`Gov.`, `Fla.`, `Inst.`, `Ind.`).
+pub(crate) fn looks_abbreviated(word: &str) -> bool {
+    is_capitalised(word) && word.chars().count() <= 4
+}
+
 /// True when every letter of `word` is lowercase and it has at least one.
 pub(crate) fn is_lowercase_word(word: &str) -> bool {
     word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_uppercase)

@@ -5,7 +5,7 @@ use crate::lexicon::{
 use crate::prelude::*;
 use crate::rules::fragments::helpers::is_roman_numeral;
 use crate::segment::{after_blank_line, is_closer, is_opener};
-use crate::text::{first_char, is_capitalised, terminal};
+use crate::text::{first_char, is_capitalised, looks_abbreviated, terminal};
 
 pub struct OrphanFragment;
 
@@ -315,9 +315,7 @@ fn ends_a_word(text: &str, dot: usize) -> bool {
     {
         return false;
     }
-    // A short capitalised word before a period is usually an abbreviation
-    // no list knows (`Gov.`, `Fla.`, `Inst.`).
-    !(is_capitalised(word) && word.chars().count() <= 4)
+    !looks_abbreviated(word)
 }
 
 /// No sentence ends on `the` or `of`: a period after one is a stray mark

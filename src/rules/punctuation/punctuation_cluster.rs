@@ -7,7 +7,7 @@ use crate::prelude::*;
 use super::helpers::ends_entity;
 use crate::lexicon::PERIOD_ABBREVIATIONS;
 use crate::span::{ceil_char_boundary, floor_char_boundary};
-use crate::text::{between_quotes, is_abbreviation_period, is_capitalised, trailing_letters};
+use crate::text::{between_quotes, is_abbreviation_period, looks_abbreviated, trailing_letters};
 
 pub struct PunctuationCluster;
 
@@ -737,7 +737,7 @@ fn starts_emoticon(rest: &str) -> bool {
 /// `Mass.`), or a short capitalised one no list knows (`Gov.`, `Inst.`).
 fn short_abbreviation(text: &str, dot: usize) -> bool {
     let word = trailing_letters(&text[..dot]);
-    PERIOD_ABBREVIATIONS.contains(word) || (is_capitalised(word) && word.chars().count() <= 4)
+    PERIOD_ABBREVIATIONS.contains(word) || looks_abbreviated(word)
 }
 
 #[cfg(test)]

@@ -170,13 +170,14 @@ fn candidates(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
     // `“` and `”` are E2 80 9C and E2 80 9D.
     for i in memchr::memmem::find_iter(b, b"\xE2\x80") {
-        if mojibake_quote(text, i) {
-            continue;
-        }
-        match b.get(i + 2) {
-            Some(0x9C) if blank(i + 3) || (i > 0 && blank(i - 1) && boundary(i + 3)) => out.push(i),
-            Some(0x9D) if i > 0 && blank(i - 1) => out.push(i),
-            _ => {}
+        let padded = match b.get(i + 2) {
+            Some(0x9C) => blank(i + 3) || (i > 0 && blank(i - 1) && boundary(i + 3)),
+            Some(0x9D) => i > 0 && blank(i - 1),
+            _ => false,
+        };
+        // Asked only of a padded mark: `’` shares the first two bytes.
+        if padded && !mojibake_quote(text, i) {
+            out.push(i);
         }
     }
     // A straight quote tells nothing by its glyph: only one with a blank or
