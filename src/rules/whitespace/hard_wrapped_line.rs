@@ -29,7 +29,11 @@ A paragraph counts as hard-wrapped when all of these hold:
 Left alone: verse and addresses (short lines), lists (a line that starts
 with `-`, `*`, `•` or `1.`), quotations set off with `>`, Markdown hard
 breaks (two spaces or `\\` at the end of a line), and a line that ends with
-a hyphen inside a word, which `line-break-hyphen` mends. Markdown files
+a hyphen inside a word, which `line-break-hyphen` mends. So are listings:
+a paragraph that does not end as a sentence does (on a period, a question
+or exclamation mark, a colon or a semicolon, a quote or bracket after
+one), and one with columns (three spaces or more inside two lines). Each line of a listing (`deb http://… main`, a line of
+`fstab`) is a record of its own, not a sentence's part. Markdown files
 (read as Markdown) are left alone whole: their source is wrapped by
 convention, and a single line break renders as a space.
 
@@ -41,6 +45,9 @@ Fix (unsafe): join the lines of the paragraph with single spaces.",
     flags: &[Fixture {
         input: "The council approved the new budget on Tuesday after a long\ndebate about transport, and officials said the plan would add\nbus lanes on the main roads before the end of next year.",
         output: "The council approved the new budget on Tuesday after a long debate about transport, and officials said the plan would add bus lanes on the main roads before the end of next year.",
+    }, Fixture {
+        input: "The installer keeps a log of every step it took during the install\nin the file /var/log/syslog on the new system, and copies it there.",
+        output: "The installer keeps a log of every step it took during the install in the file /var/log/syslog on the new system, and copies it there.",
     }],
     keeps: &[
         "Roses are red,\nviolets are blue,\nsugar is sweet,\nand so are you.",
@@ -49,6 +56,8 @@ Fix (unsafe): join the lines of the paragraph with single spaces.",
         "- the council approved the new budget on Tuesday after a long\n- debate about transport, and officials said the plan would add",
         "The council approved the new budget on Tuesday after a long  \ndebate about transport, and officials said the plan would add",
         "> The council approved the new budget on Tuesday after a long\n> debate about transport, and officials said the plan would add",
+        "deb http://deb.debian.org/debian/ experimental main\ndeb-src http://deb.debian.org/debian/ experimental main",
+        "/dev/sda1         /tmp          ext3    rw,nosuid,nodev          0    2\n/dev/sda2         /var          ext3    rw,nosuid,nodev          0    2",
     ],
 };
 
@@ -89,7 +98,10 @@ impl Rule for HardWrappedLine {
 
 fn check_paragraph(text: &str, lines: &[Span], out: &mut Vec<Diagnostic>) {
     let raw: Vec<&str> = lines.iter().map(|l| l.slice(text)).collect();
-    if raw.iter().any(|l| is_marked(l)) {
+    if raw.iter().any(|l| is_marked(l))
+        || raw.iter().filter(|l| has_columns(l)).count() >= 2
+        || !ends_as_sentence(raw[raw.len() - 1])
+    {
         return;
     }
     let width = |l: &str| l.trim().chars().count();
@@ -135,6 +147,30 @@ fn check_paragraph(text: &str, lines: &[Span], out: &mut Vec<Diagnostic>) {
     let message = format!("paragraph hard-wrapped at {widest} characters: {breaks} line breaks inside it");
     let diagnostic = Diagnostic::new(&META, first.span, message);
     out.push(diagnostic.with_fix(Fix::unsafe_edits("join the lines", first, edits)));
+}
+
+/// Whether a paragraph's last line closes as a sentence does, before any
+/// closing quotes, brackets and citation markers (`litres a day.[2][3]`):
+/// a listing's record (`deb http://… main`) ends on a word or a figure.
+fn ends_as_sentence(last: &str) -> bool {
+    let mut t = last.trim_end();
+    loop {
+        let trimmed = t.trim_end_matches(['"', '\'', '”', '’', '»', '«', ')', '*', '_']);
+        t = match trimmed.strip_suffix(']').and_then(|s| s.rsplit_once('[')) {
+            Some((before, marker)) if marker.bytes().all(|b| b.is_ascii_digit()) => before,
+            _ => trimmed.trim_end_matches(']'),
+        };
+        if t.len() == trimmed.len() {
+            return t.ends_with(['.', '!', '?', ':', ';', '…']);
+        }
+    }
+}
+
+/// Three spaces or more inside a line: a table's columns when two lines
+/// have them. A manual's option (`novj   Disable Van Jacobson…`) sets
+/// only its first line in a column, and wraps the rest.
+fn has_columns(line: &str) -> bool {
+    line.trim().contains("   ")
 }
 
 /// A list item, a quotation or a Markdown hard break: a break that means something.
