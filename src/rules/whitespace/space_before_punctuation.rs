@@ -75,6 +75,10 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
             output: "That is the end.\n",
         },
         Fixture {
+            input: "Which athletes are the fittest ? http://example.com/fit",
+            output: "Which athletes are the fittest? http://example.com/fit",
+        },
+        Fixture {
             input: "Did the plan work for them ? Yes, it did !",
             output: "Did the plan work for them? Yes, it did!",
         },
@@ -121,6 +125,7 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
         "Type a , between the items and the ; before the last one.",
         "Run chown -R foo:bar . to fix it; the default is . (the current directory).",
         "For instance, [0-9] means any digit, and . — a dot — means any character.",
+        "During task selection you can type ! to express an empty selection, or press ? for help.",
         "Napisz tak: ,,Programowo nie'' i tyle.",
         "The characters are separated by , and enclosed in parentheses.",
         "    dnstracer     V:0, I:1    61    , ,    DNS server tracer",
@@ -215,12 +220,16 @@ impl Rule for SpaceBeforePunctuation {
             // A spaced period that a lowercase word or a bracket follows
             // ends no sentence: it is named or typed (`chown foo:bar . to`,
             // `the default is . (the current directory)`, `and . — a dot —
-            // means`).
-            if punct == b'.'
+            // means`). So with a spaced `!` or `?` before a lowercase word:
+            // the key typed (`type ! to express an empty selection`, `press
+            // ? for help`).
+            // A link after the mark is the sentence's source, not the key's
+            // (`Which athletes are the fittest ? http://…`).
+            let ahead = after.trim_start_matches(' ');
+            if matches!(punct, b'.' | b'!' | b'?')
                 && after.starts_with(' ')
-                && after
-                    .trim_start_matches(' ')
-                    .starts_with(|c: char| c.is_lowercase() || matches!(c, '(' | '—' | '–'))
+                && ahead.starts_with(|c: char| c.is_lowercase() || (punct == b'.' && matches!(c, '(' | '—' | '–')))
+                && (punct == b'.' || !(ahead.starts_with("http") || ahead.starts_with("www.")))
             {
                 continue;
             }
