@@ -31,7 +31,7 @@ pub fn is_code_line(line: &str) -> bool {
         return true;
     }
     let t = line.trim_start_matches([' ', '\t']);
-    if assigns_a_call(t) || is_signature(t) {
+    if assigns_a_call(t) || is_signature(t) || is_cron_entry(t) {
         return true;
     }
     let b = t.as_bytes();
@@ -51,6 +51,27 @@ pub fn is_code_line(line: &str) -> bool {
         return false;
     }
     has_code_mark(t) || runs_a_tool(t)
+}
+
+/// A crontab's entry: five time fields (`0 17 * * fri`, `*/5 * * * *`),
+/// one of them a `*`, then the command. No sentence opens on a lone `*`.
+fn is_cron_entry(t: &str) -> bool {
+    let mut fields = t.split(' ');
+    let mut star = false;
+    for _ in 0..5 {
+        let Some(f) = fields.next() else {
+            return false;
+        };
+        let time = !f.is_empty()
+            && f.bytes()
+                .all(|c| c.is_ascii_digit() || matches!(c, b'*' | b'/' | b',' | b'-'));
+        let named = f.len() == 3 && f.bytes().all(|c| c.is_ascii_alphabetic());
+        if !(time || named) {
+            return false;
+        }
+        star |= f.starts_with('*');
+    }
+    star && fields.any(|f| !f.is_empty())
 }
 
 /// A function's syntax or signature on a line of its own, as reference
@@ -491,6 +512,16 @@ mod tests {
         // Letters outside ASCII are read one by one, not by the vector pass.
         assert!(!is_code_line("привет, мир: это строка прозы, а не рисунок."));
         assert!(is_code_line("  3  195.136.251.189  28.879 ms  «—»"));
+    }
+
+    #[test]
+    fn a_crontab_entry_is_code_and_a_sentence_of_short_words_is_not() {
+        assert!(is_code_line(
+            "0 17 * * fri   echo \"index maint address\" | mail bugs@example.org"
+        ));
+        assert!(is_code_line("*/5 * * * * root /usr/local/bin/backup"));
+        assert!(!is_code_line("The man saw her cat and left."));
+        assert!(!is_code_line("0 17 * * fri"));
     }
 
     #[test]

@@ -33,6 +33,8 @@ whitespace at its end (`trailing-whitespace`), and layout:
 - a lone wide gap or tab after a label's colon (`Host:⇥No`) or a list
   marker (`(7)⇥After`), or before anything but a word (`free.     --
   Linus`, `/* magic */`, `:-)`);
+- a line of code: a command, a statement, a crontab's entry (`0 17 * *
+  fri   echo …`);
 - a gap after an address's closing `>` or before its `<`, or after a date
   that opens the line, as signatures and ChangeLogs align them (` -- Jane
   Doe <jane@example.org>  Sat, 06 Sep 2003`, `2011-04-11  Jane Doe
@@ -92,6 +94,7 @@ Fix (safe): replace the run with one space.",
         " -- Jane Doe <jane@example.org>  Sat, 06 Sep 2003 17:15:03 -0500",
         "2011-04-11  Jane Doe  <jane@example.org>",
         "He left it dead, and with its head he went galumphing back,\tCome to my arms, my beamish boy!",
+        "# ask for weekly reports of bugs in my packages\n0 17 * * fri   echo \"index maint address\" | mail bugs@example.org",
     ],
 };
 
@@ -398,6 +401,11 @@ impl Rule for RepeatedSpaces {
                 {
                     continue;
                 }
+            }
+            // A command's or a statement's spacing is the program's
+            // (`0 17 * * fri   echo …`, a crontab's entry).
+            if doc.in_code_line(start) {
+                continue;
             }
             let span = Span::new(start, end);
             // The whole run is replaced, not all but its first space: a fix
