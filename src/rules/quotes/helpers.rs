@@ -395,9 +395,15 @@ fn classify(text: &str, at: usize, end: usize, ch: char) -> Quote {
     let dir = match ch {
         '“' if next_punct || (prev.is_some_and(char::is_alphanumeric) && next_space) => Dir::Close,
         '“' => Dir::Open,
-        // Swedish and Finnish `”…”`, and `”_private”`: after a space or an
-        // opening bracket (`(”Siirrä edustalle”)`), before a word.
-        '”' if (prev_space || matches!(prev, Some('(' | '['))) && !next_space && !next_punct => Dir::Open,
+        // Swedish and Finnish `”…”`, and `”_private”`: after a space, an
+        // opening bracket (`(”Siirrä edustalle”)`) or a slash between two
+        // quotations (`”snabbuppstart”/”snabbstart”`), before a word.
+        '”' if (prev_space || matches!(prev, Some('(' | '[')) || text[..at].ends_with("”/"))
+            && !next_space
+            && !next_punct =>
+        {
+            Dir::Open
+        }
         '”' => Dir::Close,
         _ if open_ctx && !close_ctx => Dir::Open,
         _ if close_ctx && !open_ctx => Dir::Close,

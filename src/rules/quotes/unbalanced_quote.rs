@@ -109,6 +109,8 @@ one cannot be told. An opening quote that is never closed is only reported: wher
         "Use `printf(\"%d\")` to print it.",
         "Swedish uses ”quotes” that look the same on both sides.",
         "Siirrä se pohjalle (”Siirrä edustalle”) tai huipulle [”Lähetä taka-alalle”].",
+        "Funktionen ”snabbuppstart”/”snabbstart” måste inaktiveras i Windows innan du installerar.",
+        "Katalogen “/” och “/etc/”-katalogen, “https://”-rekin.",
         "Give ’em the ‘90s treatment.",
         "He didn\"t say it, but it\"s ''true'' and \"clear\".",
         "He said &ldquo;We are disappointed to be singled out,\" its president wrote.",
