@@ -231,7 +231,7 @@ impl Rule for BoilerplateLine {
 
 /// `Key: value` as a record or a header writes a field: a capitalised
 /// word or hyphenated words, a colon, a space and a value.
-fn is_record_field(line: &str) -> bool {
+pub(super) fn is_record_field(line: &str) -> bool {
     let Some((key, value)) = line.split_once(": ") else {
         return false;
     };

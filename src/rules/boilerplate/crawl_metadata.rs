@@ -7,6 +7,8 @@ use crate::prelude::*;
 use crate::segment::is_opener;
 use crate::text::{first_char, line_removal};
 
+use super::boilerplate_line::is_record_field;
+
 pub struct CrawlMetadata;
 
 static META: RuleMeta = RuleMeta {
@@ -73,6 +75,7 @@ break, keeping the blank line between paragraphs.",
         "By Tom Reilly, Local Democracy Reporter\nBy Ann Lee, Senior Writer, in 2023 | 14 pages",
         "Yes / No / Maybe were the three answers.",
         "He posted 3.5 points at 10:30 in the U.S. e.g. on 01.AI.",
+        "Document: gentoo\nTitle: Gentoo Manual\nAuthor: Emil Brink\nAbstract: This manual describes what Gentoo is.",
     ],
 };
 
@@ -224,7 +227,11 @@ impl Rule for CrawlMetadata {
                     }
                 }
             }
-            if s.len() <= 200 && METADATA_FIELDS.contains(first_word(trimmed_start)) && is_staff_line(s) {
+            if s.len() <= 200
+                && METADATA_FIELDS.contains(first_word(trimmed_start))
+                && is_staff_line(s)
+                && !in_record(doc, index)
+            {
                 out.push(
                     Diagnostic::new(&META, trimmed(line, s), "staff credit line in the text").with_fix(
                         Fix::unsafe_edit("remove the line", Edit::delete(line_removal(doc, index))),
@@ -241,6 +248,21 @@ impl Rule for CrawlMetadata {
             }
         }
     }
+}
+
+/// Whether the line at `index` sits in a block of fields, two of them no
+/// page's metadata (`Title: Gentoo Manual` over `Author: Emil Brink`, then
+/// `Abstract: …`): a record the text shows, a doc-base or control file,
+/// whose `Author:` is data. One such field (`Photo: CFP`) is a caption's.
+fn in_record(doc: &Document, index: usize) -> bool {
+    let (text, lines) = (doc.text(), doc.lines());
+    let field = |i: usize| {
+        let t = lines[i].slice(text).trim();
+        is_record_field(t).then(|| !METADATA_FIELDS.contains(first_word(t)))
+    };
+    let above = (index.saturating_sub(3)..index).rev().map_while(field);
+    let below = (index + 1..lines.len().min(index + 4)).map_while(field);
+    above.chain(below).filter(|&other| other).count() >= 2
 }
 
 /// The diagnostic for a metadata prefix ending at `end` (relative to the
