@@ -34,7 +34,8 @@ Flags markup that a scraper copied instead of rendering:
   `[name]` closed later by `[/name]`, and `[snake_case]` names;
 - template tokens: `{mosads}`, `{loadposition x}`, `{{ var }}`, `{% tag %}`,
   `${name}` (not one holding a backtick, which may pair with another as
-  a code span);
+  a code span, nor one glued to a path or an assignment: the variable of
+  a command the text shows, `--libdir=$${prefix}/lib`);
 - Markdown image debris: `![](…)`, `![alt](url)`, and empty links `[](url)`.
 
 A leaked `alt=` attribute usually repeats the photo caption printed just
@@ -119,6 +120,7 @@ alt=ByteDance’s logo is seen at the company’s office building in Shanghai on
         },
     ],
     keeps: &[
+        "Add the --libdir=\\$${prefix}/lib/$(DEB_HOST_MULTIARCH) argument to ./configure, or keep ${HOME}/.ssh.",
         "The page is searched for links of the form <a href=...>. Their names are matched.",
         "If a < b and c > d, then x >= 3 -> done <3",
         "Ces entrées correspondent à la balise HTML <OPTION> du formulaire.",

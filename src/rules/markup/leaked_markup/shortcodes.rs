@@ -113,6 +113,16 @@ pub(super) fn find_templates(text: &str, out: &mut Vec<Item>) {
         if m.as_str().contains('`') {
             continue;
         }
+        // `--libdir=$${prefix}/lib`, `$HOME/${dir}`: a `${…}` glued to a
+        // path or an assignment is a shell's or a makefile's variable in a
+        // command the text shows; a leaked one stands between words.
+        if m.as_str().starts_with("${")
+            && (text[..m.start()]
+                .ends_with(|c: char| c.is_alphanumeric() || matches!(c, '$' | '=' | '/' | '\\' | ':' | '@'))
+                || text[m.end()..].starts_with(|c: char| c.is_alphanumeric() || c == '/'))
+        {
+            continue;
+        }
         let inner = m.as_str().trim_matches(['{', '}', '%', '$', ' ']);
         // `{{ user_name }}` and `{{ a.b | date: "%d" }}` are code; only
         // plain words (`{{citation needed}}`) could be text a reader saw.
