@@ -29,7 +29,8 @@ period, `?` or `!` before a lowercase word or a bracket, which the line
 defines (`? matches one character`), a lone `!` or `?` (`! EXPR`), lines
 of nothing but punctuation (`punctuation-only-line`'s), and for the
 closing comma: list items, short lines and verse (a stanza may end on a
-comma), a
+comma), a short sentence of its own that introduces what follows (`For
+example,` above a listing), a
 paragraph that the next one continues in lowercase or that introduces the
 speech the next one quotes after a verb of saying (`made bold to
 speak,`), a run of paragraphs
@@ -80,6 +81,7 @@ been cut mid-sentence, and a person should decide.",
         "(LET ((LET ',LET))\n\n\t\t,LET)))\n\n;;; We are an equal opportunity employer.",
         "Wildcards:\n\n? matches exactly one character.\n\n! EXPRESSION\n\n. (dot) and .. are not hidden.",
         "But developers want to see what is inside.&rdquo;",
+        "The relations are less or equal, and strictly greater, respectively. For example,\n\nDepends: foo (>= 1.2)\nConflicts: baz\n\nThese lines are taken from a real control file.",
         "Whereas the parties to this agreement have met in good faith,\n\nWhereas the talks have lasted for a year;\n\nNow, therefore, the parties agree as follows.",
     ],
 };
@@ -224,6 +226,12 @@ fn check_closing(doc: &Document, first: usize, last: usize, out: &mut Vec<Diagno
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .count();
     if words < 4 || is_list_item(lines[first].slice(text)) {
+        return;
+    }
+    // A short sentence of its own introduces what follows (`…respectively.
+    // For example,` above a listing): it was not cut.
+    let last_sentence = before.rsplit(['.', '!', '?', ':']).next().unwrap_or(before);
+    if before.len() > last_sentence.len() && last_sentence.split_whitespace().count() <= 3 {
         return;
     }
     // Verse: several short lines.
