@@ -16,7 +16,7 @@ join fragments leave the spaces from both sides behind.
 
 Left alone: two spaces after a sentence where the paragraph spaces its
 sentences so (a typewriter's, an e-mail's convention: two or more such
-gaps, and more than single ones); indentation at the start of a line (`leading-whitespace`),
+gaps, and more than single ones, or one and no single one); indentation at the start of a line (`leading-whitespace`),
 whitespace at its end (`trailing-whitespace`), and layout:
 - a line that looks like a table or aligned code: tabs in two or more
   places, or two or more gaps of which one is three or more spaces wide
@@ -57,8 +57,8 @@ Fix (safe): replace the run with one space.",
             output: "released its first semi-solid-state battery",
         },
         Fixture {
-            input: "The shop was crowded.  It sold out.\n",
-            output: "The shop was crowded. It sold out.\n",
+            input: "The shop was crowded.  It sold out. People queued.\n",
+            output: "The shop was crowded. It sold out. People queued.\n",
         },
         Fixture {
             input: "By Priya Nandakumar  |  Published 22 July 2023",
@@ -73,6 +73,7 @@ Fix (safe): replace the run with one space.",
         "    indented code  = 1",
         "positional arguments:\n  file          text written in utf-8\n",
         "Call my master at his convenience?  Thank you.\nThank you.  Thank you.  Thank you.\n",
+        "Thanks for sending the patch over.  I will apply it tonight and report back.\n",
         "trailing spaces  ",
         "Season\tClub\tMatches\tGoals",
         "2021-22\tDefensor Park",
@@ -353,7 +354,10 @@ impl Rule for RepeatedSpaces {
                     Some((p, v)) if p == para => v,
                     _ => {
                         let (single, double) = sentence_gaps(para.slice(text));
-                        let v = double >= 2 && double > single;
+                        // One gap, doubled, is the convention too: a
+                        // writer who spaces so writes two-sentence
+                        // paragraphs as well.
+                        let v = (double >= 2 && double > single) || (double >= 1 && single == 0);
                         paragraph_style = Some((para, v));
                         v
                     }

@@ -20,7 +20,8 @@ Only spaces, tabs and the other Unicode space separators (no-break space,
 thin space, ideographic space…) count. The line terminator itself is never
 touched: `\\r\\n` stays `\\r\\n`, a final newline stays, and a lone `\\r` is left
 to the unicode rules. Markdown's two-space hard break is flagged too; news
-text does not use it.
+text does not use it. An e-mail's signature delimiter, `-- ` alone on its
+line, keeps its space: mail readers find the signature by it.
 
 Fix (safe): delete the whitespace.",
     fix: FixAvailability::Safe,
@@ -46,6 +47,7 @@ Fix (safe): delete the whitespace.",
         "Windows line.\r\nAnother.\r\n",
         "  indented but not trailing\n",
         "No final newline",
+        "Thanks, that fixed it.\n\n-- \nJane Doe\n",
     ],
 };
 
@@ -73,6 +75,11 @@ impl Rule for TrailingWhitespace {
                 Some(b' ' | b'\t') => {}
                 Some(&b) if b >= 0x80 => {}
                 _ => continue,
+            }
+            // `-- ` alone on its line opens an e-mail's signature (RFC 3676):
+            // its space is the delimiter's, and mail readers look for it.
+            if s == "-- " {
+                continue;
             }
             let kept = s.trim_end_matches(is_blank).len();
             if kept == s.len() {
