@@ -29,12 +29,14 @@ whitespace at its end (`trailing-whitespace`), and layout:
   tab: verse side by side, a dialogue's `Q:⇥` and `A:⇥`, comments aligned
   after code; and a gap that ends where a gap ends on two lines around it,
   or on one when a number or a code stands before it (`a2039…b92
-  debian.iso`, checksums; `22  .`, a numbered listing);
+  debian.iso`, checksums; `22  .`, a numbered listing) or a label
+  (`> From:  Jane` over `> Date:  Mon`);
 - a lone wide gap or tab after a label's colon (`Host:⇥No`) or a list
   marker (`(7)⇥After`), or before anything but a word (`free.     --
   Linus`, `/* magic */`, `:-)`);
 - a line of code: a command, a statement, a crontab's entry (`0 17 * *
-  fri   echo …`);
+  fri   echo …`); and a line of an e-mail's signature, under `-- ` in
+  its paragraph;
 - a gap after an address's closing `>` or before its `<`, or after a date
   that opens the line, as signatures and ChangeLogs align them (` -- Jane
   Doe <jane@example.org>  Sat, 06 Sep 2003`, `2011-04-11  Jane Doe
@@ -74,6 +76,8 @@ Fix (safe): replace the run with one space.",
         "positional arguments:\n  file          text written in utf-8\n",
         "Call my master at his convenience?  Thank you.\nThank you.  Thank you.  Thank you.\n",
         "Thanks for sending the patch over.  I will apply it tonight and report back.\n",
+        "Jane Doe wrote:\n> From:  John Roe <john@example.org>\n> Date:  Mon, 22 Jul 2002 20:15:11 +0200\n",
+        "See you.\n\n--\nBest regards,\n jane                            mailto:jane@example.org\n",
         "trailing spaces  ",
         "Season\tClub\tMatches\tGoals",
         "2021-22\tDefensor Park",
@@ -266,6 +270,18 @@ fn is_table_rule_or_row(line: &str) -> bool {
                 .all(|&c| matches!(c, b'-' | b'=' | b'+' | b'|' | b':' | b' ' | b'\t')))
 }
 
+/// Whether line `li` follows an e-mail's signature delimiter (`-- ` or
+/// `--` alone on its line) in its paragraph.
+fn in_signature(doc: &Document, li: usize) -> bool {
+    let (text, lines) = (doc.text(), doc.lines());
+    lines[..li]
+        .iter()
+        .rev()
+        .map(|l| l.slice(text))
+        .take_while(|l| !l.trim().is_empty())
+        .any(|l| l.trim_end() == "--")
+}
+
 fn after_list_marker(head: &str) -> bool {
     let marker = head.trim_start_matches([' ', '\t']);
     let n = marker.chars().count();
@@ -386,8 +402,12 @@ impl Rule for RepeatedSpaces {
             };
             // After a number or a code (`a2039…b92  debian.iso`, a listing's
             // `22  .`), one aligned line is enough: prose slips after words.
+            // So after a label (`> From:  Jane` over `> Date:  Mon`, a
+            // quoted message's headers).
             let token = head.rsplit([' ', '\t']).next().unwrap_or("");
-            let code = token.bytes().any(|c| c.is_ascii_digit()) || !token.chars().any(char::is_alphabetic);
+            let code = token.bytes().any(|c| c.is_ascii_digit())
+                || !token.chars().any(char::is_alphabetic)
+                || token.ends_with(':');
             let around = [li.checked_sub(2), li.checked_sub(1), Some(li + 1), Some(li + 2)];
             if around.into_iter().filter(|&i| aligned(i)).count() >= if code { 1 } else { 2 } {
                 continue;
@@ -407,8 +427,9 @@ impl Rule for RepeatedSpaces {
                 }
             }
             // A command's or a statement's spacing is the program's
-            // (`0 17 * * fri   echo …`, a crontab's entry).
-            if doc.in_code_line(start) {
+            // (`0 17 * * fri   echo …`, a crontab's entry), and a
+            // signature's is its writer's layout.
+            if doc.in_code_line(start) || in_signature(doc, li) {
                 continue;
             }
             let span = Span::new(start, end);
