@@ -35,7 +35,9 @@ a name.`), a program's output under its shell prompt (`$ gio info …`), a
 centred title (a short line alone, set in by two spaces or more), code (a line ending in `;`,
 `{` or `}`, a statement under `if (…)`, a block after an rST directive
 or a `::` paragraph), lines starting with
-punctuation or a bracket, CJK paragraphs (`\u{3000}\u{3000}` is how they
+punctuation or a bracket, a reply quoted under its writer's initials
+(`    J> Absolutely`), an e-mail's signature (everything under `-- ` alone
+on its line), CJK paragraphs (`\u{3000}\u{3000}` is how they
 indent), documents that indent most of their
 paragraphs on purpose (three or more, and more than half), and Markdown,
 where indentation is structure (nested lists, code, continuation lines).
@@ -75,6 +77,8 @@ Fix (safe): delete the indentation.",
         "Murphy's Law:\n\tIf anything can go wrong, it will, and at the worst possible moment.\n",
         "\u{3000}\u{3000}中文段落的缩进。\n",
         "    short code line\n",
+        "Jane wrote:\n\n    J> Absolutely, and I have wanted to get back to it for years.\n\nMe too.\n",
+        "It works fine on the laptop.\n\n--\nJane Doe\n\n  Ask not what the list can do for you.\n",
         "  (a) first item\n",
         "  One para.\n\n  Two para.\n\n  Three para.\n\nFour.\n",
         "The style:\n\nif (foo == NULL)\n  fatal (\"virtual memory exhausted\");\n",
@@ -206,8 +210,14 @@ impl Rule for LeadingWhitespace {
         if most(indented_starts, starts) || most(indented_lines, written) {
             return;
         }
+        // An e-mail's signature, under `-- ` alone on its line, is laid
+        // out as its writer likes, to the end of the text.
+        let signature = lines
+            .iter()
+            .position(|l| l.slice(text).trim_end() == "--")
+            .unwrap_or(lines.len());
         for i in 0..lines.len() {
-            if !indented(i) {
+            if !indented(i) || i > signature {
                 continue;
             }
             let line = slice(i);
@@ -264,7 +274,12 @@ impl Rule for LeadingWhitespace {
                 continue;
             }
             let token = content.split_whitespace().next().unwrap_or("");
-            if is_list_marker(token) {
+            // `J> Absolutely…`: a reply quoted under its writer's initials.
+            let quote_prefix = token.len() <= 6
+                && token
+                    .strip_suffix('>')
+                    .is_some_and(|t| !t.is_empty() && t.chars().all(char::is_alphanumeric));
+            if is_list_marker(token) || quote_prefix {
                 continue;
             }
             let spaces = indent.bytes().filter(|&b| b == b' ').count();
