@@ -22,7 +22,9 @@ line), with `(` and `[` sharing one stack so `[0, 1)` counts as closed.
 Brackets side by side (`)))`) are one finding.
 Left alone: list markers (`a)`, `б)`, `1)`, `iv)`), keys pressed with a
 modifier (`Control+]`, `Ctrl-[`, `Strg + ]`), emoticons (`:)`, `;-)`,
-`:(`, `(:`), brackets inside URLs and code spans (`…/Foo_(bar)`), and a
+`:(`, `(:`), the prefix a mail reader puts before each quoted line (`>
+)`, `--]` opening two lines), brackets inside URLs and code spans
+(`…/Foo_(bar)`), and a
 bracket opened at the end of one paragraph and closed at the start of the
 next.
 
@@ -64,6 +66,8 @@ cannot be known.",
         "The firm makes large language models (LLMs) and [sic] more.",
         "Choose a) cost, b) speed or iv) both.\n1) First\n2) Second",
         "Nice work :) and thanks ;-) or :( and (:",
+        "Jane wrote:\n> ) Since last night I get odd results from the checker.\n> ) It is set up like this.\n\nUpgrade the client.",
+        "Somebody said so.\n--]I think the licence is not as strict as they claim and\n--]nobody has read it.\n\nI agree.",
         "Leave telnet with the Control+] key combination, or press Strg + ] here and Ctrl-[ there.",
         "See https://en.wikipedia.org/wiki/Mercury_(planet) for more.",
         "An interval [0, 1) is half open.",
@@ -133,7 +137,7 @@ impl Rule for UnbalancedBracket {
         for (index, seg) in helpers::segments(doc).into_iter().enumerate() {
             brackets.clear();
             while let Some(at) = found.next_if(|&at| at < seg.end) {
-                if at >= seg.start && !emoticon(text, at) && !pressed_key(text, at) {
+                if at >= seg.start && !emoticon(text, at) && !pressed_key(text, at) && !quote_prefix(text, at) {
                     let open = matches!(text.as_bytes()[at], b'(' | b'[');
                     brackets.push(Bracket { at, open });
                 }
@@ -305,6 +309,36 @@ fn pressed_key(text: &str, at: usize) -> bool {
     };
     let word = crate::text::trailing_letters(head.trim_end_matches(' '));
     crate::lexicon::KEY_MODIFIERS.contains(word)
+}
+
+/// A closing bracket in the prefix a mail reader puts before each quoted
+/// line (`> ) Since last night…`, `--]I think…`): only `>`, `-`, `|` and
+/// spaces before it on its line, and the line above or below opening with
+/// the same prefix.
+fn quote_prefix(text: &str, at: usize) -> bool {
+    let b = text.as_bytes();
+    if !matches!(b[at], b')' | b']') || b.get(at + 1).is_some_and(|c| b"()[]".contains(c)) {
+        return false;
+    }
+    let start = memchr::memrchr(b'\n', &b[..at]).map_or(0, |i| i + 1);
+    let prefix = &b[start..=at];
+    if !prefix[..prefix.len() - 1]
+        .iter()
+        .all(|&c| matches!(c, b'>' | b'-' | b'|' | b' '))
+    {
+        return false;
+    }
+    let line_at = |s: usize| &b[s..memchr::memchr(b'\n', &b[s..]).map_or(b.len(), |i| s + i)];
+    let above = (start > 0).then(|| {
+        let end = start - 1;
+        let s = memchr::memrchr(b'\n', &b[..end]).map_or(0, |i| i + 1);
+        &b[s..end]
+    });
+    let below = memchr::memchr(b'\n', &b[at..]).map(|i| line_at(at + i + 1));
+    [above, below]
+        .into_iter()
+        .flatten()
+        .any(|l| l.trim_ascii_end().starts_with(prefix.trim_ascii_end()))
 }
 
 /// `a)`, `б)`, `1)`, `iv)` starting a list item, at a line start or after a space.
