@@ -6,10 +6,10 @@ use super::WordList;
 /// that` and its dialect spelling `dat dat`, `what it is is`, `very very`,
 /// `bye bye`, `the first first lady`).
 pub static DOUBLING_WORDS: WordList = WordList(&[
-    "beep", "blah", "boo", "boom", "bye", "choo", "chop", "dat", "do", "does", "far", "first", "go", "great", "ha",
-    "had", "her", "hush", "is", "knock", "long", "many", "meep", "more", "never", "night", "no", "now", "pom",
-    "pretty", "really", "so", "ta", "that", "there", "tom", "tsk", "tut", "very", "wait", "was", "well", "win", "woot",
-    "yeah", "yes", "yo", "yum",
+    "ay", "aye", "bang", "beep", "bla", "blah", "boo", "boom", "bye", "choo", "chop", "dat", "do", "does", "far",
+    "first", "go", "great", "ha", "had", "hear", "her", "ho", "hush", "is", "knock", "long", "many", "meep", "more",
+    "never", "night", "no", "now", "pom", "pretty", "really", "so", "ta", "that", "there", "tom", "tsk", "tut", "very",
+    "wait", "was", "well", "win", "woot", "yadda", "yeah", "yes", "yo", "yum",
 ]);
 
 /// French words that double grammatically: reflexive pronouns (`nous nous

@@ -112,6 +112,7 @@ word is never safe.",
     keeps: &[
         "# Use these settings if you wish to make use of the network console\n# for a remote installation over SSH.\n#d-i network-console/password password r00tme\n#d-i tasksel tasksel/first multiselect standard\n",
         "He said it was fine. Yay yay! The coach said: Wow wow! Then, meep meep, off he went. Woot woot!",
+        "Hear hear, said the back benches; aye aye, sir, and bang bang, yadda yadda.",
         "Cela comprend des des\u{2010}\ncriptions, and the the-\nater was full.",
         "They flew to Bora Bora of legend and to Walla Walla of course.",
         "-w file file exists and is writable; --output file file to write to",
