@@ -126,6 +126,8 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
         "Run chown -R foo:bar . to fix it; the default is . (the current directory).",
         "For instance, [0-9] means any digit, and . — a dot — means any character.",
         "During task selection you can type ! to express an empty selection, or press ? for help.",
+        "I copied .??* from the old home, probably the one Jane keeps ;} and it worked.",
+        "> drwxrws---    3 cvs      cvs          4096 Aug 12 11:26 .",
         "Napisz tak: ,,Programowo nie'' i tyle.",
         "The characters are separated by , and enclosed in parentheses.",
         "    dnstracer     V:0, I:1    61    , ,    DNS server tracer",
@@ -188,8 +190,11 @@ impl Rule for SpaceBeforePunctuation {
                 continue; // leading whitespace
             }
             // `61    , ,    DNS`: a wide gap before a mark, beside another
-            // on its line, is a table's column, not a stray space.
-            if wide_gap(&text.as_bytes()[start..punct_at]) && beside_wide_gap(text.as_bytes(), start, m.end()) {
+            // on its line, is a table's column, not a stray space; so is
+            // any gap on a line of columns (`ls -la`'s `4096 Aug 12 11:26 .`).
+            if (wide_gap(&text.as_bytes()[start..punct_at]) && beside_wide_gap(text.as_bytes(), start, m.end()))
+                || in_columns(text.as_bytes(), start, m.end())
+            {
                 continue;
             }
             // `21  (at your option)` over `22  .`: a gap that ends where the
@@ -264,6 +269,7 @@ impl Rule for SpaceBeforePunctuation {
             // not prose punctuation.
             if next.is_some_and(|c| matches!(c, '/' | '\\' | '=' | '_' | '*' | '~' | '@' | '#' | '+' | '|'))
                 || (punct == b':' && next == Some(':'))
+                || (punct == b'.' && next == Some('?'))
             {
                 continue;
             }
@@ -271,7 +277,23 @@ impl Rule for SpaceBeforePunctuation {
                 && next.is_some_and(|c| {
                     matches!(
                         c,
-                        ')' | '(' | '-' | '\'' | '|' | '/' | '[' | ']' | '*' | '>' | '3' | 'D' | 'P' | 'p' | 'O' | 'o'
+                        ')' | '('
+                            | '-'
+                            | '\''
+                            | '|'
+                            | '/'
+                            | '['
+                            | ']'
+                            | '{'
+                            | '}'
+                            | '*'
+                            | '>'
+                            | '3'
+                            | 'D'
+                            | 'P'
+                            | 'p'
+                            | 'O'
+                            | 'o'
                     )
                 })
             {
@@ -378,6 +400,24 @@ fn beside_wide_gap(b: &[u8], start: usize, end: usize) -> bool {
     let (lo, hi) = crate::text::line_reach(b, start, end, COLUMN_REACH);
     let wide = |s: &[u8]| memchr::memmem::find(s, b"   ").is_some() || s.contains(&b'\t');
     wide(&b[lo..start]) || wide(&b[end..hi])
+}
+
+/// Whether the mark's line, within reach, holds two gaps of three spaces
+/// or more, or two tabs: a listing's columns.
+fn in_columns(b: &[u8], start: usize, end: usize) -> bool {
+    let (lo, hi) = crate::text::line_reach(b, start, end, COLUMN_REACH);
+    // Indentation is no column.
+    let line = b[lo..hi].trim_ascii_start();
+    // Runs, not matches: one long run holds several matches.
+    let mut runs = 0;
+    let mut run_end = 0;
+    for i in memchr::memmem::find_iter(line, b"   ") {
+        if i > run_end || runs == 0 {
+            runs += 1;
+        }
+        run_end = i + 3;
+    }
+    runs >= 2 || memchr::memchr_iter(b'\t', line).nth(1).is_some()
 }
 
 /// Articles of the languages whose spacing this rule reads. No sentence
@@ -684,5 +724,15 @@ mod tests {
     #[test]
     fn removes_a_no_break_space_before_a_comma() {
         assert_eq!(fix_en("said\u{a0}, and"), "said, and");
+    }
+
+    #[test]
+    fn one_long_gap_is_no_line_of_columns() {
+        assert_eq!(
+            fix_en("the new model      , which never shipped ."),
+            "the new model, which never shipped."
+        );
+        let listing = "drwxrws---    3 cvs      cvs          4096 Aug 12 11:26 .";
+        assert_eq!(fix_en(listing), listing);
     }
 }
