@@ -22,7 +22,8 @@ They mark something lost: a title a scraper could not render, a link whose
 text was an image, a name a translation engine dropped.
 
 Left alone: code and code-like text: `f()`, `arr[]`, `foo()[0]`, `x = \"\"`,
-a literal a word names (`an empty list [] by default`, `returns ()`),
+a literal a word names (`an empty list [] by default`, `returns ()`) or
+CJK text sets off with spaces (`場合には [] で囲まなければ`),
 brackets quoted as the characters they are (`\"[]\"`, `` `()` ``),
 `![](…)` (markup, another rule's), the Markdown task box `- [ ]`, a form's
 box (`[ ]` beside `[O]` on its line, before ` =`, or ending its line:
@@ -53,6 +54,7 @@ decide.",
     keeps: &[
         "Legend: [O] = OK, [E] = Error, [ ] = didn't try it\n\nInitial boot:           [ ]\nDetect network card:    [ ]\n",
         "It returns an empty list [] by default, a tuple () when asked and the string \"\" on error.",
+        "IPv6 アドレスを指定する場合には [] で囲まなければなりません。",
         "Call f() and read arr[] or foo()[0].",
         "Set x = \"\" before the loop.",
         "Shell metacharacters (\"*\", \"?\" or \"[]\", for example) match.",
@@ -180,6 +182,11 @@ fn code_like(text: &str, span: Span) -> bool {
     let head = before.trim_end_matches([' ', '\t']);
     let word = trailing_letters(head);
     if span.len() == 2 && LITERAL_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(word)) {
+        return true;
+    }
+    // CJK text sets a literal off with spaces (`場合には [] で囲まなければ`):
+    // the brackets are what it names.
+    if head.len() < before.len() && head.chars().next_back().is_some_and(crate::text::chars::is_cjk_letter) {
         return true;
     }
     // A form's box: `[ ] = didn't try it` beside `[O] = OK`, or a field at
