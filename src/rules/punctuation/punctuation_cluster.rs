@@ -479,6 +479,13 @@ fn judge(text: &str, marks: &[Mark], next: Next, french: bool) -> Verdict {
             // `Feb. 8, NORTH READING, Mass., Feb.`: glued, the period may end
             // an abbreviation the lexicon lacks; only a line end is sure.
             Next::Start if !spaced(&rest[0]) && rest[0].kind == Kind::Weak => Verdict::Skip,
+            // So at a hard wrap the next line goes on in lowercase: `III.,`
+            // then `the Narwhale;` is an enumeration's, not a sentence's end.
+            Next::End
+                if !spaced(&rest[0]) && rest[0].kind == Kind::Weak && wraps_on(text, rest[rest.len() - 1].at + 1) =>
+            {
+                Verdict::Skip
+            }
             // `in Warsaw, Ind.? Biomet`: a question that ends on a short
             // abbreviation keeps both marks.
             Next::End | Next::Start if rest[0].kind == Kind::Final && short_abbreviation(text, first.at) => {
@@ -770,6 +777,12 @@ mod tests {
     fn keeps_a_comma_after_an_abbreviation() {
         let text = "the U.S., Acme Inc., etc., at 6 a.m., and Ph.D., too.";
         assert_eq!(fix(text), text);
+        let wrapped = "In order: I., the Grampus; II., the Black Fish; III.,\nthe Narwhale; IV., the Thrasher.";
+        assert_eq!(fix(wrapped), wrapped);
+        assert_eq!(
+            fix("The talks ended.,\nThey said so."),
+            "The talks ended.\nThey said so."
+        );
     }
 
     #[test]
