@@ -236,8 +236,12 @@ fn scraped_twice(doc: &Document, before: Span, copy: Span) -> bool {
     // with it; further down, a message standing alone and then opening a
     // longer one is a list of messages (a translation catalogue: `Code not
     // supported.` above `Code not supported. Choose another.`).
+    let opens = |para: Span, s: Span| doc.slice(para).trim_start().starts_with(doc.slice(s).trim());
+    // A copy inside the body of another section (`RAID1` then `RAID5`)
+    // is said of each on purpose; a teaser's copy opens its body.
     let teaser = alone(a, before)
         && !alone(b, copy)
+        && (opens(b, copy) || !under_another_heading(doc, before, copy))
         && (doc.paragraphs().partition_point(|p| p.end < a.start) < TEASER_PARAGRAPHS || body_like(doc.slice(b)));
     // Two one-sentence paragraphs that differ in case or marks (`Copy the
     // files` and `copy the files...`) are two messages of a list; a
@@ -449,6 +453,15 @@ mod tests {
             linter().fix(twice, FixMode::Unsafe).unwrap().text,
             "Parameters:\n\nencoding: The character set that the file is written in.\n\nIt is optional.\n"
         );
+    }
+
+    #[test]
+    fn keeps_a_sentence_standing_alone_and_again_at_the_end_of_a_later_paragraph() {
+        let raid = "RAID1\n\nIs suitable where reliability is the first concern.\n\n\
+                    Optionally you can have a spare disk in the array to take the failed disk's place.\n\n\
+                    RAID5\n\nIs a good compromise between speed and redundancy. It needs three active partitions. \
+                    Optionally you can have a spare disk in the array to take the failed disk's place.\n";
+        assert_eq!(linter().fix(raid, FixMode::Unsafe).unwrap().text, raid);
     }
 
     #[test]
