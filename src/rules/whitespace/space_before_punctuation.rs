@@ -126,6 +126,7 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
         "Run chown -R foo:bar . to fix it; the default is . (the current directory).",
         "For instance, [0-9] means any digit, and . — a dot — means any character.",
         "During task selection you can type ! to express an empty selection, or press ? for help.",
+        "Чтобы дать пустой ответ на вопрос, введите в приглашении !. Чтобы вернуться, введите <.",
         "I copied .??* from the old home, probably the one Jane keeps ;} and it worked.",
         "> drwxrws---    3 cvs      cvs          4096 Aug 12 11:26 .",
         "Napisz tak: ,,Programowo nie'' i tyle.",
@@ -308,6 +309,11 @@ impl Rule for SpaceBeforePunctuation {
                 && (next.is_some_and(|c| matches!(c, '?' | ',' | ';' | ':' | '.'))
                     || ["'s", "’s"].iter().any(|s| after.starts_with(s)))
             {
+                continue;
+            }
+            // A spaced `!` before the sentence's own mark is the key typed
+            // (`введите в приглашении !.`), as punctuation-cluster reads it.
+            if punct == b'!' && next.is_some_and(|c| matches!(c, ',' | ';' | '.')) {
                 continue;
             }
             if matches!(punct, b':' | b';' | b'!' | b'?') {
