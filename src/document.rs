@@ -635,16 +635,17 @@ fn gallop(s: &[Span], pred: impl Fn(&Span) -> bool) -> usize {
     lo + s[lo..(lo + step).min(s.len())].partition_point(pred)
 }
 
-/// Eight letters or more, a twelfth of them or more outside ASCII: Czech
-/// (`zvětšit, resp. zmenšit`) writes about one in ten so; an English
-/// paragraph has a name's accent or two among many more letters (`The
-/// mayor of Zürich said the café would reopen`).
+/// Eight letters or more, a fifth of them or more outside ASCII; or, in a
+/// paragraph of forty letters or more, a twelfth: Czech (`zvětšit, resp.
+/// zmenšit`) writes about one in ten so, and an English paragraph has a
+/// name's accent or two among many more letters (`The mayor of Zürich said
+/// the café would reopen`). A short text's one accent may be a loanword's.
 fn mostly_foreign_letters(text: &str) -> bool {
     let (letters, foreign) = text
         .chars()
         .filter(|c| c.is_alphabetic())
         .fold((0usize, 0usize), |(l, f), c| (l + 1, f + usize::from(!c.is_ascii())));
-    letters >= 8 && foreign * 12 >= letters
+    letters >= 8 && (foreign * 5 >= letters || (letters >= 40 && foreign * 12 >= letters))
 }
 
 /// Cut `text` into blocks that paragraph-scoped rules check one at a time.
