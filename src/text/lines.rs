@@ -11,6 +11,13 @@ pub(crate) fn line_reach(b: &[u8], start: usize, end: usize, reach: usize) -> (u
     (lo, hi)
 }
 
+/// Whether `line` (without its break) is an e-mail's signature delimiter:
+/// `-- ` alone on its line (RFC 3676), or `--` where a client trimmed it.
+/// What follows is the writer's signature, laid out as they like.
+pub(crate) fn is_signature_delimiter(line: &str) -> bool {
+    line.trim_end() == "--"
+}
+
 /// Byte offset to zero-based line number.
 pub struct LineIndex {
     starts: Vec<usize>,

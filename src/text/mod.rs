@@ -11,8 +11,8 @@ pub(crate) mod removal;
 pub(crate) mod words;
 
 pub use invisible::{invisible_name, show_invisibles};
-pub(crate) use lines::line_reach;
 pub use lines::LineIndex;
+pub(crate) use lines::{is_signature_delimiter, line_reach};
 pub(crate) use removal::{inline_removal, line_removal};
 pub use words::deletes_letters;
 pub(crate) use words::{

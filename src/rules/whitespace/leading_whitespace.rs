@@ -214,7 +214,7 @@ impl Rule for LeadingWhitespace {
         // out as its writer likes, to the end of the text.
         let signature = lines
             .iter()
-            .position(|l| l.slice(text).trim_end() == "--")
+            .position(|l| crate::text::is_signature_delimiter(l.slice(text)))
             .unwrap_or(lines.len());
         for i in 0..lines.len() {
             if !indented(i) || i > signature {

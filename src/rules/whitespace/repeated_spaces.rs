@@ -279,7 +279,7 @@ fn in_signature(doc: &Document, li: usize) -> bool {
         .rev()
         .map(|l| l.slice(text))
         .take_while(|l| !l.trim().is_empty())
-        .any(|l| l.trim_end() == "--")
+        .any(crate::text::is_signature_delimiter)
 }
 
 fn after_list_marker(head: &str) -> bool {
