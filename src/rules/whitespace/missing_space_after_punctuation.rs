@@ -1,4 +1,4 @@
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -35,7 +35,9 @@ letters and digits (`Web3.Storage`), identifiers (`Console.WriteLine`,
 `myVar.Length`), and (for review only) a word glued by a period to a
 capitalised one in a text that shows a program elsewhere (`typing.Self`,
 `window.Array`), brands and names written with periods (`Think.Eat.Save`,
-and `Pop.Up` or `i.Con` when they recur in the text), qualified names whose
+and `Pop.Up` or `i.Con` when they recur in the text or begin a longer
+dotted name in it, as `System.Web` does `System.Web.UI`), an address's
+name spelled out against spam (`John.Roe at example.com`), qualified names whose
 capitalised namespace the text glues to two different names or more, and
 in half its uses (`Gtk.Button` and `Gtk.Window`), a `?` or `!` that does
 not follow a word (`choice,\"?Sen.`: a character lost in a charset
@@ -50,8 +52,8 @@ and colons (`10:30`, `Photo:Reuters`).
 A comma or semicolon counts only between two words of two or more letters
 (or a number and a word), once per token: `1,000`, `x,y`, `a,b,c`,
 `tech,ai,news`, HTML entities (`&amp;then`), a record's fields
-(`group1:x:20:user1,user2`), an option's values (`mount -o
-remount,rw`), dotted selectors (`auth.notice;mail.info`), names of
+(`group1:x:20:user1,user2`), an option's values, even wrapped to the
+next line (`mount -o remount,rw`, `--state\nESTABLISHED,RELATED`), dotted selectors (`auth.notice;mail.info`), names of
 letters and digits (`(hd0,msdos1)`), the arguments of a call or the
 items of an index glued to its name (`max(a,b)`, `httpx[socks,http2]`)
 and an acronym's parts (`TL;DR`) are left alone.
@@ -122,6 +124,9 @@ open one that runs on.",
         "Photo:Reuters and 1,2-dichloroethane.",
         "The Pop.Up is a capsule. Pop.Up will fly. The Think.Eat.Save plan.",
         "The handler gets the Gtk.Button that was clicked, inside a Gtk.Window of its own.",
+        "You will need the classes in System.Web and System.Web.UI for that.",
+        "Patches by John Roe (John.Roe at example.com) were merged.",
+        "The rule is iptables -A FORWARD -m state --state\nESTABLISHED,RELATED -j ACCEPT and no more.",
         "a worse choice,\"?Sen. Warren said. He left. \"?In Tunisia",
         "现在,我们说 Class,不是很准确.现在,可以这样 and so on.",
     ],
@@ -211,7 +216,26 @@ struct Candidate<'t> {
     dotted: bool,
 }
 
-fn check_sentence_end<'t>(text: &'t str, m: regex::Match) -> Option<Candidate<'t>> {
+/// `John.Roe at example.com`: the words after an address's name part when
+/// the address is spelled out against spam harvesters.
+fn spells_out_domain(rest: &str) -> bool {
+    let Some(rest) = [" at ", " (at) ", " [at] "].iter().find_map(|at| rest.strip_prefix(at)) else {
+        return false;
+    };
+    let host = rest
+        .split(|c: char| c.is_whitespace() || matches!(c, ')' | ']' | '>' | ','))
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.');
+    host.split('.').count() >= 2
+        && host
+            .split('.')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+}
+
+/// `chains` gathers the pairs seen inside longer dotted names
+/// (`System.Web` of `System.Web.UI`), which name the same thing alone.
+fn check_sentence_end<'t>(text: &'t str, m: regex::Match, chains: &mut HashSet<&'t str>) -> Option<Candidate<'t>> {
     let s = m.as_str();
     let prev = text[..m.start()].chars().next_back()?;
     let terminal = s.as_bytes()[0];
@@ -260,18 +284,25 @@ fn check_sentence_end<'t>(text: &'t str, m: regex::Match) -> Option<Candidate<'t
     if terminal == b'.' && before.chars().any(char::is_alphabetic) && before.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
+    let key = &text[m.start() - before.len()..word_at + next_word.len()];
     let token_span = token_around(text, m.start(), m.end());
     let token = token_span.slice(text);
-    if looks_like_code(token) || is_dotted_name(token) || ends_with_file_suffix(token) {
+    if is_dotted_name(token) {
+        chains.insert(key);
+        return None;
+    }
+    if looks_like_code(token)
+        || ends_with_file_suffix(token)
+        || (terminal == b'.' && spells_out_domain(&text[word_at + next_word.len()..]))
+    {
         return None;
     }
     let mark = &text[m.start()..gap];
     let diag = Diagnostic::new(&META, Span::new(m.start(), word_at), message(mark))
         .with_fix(Fix::safe_edit("insert a space", Edit::insert(gap, " ")));
-    let key_start = m.start() - before.len();
     Some(Candidate {
         diag,
-        key: &text[key_start..word_at + next_word.len()],
+        key,
         prefix: before,
         dotted: terminal == b'.' && !before.is_empty(),
         name_like: terminal == b'.'
@@ -356,9 +387,11 @@ fn check_comma(text: &str, m: regex::Match, out: &mut Vec<Diagnostic>) {
         return; // an HTML entity such as `&amp;`
     }
     // `group1:x:20:user1,user2` is a record's fields, `mount -o remount,rw`
-    // an option's values.
+    // an option's values, which may wrap onto the next line
+    // (`--state\nESTABLISHED,RELATED`).
     let after_flag = text[..m.start()]
-        .rsplit([' ', '\t'])
+        .rsplit(|c: char| c.is_ascii_whitespace())
+        .filter(|t| !t.is_empty())
         .nth(1)
         .is_some_and(|t| t.starts_with('-') && t.len() > 1 && t.len() <= 16 && !t.contains(['.', ',']));
     if token.split(':').count() > 2 || after_flag {
@@ -413,6 +446,7 @@ impl Rule for MissingSpaceAfterPunctuation {
         }
         let text = doc.text();
         let mut ends: Vec<Candidate> = Vec::new();
+        let mut chains = HashSet::new();
         for m in PATTERN.find_iter(text) {
             // `现在,我们说`: Chinese and Japanese put no space after a mark.
             let after = text[m.start()..]
@@ -425,7 +459,7 @@ impl Rule for MissingSpaceAfterPunctuation {
             }
             match text.as_bytes()[m.start()] {
                 b',' | b';' => check_comma(text, m, out),
-                _ => ends.extend(check_sentence_end(text, m)),
+                _ => ends.extend(check_sentence_end(text, m, &mut chains)),
             }
         }
         // A glued pair that recurs (`Pop.Up`, `i.Con`, `J.Crew`) is a brand;
@@ -458,6 +492,7 @@ impl Rule for MissingSpaceAfterPunctuation {
         let kept = ends
             .into_iter()
             .filter(|c| !(c.name_like && (seen.get(c.key).is_some_and(|&n| n > 1) || namespace(c))))
+            .filter(|c| !chains.contains(c.key))
             .map(|c| {
                 let mut diag = c.diag;
                 if c.dotted && doc.holds_program() {
@@ -688,6 +723,15 @@ mod tests {
             fix("He sang \"...The name of the song\""),
             "He sang \"...The name of the song\""
         );
+    }
+
+    #[test]
+    fn a_pair_outside_longer_dotted_names_and_addresses_still_gets_its_space() {
+        assert_eq!(
+            fix("He met them at last.Then at noon the System.Web talks began."),
+            "He met them at last. Then at noon the System. Web talks began."
+        );
+        assert_eq!(fix("I wrote to Jane.Doe at noon."), "I wrote to Jane. Doe at noon.");
     }
 
     #[test]
