@@ -219,6 +219,7 @@ sentence ends.",
         "They sang Love Her Madly, read As a Man Thinketh and cheered Twenty One Pilots.",
         "“Come,” said He who made the stars, and the prophet said He is near.",
         "Please follow Their instructions, as you would follow Our guidance.",
+        "For a porter upload, consult When and how to do an NMU instead, or read Before or after the freeze.",
     ],
 };
 
@@ -564,7 +565,13 @@ impl Rule for MissingSentenceBreak {
             {
                 continue;
             }
-            let title_case = title_runs_on(after);
+            // `consult When and how to do an NMU`, `see Before and after`: a
+            // question word or a time paired by a conjunction names a section.
+            let paired = matches!(
+                opener,
+                "How" | "What" | "Why" | "When" | "Where" | "Who" | "Whether" | "Before" | "After"
+            ) && (after.starts_with("and ") || after.starts_with("or "));
+            let title_case = paired || title_runs_on(after);
             // A determiner opens a subject: a noun phrase and a verb follow
             // (`Most such pleas never leave`, `Many are orphans`).
             if (DETERMINERS.contains(&opener) || NUMBER_WORDS.contains(&opener))
