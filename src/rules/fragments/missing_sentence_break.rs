@@ -220,6 +220,7 @@ sentence ends.",
         "“Come,” said He who made the stars, and the prophet said He is near.",
         "Please follow Their instructions, as you would follow Our guidance.",
         "For a porter upload, consult When and how to do an NMU instead, or read Before or after the freeze.",
+        "If you exit a loop with Exit For, only one loop is exited; click Zoom In, then drag.",
     ],
 };
 
@@ -319,6 +320,13 @@ const LINKERS: &[&str] = &[
     "Across",
     "Between",
     "Aside",
+];
+
+/// The linkers that are prepositions: a comma never follows one that
+/// opens a sentence.
+const PREPOSITION_LINKERS: &[&str] = &[
+    "Across", "Amid", "Among", "At", "Between", "Beyond", "By", "During", "For", "From", "In", "On", "Through", "To",
+    "Under", "With", "Within", "Without",
 ];
 
 /// The linkers that open a sentence after a capitalised word too:
@@ -567,6 +575,11 @@ impl Rule for MissingSentenceBreak {
             }
             // `consult When and how to do an NMU`, `see Before and after`: a
             // question word or a time paired by a conjunction names a section.
+            // A sentence opens on a preposition's object, never its comma:
+            // `with Exit For, only one loop`, `click Zoom In, then` end a name.
+            if m.as_str().contains(',') && PREPOSITION_LINKERS.contains(&opener) {
+                continue;
+            }
             let paired = matches!(
                 opener,
                 "How" | "What" | "Why" | "When" | "Where" | "Who" | "Whether" | "Before" | "After"
