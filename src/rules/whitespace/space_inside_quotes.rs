@@ -38,7 +38,8 @@ in code (`\"Hello, \" + name`, `\"The date is \" & Date`, `sep = \" \"`, `formai
 `=TRIM(\" hello world \")`) and a
 quote after a column gap (a Vim comment); empty
 quotes (`“ ”`: `empty-quotes-or-brackets`'s), padding that crosses a line
-break, single quotes (they double as apostrophes), German `„…“`,
+break, single quotes (they double as apostrophes), German `„…“` and a
+German `“` closing what a straight quote opened (`\"light“ arbeiten`),
 guillemets (`« … »` is correct French), French paragraphs, and the `“`
 that ends a dash read in the wrong charset (`â€“ we`, for `– we`): the
 `mojibake` rule decodes it, and deleting the space would glue the dash to
@@ -84,6 +85,8 @@ space and the `“` with `”`. Only whitespace and quotation marks change.",
         "Set text = \"Hello, \" + name, then run formail -I \"From \" on it.",
         "He said “we will see\n” tomorrow.",
         "Der Bürgermeister sagte: „Wir müssen handeln.“ Dann ging er.",
+        "Als \"Genossenschaft light“ arbeiten wir in vier Feldern.",
+        "Wir sind als “Genossenschaft light“ organisiert und arbeiten.",
         "He bought a 12\" screen and a 5\" one.",
         "« Nous n’avions jamais vu ça » , a-t-il dit.",
         "“He said “ yes” and left.",
@@ -239,6 +242,15 @@ fn check_curly(doc: &Document, seg: Span, out: &mut Vec<Diagnostic>) {
     for (k, &(at, q)) in quotes.iter().enumerate() {
         let end = at + q.len_utf8();
         match (q, open) {
+            // `light“ arbeiten`: a `“` glued to what precedes it, with no `”`
+            // to come, closes (German) or is a reversed closer; the space
+            // after it is the one between two words.
+            ('“', None)
+                if text[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| !c.is_whitespace() && !matches!(c, '(' | '[' | '—' | '–' | '/'))
+                    && quotes.get(k + 1).is_none_or(|&(_, c)| c != '”') => {}
             ('“', None) => {
                 if let Some(pad) = pad_after(text, end) {
                     push(out, pad, "space after an opening quote");
