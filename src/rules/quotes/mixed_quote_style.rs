@@ -20,7 +20,8 @@ began with is a seam left by such a splice.
 Only pairs in paragraphs whose quotes all pair up are judged, so the rule
 never guesses which two quotes belong together. Left alone: text that uses
 one style throughout (`\"a\"` and `“b”` in one paragraph are both fine),
-inch marks (`12\"`), German `„…“`.
+inch marks (`12\"`), German `„…“`. The curly end sets the style: a
+straight opener before a German closing `“` becomes `„`.
 
 Fix (safe): the straight end becomes the curly quote of its direction, so
 the pair matches the end that was typographically set. Only the glyph of one
@@ -37,6 +38,10 @@ punctuation mark changes.",
         Fixture {
             input: "It was \"committed to Canadian production”, adding more.",
             output: "It was “committed to Canadian production”, adding more.",
+        },
+        Fixture {
+            input: "Dann sagt er: \"Mit diesem Strom betreiben wir den Schredder“, und lacht.",
+            output: "Dann sagt er: „Mit diesem Strom betreiben wir den Schredder“, und lacht.",
         },
     ],
     keeps: &[
@@ -72,16 +77,18 @@ impl Rule for MixedQuoteStyle {
                 if open.is_straight() == close.is_straight() || starts_doubled_closer(text, close) {
                     continue;
                 }
+                // The curly end tells the style: a German closing `“` asks
+                // for `„`, a German opening `„` for `“`.
                 let (straight, curly) = if open.is_straight() {
-                    (open, '“')
+                    (open, if close.mark(text) == "“" { '„' } else { '“' })
                 } else {
-                    (close, '”')
+                    (close, if open.mark(text) == "„" { '“' } else { '”' })
                 };
                 // A straight quote the context reads the other way is not
                 // confidently this pair's end.
                 let fits = match straight.dir {
-                    Dir::Open => curly == '“',
-                    Dir::Close => curly == '”',
+                    Dir::Open => open.is_straight(),
+                    Dir::Close => close.is_straight(),
                     Dir::Either => true,
                 };
                 // `src="…`: an attribute's value (leaked markup, another
