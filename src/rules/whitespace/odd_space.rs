@@ -4,6 +4,7 @@ use regex::bytes::Regex;
 
 use crate::lexicon::{ABBREVIATIONS, ARTICLES, COORDINATORS, NUMBER_WORDS, PREPOSITIONS, WH_WORDS};
 use crate::prelude::*;
+use crate::span::{ceil_char_boundary, floor_char_boundary};
 use crate::text::chars::{is_cjk_letter, is_fullwidth_form, is_script_mark, is_unspaced_script_letter};
 use crate::text::is_abbreviation_period;
 
@@ -275,6 +276,17 @@ fn is_deliberate(text: &str, start: usize, end: usize, prev: char, next: char, e
         || is_symbol(next)
 }
 
+/// Whether `odd` would be deliberate if it stood alone where the run `span`
+/// does. `is_deliberate` reads a few words either side, so a window of the
+/// text with the run replaced stands in for the whole.
+fn deliberate_alone(text: &str, span: Span, odd: char, prev: char, next: char, english: bool) -> bool {
+    let lo = floor_char_boundary(text, span.start.saturating_sub(64));
+    let hi = ceil_char_boundary(text, (span.end + 64).min(text.len()));
+    let window = format!("{}{odd}{}", &text[lo..span.start], &text[span.end..hi]);
+    let at = span.start - lo;
+    is_deliberate(&window, at, at + odd.len_utf8(), prev, next, english)
+}
+
 /// A symbol that typography ties to its neighbour with a no-break space:
 /// an arrow before a link (`→ https://…`), a sign before a number (`pid
 /// #4521`), a bullet, a mathematical or technical sign. Words split oddly
@@ -343,10 +355,17 @@ impl Rule for OddSpace {
                 _ => "an unusual space between words",
             };
             let span = Span::new(start, end);
-            out.push(
-                Diagnostic::new(&META, span, message)
-                    .with_fix(Fix::safe_edit("use a plain space", Edit::replace(span, " "))),
-            );
+            // `books \u{a0}»`: the run holds the no-break space typography
+            // asks for there, so it is the plain spaces that go.
+            let fix = if !single
+                && run.chars().filter(|&c| c != ' ').count() == 1
+                && deliberate_alone(text, span, odd, prev, next, english)
+            {
+                Fix::safe_edit("drop the plain spaces beside it", Edit::replace(span, odd.to_string()))
+            } else {
+                Fix::safe_edit("use a plain space", Edit::replace(span, " "))
+            };
+            out.push(Diagnostic::new(&META, span, message).with_fix(fix));
         }
     }
 }
@@ -417,7 +436,19 @@ mod tests {
 
     #[test]
     fn collapses_a_mixed_run_to_one_space() {
-        assert_eq!(fix("two \u{a0} words"), "two words");
+        assert_eq!(fix("big \u{a0} words"), "big words");
+    }
+
+    #[test]
+    fn keeps_the_no_break_space_of_a_mixed_run_where_typography_asks_for_one() {
+        assert_eq!(
+            fix_in(
+                "le « comité de suivi \u{a0}» des réformes",
+                Language::Is(crate::Lang::French)
+            ),
+            "le « comité de suivi\u{a0}» des réformes"
+        );
+        assert_eq!(fix("in 5 \u{a0}km and 10\u{a0} kg"), "in 5\u{a0}km and 10\u{a0}kg");
     }
 
     #[test]
