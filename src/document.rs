@@ -494,12 +494,22 @@ impl<'a> Document<'a> {
         })
     }
 
-    /// Lines `[a, b)`, each with whether it reads as a line of code.
+    /// Lines `[a, b)`, each with whether it reads as a line of code. What
+    /// follows an interpreter's prompt (`>>> find_date(…)`) up to the next
+    /// one is what it printed (`'2016-12-23'`), whatever its shape; a line
+    /// opening with `>` ends it, as mail quotes `>> ` below `>>> `.
     fn judged_lines(&self, a: usize, b: usize) -> Vec<(&str, bool)> {
+        let mut output = false;
         (a..b)
             .map(|j| {
                 let line = self.slice(self.lines[j]);
-                (line, crate::code_lines::is_code_line(line))
+                let code = crate::code_lines::is_code_line(line);
+                let t = line.trim_start();
+                if t.starts_with('>') {
+                    output = code && t.starts_with(">>> ");
+                    return (line, code);
+                }
+                (line, code || output)
             })
             .collect()
     }
@@ -845,6 +855,14 @@ mod tests {
             found,
             ["README.Debian", "changelog.Debian.gz", "queue.Queue", "struct.Pack"]
         );
+    }
+
+    #[test]
+    fn what_an_interpreter_prints_after_its_prompt_is_code_but_a_quotation_is_not() {
+        let text = "It reads the header:\n>>> find_date(page)\n'Friday, December 23, 2016'\n>>> This is quoted mail.\n>> And so is this.\n>>> of poverty! When did this happen?\n>> Never.\nA quote from the list:\n";
+        let doc = Document::new(text);
+        let code: Vec<bool> = doc.lines().iter().map(|l| doc.in_code_line(l.start)).collect();
+        assert_eq!(code, [false, true, true, false, false, true, false, false]);
     }
 
     #[test]

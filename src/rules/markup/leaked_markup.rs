@@ -138,6 +138,7 @@ alt=ByteDance’s logo is seen at the company’s office building in Shanghai on
         "An empty set {} or {x} in maths, and a [link](https://example.com).",
         "The user id=5 was set, and x=3.",
         "Put the <title> element in the head, and <br> breaks a line; “<p>” opens one.",
+        "It finds the date in the page's header:\n>>> find_date(page)\n'# DEBUG analyzing: <h2 class=\"date-header\"><span>Friday, December 23, 2016</span></h2>'\n'2016-12-23'\n",
         "For example, if the RE <.*> is matched against '<a> b <c>', it will match the entire string.",
         "A rule reads <expr> ::= <term> | <expr> <b>.",
         "Add \"<base href=\"url\">\" to the page, write (\\x<Code>) for a byte, and use --src address[/mask].",
