@@ -44,6 +44,31 @@ pub static NAMING_WORDS: WordList = WordList(&[
     "тегу",
 ]);
 
+/// Nouns for a tag or an element, lowercase, that name the one after them
+/// (`del tag <area shape="rect">`, `l'élément <input>`, `тег <br>`).
+pub static TAG_NOUNS: WordList = WordList(&[
+    "balise",
+    "balises",
+    "element",
+    "elemento",
+    "elements",
+    "elementu",
+    "etiqueta",
+    "etiquetas",
+    "tag",
+    "tags",
+    "znacznik",
+    "znaczniki",
+    "élément",
+    "éléments",
+    "тег",
+    "тега",
+    "теги",
+    "тегу",
+    "элемент",
+    "элемента",
+]);
+
 /// Nouns after a mark or tag that name it.
 pub static NAMING_NOUNS: WordList = WordList(&[
     "attribute",

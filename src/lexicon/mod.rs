@@ -29,7 +29,7 @@ pub use function_words::{
 pub use hyphenation::{COMPOUND_FIRST, WORD_ENDINGS};
 pub use keys::KEY_MODIFIERS;
 pub use markup::{ATTRS, BLOCK_TAGS, BOOLEAN_ATTRS, SHORTCODES, TAGS, WORDY_ATTRS};
-pub use mentions::{named_between, words_around, NAMING_NOUNS, NAMING_WORDS, VALUE_NOUNS, WORK_NOUNS};
+pub use mentions::{named_between, words_around, NAMING_NOUNS, NAMING_WORDS, TAG_NOUNS, VALUE_NOUNS, WORK_NOUNS};
 pub use period_words::{PERIOD_ABBREVIATIONS, UNIT_ABBREVIATIONS};
 pub use short_sentences::{STANDALONE_PHRASES, STANDALONE_WORDS};
 pub use verbs::{

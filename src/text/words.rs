@@ -95,20 +95,35 @@ pub fn deletes_letters(before: &str, after: &str) -> bool {
 }
 
 /// Whether `text[span]` stands alone between a pair of quotation marks,
-/// `"[]"`, `“<p>”`, `«.»`: the characters named, not used.
+/// `"[]"`, `“<p>”`, `«.»`, in any language's style (`„<p>“`, Arabic
+/// `”<p>“`, `「<p>」`): the characters named, not used. Guillemets may be
+/// padded as French sets them (`«\u{a0}&lt;\u{a0}»`).
 pub(crate) fn between_quotes(text: &str, span: crate::Span) -> bool {
-    let before = text[..span.start].chars().next_back();
-    let after = text[span.end..].chars().next();
-    matches!(
-        (before, after),
-        (Some('"'), Some('"'))
-            | (Some('“'), Some('”'))
-            | (Some('‘'), Some('’'))
-            | (Some('\''), Some('\''))
-            | (Some('`'), Some('`'))
-            | (Some('«'), Some('»'))
-            | (Some('„'), Some('“'))
-    )
+    let pad = |c: char| matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}');
+    let pair = |before: Option<char>, after: Option<char>| {
+        matches!(
+            (before, after),
+            (Some('"'), Some('"'))
+                | (Some('“'), Some('”'))
+                | (Some('‘'), Some('’'))
+                | (Some('\''), Some('\''))
+                | (Some('`'), Some('`'))
+                | (Some('«'), Some('»'))
+                | (Some('»'), Some('«'))
+                | (Some('‹'), Some('›'))
+                | (Some('„'), Some('“'))
+                | (Some('‚'), Some('‘'))
+                | (Some('”'), Some('“' | '”'))
+                | (Some('「'), Some('」'))
+                | (Some('『'), Some('』'))
+        )
+    };
+    if pair(text[..span.start].chars().next_back(), text[span.end..].chars().next()) {
+        return true;
+    }
+    let before = text[..span.start].trim_end_matches(pad).chars().next_back();
+    let after = text[span.end..].trim_start_matches(pad).chars().next();
+    matches!((before, after), (Some('«'), Some('»')) | (Some('»'), Some('«')))
 }
 
 #[cfg(test)]

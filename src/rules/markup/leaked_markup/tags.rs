@@ -44,7 +44,12 @@ pub(super) fn find_tags(text: &str, out: &mut Vec<Item>, named: &mut Vec<Span>) 
             continue;
         }
         if s.starts_with("<!") {
-            out.push(item(m.start(), m.end(), true, true, "leaked `<!DOCTYPE>`".into()));
+            // `use “<!DOCTYPE html>” for standards mode`: named, not leaked.
+            if crate::text::between_quotes(text, Span::new(m.start(), m.end())) || names_a_tag_before(text, m.start()) {
+                named.push(Span::new(m.start(), m.end()));
+            } else {
+                out.push(item(m.start(), m.end(), true, true, "leaked `<!DOCTYPE>`".into()));
+            }
             continue;
         }
         let closing = !caps[1].is_empty();
@@ -84,6 +89,7 @@ pub(super) fn find_tags(text: &str, out: &mut Vec<Item>, named: &mut Vec<Span>) 
         } else if crate::text::between_quotes(text, Span::new(m.start(), m.end()))
             || elided(text, m.start(), m.end())
             || named_after(text, m.end())
+            || names_a_tag_before(text, m.start())
             // `links of the form <a href=...>`: a value left out is an example's.
             || attrs.iter().any(|(_, v)| matches!(v.trim_matches(['"', '\'']), "..." | "…"))
         {
@@ -129,6 +135,14 @@ fn after_markup_name(text: &str, start: usize) -> bool {
             .rev()
             .take(2)
             .any(|w| matches!(w, "HTML" | "XHTML" | "XML" | "SGML"))
+}
+
+/// The noun for a tag or an element just before it (`del tag <area
+/// shape="rect">`, `l'élément <input pattern="…">`): the tag is named as a
+/// thing, in the languages whose word for it comes first.
+fn names_a_tag_before(text: &str, start: usize) -> bool {
+    text[..start].ends_with([' ', '\t', '\u{a0}'])
+        && crate::lexicon::TAG_NOUNS.contains(&crate::lexicon::words_around(text, start, start).0.to_lowercase())
 }
 
 /// A naming noun (`tag`, `element`) after the tag, past blanks.
