@@ -95,7 +95,7 @@ pub fn deletes_letters(before: &str, after: &str) -> bool {
 }
 
 /// Whether `text[span]` stands alone between a pair of quotation marks,
-/// `"[]"`, `“<p>”`, `«.»`, in any language's style (`„<p>“`, Arabic
+/// `"[]"`, `“<p>”`, `«.»`, in any language's style (`„<p>“`, `„<p>”`, Arabic
 /// `”<p>“`, `「<p>」`): the characters named, not used. Guillemets may be
 /// padded as French sets them (`«\u{a0}&lt;\u{a0}»`).
 pub(crate) fn between_quotes(text: &str, span: crate::Span) -> bool {
@@ -111,7 +111,7 @@ pub(crate) fn between_quotes(text: &str, span: crate::Span) -> bool {
                 | (Some('«'), Some('»'))
                 | (Some('»'), Some('«'))
                 | (Some('‹'), Some('›'))
-                | (Some('„'), Some('“'))
+                | (Some('„'), Some('“' | '”'))
                 | (Some('‚'), Some('‘'))
                 | (Some('”'), Some('“' | '”'))
                 | (Some('「'), Some('」'))

@@ -148,7 +148,9 @@ impl Rule for HtmlEntity {
             }
             let escaped = if layers > 0 { " (escaped twice)" } else { "" };
             let d = match decoded {
-                Decoded::Text(with) if named(text, span) => {
+                Decoded::Text(with)
+                    if named(text, span) || (core.starts_with('#') && foreign_letter(doc, span, &with)) =>
+                {
                     Diagnostic::new(&META, span, format!("HTML entity `{}` named in the text", m.as_str())).with_fix(
                         Fix::display_only_edit(
                             format!("decode to `{with}` by hand if it is not the text's subject"),
@@ -242,6 +244,26 @@ fn decode(core: &str) -> Decoded {
         }
         .to_string(),
     )
+}
+
+/// `እንደዚህ ተጽፈዋል &#1234;` ('written like this: &#1234;'): a number that
+/// decodes to a letter of a script other than its paragraph's is a sample
+/// code shown, not a character escaped (here it would put a Cyrillic `Ӓ`
+/// into Amharic).
+fn foreign_letter(doc: &Document, span: Span, with: &str) -> bool {
+    use crate::lang::Script;
+    use unicode_script::UnicodeScript;
+    let mut chars = with.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    let script = match c.script() {
+        Script::Hiragana | Script::Katakana | Script::Bopomofo => Script::Han,
+        s => s,
+    };
+    c.is_alphabetic()
+        && !matches!(script, Script::Common | Script::Inherited | Script::Unknown)
+        && doc.script_at(span.start).is_some_and(|p| p != script)
 }
 
 /// Words after which a reference is named, not used. Articles and `and`
@@ -360,6 +382,14 @@ mod tests {
             fix("Tom &amp; Jerry and the &amp; sign"),
             "Tom & Jerry and the &amp; sign"
         );
+    }
+
+    #[test]
+    fn shows_a_number_that_decodes_to_a_letter_of_another_script_without_decoding_it() {
+        let text = "የሚቀጥሉትን ባህሪዎች መቀየር አልተቻለም እና እንደዚህ ተጽፈዋል &#1234; እንደ ምትክ።";
+        assert_eq!(fix(text), text);
+        assert_eq!(fix("Caf&#233; au lait"), "Café au lait");
+        assert_eq!(fix("Очень &#1073;ольшой дом"), "Очень большой дом");
     }
 
     #[test]
