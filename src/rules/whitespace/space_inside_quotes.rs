@@ -40,7 +40,8 @@ quote after a column gap (a Vim comment); empty
 quotes (`“ ”`: `empty-quotes-or-brackets`'s), padding that crosses a line
 break, single quotes (they double as apostrophes), German `„…“` and a
 German `“` closing what a straight quote opened (`\"light“ arbeiten`),
-guillemets (`« … »` is correct French), French paragraphs, and the `“`
+guillemets (`« … »` is correct French), French paragraphs, Arabic and
+Hebrew ones (they quote `”…“`), and the `“`
 that ends a dash read in the wrong charset (`â€“ we`, for `– we`): the
 `mojibake` rule decodes it, and deleting the space would glue the dash to
 the word.
@@ -86,6 +87,7 @@ space and the `“` with `”`. Only whitespace and quotation marks change.",
         "He said “we will see\n” tomorrow.",
         "Der Bürgermeister sagte: „Wir müssen handeln.“ Dann ging er.",
         "Als \"Genossenschaft light“ arbeiten wir in vier Feldern.",
+        "صفة ”coords“ في وسم area ليست بصيغة ”left,top,right,bottom“.",
         "Wir sind als “Genossenschaft light“ organisiert und arbeiten.",
         "He bought a 12\" screen and a 5\" one.",
         "« Nous n’avions jamais vu ça » , a-t-il dit.",
@@ -150,8 +152,12 @@ impl Rule for SpaceInsideQuotes {
             last = k;
             let seg = segs[k];
             let s = seg.slice(text);
-            // French pads quotation marks on purpose.
-            if s.contains('„') || doc.language_at(seg.start).is_some_and(Lang::spaces_high_punctuation) {
+            // French pads quotation marks on purpose; Arabic and Hebrew
+            // quote `”…“`, the other way round.
+            if s.contains('„')
+                || doc.language_at(seg.start).is_some_and(Lang::spaces_high_punctuation)
+                || crate::text::chars::non_ascii(s).any(crate::text::chars::is_rtl)
+            {
                 continue;
             }
             if s.contains(['“', '”']) {
