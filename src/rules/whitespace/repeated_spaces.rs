@@ -16,7 +16,9 @@ join fragments leave the spaces from both sides behind.
 
 Left alone: two spaces after a sentence where the paragraph spaces its
 sentences so (a typewriter's, an e-mail's convention: two or more such
-gaps, and more than single ones, or one and no single one); indentation at the start of a line (`leading-whitespace`),
+gaps, and more than single ones, or one and no single one); two spaces
+between Thai or Lao words, which end a sentence in scripts that have no
+full stop; indentation at the start of a line (`leading-whitespace`),
 whitespace at its end (`trailing-whitespace`), and layout:
 - a line that looks like a table or aligned code: tabs in two or more
   places, or two or more gaps of which one is three or more spaces wide
@@ -227,6 +229,10 @@ fn gap_inside_prose(before: Option<char>, after: Option<char>, words: usize, tab
 
 /// Whether a line so far holds only a list marker (`(7)`, `12.`, `b)`, `•`),
 /// whose gap hangs the item's text at a tab stop.
+fn thai_or_lao(c: char) -> bool {
+    matches!(c, '\u{0E00}'..='\u{0EFF}')
+}
+
 /// True when `before` ends a sentence: a `.`, `!` or `?`, with any closing
 /// quotes or brackets after it.
 fn ends_sentence(before: &str) -> bool {
@@ -358,6 +364,11 @@ impl Rule for RepeatedSpaces {
             let head = text[line.start..start].trim_start_matches([' ', '\t']);
             let dated = head.len() >= 7 && head.len() <= 10 && head.bytes().all(|b| b.is_ascii_digit() || b == b'-');
             if before == Some('>') || b.get(end) == Some(&b'<') || dated {
+                continue;
+            }
+            // Thai and Lao have no full stop: a sentence ends at a wider
+            // space, typed as two (`…ไม่รู้จัก␣␣โปรดลองอีกครั้ง`).
+            if run == "  " && before.is_some_and(thai_or_lao) && text[end..].starts_with(thai_or_lao) {
                 continue;
             }
             // Two spaces after a sentence, where the text spaces its
@@ -571,6 +582,13 @@ mod tests {
             fix("for a fee of twelve million euros plus variables.\tThe player signed until 2028."),
             "for a fee of twelve million euros plus variables. The player signed until 2028."
         );
+    }
+
+    #[test]
+    fn keeps_the_double_space_that_ends_a_thai_sentence() {
+        let text = "เกิดข้อผิดพลาดที่ไม่รู้จัก  โปรดลองอีกครั้ง";
+        assert_eq!(fix(text), text);
+        assert_eq!(fix("ข้อผิดพลาด  error here"), "ข้อผิดพลาด error here");
     }
 
     #[test]
