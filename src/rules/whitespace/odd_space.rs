@@ -43,14 +43,17 @@ or an initial (`Mr. Smith`, `M. Ferrand`, `J. K.`), before a Roman numeral
 Paulo`, holding a name together) or after a name's particle (`van
 Beethoven`, `de Gaulle`), around a dash, next to guillemets (`« ça »`) and just inside other quotation
 marks (French spacing), next to a symbol (`→ https://…`, `pid #4521`,
-`A × B`: arrows, bullets, mathematical and technical signs), before a mark
+`A × B`: arrows, bullets, mathematical and technical signs), a thin or
+hair space beside a slash (`Stop / Play` set finely), before a mark
 (`Canicule : `, French spacing: `space-before-punctuation` judges those),
 next to CJK text or a script that writes no spaces between words (Thai,
 Lao, Khmer, Myanmar, Tibetan), before a sentence mark of any script (Khmer
 `។`, Devanagari `।`, Arabic `؟`), and at the start or end of a line (`leading-whitespace`'s
 and `trailing-whitespace`'s). Zero-width characters are the unicode rules'.
 
-Fix (safe): replace the run of spaces with one plain space.",
+Fix (safe): replace the run of spaces with one plain space; where the run
+mixes plain spaces with one odd space that would be left alone by itself
+(`suivi \u{a0}»`), keep that one and drop the plain spaces.",
     fix: FixAvailability::Safe,
     rewrites_letters: false,
     scope: Scope::Paragraph,
@@ -266,7 +269,11 @@ fn is_deliberate(text: &str, start: usize, end: usize, prev: char, next: char, e
                     .chars()
                     .next()
                     .is_some_and(char::is_alphanumeric)));
+    // `Спиране\u{2009}/\u{2009}Пускане`: a thin or hair space sets a
+    // slash apart on purpose, as a typesetter does.
+    let fine = matches!(&text[start..end], "\u{2009}" | "\u{200a}" | "\u{202f}");
     inside_quotes
+        || (fine && (prev == '/' || next == '/'))
         || is_dash(prev)
         || is_dash(next)
         || prev == '«'
@@ -449,6 +456,13 @@ mod tests {
             "le « comité de suivi\u{a0}» des réformes"
         );
         assert_eq!(fix("in 5 \u{a0}km and 10\u{a0} kg"), "in 5\u{a0}km and 10\u{a0}kg");
+    }
+
+    #[test]
+    fn keeps_thin_spaces_around_a_slash_but_not_no_break_ones() {
+        let text = "Спиране\u{2009}/\u{2009}Пускане и (true\u{200a}/\u{200a}false)";
+        assert_eq!(fix_in(text, Language::Auto), text);
+        assert_eq!(fix("yes\u{a0}/\u{a0}no"), "yes / no");
     }
 
     #[test]
