@@ -19,18 +19,20 @@ from social-media names (`\\u{202A}Hanbada Line\\u{202C}`); they break search
 and, as overrides, can reorder what a reader sees (the \"Trojan Source\"
 trick).
 
-Right-to-left text (Hebrew, Arabic, Persian…) needs them, so in a paragraph
-with right-to-left letters only what is broken is reported: an embedding,
+Right-to-left text (Hebrew, Arabic, Persian…) needs them, so in a document
+with right-to-left letters only what is broken is reported, even in its
+paragraphs of Latin letters or numbers, whose direction the marks set
+(`\u{200F}5 × \u{200F}5 MB`): an embedding,
 override or isolate that is never closed, a closer with nothing open, and
 any override (U+202D, U+202E), which rewrites the order of what follows.
 
-Fix: none in right-to-left paragraphs. In paragraphs without right-to-left
+Fix: none in right-to-left documents. In documents without right-to-left
 letters, removing the controls is offered as unsafe: it changes nothing
 visible in purely left-to-right text, but a control may belong to a name or
 quotation the text embeds, which a person should check.",
     fix: FixAvailability::Unsafe,
     rewrites_letters: false,
-    scope: Scope::Paragraph,
+    scope: Scope::Document,
     applies: Applies::EVERYWHERE,
     flags: &[
         Fixture {
@@ -45,6 +47,7 @@ quotation the text embeds, which a person should check.",
     keeps: &[
         "עברית \u{200F}(מילה)\u{200F} היא שפה עתיקה.",
         "العربية \u{2067}لغة\u{2069} جميلة.",
+        "حجم الصورة\n\n\u{200F}5 × \u{200F}5 \u{200F}MB (\u{200F}Example)\n\nFirefox (\u{200F}12)",
         "Plain left-to-right text.",
     ],
 };
@@ -86,6 +89,9 @@ impl Rule for BidiControl {
         if found.peek().is_none() {
             return;
         }
+        // A right-to-left document sets the direction of its lines of
+        // Latin letters and numbers with marks (`‹RLM›5 × ‹RLM›5 MB`).
+        let rtl_document = crate::text::chars::non_ascii(text).any(is_rtl);
         let mut in_para: Vec<Span> = Vec::new();
         for &para in doc.paragraphs() {
             in_para.clear();
@@ -96,7 +102,7 @@ impl Rule for BidiControl {
                 continue;
             }
             let runs = &in_para;
-            if crate::text::chars::non_ascii(para.slice(text)).any(is_rtl) {
+            if rtl_document {
                 check_rtl(text, runs, out);
             } else {
                 for &r in runs {
@@ -200,9 +206,12 @@ mod tests {
     }
 
     #[test]
-    fn offers_removal_only_in_left_to_right_paragraphs() {
-        let found = check("Latin \u{200E}text.\n\nעברית \u{200E}text.");
-        assert_eq!(found.len(), 1);
-        assert!(found[0].fix.is_some());
+    fn offers_removal_only_in_left_to_right_documents() {
+        let found = check("Latin \u{200E}text.\n\nMore \u{200E}text.");
+        assert_eq!(found.len(), 2);
+        assert!(found.iter().all(|d| d.fix.is_some()));
+        // A Hebrew paragraph makes the marks of its Latin neighbour the
+        // document's: they set that line's direction.
+        assert!(check("Latin \u{200E}text.\n\nעברית \u{200E}text.").is_empty());
     }
 }
