@@ -38,8 +38,10 @@ A sentence is flagged when its last word is
 
 Sentences ending in `?` or `!`, quoted sentences, particles that end
 sentences legitimately (`in`, `on`, `up`, `to`, `about`), answers to a
-question (`Is it over? Sort of.`) and hedges (`Sort of.`, `Kind of.`, `End
-of.`) are left alone.
+question (`Is it over? Sort of.`), hedges (`Sort of.`, `Kind of.`, `End
+of.`), a sentence that ends on something quoted or a sign after its last
+word (`start with “./” or “/”.`) and a last word glued to what precedes it
+(Finnish `UTF-8:a.`, a case ending) are left alone.
 
 Fix (unsafe): delete the sentence and the space before it; it removes words.",
     fix: FixAvailability::Unsafe,
@@ -70,6 +72,8 @@ Fix (unsafe): delete the sentence and the space before it; it removes words.",
         "The complaint was serious. The issue was dealt with.",
         "This is the company. It is the firm we worked with.",
         "They needed a cause. A cause worth fighting for.",
+        "Resolving “foo” failed. Specifiers must start with “./”, “../” or “/”.",
+        "Merkistö tunnistettiin. Tämän tulkittiin tarkoittavan UTF-8:a.",
         "He was tired. He gave up. The deal fell through. Come in.",
         "It rained, sort of. It was, kind of.",
         "The storm came. It had been prepared for.",
@@ -106,6 +110,22 @@ impl Rule for DanglingFragment {
                     continue;
                 }
                 let words = doc.words_in(s);
+                // The sentence must end on that word: `must start with “./”
+                // or “/”.` ends on what it quotes, and `UTF-8:a.` on a
+                // case ending glued to a name, no article.
+                let Some(&tail_word) = words.last() else { continue };
+                let tail = doc.slice(Span::new(tail_word.end, s.end - 1));
+                let glued = doc.text()[..tail_word.start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| !c.is_whitespace() && !matches!(c, '(' | '[' | '“' | '‘' | '"' | '\''));
+                if glued
+                    || tail
+                        .chars()
+                        .any(|c| !matches!(c, ' ' | '”' | '’' | '"' | '\'' | ')' | ']'))
+                {
+                    continue;
+                }
                 let Some(last) = dangling_word(doc, sentence, words) else {
                     continue;
                 };
