@@ -27,7 +27,9 @@ CJK text sets off with spaces (`場合には [] で囲まなければ`),
 brackets quoted as the characters they are (`\"[]\"`, `` `()` ``),
 `![](…)` (markup, another rule's), the Markdown task box `- [ ]`, a form's
 box (`[ ]` beside `[O]` on its line, before ` =`, or ending its line:
-`Initial boot:    [ ]`), and straight
+`Initial boot:    [ ]`), a call written with a space after a name that
+only code writes (`Element.releaseCapture ()`, `get_value ()`), brackets in
+a list of signs (`the characters [ ] * ? : /`), and straight
 `\"\"` unless it stands alone between words.
 
 Fix (unsafe): remove the empty pair and one space beside it. The pair is
@@ -63,6 +65,9 @@ decide.",
         "“He said ‘no’ twice,” she said (quietly) [sic].",
         "Values “a” and “b”.",
         "Todo comando em Scheme é colocado dentro de parênteses “( )”, e as listas entre “[ ]”.",
+        "Element.releaseCapture () está en desuso. Utilice get_pointer_capture () en su lugar.",
+        "Special characters such as { } ( ) [ ] ' ` \" \\ / > < | ; are split on.",
+        "Enw annilys: ni ddylai enw'r ddalen gynnwys y nodau [ ] * ? : / \\",
     ],
 };
 
@@ -153,6 +158,25 @@ const LITERAL_NOUNS: &[&str] = &[
     "vector",
 ];
 
+/// A name only code writes: `snake_case`, `camelCase`, `Object.method`
+/// (two letters or more on each side of the period).
+fn is_code_name(token: &str) -> bool {
+    let dotted = token.split_once('.').is_some_and(|(a, b)| {
+        a.chars().rev().take_while(|c| c.is_alphanumeric()).count() >= 2
+            && b.chars().take_while(|c| c.is_alphanumeric()).count() >= 2
+    });
+    let camel = token
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+    let snake = token.trim_matches('_').contains('_');
+    (dotted || camel || snake)
+        && !token.ends_with('.')
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_')
+}
+
 fn code_like(text: &str, span: Span) -> bool {
     // `:()` is a face, as unbalanced-bracket reads it; the two rules must
     // agree, or each undoes what the other reads.
@@ -182,6 +206,19 @@ fn code_like(text: &str, span: Span) -> bool {
     let head = before.trim_end_matches([' ', '\t']);
     let word = trailing_letters(head);
     if span.len() == 2 && LITERAL_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(word)) {
+        return true;
+    }
+    // `Element.releaseCapture ()`, `get_value ()`: a call written with a
+    // space, as translators of API messages often do.
+    let token = head.rsplit([' ', '\t', '\n']).next().unwrap_or("");
+    if span.slice(text) == "()" && head.len() < before.len() && is_code_name(token) {
+        return true;
+    }
+    // `the characters [ ] * ? : / \`: brackets in a list of signs are
+    // signs themselves.
+    let sign =
+        |t: Option<&str>| t.is_some_and(|t| t.chars().count() == 1 && t.chars().all(|c| c.is_ascii_punctuation()));
+    if sign(text[span.end..].split_whitespace().next()) && sign(text[span.end..].split_whitespace().nth(1)) {
         return true;
     }
     // CJK text sets a literal off with spaces (`場合には [] で囲まなければ`):
@@ -279,5 +316,11 @@ mod tests {
     #[test]
     fn flags_empty_curly_quotes_at_a_line_end() {
         assert_eq!(count("The show was called “”\n"), 1);
+    }
+
+    #[test]
+    fn flags_empty_brackets_after_a_sentence_or_a_plain_word() {
+        assert_eq!(count("It has the form major.minor.micro. () and more."), 1);
+        assert_eq!(count("She told Reuters () on Monday."), 1);
     }
 }
