@@ -3,6 +3,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+use unicode_normalization::char::is_combining_mark;
 
 use crate::lexicon::{ABBREVIATIONS, NUMBER_PREFIXES, SENTENCE_STARTERS, TITLES};
 use crate::span::Span;
@@ -209,7 +210,9 @@ pub fn words(text: &str, span: Span) -> Vec<Span> {
                 break;
             }
             let (c, alnum) = at(i);
-            if alnum {
+            // A combining mark belongs to the letter before it: `de\u{301}fense`
+            // decomposed, a Devanagari virama.
+            if alnum || (c >= '\u{300}' && is_combining_mark(c)) {
                 continue;
             }
             let joins = matches!(c, '-' | '\'' | '’') && {
@@ -597,6 +600,16 @@ mod tests {
         assert_eq!(w, ["Li", "Kai-fu’s", "Yi-34B", "isn't", "here", "quoted"]);
     }
 
+    #[test]
+    fn keeps_combining_marks_inside_their_word() {
+        let text = "balles de de\u{301}fense, हिन्दी";
+        let w: Vec<_> = words(text, Span::new(0, text.len()))
+            .iter()
+            .map(|s| s.slice(text))
+            .collect();
+        assert_eq!(w, ["balles", "de", "de\u{301}fense", "हिन्दी"]);
+    }
+
     /// The straightforward segmenters the fast ones must agree with.
     mod reference {
         use super::super::*;
@@ -640,7 +653,7 @@ mod tests {
             let mut start: Option<usize> = None;
             let mut chars = s.char_indices().peekable();
             while let Some((i, c)) = chars.next() {
-                if c.is_alphanumeric() {
+                if c.is_alphanumeric() || (start.is_some() && is_combining_mark(c)) {
                     start.get_or_insert(i);
                     continue;
                 }
