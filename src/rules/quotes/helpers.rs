@@ -158,6 +158,14 @@ pub(super) fn analyse(doc: &Document, segs: &[Span]) -> Vec<Segment> {
             if start < seg.start || doubled_closer(text, start).is_some() || mojibake_quote(text, start) {
                 continue;
             }
+            // `in. “”This is…,” he said`: a `”` glued between an opening
+            // `“` and a word doubles the opener; the quotation closes later.
+            if &text[start..end] == "”"
+                && text[..start].ends_with('“')
+                && text[end..].starts_with(char::is_alphanumeric)
+            {
+                continue;
+            }
             damaged |= mangled_dash(text, end);
             if apostrophe(text, start, end) || gershayim(text, start, end) {
                 continue;
@@ -397,8 +405,12 @@ fn classify(text: &str, at: usize, end: usize, ch: char) -> Quote {
         '“' => Dir::Open,
         // Swedish and Finnish `”…”`, and `”_private”`: after a space, an
         // opening bracket (`(”Siirrä edustalle”)`) or a slash between two
-        // quotations (`”snabbuppstart”/”snabbstart”`), before a word.
-        '”' if (prev_space || matches!(prev, Some('(' | '[')) || text[..at].ends_with("”/"))
+        // quotations (`”snabbuppstart”/”snabbstart”`), or a name's `=`
+        // that gives it a value (`lang=”local”`, curled by an editor), before a word.
+        '”' if (prev_space
+            || matches!(prev, Some('(' | '['))
+            || text[..at].ends_with("”/")
+            || (prev == Some('=') && text[..at - 1].ends_with(|c: char| c.is_ascii_alphanumeric())))
             && !next_space
             && !next_punct =>
         {
