@@ -20,7 +20,7 @@ scrapers cut a paragraph in the middle of one.
 Pairing runs per paragraph (and per line, in text with one paragraph per
 line), with `(` and `[` sharing one stack so `[0, 1)` counts as closed.
 Brackets side by side (`)))`) are one finding.
-Left alone: list markers (`a)`, `б)`, `1)`, `iv)`), keys pressed with a
+Left alone: list markers (`a)`, `б)`, `1)`, `iv)`, German law's `aa)`), keys pressed with a
 modifier (`Control+]`, `Ctrl-[`, `Strg + ]`), emoticons (`:)`, `;-)`,
 `:(`, `(:`), the prefix a mail reader puts before each quoted line (`>
 )`, `--]` opening two lines), brackets inside URLs and code spans
@@ -293,8 +293,11 @@ pub(super) fn emoticon(text: &str, at: usize) -> bool {
         {
             true
         }
-        // `(=push)` opens a bracket: a word follows no face.
-        b'(' if after(1).is_some_and(eye) => after(2).is_none_or(|c| !c.is_ascii_alphanumeric()),
+        // `(=push)` and `(= timestamp)` open a bracket: a word follows no face.
+        b'(' if after(1).is_some_and(eye) => {
+            after(2).is_none_or(|c| !c.is_ascii_alphanumeric())
+                && !(after(2) == Some(b' ') && after(3).is_some_and(|c| c.is_ascii_alphanumeric()))
+        }
         b'(' => after(1) == Some(b'-') && after(2).is_some_and(eye),
         _ => false,
     }
@@ -354,7 +357,13 @@ fn list_marker(text: &str, at: usize) -> bool {
         .is_none_or(|c| c.is_whitespace() || c == '(');
     let short = match token.chars().count() {
         1 => true,
-        2 => token.bytes().all(|c| c.is_ascii_digit()),
+        // `12)`, and `aa)`, `bb)`: German law's second level of a list.
+        2 => {
+            token.bytes().all(|c| c.is_ascii_digit()) || {
+                let mut c = token.chars();
+                matches!((c.next(), c.next()), (Some(a), Some(b)) if a == b && a.is_lowercase())
+            }
+        }
         _ => false,
     };
     let roman = matches!(
@@ -413,6 +422,11 @@ mod tests {
     #[test]
     fn keeps_list_markers_but_not_closers_after_longer_words() {
         assert_eq!(count("Pick a) or b)."), 0);
+        assert_eq!(
+            count("Es gilt:\naa) Der Kläger ist Urheber.\nbb) Das Recht ist verletzt."),
+            0
+        );
+        assert_eq!(count("It starts at the upload (= timestamp) of the analysis."), 0);
         assert_eq!(count("They said AI) was the future."), 1);
     }
 
