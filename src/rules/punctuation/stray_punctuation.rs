@@ -1,5 +1,5 @@
 use crate::lang::SPACED_EUROPEAN;
-use crate::lexicon::REPORTING_WORDS;
+use crate::lexicon::{CLAUSE_SUBORDINATORS, PREPOSITIONS, REPORTING_WORDS};
 use crate::prelude::*;
 use crate::text::trailing_letters;
 
@@ -30,7 +30,9 @@ defines (`? matches one character`), a lone `!` or `?` (`! EXPR`), lines
 of nothing but punctuation (`punctuation-only-line`'s), and for the
 closing comma: list items, short lines and verse (a stanza may end on a
 comma), a short sentence of its own that introduces what follows (`For
-example,` above a listing), a
+example,` above a listing), an opening phrase the next paragraph goes on
+from (`Throughout the campaign,`, split by a line break), a letter's
+closing above a name (`see you soon,` then `Max Steinbeis`), a
 paragraph that the next one continues in lowercase or that introduces the
 speech the next one quotes after a verb of saying (`made bold to
 speak,`), a run of paragraphs
@@ -72,6 +74,8 @@ been cut mid-sentence, and a person should decide.",
         "100..499\n\nwill only be installed if there is no newer version available in another distribution,\n\n500..989\n\nwill only be installed if there is no newer version available in the target distribution,\n\n990..1000\n\nwill be installed unless the installed version is newer.\n",
         "        IN      NS      ns.internal.example.com.\n\n; 192.168.0.1 -> arrakis\n1.0     IN      PTR     arrakis.\n; 192.168.0.2 -> neptune\n2.0     IN      PTR     neptune.\n",
         "...and then it rained.\n\n.NET is a runtime.",
+        "Throughout the black operations campaign,\n\nUS intelligence appears to have worked through the company.\n",
+        "Keep up the spirit! All the best, and see you in a few weeks,\n\nMax Steinbeis\n",
         "Roses are red,\nviolets are blue,\n\nsugar is sweet.",
         "- apples,\n- pears,\n\nDone.",
         "The list continues across the break as follows,\n\nand then it ends.",
@@ -234,6 +238,19 @@ fn check_closing(doc: &Document, first: usize, last: usize, out: &mut Vec<Diagno
     if before.len() > last_sentence.len() && last_sentence.split_whitespace().count() <= 3 {
         return;
     }
+    // An opening phrase and its comma (`Throughout the campaign,`, `When
+    // the vote came,`): the sentence goes on in the next paragraph, split
+    // there by a line break the page had.
+    let opener = last_sentence.split_whitespace().next().unwrap_or("");
+    if !last_sentence.contains(',')
+        && (PREPOSITIONS.contains(opener)
+            || CLAUSE_SUBORDINATORS.contains(opener)
+            || ["when", "if", "as", "after", "before", "because", "since", "until"]
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(opener)))
+    {
+        return;
+    }
     // Verse: several short lines.
     if last > first && (first..=last).all(|i| lines[i].len() < 60) {
         return;
@@ -245,6 +262,17 @@ fn check_closing(doc: &Document, first: usize, last: usize, out: &mut Vec<Diagno
         .find(|l| !l.is_empty());
     let next_first = next_para.and_then(|l| l.chars().next());
     if next_first.is_some_and(char::is_lowercase) {
+        return;
+    }
+    // A letter's closing above the writer's name (`see you in a few
+    // weeks,` then `Max Steinbeis`).
+    let signed = next_para.is_some_and(|l| {
+        let words: Vec<&str> = l.split_whitespace().collect();
+        (1..=4).contains(&words.len())
+            && words.iter().all(|w| w.starts_with(char::is_uppercase))
+            && !l.ends_with(['.', '!', '?', ':', ',', ';'])
+    });
+    if signed {
         return;
     }
     // …or quotes the speech a verb of saying introduced with the comma
@@ -349,6 +377,24 @@ mod tests {
         assert_eq!(
             fix(text, FixMode::Unsafe),
             "The regulator said it would open an inquiry."
+        );
+    }
+
+    #[test]
+    fn still_ends_a_cut_sentence_that_opens_with_a_phrase_or_sits_above_a_sentence() {
+        assert_eq!(
+            fix(
+                "In a statement, the regulator said it would open an inquiry,\n\nNext.",
+                FixMode::Unsafe
+            ),
+            "In a statement, the regulator said it would open an inquiry.\n\nNext."
+        );
+        assert_eq!(
+            fix(
+                "The regulator said it would open an inquiry,\n\nShares fell sharply on Monday.",
+                FixMode::Unsafe
+            ),
+            "The regulator said it would open an inquiry.\n\nShares fell sharply on Monday."
         );
     }
 
