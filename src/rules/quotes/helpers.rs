@@ -186,8 +186,10 @@ pub(super) fn analyse(doc: &Document, segs: &[Span]) -> Vec<Segment> {
         if quotes.is_empty() || damaged {
             continue;
         }
-        // German `„…“` and `‚…‘` close with what English opens with.
-        if german {
+        // German `„…“` and `‚…‘` close with what English opens with;
+        // Arabic and Hebrew quote `”…“` and glue a prefix to the opening
+        // mark (`و”خطأ“`, `ב־”…“`).
+        if german || crate::text::chars::non_ascii(seg.slice(text)).any(crate::text::chars::is_rtl) {
             continue;
         }
         let mut result = pair_allowing_inches(&quotes);

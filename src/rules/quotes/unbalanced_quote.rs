@@ -95,6 +95,7 @@ one cannot be told. An opening quote that is never closed is only reported: wher
         "She left the “party scene” and the â€œsocialite” label.",
         "Trump weighed in. “”This is a very unfair trial, and I hope the public is watching,” he said.",
         "There is a series of posts on the uses of lang=”local” in wikis; write “=” for equality.",
+        "تُقبل القيمتان ”صحيح“ و”خطأ“ فقط، وكذلك ب־”example.com“.",
         "Tags with spaces are wrapped in double quotes (\") or typographic ones [“].",
         "“He said ‘no’ twice,” she recalled.",
         "Egy teljes URL, amely \"https://\"-sel kezdődik, és az \"AI\"-powered eszközök.",
