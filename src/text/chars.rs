@@ -74,6 +74,12 @@ pub(crate) fn is_emoji_part(c: char) -> bool {
         | 0x2139)
 }
 
+/// Whether `text` holds a right-to-left letter (Hebrew, Arabic, Syriac,
+/// Thaana, N'Ko…), read from its non-ASCII characters only.
+pub(crate) fn has_rtl(text: &str) -> bool {
+    non_ascii(text).any(is_rtl)
+}
+
 /// Right-to-left letters: Hebrew, Arabic, Syriac, Thaana, N'Ko and their
 /// presentation forms, and the historic RTL scripts.
 pub(crate) fn is_rtl(c: char) -> bool {

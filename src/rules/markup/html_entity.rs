@@ -5,7 +5,6 @@ use regex::Regex;
 use crate::prelude::*;
 
 use crate::lexicon::entities;
-use crate::text::chars::is_rtl;
 
 pub struct HtmlEntity;
 
@@ -116,7 +115,7 @@ impl Rule for HtmlEntity {
             Vec::new()
         };
         // Whether a paragraph holds right-to-left text, read once per paragraph.
-        let mut rtl = crate::document::PerParagraph::new(doc, |p: &str| crate::text::chars::non_ascii(p).any(is_rtl));
+        let mut rtl = crate::document::PerParagraph::new(doc, crate::text::chars::has_rtl);
         for m in PATTERN.find_iter(text) {
             // `'寿司&#127843;'` in a program's example is the program's string.
             if inside_tag(text, m.start()) || doc.in_program(m.start()) {

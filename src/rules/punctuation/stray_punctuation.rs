@@ -1,5 +1,5 @@
 use crate::lang::SPACED_EUROPEAN;
-use crate::lexicon::{CLAUSE_SUBORDINATORS, PREPOSITIONS, REPORTING_WORDS};
+use crate::lexicon::{CLAUSE_SUBORDINATORS, FINAL_SUBORDINATORS, PREPOSITIONS, REPORTING_WORDS};
 use crate::prelude::*;
 use crate::text::trailing_letters;
 
@@ -245,9 +245,9 @@ fn check_closing(doc: &Document, first: usize, last: usize, out: &mut Vec<Diagno
     if !last_sentence.contains(',')
         && (PREPOSITIONS.contains(opener)
             || CLAUSE_SUBORDINATORS.contains(opener)
-            || ["when", "if", "as", "after", "before", "because", "since", "until"]
-                .iter()
-                .any(|w| w.eq_ignore_ascii_case(opener)))
+            || FINAL_SUBORDINATORS.contains(opener)
+            || opener.eq_ignore_ascii_case("when")
+            || opener.eq_ignore_ascii_case("if"))
     {
         return;
     }

@@ -189,7 +189,7 @@ pub(super) fn analyse(doc: &Document, segs: &[Span]) -> Vec<Segment> {
         // German `„…“` and `‚…‘` close with what English opens with;
         // Arabic and Hebrew quote `”…“` and glue a prefix to the opening
         // mark (`و”خطأ“`, `ב־”…“`).
-        if german || crate::text::chars::non_ascii(seg.slice(text)).any(crate::text::chars::is_rtl) {
+        if german || crate::text::chars::has_rtl(seg.slice(text)) {
             continue;
         }
         let mut result = pair_allowing_inches(&quotes);

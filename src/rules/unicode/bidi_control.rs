@@ -1,7 +1,5 @@
 use crate::prelude::*;
 
-use crate::text::chars::is_rtl;
-
 pub struct BidiControl;
 
 static META: RuleMeta = RuleMeta {
@@ -91,7 +89,7 @@ impl Rule for BidiControl {
         }
         // A right-to-left document sets the direction of its lines of
         // Latin letters and numbers with marks (`‹RLM›5 × ‹RLM›5 MB`).
-        let rtl_document = crate::text::chars::non_ascii(text).any(is_rtl);
+        let rtl_document = crate::text::chars::has_rtl(text);
         let mut in_para: Vec<Span> = Vec::new();
         for &para in doc.paragraphs() {
             in_para.clear();

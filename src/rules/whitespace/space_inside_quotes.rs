@@ -156,7 +156,7 @@ impl Rule for SpaceInsideQuotes {
             // quote `”…“`, the other way round.
             if s.contains('„')
                 || doc.language_at(seg.start).is_some_and(Lang::spaces_high_punctuation)
-                || crate::text::chars::non_ascii(s).any(crate::text::chars::is_rtl)
+                || crate::text::chars::has_rtl(s)
             {
                 continue;
             }
