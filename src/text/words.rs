@@ -97,7 +97,7 @@ pub fn deletes_letters(before: &str, after: &str) -> bool {
 /// Whether `text[span]` stands alone between a pair of quotation marks,
 /// `"[]"`, `“<p>”`, `«.»`, in any language's style (`„<p>“`, `„<p>”`, Arabic
 /// `”<p>“`, `「<p>」`): the characters named, not used. Guillemets may be
-/// padded as French sets them (`«\u{a0}&lt;\u{a0}»`).
+/// padded with plain spaces too (`« <p> »`).
 pub(crate) fn between_quotes(text: &str, span: crate::Span) -> bool {
     let pad = |c: char| matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}');
     let pair = |before: Option<char>, after: Option<char>| {
@@ -118,7 +118,13 @@ pub(crate) fn between_quotes(text: &str, span: crate::Span) -> bool {
                 | (Some('『'), Some('』'))
         )
     };
-    if pair(text[..span.start].chars().next_back(), text[span.end..].chars().next()) {
+    // No-break and thin spaces and direction marks may sit inside any
+    // pair (`”\u{200e}&lt;\u{200e}“` in Arabic, `«\u{a0}<p>\u{a0}»`).
+    let fine = |c: char| matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{200e}' | '\u{200f}');
+    if pair(
+        text[..span.start].trim_end_matches(fine).chars().next_back(),
+        text[span.end..].trim_start_matches(fine).chars().next(),
+    ) {
         return true;
     }
     let before = text[..span.start].trim_end_matches(pad).chars().next_back();

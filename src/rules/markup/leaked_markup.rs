@@ -142,6 +142,7 @@ alt=ByteDance’s logo is seen at the company’s office building in Shanghai on
         "Pour le mode standard, utilisez «\u{a0}<!DOCTYPE html>\u{a0}».",
         "El atributo \"coords\" del tag <area shape=\"rect\"> no tiene el formato correcto.",
         "تُقبل القيمة ”<!DOCTYPE html>“ فقط.",
+        "Lors du rendu de l’élément <html>, les valeurs sont lues du prvku <source> ici.",
         "It finds the date in the page's header:\n>>> find_date(page)\n'# DEBUG analyzing: <h2 class=\"date-header\"><span>Friday, December 23, 2016</span></h2>'\n'2016-12-23'\n",
         "For example, if the RE <.*> is matched against '<a> b <c>', it will match the entire string.",
         "A rule reads <expr> ::= <term> | <expr> <b>.",

@@ -203,7 +203,7 @@ pub(super) fn mentioned(text: &str, start: usize, end: usize) -> Mention {
     // no tag follows `=` in leaked HTML. `des <img>- bzw. <area>-Tags`, a
     // `<div>-based layout`: a tag hyphened into a word is a word's part.
     let compound = after == Some('-') && text[end + 1..].starts_with(|c: char| c.is_alphanumeric() || c == ' ');
-    if quoted || before == Some('=') || compound || elided(text, start, end) {
+    if quoted || before == Some('=') || compound || elided(text, start, end) || names_a_tag_before(text, start) {
         return Mention::Named;
     }
     let blank = |c: Option<char>| c.is_some_and(|c| c == ' ' || c == '\t');
