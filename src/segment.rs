@@ -590,24 +590,27 @@ mod tests {
         assert_eq!(split(text), ["Well... maybe not.", "And then…", "Silence."]);
     }
 
-    #[test]
-    fn joins_words_across_inner_hyphens_and_apostrophes() {
-        let text = "Li Kai-fu’s Yi-34B isn't -here- 'quoted'";
-        let w: Vec<_> = words(text, Span::new(0, text.len()))
+    fn word_texts(text: &str) -> Vec<&str> {
+        words(text, Span::new(0, text.len()))
             .iter()
             .map(|s| s.slice(text))
-            .collect();
-        assert_eq!(w, ["Li", "Kai-fu’s", "Yi-34B", "isn't", "here", "quoted"]);
+            .collect()
+    }
+
+    #[test]
+    fn joins_words_across_inner_hyphens_and_apostrophes() {
+        assert_eq!(
+            word_texts("Li Kai-fu’s Yi-34B isn't -here- 'quoted'"),
+            ["Li", "Kai-fu’s", "Yi-34B", "isn't", "here", "quoted"]
+        );
     }
 
     #[test]
     fn keeps_combining_marks_inside_their_word() {
-        let text = "balles de de\u{301}fense, हिन्दी";
-        let w: Vec<_> = words(text, Span::new(0, text.len()))
-            .iter()
-            .map(|s| s.slice(text))
-            .collect();
-        assert_eq!(w, ["balles", "de", "de\u{301}fense", "हिन्दी"]);
+        assert_eq!(
+            word_texts("balles de de\u{301}fense, हिन्दी"),
+            ["balles", "de", "de\u{301}fense", "हिन्दी"]
+        );
     }
 
     /// The straightforward segmenters the fast ones must agree with.

@@ -16,6 +16,6 @@ pub(crate) use lines::{is_signature_delimiter, line_reach};
 pub(crate) use removal::{inline_removal, line_removal};
 pub use words::deletes_letters;
 pub(crate) use words::{
-    between_quotes, first_char, has_quote, is_abbreviation_period, is_capitalised, is_lowercase_word, is_past_form,
-    leading_word, looks_abbreviated, terminal, trailing_letters,
+    between_quotes, first_char, has_quote, is_abbreviation_period, is_capitalised, is_identifier_like,
+    is_lowercase_word, is_past_form, leading_word, looks_abbreviated, terminal, trailing_letters,
 };

@@ -94,6 +94,18 @@ pub fn deletes_letters(before: &str, after: &str) -> bool {
         .all(|c| kept.any(|k| k == c))
 }
 
+/// `WriteLine`, `myVar`: a capital after a lowercase letter marks an identifier.
+pub(crate) fn is_identifier_like(word: &str) -> bool {
+    let mut prev_lower = false;
+    for c in word.chars() {
+        if c.is_uppercase() && prev_lower {
+            return true;
+        }
+        prev_lower = c.is_lowercase();
+    }
+    false
+}
+
 /// Whether `text[span]` stands alone between a pair of quotation marks,
 /// `"[]"`, `“<p>”`, `«.»`, in any language's style (`„<p>“`, `„<p>”`, Arabic
 /// `”<p>“`, `「<p>」`): the characters named, not used. Guillemets may be

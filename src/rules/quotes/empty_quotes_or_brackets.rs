@@ -165,12 +165,8 @@ fn is_code_name(token: &str) -> bool {
         a.chars().rev().take_while(|c| c.is_alphanumeric()).count() >= 2
             && b.chars().take_while(|c| c.is_alphanumeric()).count() >= 2
     });
-    let camel = token
-        .as_bytes()
-        .windows(2)
-        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
     let snake = token.trim_matches('_').contains('_');
-    (dotted || camel || snake)
+    (dotted || crate::text::is_identifier_like(token) || snake)
         && !token.ends_with('.')
         && token
             .bytes()

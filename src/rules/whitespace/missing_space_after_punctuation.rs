@@ -8,7 +8,7 @@ use crate::lexicon::REPORTING_WORDS;
 use crate::prelude::*;
 use crate::span::{ceil_char_boundary, floor_char_boundary};
 use crate::text::chars::is_unspaced_letter;
-use crate::text::trailing_letters;
+use crate::text::{is_identifier_like, trailing_letters};
 
 pub struct MissingSpaceAfterPunctuation;
 
@@ -189,18 +189,6 @@ fn word_before(text: &str, at: usize) -> &str {
         .last()
         .map_or(at, |(i, _)| i);
     &head[start..]
-}
-
-/// `WriteLine`, `myVar`: a capital after a lowercase letter marks an identifier.
-fn is_identifier_like(word: &str) -> bool {
-    let mut prev_lower = false;
-    for c in word.chars() {
-        if c.is_uppercase() && prev_lower {
-            return true;
-        }
-        prev_lower = c.is_lowercase();
-    }
-    false
 }
 
 /// A period, `?` or `!` glued to the next sentence, and the name-like
