@@ -44,33 +44,69 @@ pub static NAMING_WORDS: WordList = WordList(&[
     "тегу",
 ]);
 
-/// Nouns for a tag or an element, lowercase, that name the one after them
-/// (`del tag <area shape="rect">`, `l'élément <input>`, `тег <br>`).
-pub static TAG_NOUNS: WordList = WordList(&[
+/// The starts of the nouns for a tag or an element, lowercase, in many
+/// languages and their inflections: a word that begins with one, beside a
+/// tag, names it (`del tag <area shape="rect">`, `l'élément <input>`,
+/// `tagget <meta …>`, `<meta …> etiketini`, `<html> 标签`, `значку`).
+const TAG_STEMS: &[&str] = &[
     "balise",
-    "balises",
-    "element",
-    "elemento",
-    "elements",
-    "elementu",
+    "címk",
+    "elemen",
+    "etichet",
+    "etiked",
+    "etiket",
     "etiqueta",
-    "etiquetas",
     "prvek",
-    "prvku",
+    "prvk",
     "prvok",
+    "silt",
     "tag",
-    "tags",
+    "thẻ",
+    "tunniste",
+    "značk",
     "znacznik",
-    "znaczniki",
     "élément",
-    "éléments",
+    "öğe",
+    "ετικέτ",
+    "στοιχεί",
+    "таг",
     "тег",
-    "тега",
-    "теги",
-    "тегу",
+    "тэг",
     "элемент",
-    "элемента",
-]);
+    "אלמנט",
+    "תג",
+    "العلامة",
+    "الوسم",
+    "برچسب",
+    "تاگ",
+    "تگ",
+    "عنصر",
+    "علامة",
+    "وسم",
+    "टैग",
+    "टॅग",
+    "ট্যাগ",
+    "ਟੈਗ",
+    "ટેગ",
+    "குறிச்சொல்",
+    "แท็ก",
+    "タグ",
+    "要素",
+    "元素",
+    "标签",
+    "標籤",
+    "요소",
+    "태그",
+];
+
+/// True when `token`, a word beside a tag with its punctuation, is a noun
+/// for a tag or an element: past an elided article (`l'élément`) or a
+/// hyphen (`<img>-Tags`), it begins with one of [`TAG_STEMS`].
+pub fn names_a_tag(token: &str) -> bool {
+    let word = token.rsplit(['\'', '’']).next().unwrap_or(token);
+    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    TAG_STEMS.iter().any(|s| word.starts_with(s))
+}
 
 /// Nouns after a mark or tag that name it.
 pub static NAMING_NOUNS: WordList = WordList(&[
@@ -188,6 +224,26 @@ pub static WORK_NOUNS: WordList = WordList(&[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nouns_for_a_tag_are_told_in_many_languages_and_forms() {
+        for token in [
+            "tag",
+            "Tags",
+            "l'élément",
+            "-etiket",
+            "etiketini",
+            "tagget",
+            "značku",
+            "标签",
+            "टैग",
+        ] {
+            assert!(names_a_tag(token), "{token}");
+        }
+        for token in ["stage", "the", "label", "-", ""] {
+            assert!(!names_a_tag(token), "{token}");
+        }
+    }
 
     #[test]
     fn words_around_a_mark_tell_whether_it_is_named() {

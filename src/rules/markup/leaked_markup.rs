@@ -49,7 +49,8 @@ words after `HTML`, `XHTML`, `XML` or `SGML`, in any language (`la balise
 HTML <OPTION>`, `HTML 태그 <OPTION>`); a tag hyphened into a
 word (`des <img>- bzw. <area>-Tags`, a `<div>-based layout`); a pair of
 tags around an ellipsis, an example with its inside left out (`a <a
-href=\"#\"> ... </a> stub`) or a value (`links of the form <a href=...>`);
+href=\"#\"> ... </a> stub`), a value (`links of the form <a href=...>`)
+or its other attributes (`alternatives like <a rel=\"noreferrer\" …>`);
 a placeholder after
 `=` (`LABEL=<label>`); comparisons and arrows (`a < b and c > d`, `x >=
 3`, `->`, `<3`), addresses in angle brackets (`<name@example.com>`), generic types
@@ -91,6 +92,10 @@ alt=ByteDance’s logo is seen at the company’s office building in Shanghai on
             output: "The logo of ByteDance is seen in Shanghai on July 4, 2023. Photo: Reuters",
         },
         Fixture {
+            input: "<p>Tagesschau meldet Regen.</p> Mehr unter <b>Tags</b> im Archiv.",
+            output: "Tagesschau meldet Regen. Mehr unter Tags im Archiv.",
+        },
+        Fixture {
             input: "<p>Lumenfold raised $120 million.</p><p>It plans to expand.<br/>More soon.</p>",
             output: "Lumenfold raised $120 million. It plans to expand. More soon.",
         },
@@ -122,6 +127,10 @@ alt=ByteDance’s logo is seen at the company’s office building in Shanghai on
     keeps: &[
         "Add the --libdir=\\$${prefix}/lib/$(DEB_HOST_MULTIARCH) argument to ./configure, or keep ${HOME}/.ssh.",
         "The page is searched for links of the form <a href=...>. Their names are matched.",
+        "If you care about privacy, use alternatives like <a rel=\"noreferrer\" …> for links.",
+        "Hvis du bruger tagget <meta name=\"referrer\" content=\"no-referrer\"> eller headeren, så fjern dem.",
+        "Əgər <meta name=\"referrer\" content=\"no-referrer\"> etiketini işlədirsinizsə, lütfən silin.",
+        "Sayfa <html> etiketi ile başlar; 页面以 <html> 标签开头。",
         "If a < b and c > d, then x >= 3 -> done <3",
         "Ces entrées correspondent à la balise HTML <OPTION> du formulaire.",
         "Le voci inserite corrispondono al tag HTML <OPTION VALUE=...>.",

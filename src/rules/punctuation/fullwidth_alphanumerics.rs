@@ -4,8 +4,10 @@ use regex::bytes::Regex;
 
 use crate::lang::SPACED_EUROPEAN;
 use crate::prelude::*;
+use crate::text::chars::is_fullwidth_form;
 
 use super::helpers::{cjk_nearby, cjk_paragraphs};
+use crate::document::PerParagraph;
 
 pub struct FullwidthAlphanumerics;
 
@@ -25,7 +27,9 @@ match nothing a reader searches for, and they break spell checkers and
 tokenisers.
 
 Left alone: full-width runs with CJK text within a dozen characters on the
-same line, where they are conventional (`使用ＧＰＴ模型`). Full-width
+same line, in a paragraph with CJK letters or brackets, or set off by an
+ideographic space, where they are conventional (`使用ＧＰＴ模型`,
+`「ＰＯＰＯ！」`, `７ＵＰ　１／２`). Full-width
 punctuation and spaces next to them are `fullwidth-punctuation`'s and
 `odd-space`'s; the two rules together turn `ＧＰＴ－４` into `GPT-4`.
 
@@ -53,6 +57,8 @@ the letter check compares, so no letter is lost.",
     keeps: &[
         "使用ＧＰＴ模型进行测试。",
         "ＡＢＣ株式会社が発表した。",
+        "「ＰＯＰＯＰＯ！」",
+        "７ＵＰ\u{3000}１／２",
         "Plain ASCII GPT-4 and 1,000.",
     ],
 };
@@ -77,9 +83,17 @@ impl Rule for FullwidthAlphanumerics {
         }
         let text = doc.text();
         let mut cjk = cjk_paragraphs(doc);
+        // `「ＰＯＰＯＰＯ！」`: a paragraph in CJK brackets is typed as CJK text is.
+        let mut bracketed = PerParagraph::new(doc, |p: &str| {
+            crate::text::chars::non_ascii(p).any(|c| ('\u{3008}'..='\u{3011}').contains(&c))
+        });
         for m in PATTERN.find_iter(text.as_bytes()) {
             let run = &text[m.start()..m.end()];
-            if cjk_nearby(text, m.start(), m.end(), CJK_REACH) || cjk.has(m.start()) {
+            if cjk_nearby(text, m.start(), m.end(), CJK_REACH)
+                || cjk.has(m.start())
+                || bracketed.has(m.start())
+                || beside_ideographic_space(text, m.start(), m.end())
+            {
                 continue;
             }
             let ascii: String = run
@@ -93,6 +107,22 @@ impl Rule for FullwidthAlphanumerics {
             );
         }
     }
+}
+
+/// `７ＵＰ　１／２`: the run, with the full-width forms it touches, stands
+/// beside an ideographic space, as CJK text sets its words. Bounded, so a
+/// long line of full-width forms stays linear.
+fn beside_ideographic_space(text: &str, start: usize, end: usize) -> bool {
+    let mut before = text[..start]
+        .chars()
+        .rev()
+        .take(CJK_REACH)
+        .skip_while(|&c| is_fullwidth_form(c));
+    let mut after = text[end..]
+        .chars()
+        .take(CJK_REACH)
+        .skip_while(|&c| is_fullwidth_form(c));
+    before.next() == Some('\u{3000}') || after.next() == Some('\u{3000}')
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use crate::rule::Rule;
 
 mod fullwidth_alphanumerics;
 mod fullwidth_punctuation;
-mod helpers;
+pub(crate) mod helpers;
 mod leaked_bullet;
 mod punctuation_cluster;
 mod punctuation_only_line;

@@ -134,6 +134,9 @@ lowercase word (`said,. and`), keeping the comma is unsafe.",
         "Apples, pears, etc., and the U.S., Acme Inc., at 6 a.m., i.e., e.g., now.",
         "“Who?”, she asked, and Yahoo!, the firm, agreed.",
         "Use std::vector and :,( faces.",
+        "병원에서는 뼈 사이라고 했었다. -_-;;; 그래도 ㅡㅡ;; 괜찮다.",
+        "GET GUTINDEX.??  [to get a year's listing of books]",
+        "  \"description\": \"Shovel Knight is far from stuck in it.\",\n  \"lang\": \"en\"",
         ". , a line of stray marks\n, The company said",
         "It cost 1,000.50 dollars, or 3.5, or 10:30.",
         "He lives in Portland, Ore., and fishes in Pendleton, Ore., too.",
@@ -612,11 +615,27 @@ impl Rule for PunctuationCluster {
                 continue;
             }
             // `<>?/,. They`: marks after a symbol are listed characters;
-            // `0.???`: a number format's digit placeholders.
+            // `0.???`: a number format's digit placeholders; `GUTINDEX.??`:
+            // a file pattern's wildcards.
             let before = text[..m.start()].chars().next_back();
+            let capitals = text[..m.start()]
+                .bytes()
+                .rev()
+                .take_while(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+                .count();
             if before.is_some_and(|c| "/\\<>@#$^*+=|~`".contains(c))
                 || (before.is_some_and(|c| c.is_ascii_digit()) && m.as_str().starts_with(".??"))
+                || (capitals >= 2 && m.as_str().starts_with(".?") && m.as_str()[1..].bytes().all(|b| b == b'?'))
             {
+                continue;
+            }
+            // `-_-;;;`, `ㅡㅡ;;`: a face's drops of sweat.
+            let sweat = m.as_str().bytes().all(|b| b == b';')
+                && before.is_some_and(|c| matches!(c, '-' | '_' | '^') || ('\u{3131}'..='\u{318E}').contains(&c));
+            // `"description": "… it.",`: the comma ends a JSON value.
+            let json = text[line_start..m.start()].trim_start().starts_with('"')
+                && text[line_start..m.start()].contains("\": ");
+            if sweat || json {
                 continue;
             }
             let span = Span::new(m.start(), m.end());

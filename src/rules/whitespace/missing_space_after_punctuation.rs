@@ -53,7 +53,8 @@ A comma or semicolon counts only between two words of two or more letters
 (or a number and a word), once per token: `1,000`, `x,y`, `a,b,c`,
 `tech,ai,news`, HTML entities (`&amp;then`), a record's fields
 (`group1:x:20:user1,user2`), an option's values, even wrapped to the
-next line (`mount -o remount,rw`, `--state\nESTABLISHED,RELATED`), dotted selectors (`auth.notice;mail.info`), names of
+next line (`mount -o remount,rw`, `--state\nESTABLISHED,RELATED`), a value in
+straight quotes (`\"GET,PUT\"`), dotted selectors (`auth.notice;mail.info`), names of
 letters and digits (`(hd0,msdos1)`), the arguments of a call or the
 items of an index glued to its name (`max(a,b)`, `httpx[socks,http2]`)
 and an acronym's parts (`TL;DR`) are left alone.
@@ -112,6 +113,7 @@ open one that runs on.",
         "Joe Manchin (D-W.Va.) said he was open to it.",
         "The U.S. economy grew 3.5 per cent, e.g. in Node.js and example.com jobs.",
         "The line reads group1:x:20:user1,user2, then run mount -o remount,rw /dev/foo to apply it.",
+        "The header lists \"PUT\" if supported for PUT requests, and \"GET,PUT\" if supported for both.",
         "The selector is a list of pairs (example: auth.notice;mail.info), and GRUB names it (hd0,msdos1) here.",
         "01.AI released Yi-34B at 10:30 a.m., i.e., before Ph.D. students woke.",
         "See https://example.com/News.Today or www.Example.Com/Foo.Bar today.",
@@ -373,6 +375,15 @@ fn check_comma(text: &str, m: regex::Match, out: &mut Vec<Diagnostic>) {
     }
     if mark == b';' && token.contains('&') {
         return; // an HTML entity such as `&amp;`
+    }
+    // `"GET,PUT"`, `'en,fr'`: a value in straight quotes, as it is typed.
+    let bare = token.trim_end_matches(['.', ',', ';', ':', ')']);
+    if bare.len() > 2
+        && ['"', '\'', '`']
+            .iter()
+            .any(|&q| bare.starts_with(q) && bare.ends_with(q))
+    {
+        return;
     }
     // `group1:x:20:user1,user2` is a record's fields, `mount -o remount,rw`
     // an option's values, which may wrap onto the next line

@@ -2,7 +2,9 @@ use std::sync::LazyLock;
 
 use regex::bytes::Regex;
 
-use crate::lexicon::{ABBREVIATIONS, ARTICLES, COORDINATORS, NUMBER_WORDS, PREPOSITIONS, WH_WORDS};
+use crate::lexicon::{
+    ABBREVIATIONS, ARTICLES, COORDINATORS, FOREIGN_NUMBER_WORDS, NUMBER_WORDS, PREPOSITIONS, WH_WORDS,
+};
 use crate::prelude::*;
 use crate::span::{ceil_char_boundary, floor_char_boundary};
 use crate::text::chars::{is_cjk_letter, is_fullwidth_form, is_script_mark, is_unspaced_script_letter};
@@ -19,7 +21,7 @@ static META: RuleMeta = RuleMeta {
 Flags a visible space character other than the plain space where a plain
 space belongs: `the␣benchmark` with a no-break space (U+00A0), thin
 (U+2009), hair, figure, narrow no-break (U+202F) and the other U+2000–U+200A
-spaces, and an ideographic space (U+3000) between Latin words,
+spaces, and an ideographic space (U+3000) between Latin words outside CJK text,
 `in Hefei　and`.
 
 They come from `&nbsp;` in scraped HTML, from word processors, and from
@@ -30,7 +32,7 @@ Left alone, because there the character is deliberate typography: between
 a number and a unit or a symbol (`10 km`, `5 %`, `38 °C`, `10 h 30`), inside a
 number (`1 000 000`), before a number (`No. 5`, `Windows 10`), a no-break
 space after a number, written out or not, or an ordinal (`5 mètres`, `one
-minute`, `12. maaliskuuta`), after
+minute`, `une seconde`, `12. maaliskuuta`), after
 a one-letter word outside English (Czech and Polish keep `v Praze` and
 `i w` together; not a contraction's tail, `It’s been`),
 after a short abbreviation (`z. B.`, `esim.`) or before one (`prerm, etc.`),
@@ -91,6 +93,7 @@ mixes plain spaces with one odd space that would be left alone by itself
         "«\u{a0}Nous n’avions jamais vu ça\u{a0}», a-t-il dit.",
         "Canicule\u{a0}: la récolte\u{202f}; fini\u{202f}?",
         "中文\u{3000}中文 and 中文\u{a0}text",
+        "一番上から、uni-ball\u{3000}SigNo ボルドー、■公式サイト\u{3000}⇒\u{3000}http://www.example.jp/",
         "\u{a0}\u{a0}leading and trailing\u{a0}",
         "Ends at 10\u{a0}a.m. and 10\u{a0}h\u{a0}30.",
         "NBSP after capitals: SÃO\u{a0}PAULO and São\u{a0}Paulo.",
@@ -207,7 +210,9 @@ fn is_deliberate(text: &str, start: usize, end: usize, prev: char, next: char, e
         // A number written out keeps its noun as digits do (`one minute`),
         // not a word of grammar (`one which`, `one of`).
         let next_word = crate::text::leading_word(after);
-        let number_word = NUMBER_WORDS.contains_exact(crate::text::trailing_letters(&text[..start]))
+        let word_before = crate::text::trailing_letters(&text[..start]);
+        let number_word = (NUMBER_WORDS.contains_exact(word_before)
+            || (!english && FOREIGN_NUMBER_WORDS.contains_exact(word_before)))
             && !(PREPOSITIONS.contains(next_word)
                 || ARTICLES.contains(next_word)
                 || COORDINATORS.contains(next_word)
@@ -318,6 +323,7 @@ impl Rule for OddSpace {
         }
         let text = doc.text();
         let mut done = 0;
+        let mut cjk_text = crate::rules::punctuation::helpers::cjk_paragraphs(doc);
         for m in PATTERN.find_iter(text.as_bytes()) {
             if m.start() < done {
                 continue; // inside a run already seen
@@ -348,6 +354,11 @@ impl Rule for OddSpace {
             }
             let single = run.chars().nth(1).is_none();
             let odd = run.chars().find(|&c| c != ' ').unwrap_or(' ');
+            // `uni-ball　SigNo ボルドー`: in CJK text an ideographic space
+            // is the text's own, beside Latin words too.
+            if odd == '\u{3000}' && cjk_text.has(start) {
+                continue;
+            }
             let english = doc.language_at(start) == Some(Lang::English);
             if single && odd != '\u{3000}' && is_deliberate(text, start, end, prev, next, english) {
                 continue;
@@ -463,6 +474,17 @@ mod tests {
         let text = "Спиране\u{2009}/\u{2009}Пускане и (true\u{200a}/\u{200a}false)";
         assert_eq!(fix_in(text, Language::Auto), text);
         assert_eq!(fix("yes\u{a0}/\u{a0}no"), "yes / no");
+    }
+
+    #[test]
+    fn keeps_the_no_break_space_after_a_number_written_out_in_other_languages() {
+        for (text, lang) in [
+            ("Il est parti il y a une\u{a0}seconde.", crate::Lang::French),
+            ("Vänta ett\u{a0}ögonblick, eller två\u{a0}timmar.", crate::Lang::Swedish),
+        ] {
+            assert_eq!(fix_in(text, Language::Is(lang)), text);
+        }
+        assert_eq!(fix("Wait for une\u{a0}minute here."), "Wait for une minute here.");
     }
 
     #[test]

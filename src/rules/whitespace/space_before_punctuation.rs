@@ -43,7 +43,7 @@ space keeps it out of the link), operators
 business), and a mark after other punctuation, even across a closing quote
 (`“waste”. ,`, `said.” ,`): that is a cluster, `punctuation-cluster`'s.
 A mark after an article is named, not used (`type a , between them`,
-`mit einem ; als`), as is one after `by` or `with` that follows a
+`mit einem ; als`, `a trailing , in a list`), as is one after `by` or `with` that follows a
 participle (`separated by , and enclosed in brackets`), one in a list of
 keys or symbols (`the characters ? or *`, `B or .`), and
 so is a spaced period before a lowercase word, a bracket or a dash
@@ -434,6 +434,12 @@ const ARTICLES: &[&str] = &[
     "einen", "einer", "il", "gli", "uno", "una", "um", "uma", "een", "het",
 ];
 
+/// Words that place, count or qualify a mark between an article and it.
+const MARK_MODIFIERS: &[&str] = &[
+    "closing", "double", "extra", "final", "leading", "literal", "lone", "missing", "opening", "single", "stray",
+    "trailing",
+];
+
 /// Words that join the items of a list, in the languages this rule reads
 /// and a few more.
 const CONNECTIVES: &[&str] = &[
@@ -474,6 +480,15 @@ fn names_the_mark(before: &str) -> bool {
     }
     if ARTICLES.contains(&word) {
         return true;
+    }
+    // `a trailing , in a list`, `the final ; of a line`: an article, then a
+    // word that places or counts the mark.
+    if MARK_MODIFIERS.contains(&word) {
+        let article = head.trim_end_matches([' ', '\t']);
+        let article = article.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        if ARTICLES.contains(&article) {
+            return true;
+        }
     }
     let participle = head
         .trim_end()
@@ -712,6 +727,16 @@ mod tests {
             "It was paid by, the council said."
         );
         assert_eq!(fix_en("He came by , then left."), "He came by, then left.");
+    }
+
+    #[test]
+    fn keeps_a_mark_named_after_an_article_and_a_word_that_places_it() {
+        let text = "Remove a trailing , in a list, and the final ; of a line.";
+        assert_eq!(fix_en(text), text);
+        assert_eq!(
+            fix_en("He took the last , they said, and a trailing one ."),
+            "He took the last, they said, and a trailing one."
+        );
     }
 
     #[test]

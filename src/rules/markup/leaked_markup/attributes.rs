@@ -183,6 +183,10 @@ pub(super) fn attribute_run(text: &str, start: usize, ahead: &mut Ahead) -> Opti
             }
             None => return None,
         };
+        // `WHERE id='$id'`, `name="%s"`: a variable for the value is code's.
+        if value.slice(text).starts_with(['$', '%']) {
+            return None;
+        }
         count += 1;
         if is_wordy(name) && wordy_value.is_none() && value.slice(text).chars().any(char::is_alphabetic) {
             wordy_value = Some((value.start, value.end));

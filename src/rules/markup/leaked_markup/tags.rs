@@ -58,6 +58,12 @@ pub(super) fn find_tags(text: &str, out: &mut Vec<Item>, named: &mut Vec<Span>) 
             continue;
         }
         let attrs_text = caps.get(3).map_or("", |a| a.as_str());
+        // `alternatives like <a rel="noreferrer" …>`: attributes left out
+        // with an ellipsis make an example shown; no page holds one.
+        if attrs_text.split_whitespace().any(|t| matches!(t, "..." | "…")) {
+            named.push(Span::new(m.start(), m.end()));
+            continue;
+        }
         let Some(attrs) = parse_attrs(attrs_text) else {
             continue;
         };
@@ -78,14 +84,18 @@ pub(super) fn find_tags(text: &str, out: &mut Vec<Item>, named: &mut Vec<Span>) 
         let capitalised = name_text.len() > 1
             && name_text.starts_with(|c: char| c.is_ascii_uppercase())
             && name_text[1..].bytes().all(|b| b.is_ascii_lowercase());
-        let mention = if after_markup_name(text, m.start()) {
+        let mention = if after_markup_name(text, m.start()) || listed_after_named(text, named, m.start()) {
             named.push(Span::new(m.start(), m.end()));
             Mention::Named
         } else if attrs.is_empty() {
             if capitalised || beside_notation(text, m.start(), m.end()) {
                 continue;
             }
-            mentioned(text, m.start(), m.end())
+            let mention = mentioned(text, m.start(), m.end());
+            if mention == Mention::Named {
+                named.push(Span::new(m.start(), m.end()));
+            }
+            mention
         } else if crate::text::between_quotes(text, Span::new(m.start(), m.end()))
             || elided(text, m.start(), m.end())
             || named_after(text, m.end())
@@ -137,18 +147,50 @@ fn after_markup_name(text: &str, start: usize) -> bool {
             .any(|w| matches!(w, "HTML" | "XHTML" | "XML" | "SGML"))
 }
 
-/// The noun for a tag or an element just before it (`del tag <area
-/// shape="rect">`, `l'élément <input pattern="…">`): the tag is named as a
-/// thing, in the languages whose word for it comes first.
-fn names_a_tag_before(text: &str, start: usize) -> bool {
-    text[..start].ends_with([' ', '\t', '\u{a0}'])
-        && crate::lexicon::TAG_NOUNS.contains(&crate::lexicon::words_around(text, start, start).0.to_lowercase())
+/// `между тегами <BODY> и </BODY>`, `the <ul>, <ol> or <dl> tags`: a tag
+/// listed right after one the text names is named too.
+fn listed_after_named(text: &str, named: &[Span], start: usize) -> bool {
+    let Some(last) = named.last().filter(|s| s.end <= start && start - s.end <= 12) else {
+        return false;
+    };
+    let gap = text[last.end..start].trim_matches([' ', '\t']);
+    gap.is_empty() || matches!(gap, "," | "/") || (gap.chars().count() <= 5 && gap.chars().all(char::is_lowercase))
 }
 
-/// A naming noun (`tag`, `element`) after the tag, past blanks.
+/// The noun for a tag or an element just before it (`del tag <area
+/// shape="rect">`, `l'élément <input pattern="…">`, `značku <meta …>`):
+/// the tag is named as a thing, in the languages whose word for it comes first.
+fn names_a_tag_before(text: &str, start: usize) -> bool {
+    let head = &text[..start];
+    head.ends_with([' ', '\t', '\u{a0}'])
+        && head
+            .trim_end_matches([' ', '\t', '\u{a0}'])
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(crate::lexicon::names_a_tag)
+}
+
+/// A naming noun after the tag, past blanks or a hyphen, or glued to it:
+/// `the <title> element`, `the <font size=7> tags`, `<meta …> etiketini`,
+/// `<img>-Tags`, `<meta …>тегин`.
 fn named_after(text: &str, end: usize) -> bool {
-    text[end..].starts_with([' ', '\t'])
-        && crate::lexicon::NAMING_NOUNS.contains(crate::lexicon::words_around(text, end, end).1)
+    let rest = &text[end..];
+    let token = rest
+        .trim_start_matches([' ', '\t', '\u{a0}'])
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')'))
+        .next()
+        .unwrap_or("");
+    let spaced = rest.starts_with([' ', '\t', '\u{a0}']);
+    // Glued, only a noun of another script or the whole word (`an
+    // <img>tag`): `<p>Tagesschau` is a leaked paragraph before a German word.
+    let glued_ok = spaced || rest.starts_with('-') || rest.starts_with(|c: char| !c.is_ascii());
+    let whole = matches!(
+        token.to_ascii_lowercase().as_str(),
+        "tag" | "tags" | "element" | "elements"
+    );
+    (spaced && crate::lexicon::NAMING_NOUNS.contains(token))
+        || whole
+        || (glued_ok && crate::lexicon::names_a_tag(token))
 }
 
 /// How far from a tag, on its line, an angle-bracket token that is no
@@ -203,7 +245,13 @@ pub(super) fn mentioned(text: &str, start: usize, end: usize) -> Mention {
     // no tag follows `=` in leaked HTML. `des <img>- bzw. <area>-Tags`, a
     // `<div>-based layout`: a tag hyphened into a word is a word's part.
     let compound = after == Some('-') && text[end + 1..].starts_with(|c: char| c.is_alphanumeric() || c == ' ');
-    if quoted || before == Some('=') || compound || elided(text, start, end) || names_a_tag_before(text, start) {
+    if quoted
+        || before == Some('=')
+        || compound
+        || elided(text, start, end)
+        || names_a_tag_before(text, start)
+        || named_after(text, end)
+    {
         return Mention::Named;
     }
     let blank = |c: Option<char>| c.is_some_and(|c| c == ' ' || c == '\t');
