@@ -18,7 +18,8 @@ skips the element drops the letter.
 Reported only at the very start of the text, when the first word is in
 lowercase and one capital letter in front of it makes a common opening
 word that fits the word after it: `The` before a noun, `She` before a
-verb. A first word that is right as it stands (`he said`), a name written
+verb. A first word that is right as it stands (`he said`, `his sorrow`,
+`he looked...with`), a name written
 in lowercase (`iPhone`, `eBay`, `de Gaulle`) and any other language are
 left alone.
 
@@ -42,6 +43,8 @@ them and has no fix.",
     ],
     keeps: &[
         "he said on Monday that profits rose by a fifth.",
+        "he looked...with clouded eyes and an altered manner of breathing.",
+        "his sorrow...made him look haggard and woebegone, they said.",
         "iPhone sales rose on Monday, the company said.",
         "de Gaulle said on Monday that the war was over.",
         "The company said on Monday that profits rose.\n\nhe company said nothing.",
@@ -119,15 +122,20 @@ impl Rule for LostDropCap {
         {
             return;
         }
-        let next = next.trim_end_matches([',', '.', ';', ':']);
+        // The word itself, without what is glued to it (`looked...with`).
+        let next = next
+            .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')))
+            .next()
+            .unwrap_or_default();
         let verb = is_verb(next);
         let fits = |f: Fits| match f {
             Fits::Verb => verb,
             Fits::Noun => !verb && !ARTICLES.contains(next) && !POSSESSIVE_DETERMINERS.contains(next),
             Fits::Other => !verb,
         };
-        // A first word that is right as it stands: `he said`.
-        let as_is = OPENERS.iter().any(|&(w, f)| w.eq_ignore_ascii_case(word) && fits(f));
+        // A first word that is right as it stands: `he said`, `his sorrow`.
+        let as_is = OPENERS.iter().any(|&(w, f)| w.eq_ignore_ascii_case(word) && fits(f))
+            || (matches!(word, "his" | "her") && fits(Fits::Noun));
         if as_is {
             return;
         }

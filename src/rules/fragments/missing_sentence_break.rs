@@ -62,9 +62,9 @@ conjunction or possessive does (`FOREIGN AFFAIRS For us peace reigns`, `the
 United Nations As a result, talks`, `City Hall Her attorney said`): a name
 may end on `Only`, `Now` or another determiner (`Members Only jackets`),
 and a command's name on a particle (`As`, `In`, `On`, `Through`) that `to`
-follows (`click Zoom In to enlarge`) or, after an article, a bare noun
-(`the Save As dialog`, `the Pass Through mode`), and nothing opens a
-sentence before a link (`The Google Doctor Is In http://…`).
+follows (`click Zoom In to enlarge`) or, after an article or a
+possessive, a bare noun (`the Save As dialog`, `its Binge On program`),
+and nothing opens a sentence before a link (`The Google Doctor Is In http://…`).
 Number words count as determiners (`jails Fifty of them were freed`). A
 title is told by its next word that a title capitalises (`In the Court`);
 a lowercase one first means a sentence, whatever name follows (`In every
@@ -168,6 +168,10 @@ sentence ends.",
             output: "FOREIGN AFFAIRS. For us peace reigns everywhere.",
         },
         Fixture {
+            input: "Grants for the arts. THE HUMANITIES In recently reauthorizing the fund, we acted.",
+            output: "Grants for the arts. THE HUMANITIES. In recently reauthorizing the fund, we acted.",
+        },
+        Fixture {
             input: "Each side has its own approach to the fields in which we should interact There is common ground.",
             output: "Each side has its own approach to the fields in which we should interact. There is common ground.",
         },
@@ -221,6 +225,7 @@ sentence ends.",
         "Please follow Their instructions, as you would follow Our guidance.",
         "For a porter upload, consult When and how to do an NMU instead, or read Before or after the freeze.",
         "If you exit a loop with Exit For, only one loop is exited; click Zoom In, then drag.",
+        "T-Mobile launched its Binge On program last year and their Log On screen changed.",
     ],
 };
 
@@ -385,8 +390,9 @@ fn opens_noun_phrase(word: &str) -> bool {
 
 /// True when a particle ends a name in Title Case rather than opening a
 /// clause: `to` follows it (`Click Zoom In to enlarge`), or a bare lowercase
-/// noun with no comma in the next few words follows a name an article
-/// introduced (`use the Save As dialog to save`, `the Pass Through mode.`).
+/// noun with no comma in the next few words follows a name an article or a
+/// possessive introduced (`use the Save As dialog to save`, `the Pass
+/// Through mode.`, `its Binge On program`).
 /// A clause opens on a noun phrase (`the United Nations As a result,
 /// talks`) or a phrase and its comma (`the Kurds In recent days, the US`).
 fn completes_a_name(head: &str, prev: &str, opener: &str, after: &str) -> bool {
@@ -408,7 +414,9 @@ fn completes_a_name(head: &str, prev: &str, opener: &str, after: &str) -> bool {
     let article = before_name
         .rsplit(' ')
         .next()
-        .is_some_and(|w| matches!(w, "the" | "a" | "an" | "The" | "A" | "An"));
+        // In sentence case: `THE HUMANITIES In recently` is a heading.
+        .filter(|w| w.len() == 1 || !w.bytes().all(|b| b.is_ascii_uppercase()))
+        .is_some_and(|w| ARTICLES.contains(w) || POSSESSIVE_DETERMINERS.contains(w));
     noun && article
 }
 

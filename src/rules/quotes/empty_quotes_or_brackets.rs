@@ -22,13 +22,15 @@ They mark something lost: a title a scraper could not render, a link whose
 text was an image, a name a translation engine dropped.
 
 Left alone: code and code-like text: `f()`, `arr[]`, `foo()[0]`, `x = \"\"`,
+a row of symbols for a curse (`^&*()`),
 a literal a word names (`an empty list [] by default`, `returns ()`) or
 CJK text sets off with spaces (`場合には [] で囲まなければ`),
 brackets quoted as the characters they are (`\"[]\"`, `` `()` ``),
 `![](…)` (markup, another rule's), the Markdown task box `- [ ]`, a form's
 box (`[ ]` beside `[O]` on its line, before ` =`, or ending its line:
 `Initial boot:    [ ]`), a call written with a space after a name that
-only code writes (`Element.releaseCapture ()`, `get_value ()`), brackets in
+only code writes (`Element.releaseCapture ()`, `get_value ()`) or a
+format's placeholder (`%s ()`), brackets in
 a list of signs (`the characters [ ] * ? : /`), and straight
 `\"\"` unless it stands alone between words.
 
@@ -66,6 +68,8 @@ decide.",
         "Values “a” and “b”.",
         "Todo comando em Scheme é colocado dentro de parênteses “( )”, e as listas entre “[ ]”.",
         "Element.releaseCapture () está en desuso. Utilice get_pointer_capture () en su lugar.",
+        "%s () (კლასი) და {name} () (მეთოდი)",
+        "吃得快精光之際...才想到忘了拍合照...(哇哩咧 ^&*()",
         "Special characters such as { } ( ) [ ] ' ` \" \\ / > < | ; are split on.",
         "Enw annilys: ni ddylai enw'r ddalen gynnwys y nodau [ ] * ? : / \\",
     ],
@@ -173,6 +177,20 @@ fn is_code_name(token: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_')
 }
 
+/// A format string's placeholder: `%s`, `%(name)s`, `{0}`, `{name}`.
+fn is_placeholder(token: &str) -> bool {
+    let printf = token.strip_prefix('%').is_some_and(|rest| {
+        rest.ends_with(|c: char| c.is_ascii_alphabetic()) && rest.len() <= 16 && !rest.contains(char::is_whitespace)
+    });
+    let braced = token.len() > 2
+        && token.starts_with('{')
+        && token.ends_with('}')
+        && token[1..token.len() - 1]
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    printf || braced
+}
+
 fn code_like(text: &str, span: Span) -> bool {
     // `:()` is a face, as unbalanced-bracket reads it; the two rules must
     // agree, or each undoes what the other reads.
@@ -183,7 +201,10 @@ fn code_like(text: &str, span: Span) -> bool {
     let prev = before.chars().next_back();
     let next = text[span.end..].chars().next();
     // `f()`, `arr[]`, `f()()`, `![](…)`, `[](…)`, `()[0]`, `().x`
-    if prev.is_some_and(|c| c.is_alphanumeric() || matches!(c, '_' | ')' | ']' | '>' | '!' | '$')) {
+    // `^&*()`: a row of symbols standing for a curse.
+    if prev.is_some_and(|c| {
+        c.is_alphanumeric() || matches!(c, '_' | ')' | ']' | '>' | '!' | '$' | '*' | '&' | '^' | '#' | '%' | '@')
+    }) {
         return true;
     }
     if next.is_some_and(|c| c.is_alphanumeric() || matches!(c, '(' | '[' | '=' | '{' | '-' | '>')) {
@@ -204,10 +225,11 @@ fn code_like(text: &str, span: Span) -> bool {
     if span.len() == 2 && LITERAL_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(word)) {
         return true;
     }
-    // `Element.releaseCapture ()`, `get_value ()`: a call written with a
-    // space, as translators of API messages often do.
+    // `Element.releaseCapture ()`, `get_value ()`, `%s ()`: a call written
+    // with a space, as translators of API messages often do; a format's
+    // placeholder stands for the function's name.
     let token = head.rsplit([' ', '\t', '\n']).next().unwrap_or("");
-    if span.slice(text) == "()" && head.len() < before.len() && is_code_name(token) {
+    if span.slice(text) == "()" && head.len() < before.len() && (is_code_name(token) || is_placeholder(token)) {
         return true;
     }
     // `the characters [ ] * ? : / \`: brackets in a list of signs are

@@ -22,7 +22,8 @@ line), with `(` and `[` sharing one stack so `[0, 1)` counts as closed.
 Brackets side by side (`)))`) are one finding.
 Left alone: list markers (`a)`, `б)`, `1)`, `iv)`, German law's `aa)`), keys pressed with a
 modifier (`Control+]`, `Ctrl-[`, `Strg + ]`), emoticons (`:)`, `;-)`,
-`:(`, `(:`), the prefix a mail reader puts before each quoted line (`>
+`:(`, `(:`, `:)))`, and the Russian smile of brackets after a word,
+`спасибо)))`), the prefix a mail reader puts before each quoted line (`>
 )`, `--]` opening two lines), brackets inside URLs and code spans
 (`…/Foo_(bar)`), and a
 bracket opened at the end of one paragraph and closed at the start of the
@@ -66,6 +67,7 @@ cannot be known.",
         "The firm makes large language models (LLMs) and [sic] more.",
         "Choose a) cost, b) speed or iv) both.\n1) First\n2) Second",
         "Nice work :) and thanks ;-) or :( and (:",
+        "P.S. Эта сказка посвящается острову Родос :))) и спасибо)))",
         "Jane wrote:\n> ) Since last night I get odd results from the checker.\n> ) It is set up like this.\n\nUpgrade the client.",
         "Somebody said so.\n--]I think the licence is not as strict as they claim and\n--]nobody has read it.\n\nI agree.",
         "Leave telnet with the Control+] key combination, or press Strg + ] here and Ctrl-[ there.",
@@ -279,6 +281,20 @@ pub(super) fn emoticon(text: &str, at: usize) -> bool {
     let eye = |c: u8| matches!(c, b':' | b';' | b'=');
     let before = |n: usize| at.checked_sub(n).map(|i| b[i]);
     let after = |n: usize| b.get(at + n).copied();
+    // `:)))`, `Родос)))`: a smile's mouth repeated; Russian writes the
+    // mouth alone after a word. Two after eyes may be a face and a closer
+    // (`(… :-))`); three are a face.
+    if b[at] == b')' {
+        let first = at - b[..at].iter().rev().take_while(|&&c| c == b')').count();
+        let run = at + b[at..].iter().take_while(|&&c| c == b')').count() - first;
+        let bare = text[..first]
+            .chars()
+            .next_back()
+            .is_some_and(|c| matches!(c, 'А'..='я' | 'ё' | 'Ё'));
+        if (bare && run >= 2) || (run >= 3 && first != at && emoticon(text, first)) {
+            return true;
+        }
+    }
     match b[at] {
         b')' | b'(' | b']' | b'[' if before(1).is_some_and(eye) => true,
         b')' | b'('

@@ -92,6 +92,7 @@ one cannot be told. An opening quote that is never closed is only reported: wher
         },
     ],
     keeps: &[
+        "只能包含字母、数字、特殊字符“@”、“.”、“-”和“_”。指令的“:file”选项和“::”无意义。",
         "She left the “party scene” and the â€œsocialite” label.",
         "Trump weighed in. “”This is a very unfair trial, and I hope the public is watching,” he said.",
         "There is a series of posts on the uses of lang=”local” in wikis; write “=” for equality.",
