@@ -104,7 +104,12 @@ const TAG_STEMS: &[&str] = &[
 /// hyphen (`<img>-Tags`), it begins with one of [`TAG_STEMS`].
 pub fn names_a_tag(token: &str) -> bool {
     let word = token.rsplit(['\'', '’']).next().unwrap_or(token);
-    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let word: String = word
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .chars()
+        .take(12)
+        .flat_map(char::to_lowercase)
+        .collect();
     TAG_STEMS.iter().any(|s| word.starts_with(s))
 }
 

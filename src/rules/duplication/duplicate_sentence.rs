@@ -36,7 +36,8 @@ A headline glued above its body in the same paragraph (the segmenter joins
 lines without a final period) is compared line by line with the first
 sentence of the next three lines.
 
-Left alone: a paragraph repeated under another heading (a paragraph of one
+Left alone: a table's row (cells set off by `│` or `|`, whose values
+repeat); a paragraph repeated under another heading (a paragraph of one
 short line with no final mark, or ending in a colon, stands between the
 copies), as a manual says the same of two entries on purpose;
 copies of a sentence that occurs three times or more, unless
@@ -86,6 +87,7 @@ before it.",
         },
     ],
     keeps: &[
+        " 2 │ -0.757033 │ t │ f │ f\n\n 3 │ -0.432590 │ f │ f │ f\n\n 2 │ -0.757033 │ t │ f │ f",
         "He declined to comment. She declined to comment.",
         "Difference\n\nIt subtracts the lower layer from the upper one.\n\nThe mode is commutative and the order does not matter.\n\nExclusion\n\nIt inverts the other layer.\n\nThe mode is commutative and the order does not matter.\n",
         "Woe, that Day, to the deniers of truth.\n\nThen We destroyed the former peoples.\n\nWoe, that Day, to the deniers of truth.\n\nDid We not create you from a liquid?\n\nWoe, that Day, to the deniers of truth.\n",
@@ -118,7 +120,10 @@ impl Rule for DuplicateSentence {
             let sentence = doc.slice(s);
             // Interviews repeat their questions to each person on purpose,
             // and articles repeat a quotation (pull quotes) and writers a cry on purpose.
-            if words.len() < MIN_WORDS || matches!(terminal(sentence), Some('?' | '!')) || is_quotation(sentence) {
+            // A table's rows repeat values, and a query's output its rows.
+            let row = sentence.contains(['│', '┃', '║']) || sentence.matches('|').nth(1).is_some();
+            if words.len() < MIN_WORDS || row || matches!(terminal(sentence), Some('?' | '!')) || is_quotation(sentence)
+            {
                 continue;
             }
             let key = keys[index];

@@ -44,8 +44,9 @@ its subject (`The username was already taken. jdoe.`, `He typed the
 command. ls.`): it may be that name or command.
 
 Left alone: real short sentences (`Yes.`, `Why?`, `It worked.`, `Not so.`,
-`Indeed.`, `Thank you.`), headings, single-line paragraphs, list items and
-anything after an abbreviation's period.
+`Indeed.`, `Thank you.`), headings, single-line paragraphs, list items,
+anything after an abbreviation's period, and a month abbreviated after a
+year (`2005. okt. 18.`).
 
 Fix (unsafe): delete the lowercase scrap and the space before it; it removes
 words.",
@@ -72,6 +73,7 @@ words.",
         },
     ],
     keeps: &[
+        "Open Democracy, 2005. okt. 18. The report of the commission, 2004. szept. (.pdf)",
         "Did it work? Yes. It worked. Not so. Indeed. Thank you. No. Exactly.",
         "The firm is based in the U.S. and in Springfield, Ill. today.",
         "Options include a. cash and b. shares, e.g. stock.",
@@ -134,6 +136,12 @@ fn lowercase_orphans(doc: &Document, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let scrap = &rest[..len];
+        // `2005. okt. 18.`, `2004. szept.`: a month abbreviated after a year,
+        // as Hungarian and other languages write dates, is no scrap.
+        let year = text[..dot].bytes().rev().take(5).take_while(u8::is_ascii_digit).count();
+        if year == 4 && after_dot == dot + 1 && MONTH_ABBREVIATIONS.contains(&scrap.trim_end_matches('.')) {
+            continue;
+        }
         // `“I’m done.” she said.`: an attribution, not a scrap.
         if after_dot > dot + 1 && is_clause(&scrap[..len - 1]) {
             continue;
@@ -171,6 +179,14 @@ fn lowercase_orphans(doc: &Document, out: &mut Vec<Diagnostic>) {
         );
     }
 }
+
+/// Months abbreviated in lowercase, in the languages that write a date's
+/// year first or its month in lowercase (`2005. okt. 18.`, `12 janv.`).
+const MONTH_ABBREVIATIONS: &[&str] = &[
+    "abr", "ago", "apr", "aug", "avr", "dec", "dez", "dic", "déc", "ene", "feb", "febr", "fév", "févr", "jan", "janv",
+    "juil", "jul", "jun", "júl", "jún", "mar", "márc", "máj", "nov", "oct", "okt", "out", "sep", "sept", "set",
+    "szept", "ápr",
+];
 
 /// True when the words hold a subject pronoun or a finite verb, so they
 /// make a clause (`she said`), not a scrap.

@@ -31,7 +31,8 @@ Flags markup that a scraper copied instead of rendering:
   `class=\"wp-caption-text\">`; an `alt=` or `title=` value without quotes
   runs to the next `>` on its line;
 - shortcodes: `[ad_1]`, `[caption id=\"…\"]…[/caption]`, `[embed]`, any
-  `[name]` closed later by `[/name]`, and `[snake_case]` names;
+  `[name]` closed later by `[/name]`, and `[snake_case]` names (none in a
+  text that names BBCode or shortcodes: it shows them);
 - template tokens: `{mosads}`, `{loadposition x}`, `{{ var }}`, `{% tag %}`,
   `${name}` (not one holding a backtick, which may pair with another as
   a code span, nor one glued to a path or an assignment: the variable of
@@ -128,6 +129,7 @@ alt=ByteDance’s logo is seen at the company’s office building in Shanghai on
         "Add the --libdir=\\$${prefix}/lib/$(DEB_HOST_MULTIARCH) argument to ./configure, or keep ${HOME}/.ssh.",
         "The page is searched for links of the form <a href=...>. Their names are matched.",
         "If you care about privacy, use alternatives like <a rel=\"noreferrer\" …> for links.",
+        "[b]BBCode[/b] is a simple [i]markup language[/i] used in forums.",
         "Hvis du bruger tagget <meta name=\"referrer\" content=\"no-referrer\"> eller headeren, så fjern dem.",
         "Əgər <meta name=\"referrer\" content=\"no-referrer\"> etiketini işlədirsinizsə, lütfən silin.",
         "Sayfa <html> etiketi ile başlar; 页面以 <html> 标签开头。",

@@ -632,9 +632,10 @@ impl Rule for PunctuationCluster {
             // `-_-;;;`, `ㅡㅡ;;`: a face's drops of sweat.
             let sweat = m.as_str().bytes().all(|b| b == b';')
                 && before.is_some_and(|c| matches!(c, '-' | '_' | '^') || ('\u{3131}'..='\u{318E}').contains(&c));
-            // `"description": "… it.",`: the comma ends a JSON value.
-            let json = text[line_start..m.start()].trim_start().starts_with('"')
-                && text[line_start..m.start()].contains("\": ");
+            // `"description": "… it.",`: the comma ends a JSON value. Only
+            // the line's head is read, so a long line stays linear.
+            let head = &text[line_start..floor_char_boundary(text, m.start().min(line_start + 80))];
+            let json = head.trim_start().starts_with('"') && head.contains("\": ");
             if sweat || json {
                 continue;
             }

@@ -278,23 +278,30 @@ fn closes_url(text: &str, prot: &[Span], at: usize) -> bool {
 /// `:)`, `;-)`, `:(`, `=]`, `(:`, `(-:`: faces, not brackets.
 pub(super) fn emoticon(text: &str, at: usize) -> bool {
     let b = text.as_bytes();
-    let eye = |c: u8| matches!(c, b':' | b';' | b'=');
-    let before = |n: usize| at.checked_sub(n).map(|i| b[i]);
-    let after = |n: usize| b.get(at + n).copied();
     // `:)))`, `Родос)))`: a smile's mouth repeated; Russian writes the
     // mouth alone after a word. Two after eyes may be a face and a closer
-    // (`(… :-))`); three are a face.
+    // (`(… :-))`); three are a face. Bounded: a face has a few mouths, and
+    // a long run of brackets stays linear.
     if b[at] == b')' {
-        let first = at - b[..at].iter().rev().take_while(|&&c| c == b')').count();
-        let run = at + b[at..].iter().take_while(|&&c| c == b')').count() - first;
+        let first = at - b[..at].iter().rev().take(8).take_while(|&&c| c == b')').count();
+        let run = at + b[at..].iter().take(8).take_while(|&&c| c == b')').count() - first;
         let bare = text[..first]
             .chars()
             .next_back()
             .is_some_and(|c| matches!(c, 'А'..='я' | 'ё' | 'Ё'));
-        if (bare && run >= 2) || (run >= 3 && first != at && emoticon(text, first)) {
+        if (bare && run >= 2) || (run >= 3 && first != at && face(text, first)) {
             return true;
         }
     }
+    face(text, at)
+}
+
+/// The mark at `at` is part of a face of one mouth: `:)`, `;-(`, `(:`.
+fn face(text: &str, at: usize) -> bool {
+    let b = text.as_bytes();
+    let eye = |c: u8| matches!(c, b':' | b';' | b'=');
+    let before = |n: usize| at.checked_sub(n).map(|i| b[i]);
+    let after = |n: usize| b.get(at + n).copied();
     match b[at] {
         b')' | b'(' | b']' | b'[' if before(1).is_some_and(eye) => true,
         b')' | b'('

@@ -42,6 +42,14 @@ pub(super) fn may_hold_template(text: &str) -> bool {
 }
 
 pub(super) fn find_shortcodes(text: &str, out: &mut Vec<Item>) {
+    // A text about the markup shows its tags (`[b]BBCode[/b] is a markup
+    // language`); a page leaks none beside its name.
+    if ["BBCode", "bbcode", "BBcode", "shortcode"]
+        .iter()
+        .any(|n| text.contains(n))
+    {
+        return;
+    }
     let mut closers: Vec<(String, NextOf)> = Vec::new();
     let mut blank = NextOf::new(text.as_bytes(), b"\n\n");
     let mut opened: Vec<&str> = Vec::new();

@@ -161,7 +161,8 @@ fn listed_after_named(text: &str, named: &[Span], start: usize) -> bool {
 /// shape="rect">`, `l'élément <input pattern="…">`, `značku <meta …>`):
 /// the tag is named as a thing, in the languages whose word for it comes first.
 fn names_a_tag_before(text: &str, start: usize) -> bool {
-    let head = &text[..start];
+    // The last few words only, so a line of glued tags stays linear.
+    let head = &text[crate::span::floor_char_boundary(text, start.saturating_sub(64))..start];
     head.ends_with([' ', '\t', '\u{a0}'])
         && head
             .trim_end_matches([' ', '\t', '\u{a0}'])
@@ -174,7 +175,7 @@ fn names_a_tag_before(text: &str, start: usize) -> bool {
 /// `the <title> element`, `the <font size=7> tags`, `<meta …> etiketini`,
 /// `<img>-Tags`, `<meta …>тегин`.
 fn named_after(text: &str, end: usize) -> bool {
-    let rest = &text[end..];
+    let rest = &text[end..crate::span::floor_char_boundary(text, text.len().min(end + 64))];
     let token = rest
         .trim_start_matches([' ', '\t', '\u{a0}'])
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')'))
