@@ -120,10 +120,7 @@ impl Rule for DuplicateSentence {
             let sentence = doc.slice(s);
             // Interviews repeat their questions to each person on purpose,
             // and articles repeat a quotation (pull quotes) and writers a cry on purpose.
-            // A table's rows repeat values, and a query's output its rows.
-            let row = sentence.contains(['│', '┃', '║']) || sentence.matches('|').nth(1).is_some();
-            if words.len() < MIN_WORDS || row || matches!(terminal(sentence), Some('?' | '!')) || is_quotation(sentence)
-            {
+            if words.len() < MIN_WORDS || matches!(terminal(sentence), Some('?' | '!')) || is_quotation(sentence) {
                 continue;
             }
             let key = keys[index];
@@ -138,7 +135,11 @@ impl Rule for DuplicateSentence {
                 }
                 Entry::Occupied(mut o) => {
                     let occ = o.get_mut();
-                    if !same_words(doc, doc.words_in(occ.first), words) {
+                    // A table's rows repeat values, and a query's output its
+                    // rows; asked of copies only, so other sentences cost nothing.
+                    let row = ['│', '┃', '║'].iter().any(|&c| sentence.contains(c))
+                        || memchr::memchr_iter(b'|', sentence.as_bytes()).nth(1).is_some();
+                    if row || !same_words(doc, doc.words_in(occ.first), words) {
                         continue;
                     }
                     let before = occ.last_index;

@@ -44,8 +44,12 @@ before it; the message says so when most of its words do.
 
 Left alone: a bare tag or comment named in a sentence, in quotes or after words
 that name it (`the <title> element`, `and <br> breaks a line`, `“<p>”`),
-which is what a page teaching HTML shows its reader (in French, Spanish,
-Polish and Russian too: `la balise <IFRAME>`, `тегу <OPTION>`), and a tag one or two
+which is what a page teaching HTML shows its reader (in many languages,
+with or without attributes, the noun before or after the tag, hyphened or
+glued: `la balise <IFRAME>`, `тегу <OPTION>`, `tagget <meta …>`, `<meta …>
+etiketini`, `<html> 标签`, `an <img>tag`), a tag listed after a named one
+(`между тегами <BODY> и </BODY>`), an attribute whose value is a variable
+(`WHERE id='$id'`), and a tag one or two
 words after `HTML`, `XHTML`, `XML` or `SGML`, in any language (`la balise
 HTML <OPTION>`, `HTML 태그 <OPTION>`); a tag hyphened into a
 word (`des <img>- bzw. <area>-Tags`, a `<div>-based layout`); a pair of

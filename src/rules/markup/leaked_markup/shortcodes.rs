@@ -43,13 +43,9 @@ pub(super) fn may_hold_template(text: &str) -> bool {
 
 pub(super) fn find_shortcodes(text: &str, out: &mut Vec<Item>) {
     // A text about the markup shows its tags (`[b]BBCode[/b] is a markup
-    // language`); a page leaks none beside its name.
-    if ["BBCode", "bbcode", "BBcode", "shortcode"]
-        .iter()
-        .any(|n| text.contains(n))
-    {
-        return;
-    }
+    // language`); a page leaks none beside its name. Asked only once a
+    // shortcode is found.
+    let mut shown = None;
     let mut closers: Vec<(String, NextOf)> = Vec::new();
     let mut blank = NextOf::new(text.as_bytes(), b"\n\n");
     let mut opened: Vec<&str> = Vec::new();
@@ -78,6 +74,13 @@ pub(super) fn find_shortcodes(text: &str, out: &mut Vec<Item>) {
         let snake = name.contains('_');
         if !(known || snake) {
             continue;
+        }
+        if *shown.get_or_insert_with(|| {
+            ["BBCode", "bbcode", "BBcode", "shortcode"]
+                .iter()
+                .any(|n| text.contains(n))
+        }) {
+            return;
         }
         let wordy = parse_attrs(attrs)
             .is_some_and(|a| a.iter().any(|(n, v)| is_wordy(n) && v.chars().any(char::is_alphabetic)));
