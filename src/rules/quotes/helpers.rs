@@ -297,14 +297,16 @@ const CITING_WORDS: &[&str] = &[
     "character",
 ];
 
-/// The word before the stray quote `q` cites it.
+/// The word before the stray quote `q` cites it, or is a sign it is listed after.
 fn named(text: &str, q: &Quote) -> bool {
     let head = text[crate::span::ceil_char_boundary(text, q.at.saturating_sub(24))..q.at].trim_end();
     let word = head
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
         .unwrap_or("");
-    CITING_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+    // `заменяет < > & " на`: a mark listed after another sign is one too.
+    let sign = word.len() == 1 && word.bytes().all(|b| b.is_ascii_punctuation() && b != b'"');
+    sign || CITING_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 fn inside(prot: &[Span], at: usize) -> bool {

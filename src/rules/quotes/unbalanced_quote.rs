@@ -47,7 +47,7 @@ Left alone:
 - `China”,” a spokesperson` (the doubled closer is `doubled-closing-quote`'s);
 - a mark named in brackets, not used: `wrapped in double quotes (\")`, and
   a mark standing alone after a word that cites it: `(e.g. \" for
-  inches)`, `the \" sign`.
+  inches)`, `the \" sign`, or after another sign in a list (`< > & \"`).
 
 Not judged until `html-entity` has run: a document holding quote entities
 (`&ldquo;`, `&quot;`), whose quotes pair only once decoded.
@@ -92,6 +92,7 @@ one cannot be told. An opening quote that is never closed is only reported: wher
         },
     ],
     keeps: &[
+        "Модуль выделяет при выводе (т.е. заменяет < > & \" на соответствующие entities) теги html.",
         "只能包含字母、数字、特殊字符“@”、“.”、“-”和“_”。指令的“:file”选项和“::”无意义。",
         "She left the “party scene” and the â€œsocialite” label.",
         "Trump weighed in. “”This is a very unfair trial, and I hope the public is watching,” he said.",
