@@ -175,7 +175,9 @@ fn leading_word(s: &str) -> &str {
 pub fn words(text: &str, span: Span) -> Vec<Span> {
     let s = &text[span.start..span.end];
     let b = s.as_bytes();
-    let mut out = Vec::with_capacity(s.len() / 6);
+    // Sized for a word every four bytes, denser than prose, so the list
+    // seldom doubles (a copy at twice its size), then trimmed to its length.
+    let mut out = Vec::with_capacity(s.len() / 4);
     // The character at `i` and whether it is a letter or digit; ASCII
     // without decoding, since nearly all of the text is.
     let at = |i: usize| -> (char, bool) {
@@ -225,6 +227,7 @@ pub fn words(text: &str, span: Span) -> Vec<Span> {
         }
         out.push(Span::new(span.start + st, span.start + i.min(b.len())));
     }
+    out.shrink_to_fit();
     out
 }
 
