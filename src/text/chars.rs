@@ -111,6 +111,12 @@ pub(crate) fn is_cjk_letter(c: char) -> bool {
     )
 }
 
+/// CJK symbols and punctuation, U+3000–U+303F: the ideographic space,
+/// `、` `。`, corner and angle brackets (`「」`, `《》`), which only CJK text sets.
+pub(crate) fn is_cjk_symbol(c: char) -> bool {
+    ('\u{3000}'..='\u{303F}').contains(&c)
+}
+
 /// A letter of a script written without spaces between words: Han, kana,
 /// Bopomofo and Yi, but not Hangul, which Korean spaces.
 pub(crate) fn is_unspaced_letter(c: char) -> bool {

@@ -621,6 +621,7 @@ impl Rule for PunctuationCluster {
             let capitals = text[..m.start()]
                 .bytes()
                 .rev()
+                .take(2)
                 .take_while(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
                 .count();
             if before.is_some_and(|c| "/\\<>@#$^*+=|~`".contains(c))

@@ -8,7 +8,7 @@
 
 use crate::document::Document;
 use crate::span::Span;
-use crate::text::chars::{is_fullwidth_form, mojibake_quote};
+use crate::text::chars::{is_cjk_symbol, is_fullwidth_form, mojibake_quote};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Dir {
@@ -399,9 +399,8 @@ fn classify(text: &str, at: usize, end: usize, ch: char) -> Quote {
     let word_after = |s: &str| s.chars().nth(1).is_some_and(char::is_alphanumeric);
     // Text written without spaces glues an opener to the word before it
     // (`字符“.”、“-”`, `指令的“:file”选项`).
-    let unspaced_before = prev.is_some_and(|c| {
-        crate::text::chars::is_unspaced_letter(c) || ('\u{3000}'..='\u{303F}').contains(&c) || is_fullwidth_form(c)
-    });
+    let unspaced_before =
+        prev.is_some_and(|c| crate::text::chars::is_unspaced_letter(c) || is_cjk_symbol(c) || is_fullwidth_form(c));
     let next_punct = next_punct && !((prev_opening || unspaced_before) && (quoted_token(after) || word_after(after)));
     // `"https://"-sel`, `"AI"-powered`: a suffix hyphenated to a quotation
     // follows its closing quote.

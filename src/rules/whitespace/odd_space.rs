@@ -7,7 +7,7 @@ use crate::lexicon::{
 };
 use crate::prelude::*;
 use crate::span::{ceil_char_boundary, floor_char_boundary};
-use crate::text::chars::{is_cjk_letter, is_fullwidth_form, is_script_mark, is_unspaced_script_letter};
+use crate::text::chars::{is_cjk_letter, is_cjk_symbol, is_fullwidth_form, is_script_mark, is_unspaced_script_letter};
 use crate::text::is_abbreviation_period;
 
 pub struct OddSpace;
@@ -131,7 +131,7 @@ const UNIT_WORDS: &[&str] = &[
 ];
 
 fn is_cjk_side(c: char) -> bool {
-    is_cjk_letter(c) || is_fullwidth_form(c) || ('\u{3000}'..='\u{303F}').contains(&c)
+    is_cjk_letter(c) || is_fullwidth_form(c) || is_cjk_symbol(c)
 }
 
 fn is_mongolian(c: char) -> bool {

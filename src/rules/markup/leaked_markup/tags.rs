@@ -185,13 +185,8 @@ fn named_after(text: &str, end: usize) -> bool {
     // Glued, only a noun of another script or the whole word (`an
     // <img>tag`): `<p>Tagesschau` is a leaked paragraph before a German word.
     let glued_ok = spaced || rest.starts_with('-') || rest.starts_with(|c: char| !c.is_ascii());
-    let whole = matches!(
-        token.to_ascii_lowercase().as_str(),
-        "tag" | "tags" | "element" | "elements"
-    );
-    (spaced && crate::lexicon::NAMING_NOUNS.contains(token))
-        || whole
-        || (glued_ok && crate::lexicon::names_a_tag(token))
+    let naming_noun = crate::lexicon::NAMING_NOUNS.contains(token);
+    (spaced && naming_noun) || ((glued_ok || naming_noun) && crate::lexicon::names_a_tag(token))
 }
 
 /// How far from a tag, on its line, an angle-bracket token that is no
