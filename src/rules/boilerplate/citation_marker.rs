@@ -29,7 +29,7 @@ editor's insertion (`[the minister]`); a reference set off by a space
 (`see [1]`), which the text cites on purpose; Markdown links and reference
 definitions (`[1](…)`, `[text][1]`, `[1]: …`); indexes in code (`a[1]`,
 `argv[0]`, a word indexed twice: `arr[1] and arr[2]`, an array of a type:
-`char[256]`, and any index on a line or in a block of code: `__be32
+`char[256]`, an expression's brackets closing together: `(MAX(…))[2]`, and any index on a line or in a block of code: `__be32
 idiag_src[4];`); a marker whose note the document keeps, on a line of its own
 that opens with it (`an XDS[7] file manager` … `[7] See [XDS].`);
 powers and units (`km²`, `x²`, `10⁶`).
@@ -45,6 +45,10 @@ notes (`[Footnote 1: …]`) keeps its markers too.",
         Fixture {
             input: "The council approved the budget on Tuesday.[1] The vote followed debate[citation needed] over spending.[2][3]",
             output: "The council approved the budget on Tuesday. The vote followed debate over spending.",
+        },
+        Fixture {
+            input: "The mayor (elected in 1998)[4] resigned.",
+            output: "The mayor (elected in 1998) resigned.",
         },
         Fixture {
             input: "History[edit]\n\nThe town was founded in 1820.",
@@ -67,6 +71,7 @@ notes (`[Footnote 1: …]`) keeps its markers too.",
         "A flat of 60 m² in a 10⁶ km² country, and E = mc².",
         "Visit https://example.com/wiki/Page[1] for more.",
         "The law was passed.[1] [Footnote 1: The President read this aloud.]",
+        "It takes the last pair's second entry, (MAX(ARRAY[period, entries]))[2], as its value.",
     ],
 };
 
@@ -141,7 +146,10 @@ impl Rule for CitationMarker {
 fn glued(text: &str, at: usize) -> bool {
     let before = &text[..at];
     match before.chars().next_back() {
-        Some('.' | ',' | ';' | ':' | ')' | '"' | '”' | '’' | '»') => true,
+        // `(MAX(ARRAY[…]))[2]`: brackets closing on brackets are an
+        // expression, indexed; prose closes one before its note (`(1950)[2]`).
+        Some(')') => !before[..before.len() - 1].ends_with([')', ']']),
+        Some('.' | ',' | ';' | ':' | '"' | '”' | '’' | '»') => true,
         Some(c) if c.is_alphabetic() => glued_word(before).is_some_and(|w| w.chars().nth(1).is_some()),
         _ => false,
     }

@@ -56,7 +56,8 @@ word (`des <img>- bzw. <area>-Tags`, a `<div>-based layout`); a pair of
 tags around an ellipsis, an example with its inside left out (`a <a
 href=\"#\"> ... </a> stub`), a value (`links of the form <a href=...>`)
 or its other attributes (`alternatives like <a rel=\"noreferrer\" …>`);
-a placeholder after
+an HTML file the text shows, from a `<!DOCTYPE>` that opens a line to its
+`</html>` (a scrape keeps a page's body, never its doctype); a placeholder after
 `=` (`LABEL=<label>`); comparisons and arrows (`a < b and c > d`, `x >=
 3`, `->`, `<3`), addresses in angle brackets (`<name@example.com>`), generic types
 (`List<T>`, `Map<K, V>`, code spans), names that are not HTML tags
@@ -121,6 +122,10 @@ alt=ByteDance’s logo is seen at the company’s office building in Shanghai on
             output: "Read Learn HTML today.",
         },
         Fixture {
+            input: "Shares rose. <!DOCTYPE html> They fell later.\n\n<!DOCTYPE html>\n<html><p>Shown.</p></html>\n\nThen <b>more</b>.",
+            output: "Shares rose. They fell later.\n\n<!DOCTYPE html>\n<html><p>Shown.</p></html>\n\nThen more.",
+        },
+        Fixture {
             input: "Shares rose. <!-- wp:paragraph -->They fell later.",
             output: "Shares rose. They fell later.",
         },
@@ -157,6 +162,7 @@ alt=ByteDance’s logo is seen at the company’s office building in Shanghai on
         "Pour le mode standard, utilisez «\u{a0}<!DOCTYPE html>\u{a0}».",
         "El atributo \"coords\" del tag <area shape=\"rect\"> no tiene el formato correcto.",
         "تُقبل القيمة ”<!DOCTYPE html>“ فقط.",
+        "Let's create the HTML test file for it:\n\n<!DOCTYPE html>\n\n<html>\n\n<head>\n\n  <meta charset=\"utf-8\">\n\n  <title>Test</title>\n\n</head>\n\n<body>\n\n  <script src=\"vendor/mocha.js\"></script>\n\n</body>\n\n</html>\n\nThen open it in a browser.",
         "Lors du rendu de l’élément <html>, les valeurs sont lues du prvku <source> ici.",
         "It finds the date in the page's header:\n>>> find_date(page)\n'# DEBUG analyzing: <h2 class=\"date-header\"><span>Friday, December 23, 2016</span></h2>'\n'2016-12-23'\n",
         "For example, if the RE <.*> is matched against '<a> b <c>', it will match the entire string.",

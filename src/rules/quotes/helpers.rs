@@ -92,6 +92,20 @@ pub(super) fn double_quotes(text: &str) -> impl Iterator<Item = (usize, usize)> 
     })
 }
 
+/// How far back a TeX closer `''` looks for its opener.
+const TEX_REACH: usize = 300;
+
+/// True when two backticks, glued to the word they open, stand in
+/// `text[from..to]` with no `''` after them: a TeX quotation
+/// (``` ``solution'' ```) still open, which the `''` at `to` closes.
+fn tex_opened(text: &str, from: usize, to: usize) -> bool {
+    let b = &text.as_bytes()[from..to];
+    memchr::memmem::rfind(b, b"``").is_some_and(|i| {
+        b.get(i + 2).is_some_and(|c| !c.is_ascii_whitespace() && *c != b'`')
+            && memchr::memmem::find(&b[i + 2..], b"''").is_none()
+    })
+}
+
 fn is_double_quote_tail(tail: Option<&[u8]>) -> bool {
     matches!(tail, Some([0x80, 0x9A | 0x9C..=0x9E]))
 }
@@ -177,6 +191,9 @@ pub(super) fn analyse(doc: &Document, segs: &[Span]) -> Vec<Segment> {
                 {
                     continue
                 }
+                // TeX's ``…'' pair: the opener is two backticks, which
+                // are not a quote here, so the closer is not judged either.
+                "''" if tex_opened(text, seg.start.max(start.saturating_sub(TEX_REACH)), start) => continue,
                 "''" => '"',
                 s => s.chars().next().expect("a quote is a char"),
             };

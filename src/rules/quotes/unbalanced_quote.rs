@@ -30,6 +30,7 @@ Left alone:
   `students’`: closing single quotes are never judged, since they cannot be
   told from apostrophes;
 - nested quotes (`“He said ‘no’ twice”`);
+- TeX's quotes, two backticks closed by two apostrophes (``` ``solution'' ```);
 - the convention for quotes that run over several paragraphs: each opens
   with `“` and only the last closes;
 - a quote left open at the end of a paragraph and closed at the start of the
@@ -75,6 +76,10 @@ one cannot be told. An opening quote that is never closed is only reported: wher
             output: "While trying to cover their tracks through “Data”. Insensitivity.”",
         },
         Fixture {
+            input: "Their proposed solution'' for binaries?\n\nIt took me ten minutes to find the \"Open File\" dialog.",
+            output: "Their proposed solution for binaries?\n\nIt took me ten minutes to find the \"Open File\" dialog.",
+        },
+        Fixture {
             input: "The firm said ” it would appeal.",
             output: "The firm said it would appeal.",
         },
@@ -118,6 +123,7 @@ one cannot be told. An opening quote that is never closed is only reported: wher
         "Katalogen “/” och “/etc/”-katalogen, “https://”-rekin.",
         "Give ’em the ‘90s treatment.",
         "He didn\"t say it, but it\"s ''true'' and \"clear\".",
+        "Their proposed ``solution'' for binaries?\n\nIt took me ten minutes to find the \"Open File\" dialog.",
         "He said &ldquo;We are disappointed to be singled out,\" its president wrote.",
         "Set x = '' before the loop.",
         "Ua noa i ka ‘ohana ke kaiāulu, a me ka ‘āina, ho‘okolokolo ‘ia.",

@@ -7,6 +7,43 @@ pub(super) static TAG: LazyLock<Regex> = LazyLock::new(|| {
         .expect("pattern compiles")
 });
 
+/// How far a shown HTML file may run from its doctype.
+const SHOWN_FILE_REACH: usize = 64 * 1024;
+
+/// True when only spaces stand between `at` and the start of its line.
+fn opens_line(text: &str, at: usize) -> bool {
+    text[..at].trim_end_matches([' ', '\t']).ends_with('\n') || text[..at].trim().is_empty()
+}
+
+/// The end of an HTML file shown from the doctype at `start`: its
+/// `</html>`, or the line before the first one that holds no markup and is
+/// indented no deeper than the doctype (the prose after a cut listing), or
+/// the end of the reach.
+fn shown_file_end(text: &str, start: usize) -> usize {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let indent = start - line_start;
+    let reach = crate::span::floor_char_boundary(text, (start + SHOWN_FILE_REACH).min(text.len()));
+    let mut end = text[start..reach].find('\n').map_or(reach, |i| start + i);
+    while end < reach {
+        let line_end = text[end + 1..reach].find('\n').map_or(reach, |i| end + 1 + i);
+        let line = &text[end + 1..line_end];
+        let body = line.trim_start();
+        if let Some(i) = memchr::memmem::find(line.as_bytes(), b"</") {
+            if line.as_bytes()[i + 2..]
+                .get(..5)
+                .is_some_and(|n| n.eq_ignore_ascii_case(b"html>"))
+            {
+                return end + 1 + i + 7;
+            }
+        }
+        if !body.is_empty() && !body.starts_with('<') && line.len() - body.len() <= indent {
+            return end;
+        }
+        end = line_end;
+    }
+    reach
+}
+
 /// Tags the text names as a whole (`"<base href="url">"`) go to
 /// `named`, so no other finder takes their attributes for leaked ones.
 pub(super) fn find_tags(text: &str, out: &mut Vec<Item>, named: &mut Vec<Span>) {
@@ -47,6 +84,13 @@ pub(super) fn find_tags(text: &str, out: &mut Vec<Item>, named: &mut Vec<Span>) 
             // `use “<!DOCTYPE html>” for standards mode`: named, not leaked.
             if crate::text::between_quotes(text, Span::new(m.start(), m.end())) || names_a_tag_before(text, m.start()) {
                 named.push(Span::new(m.start(), m.end()));
+            } else if opens_line(text, m.start()) {
+                // A page's first line opening a line of the text: the text
+                // shows an HTML file (a tutorial's listing) through its
+                // `</html>`. A scrape keeps the body and leaks no doctype.
+                let end = shown_file_end(text, m.start());
+                named.push(Span::new(m.start(), end));
+                skip_to = end;
             } else {
                 out.push(item(m.start(), m.end(), true, true, "leaked `<!DOCTYPE>`".into()));
             }
