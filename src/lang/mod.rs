@@ -197,7 +197,14 @@ static TABLE: LazyLock<FxHashMap<&'static str, Entry>> = LazyLock::new(|| {
             let next = table.len() as u16;
             let entry = table.entry(w).or_insert(Entry::new(next));
             entry.langs |= 1 << lang.index();
-            entry.weak |= *lang == Lang::English && words::ENGLISH_WEAK.contains(&w);
+            let weak = match lang {
+                Lang::English => words::ENGLISH_WEAK,
+                Lang::French => words::FRENCH_WEAK,
+                _ => &[],
+            };
+            if weak.contains(&w) {
+                entry.weak |= 1 << lang.index();
+            }
         }
     }
     for (i, &w) in words::ENGLISH_LEXIFIED.iter().enumerate() {
@@ -215,8 +222,9 @@ struct Entry {
     langs: u16,
     /// Its bit among the English-lexified words, or 0.
     lexified: u32,
-    /// An English word that tells nothing alone ([`words::ENGLISH_WEAK`]).
-    weak: bool,
+    /// The languages in which it tells nothing alone, one bit each
+    /// ([`words::ENGLISH_WEAK`], [`words::FRENCH_WEAK`]).
+    weak: u16,
 }
 
 impl Entry {
@@ -225,7 +233,7 @@ impl Entry {
             id,
             langs: 0,
             lexified: 0,
-            weak: false,
+            weak: 0,
         }
     }
 }
@@ -237,9 +245,9 @@ const SEEN_WORDS: usize = 8 * 64;
 /// Identify the language of `text` from its first `max_words` words.
 pub fn detect(text: &str, max_words: usize) -> Verdict {
     let mut counts = [0u32; Lang::ALL.len()];
-    // Distinct function words per language, and English's telling ones.
+    // Distinct function words per language, and those that tell it alone.
     let mut distinct = [0u32; Lang::ALL.len()];
-    let mut english_strong = 0u32;
+    let mut strong = [0u32; Lang::ALL.len()];
     // Distinct words of English-lexified languages (Pidgin, Scots), one bit each.
     let mut lexified = 0u32;
     let mut seen = [0u64; SEEN_WORDS / 64];
@@ -285,8 +293,8 @@ pub fn detect(text: &str, max_words: usize) -> Verdict {
         for i in set_bits(langs) {
             distinct[i] += 1;
         }
-        if langs & 1 != 0 && !found.weak {
-            english_strong += 1;
+        for i in set_bits(langs & !found.weak) {
+            strong[i] += 1;
         }
     }
     let (best, &top) = counts
@@ -299,12 +307,8 @@ pub fn detect(text: &str, max_words: usize) -> Verdict {
     let second = runner_up(&counts);
     let lang = Lang::ALL[best];
     // Two different words, two of them telling or one and two more:
-    // English's `a`, `in` and `to` alone tell nothing.
-    let telling = if lang == Lang::English {
-        english_strong
-    } else {
-        distinct[best]
-    };
+    // English's `a`, `in` and `to` alone tell nothing, nor French's `le`.
+    let telling = strong[best];
     // A sixth of the words (a quarter on one telling word), and a clear lead
     // over the runner-up (Spanish and Portuguese share half their list).
     let share = if telling >= 2 { 15 } else { 25 };
@@ -484,6 +488,22 @@ mod tests {
         ] {
             assert_eq!(lang(text), Verdict::Foreign, "{text}");
         }
+    }
+
+    #[test]
+    fn setswana_and_sesotho_concords_are_not_french() {
+        // `le`, `sa`, `se`, `ne` are words of theirs too; French needs more.
+        for text in [
+            "Ke lefe lefoko le le sa dirisiwang sentle mo go one?",
+            "Kahoo ha le sa le makgoba, le se le le bana ba Modimo.",
+            "Baqolotsi ba selehae ba ne ba leka ho kena kena, empa sephiri sa dipuisano se ile sa dula se phuthetswe.",
+        ] {
+            assert_ne!(lang(text), Verdict::Is(Lang::French), "{text}");
+        }
+        assert_eq!(
+            lang("Il se lave le matin et sa sœur ne dort pas."),
+            Verdict::Is(Lang::French)
+        );
     }
 
     #[test]

@@ -164,6 +164,12 @@ pub(super) static LISTS: [(Lang, &[&str]); 16] = [
 /// Tagalog's `at` would read as English.
 pub(super) static ENGLISH_WEAK: &[&str] = &["a", "an", "as", "at", "be", "he", "in", "is", "it", "on", "to", "we"];
 
+/// French function words that Bantu languages write as words of their own
+/// (Setswana and Sesotho `le`, `la`, `sa`, `se`, `ne`: concords and
+/// particles, repeated as grammar in `le le bana`): French needs other
+/// evidence too, or their paragraphs would read as French.
+pub(super) static FRENCH_WEAK: &[&str] = &["la", "le", "ne", "sa", "se"];
+
 /// Function words of languages built on English words, Nigerian Pidgin
 /// (`dem`, `wey`, `dey`) and Scots (`tae`, `frae`, `nae`), which standard
 /// English does not write. Their texts share enough of English's list to
@@ -200,6 +206,10 @@ mod tests {
         }
         for w in ENGLISH_WEAK {
             assert!(english.binary_search(w).is_ok(), "weak word {w} is an English word");
+        }
+        let french = LISTS[Lang::French as usize].1;
+        for w in FRENCH_WEAK {
+            assert!(french.binary_search(w).is_ok(), "weak word {w} is a French word");
         }
     }
 }

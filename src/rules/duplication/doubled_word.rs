@@ -24,7 +24,7 @@ ha`), which is meant, unless it is a function word (`the the the`: a slip
 on a text that had it twice); doublings that are grammatical or idiomatic (`had had`, `that
 that`, `what it is is`, `very very`, `bye bye`, `great great`, `the first
 first lady`), a copy glued to a path or a key (`network-console/password
-password`, `tasksel tasksel/first`: a configuration line's fields), a cry opening its sentence (`Yay yay!`, `Wow wow!`), a second copy that is capitalised (names such as `Walla
+password`, `tasksel tasksel/first`: a configuration line's fields), a cry opening its sentence (`Yay yay!`, `Wow wow!`), laughter closing its clause (`… he he)`), a second copy that is capitalised (names such as `Walla
 Walla`, `Bora Bora`, `Duran Duran`, `Sirhan Sirhan`) unless it is a
 function word opening a sentence (`The The company`) or a word doubled
 inside a longer name: six letters or more next to a capitalised word
@@ -65,8 +65,8 @@ word is never safe.",
             output: "Ten people were wounded in the blast, and officials declined to comment.",
         },
         Fixture {
-            input: "It was a a small step.",
-            output: "It was a small step.",
+            input: "It was a a small step, and he he said so.",
+            output: "It was a small step, and he said so.",
         },
         Fixture {
             input: "The rest was returned to to the Treasury, and I understand that that there is a plan.",
@@ -112,6 +112,7 @@ word is never safe.",
     keeps: &[
         "# Use these settings if you wish to make use of the network console\n# for a remote installation over SSH.\n#d-i network-console/password password r00tme\n#d-i tasksel tasksel/first multiselect standard\n",
         "He said it was fine. Yay yay! The coach said: Wow wow! Then, meep meep, off he went. Woot woot!",
+        "They watched it twice (as if they knew who Scar was … he he). It was funny, ha ha.",
         "Hear hear, said the back benches; aye aye, sir, and bang bang, yadda yadda.",
         "Cela comprend des des\u{2010}\ncriptions, and the the-\nater was full.",
         "They flew to Bora Bora of legend and to Walla Walla of course.",
@@ -290,6 +291,13 @@ impl Rule for DoubledWord {
                 // `Yay yay!`, `Wow wow!`: a cry opening its sentence.
                 || (text[b.end..].starts_with('!')
                     && (opens_sentence(&text[..a.start]) || text[..a.start].trim_end().ends_with(':')))
+                // `… he he).`, `ha ha.`: laughter closing its clause; a pronoun
+                // doubled by a slip has its verb after it (`he he said`).
+                || (matches!(second, "ha" | "he" | "hi" | "ho" | "hah" | "heh" | "hih" | "hoh")
+                    && text[b.end..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| matches!(c, ')' | ']' | '.' | '!' | '?' | ',' | ';' | '…' | '\n')))
             {
                 continue;
             }
@@ -480,5 +488,14 @@ mod tests {
     #[test]
     fn stays_quiet_for_other_languages() {
         assert_eq!(check("Sie sagt, dass die die Regeln kennt.", Language::Other), 0);
+    }
+
+    #[test]
+    fn leaves_setswana_concords_that_a_french_reading_would_double() {
+        assert_eq!(
+            check("Kahoo ha le sa le makgoba, le se le le bana ba Modimo.", Language::Auto),
+            0
+        );
+        assert_eq!(check("Le le chat est là, et il dort.", Language::Auto), 1);
     }
 }
