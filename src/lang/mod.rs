@@ -242,6 +242,17 @@ impl Entry {
 /// (Hiligaynon's `sa`, which is also French) counts as evidence once.
 const SEEN_WORDS: usize = 8 * 64;
 
+/// True when `word`, lowercased, is a function word of a language detritus
+/// knows: in a sentence's first place it opens the sentence (`The`, `Der`,
+/// `Het`), where another word may go on a name.
+pub fn is_function_word(word: &str) -> bool {
+    if word.len() > 8 {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    TABLE.get(lower.as_str()).is_some_and(|e| e.langs != 0)
+}
+
 /// Identify the language of `text` from its first `max_words` words.
 pub fn detect(text: &str, max_words: usize) -> Verdict {
     let mut counts = [0u32; Lang::ALL.len()];

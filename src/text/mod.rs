@@ -5,6 +5,7 @@
 
 pub(crate) mod chars;
 pub(crate) mod credits;
+pub(crate) mod emoticons;
 pub mod invisible;
 pub mod lines;
 pub(crate) mod removal;

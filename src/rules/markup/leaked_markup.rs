@@ -36,7 +36,8 @@ Flags markup that a scraper copied instead of rendering:
 - template tokens: `{mosads}`, `{loadposition x}`, `{{ var }}`, `{% tag %}`,
   `${name}` (not one holding a backtick, which may pair with another as
   a code span, nor one glued to a path or an assignment: the variable of
-  a command the text shows, `--libdir=$${prefix}/lib`);
+  a command the text shows, `--libdir=$${prefix}/lib`; none in a text that
+  names a template language or templates: `In Jinja, write {{ name }}`);
 - Markdown image debris: `![](…)`, `![alt](url)`, and empty links `[](url)`.
 
 A leaked `alt=` attribute usually repeats the photo caption printed just
@@ -48,7 +49,7 @@ which is what a page teaching HTML shows its reader (in many languages,
 with or without attributes, the noun before or after the tag, hyphened or
 glued: `la balise <IFRAME>`, `тегу <OPTION>`, `tagget <meta …>`, `<meta …>
 etiketini`, `<html> 标签`, `an <img>tag`), a tag listed after a named one
-(`между тегами <BODY> и </BODY>`), an attribute whose value is a variable
+(`между тегами <BODY> и </BODY>`, `<b> macht Text fett, <i> kursiv`), an attribute whose value is a variable
 (`WHERE id='$id'`), and a tag one or two
 words after `HTML`, `XHTML`, `XML` or `SGML`, in any language (`la balise
 HTML <OPTION>`, `HTML 태그 <OPTION>`); a tag hyphened into a
@@ -162,6 +163,8 @@ alt=ByteDance’s logo is seen at the company’s office building in Shanghai on
         "Pour le mode standard, utilisez «\u{a0}<!DOCTYPE html>\u{a0}».",
         "El atributo \"coords\" del tag <area shape=\"rect\"> no tiene el formato correcto.",
         "تُقبل القيمة ”<!DOCTYPE html>“ فقط.",
+        "Das HTML-Element <b> macht Text fett, <i> kursiv.",
+        "In Jinja, write {{ name }} to print a variable and {% if x %} to test one.",
         "Let's create the HTML test file for it:\n\n<!DOCTYPE html>\n\n<html>\n\n<head>\n\n  <meta charset=\"utf-8\">\n\n  <title>Test</title>\n\n</head>\n\n<body>\n\n  <script src=\"vendor/mocha.js\"></script>\n\n</body>\n\n</html>\n\nThen open it in a browser.",
         "Lors du rendu de l’élément <html>, les valeurs sont lues du prvku <source> ici.",
         "It finds the date in the page's header:\n>>> find_date(page)\n'# DEBUG analyzing: <h2 class=\"date-header\"><span>Friday, December 23, 2016</span></h2>'\n'2016-12-23'\n",

@@ -123,6 +123,8 @@ lowercase word (`said,. and`), keeping the comma is unsafe.",
         "Γιατί να πετάτε έτσι τα χρήματά σας;! Υπάρχουν πολλά δωρεάν προγράμματα.",
         "What's new in Warsaw, Ind.? Biomet and Zimmer staff know. Was it in Mass.?",
         "Maybe Chris could confirm this? ;-) It works, but not always. ;) In any case! :-( we wait. Unusual?  ;>",
+        "Vet inte om jag kan komma loss själv heller, ;~) den som lever får se.",
+        "Po..po..pom.. pompitaan käsky ei kaikunut, ja K..k..kann.. Kann man das?",
         "Por ejemplo, «Mr.» o «Dr.». Los archivos que comienzan con «.». Luego.",
         "case $x in a) echo a ;; b) echo b ;; esac",
         "Files that begin with a leading \".\". Or a \",\", for that matter.",
@@ -607,11 +609,22 @@ impl Rule for PunctuationCluster {
                     && (word_start(i) || text[..i].ends_with(".."))
                     && again.is_some_and(|a| a.to_lowercase().eq(c.to_lowercase()))
             });
-            if m.as_str() == ".." && stutter {
+            // `po..pom.. pompitaan`: the syllables a stutter gets out before
+            // the word, which begins with them.
+            let syllables = {
+                let frag = trailing_letters(&text[..m.start()]);
+                let again = text[m.end()..].trim_start_matches(' ');
+                !frag.is_empty()
+                    && frag.chars().nth(5).is_none()
+                    && again
+                        .get(..frag.len())
+                        .is_some_and(|a| a.to_lowercase() == frag.to_lowercase())
+            };
+            if m.as_str() == ".." && (stutter || syllables) {
                 continue;
             }
             // `patches! ;-)`, `a fair test. ;)`: the last mark opens an emoticon.
-            if matches!(last, b';' | b':') && starts_emoticon(&text[m.end()..]) {
+            if matches!(last, b';' | b':') && crate::text::emoticons::follows_eyes(&text[m.end()..]) {
                 continue;
             }
             // `<>?/,. They`: marks after a symbol are listed characters;
@@ -742,22 +755,6 @@ fn in_parameter_expansion(text: &str, span: Span) -> bool {
     let head = &text.as_bytes()[lo..span.start];
     let opened = memchr::memmem::rfind(head, b"${").is_some_and(|i| !head[i..].contains(&b'}'));
     opened && text.as_bytes()[span.end..hi].contains(&b'}')
-}
-
-/// True when `rest`, what follows a `;` or `:`, makes it an emoticon's
-/// eyes: `;-)`, `:)`, `:-(`, `;P`, `:D`, `;>`, `:o`.
-fn starts_emoticon(rest: &str) -> bool {
-    let face = rest.strip_prefix(['-', '\'', '^']).unwrap_or(rest);
-    let Some(mouth) = face.chars().next() else {
-        return false;
-    };
-    // A mouth may be drawn wide: `;PP`, `:DDD`.
-    matches!(
-        mouth,
-        ')' | '(' | 'D' | 'P' | 'p' | '/' | '|' | '*' | ']' | '[' | '>' | '<' | 'o' | 'O' | '0' | '3'
-    ) && !face
-        .trim_start_matches(mouth)
-        .starts_with(|c: char| c.is_alphanumeric())
 }
 
 /// True when the period at `dot` may end a state's or a name's abbreviation

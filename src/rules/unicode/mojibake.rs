@@ -71,7 +71,9 @@ Fix safety:
   between lowercase letters whose soft hyphen was stripped (`MarÃa` →
   `María`); and removing a lone C1 control that Windows-1252 leaves
   undefined (U+0081, U+008D, U+008F, U+0090, U+009D), the leftover of a
-  sequence whose other bytes were lost.
+  sequence whose other bytes were lost. So is every repair in a paragraph
+  that talks about encodings (`mojibake`, `UTF-8`, `Latin-1`, `文字化け`),
+  which may show misreadings as its examples.
 - display-only: `â€` straight before a letter, where the lost byte cannot be
   told from its neighbours, and a run quoted alone (`sequences like “Ã©”
   or “Ã¨”`), which a text about encodings shows as an example.",
@@ -214,8 +216,42 @@ impl Rule for Mojibake {
                 }
             }
         }
+        // `The string â€™ is the mojibake for a curly apostrophe`: a
+        // paragraph about encodings may show misreadings as its examples,
+        // and decoding them would make it false. A person decides there.
+        let mut lesson =
+            crate::document::PerParagraph::new(doc, |p: &str| ENCODING_WORDS.iter().any(|w| p.contains(w)));
+        for d in &mut out[first..] {
+            if let Some(fix) = d.fix.as_mut().filter(|f| f.applicability == Applicability::Safe) {
+                if lesson.has(d.span.start) {
+                    fix.applicability = Applicability::Unsafe;
+                }
+            }
+        }
     }
 }
+
+/// Words a paragraph about text encodings uses, in several languages.
+const ENCODING_WORDS: &[&str] = &[
+    "-1252",
+    "8859",
+    "Encoding",
+    "Latin-1",
+    "Mojibake",
+    "UTF-8",
+    "Zeichensalat",
+    "cp1252",
+    "encodage",
+    "encoding",
+    "latin-1",
+    "mojibake",
+    "utf-8",
+    "кодировк",
+    "кракозябр",
+    "乱码",
+    "亂碼",
+    "文字化け",
+];
 
 /// True when a run of letters starts with a letter the text spells its
 /// words with: Ewe writes `ƒ` before plain letters throughout (`ƒe`, `ƒo`),
@@ -505,6 +541,15 @@ mod tests {
         let mut out = Vec::new();
         Mojibake.check(&doc, &mut out);
         out
+    }
+
+    #[test]
+    fn a_paragraph_about_encodings_has_its_examples_decoded_only_when_unsafe() {
+        let lesson = "The string â€™ is the mojibake for a curly apostrophe.\n\nThe cafÃ© was full.";
+        let found = check(lesson);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].applicability(), Some(Applicability::Unsafe));
+        assert_eq!(found[1].applicability(), Some(Applicability::Safe));
     }
 
     /// Apply every safe and unsafe fix, like `fix --unsafe-fixes`, to a fixpoint.

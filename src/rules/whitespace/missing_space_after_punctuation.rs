@@ -263,9 +263,16 @@ fn check_sentence_end<'t>(text: &'t str, m: regex::Match, chains: &mut HashSet<&
     // ends the abbreviation.
     let mut letters = before.chars();
     let first_part = !text[..m.start() - before.len()].ends_with('.');
+    let initial = matches!((letters.next(), letters.next()), (Some(c), None) if c.is_alphabetic());
+    if terminal == b'.' && initial && first_part {
+        return None;
+    }
+    // `C.H.Beck`, `O.L.Vrouwekerk`: initials glued to the name they go on
+    // with; a sentence after them opens on a function word (`U.S.The`).
     if terminal == b'.'
-        && first_part
-        && matches!((letters.next(), letters.next()), (Some(c), None) if c.is_alphabetic())
+        && initial
+        && next_word.starts_with(char::is_uppercase)
+        && !crate::lang::is_function_word(next_word)
     {
         return None;
     }
@@ -696,6 +703,17 @@ mod tests {
     #[test]
     fn inserts_after_the_last_period_of_an_abbreviation_before_a_sentence() {
         assert_eq!(fix("based in the U.S.The firm"), "based in the U.S. The firm");
+        assert_eq!(fix("Het ligt in de V.S.Het bedrijf"), "Het ligt in de V.S. Het bedrijf");
+    }
+
+    #[test]
+    fn keeps_initials_glued_to_the_name_they_begin() {
+        for text in [
+            "Der Verlag C.H.Beck gab das Buch heraus.",
+            "In Brugge staat de O.L.Vrouwekerk, met een toren van 115 meter.",
+        ] {
+            assert_eq!(fix(text), text);
+        }
     }
 
     #[test]

@@ -33,8 +33,8 @@ a number and a unit or a symbol (`10 km`, `5 %`, `38 °C`, `10 h 30`), inside a
 number (`1 000 000`), before a number (`No. 5`, `Windows 10`), a no-break
 space after a number, written out or not, or an ordinal (`5 mètres`, `one
 minute`, `une seconde`, `12. maaliskuuta`), after
-a one-letter word outside English (Czech and Polish keep `v Praze` and
-`i w` together; not a contraction's tail, `It’s been`),
+a word of one or two letters outside English (Czech and Polish keep `v Praze`,
+`na onom` and `i w` together; not a contraction's tail, `It’s been`),
 after a short abbreviation (`z. B.`, `esim.`) or before one (`prerm, etc.`),
 after an ordinal (`1er octobre`), a list marker (`(1) autorizací`) or a
 command's option (`-o ServerAliveInterval`), before a label's letter
@@ -195,17 +195,18 @@ fn is_deliberate(text: &str, start: usize, end: usize, prev: char, next: char, e
         } else {
             None
         };
-        // A one-letter word, not a contraction's tail (`It's`, `didn't`).
-        // English typography ties no word to the next (`a year`, `I am`).
+        // A word of one or two letters, not a contraction's tail (`It's`,
+        // `didn't`): Czech ties its prepositions `v`, `na`, `do` to the next
+        // word. English typography ties none (`a year`, `I am`).
         let mut before = text[..start].chars().rev().skip_while(|c| c.is_alphabetic());
-        let one_letter = text[..start]
-            .chars()
-            .rev()
-            .take_while(|c| c.is_alphabetic())
-            .take(2)
-            .count()
-            == 1
-            && !matches!(before.next(), Some('\'' | '’'))
+        let one_letter = (1..=2).contains(
+            &text[..start]
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphabetic())
+                .take(3)
+                .count(),
+        ) && !matches!(before.next(), Some('\'' | '’'))
             && !english;
         // A number written out keeps its noun as digits do (`one minute`),
         // not a word of grammar (`one which`, `one of`).
@@ -417,10 +418,14 @@ mod tests {
     }
 
     #[test]
-    fn keeps_a_no_break_space_after_a_one_letter_word_outside_english() {
+    fn keeps_a_no_break_space_after_a_short_word_outside_english() {
         for (text, lang) in [
             (
                 "Bydlí v\u{a0}Praze a\u{a0}v Brně, kde je to i\u{a0}dnes.",
+                crate::Lang::Czech,
+            ),
+            (
+                "Ky vypučelo na tomto i na\u{a0}onom světě a\u{a0}přineslo ovoce do\u{a0}konce.",
                 crate::Lang::Czech,
             ),
             (

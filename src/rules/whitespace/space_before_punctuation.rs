@@ -107,6 +107,7 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
         "Use only letters, digits and the symbols . / - _ or ~ in the name.",
         "Well ... that was odd.",
         "Nice work :) and thanks ;-)",
+        "Vet inte om jag kan komma loss själv heller, den som lever får se :^) eller :$ och :'-)",
         "You got ripped off ;> and you know it :>",
         "Join the list at http://groups.google.com/group/peewee-orm . Then use it normally :+1:",
         "Built on the .NET runtime with a .45 caliber budget.",
@@ -273,6 +274,9 @@ impl Rule for SpaceBeforePunctuation {
                 || (punct == b'.' && next == Some('?'))
             {
                 continue;
+            }
+            if matches!(punct, b':' | b';') && crate::text::emoticons::follows_eyes(after) {
+                continue; // `se :^)`, `:'-)`, `:$`
             }
             if matches!(punct, b':' | b';')
                 && next.is_some_and(|c| {

@@ -116,8 +116,30 @@ pub(super) fn closed_later<'t>(
     blank.within(from, close).is_none()
 }
 
+/// Names of template languages and of templates, as a text about them writes them.
+const TEMPLATE_LANGUAGES: &[&str] = &[
+    "Django",
+    "Handlebars",
+    "Hugo",
+    "Jekyll",
+    "Jinja",
+    "Liquid",
+    "Mustache",
+    "Nunjucks",
+    "Twig",
+    "emplate",
+    "jinja",
+];
+
 pub(super) fn find_templates(text: &str, out: &mut Vec<Item>) {
+    // A text naming a template language shows its tokens (`In Jinja, write
+    // {{ name }} to print a variable`); a page's unrendered ones come alone.
+    // Asked only once a token is found.
+    let mut shown = None;
     for m in TEMPLATE.find_iter(text) {
+        if *shown.get_or_insert_with(|| TEMPLATE_LANGUAGES.iter().any(|n| text.contains(n))) {
+            return;
+        }
         // A backtick inside may pair with one outside as a code span, so
         // which region is code is unclear; removing the token would re-pair
         // every backtick after it, one token a pass.

@@ -194,11 +194,18 @@ fn after_markup_name(text: &str, start: usize) -> bool {
 /// `между тегами <BODY> и </BODY>`, `the <ul>, <ol> or <dl> tags`: a tag
 /// listed right after one the text names is named too.
 fn listed_after_named(text: &str, named: &[Span], start: usize) -> bool {
-    let Some(last) = named.last().filter(|s| s.end <= start && start - s.end <= 12) else {
+    let Some(last) = named.last().filter(|s| s.end <= start && start - s.end <= 64) else {
         return false;
     };
     let gap = text[last.end..start].trim_matches([' ', '\t']);
-    gap.is_empty() || matches!(gap, "," | "/") || (gap.chars().count() <= 5 && gap.chars().all(char::is_lowercase))
+    // `<b> macht Text fett, <i> kursiv`: the next item of a list on the
+    // line, after what the named tag does.
+    let next_item = (gap.ends_with(',') || gap.ends_with(';')) && !gap.contains(['\n', '<', '>']);
+    next_item
+        || (start - last.end <= 12
+            && (gap.is_empty()
+                || matches!(gap, "," | "/")
+                || (gap.chars().count() <= 5 && gap.chars().all(char::is_lowercase))))
 }
 
 /// The noun for a tag or an element just before it (`del tag <area
