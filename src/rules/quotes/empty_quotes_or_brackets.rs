@@ -5,7 +5,6 @@ use regex::Regex;
 use crate::prelude::*;
 
 use super::helpers;
-use crate::text::trailing_letters;
 
 pub struct EmptyQuotesOrBrackets;
 
@@ -23,11 +22,12 @@ text was an image, a name a translation engine dropped.
 
 Left alone: code and code-like text: `f()`, `arr[]`, `foo()[0]`, `x = \"\"`,
 a row of symbols for a curse (`^&*()`),
-a literal a word names (`an empty list [] by default`, `returns ()`) or
+a literal a word a few words before names (`an empty list [] by default`,
+`returns ()`, `an empty tuple is written as ()`) or
 CJK text sets off with spaces (`場合には [] で囲まなければ`),
 brackets quoted as the characters they are (`\"[]\"`, `` `()` ``),
 `![](…)` (markup, another rule's), the Markdown task box `- [ ]`, a form's
-box (`[ ]` beside `[O]` on its line, before ` =`, or ending its line:
+box (`[ ]` beside `[O]` or `( )` beside `(x)` on its line, before ` =`, or ending its line:
 `Initial boot:    [ ]`), a call written with a space after a name that
 only code writes (`Element.releaseCapture ()`, `get_value ()`) or a
 format's placeholder (`%s ()`), brackets in
@@ -58,6 +58,8 @@ decide.",
     keeps: &[
         "Legend: [O] = OK, [E] = Error, [ ] = didn't try it\n\nInitial boot:           [ ]\nDetect network card:    [ ]\n",
         "It returns an empty list [] by default, a tuple () when asked and the string \"\" on error.",
+        "In Python, an empty tuple is written as () and an empty list as [].",
+        "Mark each correct answer with (x) and each wrong one with ( ).",
         "IPv6 アドレスを指定する場合には [] で囲まなければなりません。",
         "Call f() and read arr[] or foo()[0].",
         "Set x = \"\" before the loop.",
@@ -220,9 +222,17 @@ fn code_like(text: &str, span: Span) -> bool {
     // `an empty list [] by default`, `returns ()`: a literal the word
     // before names, written as code is, with nothing inside (`The list [ ]
     // was empty` lost its items).
+    // `an empty tuple is written as ()`: the noun a few words before.
     let head = before.trim_end_matches([' ', '\t']);
-    let word = trailing_letters(head);
-    if span.len() == 2 && LITERAL_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(word)) {
+    let near = &head[crate::span::floor_char_boundary(head, head.len().saturating_sub(40))..];
+    if span.len() == 2
+        && near
+            .split(|c: char| !c.is_alphabetic())
+            .rev()
+            .filter(|w| !w.is_empty())
+            .take(4)
+            .any(|w| LITERAL_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(w)))
+    {
         return true;
     }
     // `Element.releaseCapture ()`, `get_value ()`, `%s ()`: a call written
@@ -244,16 +254,27 @@ fn code_like(text: &str, span: Span) -> bool {
     if head.len() < before.len() && head.chars().next_back().is_some_and(crate::text::chars::is_cjk_letter) {
         return true;
     }
-    // A form's box: `[ ] = didn't try it` beside `[O] = OK`, or a field at
-    // a line's end (`Initial boot:    [ ]`).
-    if span.slice(text) == "[ ]" {
-        let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let beside_box = text[line_start..line_end].match_indices('[').any(|(i, _)| {
-            text[line_start + i..].chars().nth(2) == Some(']')
-                && text[line_start + i + 1..].starts_with(|c: char| c.is_alphanumeric() || c == '✓')
+    // A form's box: `[ ] = didn't try it` beside `[O] = OK`, `with ( )`
+    // beside `with (x)`, or a field at a line's end (`Initial boot:    [ ]`).
+    if let Some((open, close)) = match span.slice(text) {
+        "[ ]" => Some(('[', ']')),
+        "( )" => Some(('(', ')')),
+        _ => None,
+    } {
+        let (lo, hi) = crate::text::line_reach(text.as_bytes(), span.start, span.end, 200);
+        let (line_start, line_end) = (
+            crate::span::ceil_char_boundary(text, lo),
+            crate::span::floor_char_boundary(text, hi),
+        );
+        let line = &text[line_start..line_end];
+        let beside_box = line.match_indices(open).any(|(i, _)| {
+            line[i..].chars().nth(2) == Some(close)
+                && line[i + 1..].starts_with(|c: char| c.is_alphanumeric() || c == '✓')
         });
-        if beside_box || text[span.end..line_end].trim().is_empty() || text[span.end..].starts_with(" =") {
+        if beside_box {
+            return true;
+        }
+        if open == '[' && (text[span.end..line_end].trim().is_empty() || text[span.end..].starts_with(" =")) {
             return true;
         }
     }

@@ -106,6 +106,23 @@ fn tex_opened(text: &str, from: usize, to: usize) -> bool {
     })
 }
 
+/// True when two commas typed for a low opening quote stand in
+/// `text[from..to]`, after a space and glued to the word they open, with no
+/// quote after them: the quotation the straight quote at `to` closes.
+fn commas_opened(text: &str, from: usize, to: usize) -> bool {
+    let b = &text.as_bytes()[from..to];
+    memchr::memmem::rfind(b, b",,").is_some_and(|i| {
+        let opens = i
+            .checked_sub(1)
+            .map(|j| b[j])
+            .is_none_or(|c| c.is_ascii_whitespace() || c == b'(');
+        opens
+            && b.get(i + 2).is_some_and(|c| c.is_ascii_alphanumeric() || *c >= 0x80)
+            && !b[i + 2..].contains(&b'"')
+            && memchr::memmem::find(&b[i + 2..], b"''").is_none()
+    })
+}
+
 fn is_double_quote_tail(tail: Option<&[u8]>) -> bool {
     matches!(tail, Some([0x80, 0x9A | 0x9C..=0x9E]))
 }
@@ -194,6 +211,9 @@ pub(super) fn analyse(doc: &Document, segs: &[Span]) -> Vec<Segment> {
                 // TeX's ``…'' pair: the opener is two backticks, which
                 // are not a quote here, so the closer is not judged either.
                 "''" if tex_opened(text, seg.start.max(start.saturating_sub(TEX_REACH)), start) => continue,
+                // `,,Ahoj"`, `,,Programowo nie''`: two commas typed for a low
+                // opening quote, which the closer pairs with.
+                "''" | "\"" if commas_opened(text, seg.start.max(start.saturating_sub(TEX_REACH)), start) => continue,
                 "''" => '"',
                 s => s.chars().next().expect("a quote is a char"),
             };

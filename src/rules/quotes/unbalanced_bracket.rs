@@ -20,9 +20,9 @@ scrapers cut a paragraph in the middle of one.
 Pairing runs per paragraph (and per line, in text with one paragraph per
 line), with `(` and `[` sharing one stack so `[0, 1)` counts as closed.
 Brackets side by side (`)))`) are one finding.
-Left alone: list markers (`a)`, `б)`, `1)`, `iv)`, German law's `aa)`), keys pressed with a
+Left alone: list markers (`a)`, `б)`, `1)`, `iv)`, `2º)`, German law's `aa)`), keys pressed with a
 modifier (`Control+]`, `Ctrl-[`, `Strg + ]`), emoticons (`:)`, `;-)`,
-`:(`, `(:`, `:)))`, and the Russian smile of brackets after a word,
+`:(`, `(:`, `:)))`, `:'-)`, `;~)`, `8-)`, and the Russian smile of brackets after a word,
 `спасибо)))`), the prefix a mail reader puts before each quoted line (`>
 )`, `--]` opening two lines), brackets inside URLs and code spans
 (`…/Foo_(bar)`), and a
@@ -51,6 +51,10 @@ cannot be known.",
             output: "The board met on Monday. The results were better than expected.",
         },
         Fixture {
+            input: "The board met on 2018-) Monday and read pages 7-8-) first.",
+            output: "The board met on 2018-) Monday and read pages 7-8-) first.",
+        },
+        Fixture {
             input: "D-New York] or somebody like that, he said.",
             output: "D-New York] or somebody like that, he said.",
         },
@@ -67,6 +71,8 @@ cannot be known.",
         "The firm makes large language models (LLMs) and [sic] more.",
         "Choose a) cost, b) speed or iv) both.\n1) First\n2) Second",
         "Nice work :) and thanks ;-) or :( and (:",
+        "Wir sehen uns morgen. 8-) Bis dann ;~) und :'-) oder :-]",
+        "Si no borra res, 2º) tanqui la finestra, o 1ª) reiniciï.",
         "P.S. Эта сказка посвящается острову Родос :))) и спасибо)))",
         "Jane wrote:\n> ) Since last night I get odd results from the checker.\n> ) It is set up like this.\n\nUpgrade the client.",
         "Somebody said so.\n--]I think the licence is not as strict as they claim and\n--]nobody has read it.\n\nI agree.",
@@ -296,16 +302,25 @@ pub(super) fn emoticon(text: &str, at: usize) -> bool {
     face(text, at)
 }
 
-/// The mark at `at` is part of a face of one mouth: `:)`, `;-(`, `(:`.
+/// The mark at `at` is part of a face of one mouth: `:)`, `;-(`, `(:`,
+/// `:'-)`, `;~)`, `8-)`, `:-]`.
 fn face(text: &str, at: usize) -> bool {
     let b = text.as_bytes();
     let eye = |c: u8| matches!(c, b':' | b';' | b'=');
+    let nose = |c: u8| matches!(c, b'-' | b'\'' | b'^' | b'o' | b'~');
     let before = |n: usize| at.checked_sub(n).map(|i| b[i]);
     let after = |n: usize| b.get(at + n).copied();
     match b[at] {
         b')' | b'(' | b']' | b'[' if before(1).is_some_and(eye) => true,
-        b')' | b'('
-            if before(1).is_some_and(|c| matches!(c, b'-' | b'\'' | b'^' | b'o')) && before(2).is_some_and(eye) =>
+        b')' | b'(' | b']' | b'['
+            if before(1).is_some_and(nose)
+                && (before(2).is_some_and(eye)
+                    // a tear and a nose: `:'-)`
+                    || (before(2).is_some_and(nose) && before(3).is_some_and(eye))
+                    // sunglasses, `8-)`, not a range's end (`pages 7-8-)`)
+                    || (before(1) == Some(b'-')
+                        && before(2) == Some(b'8')
+                        && before(3).is_none_or(|c| c.is_ascii_whitespace()))) =>
         {
             true
         }
@@ -373,7 +388,11 @@ fn list_marker(text: &str, at: usize) -> bool {
     let start = head
         .rfind(|c: char| !c.is_alphanumeric())
         .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
-    let token = &head[start..];
+    // `2º)`, `1ª)`: an ordinal numbers the item in Spanish, Catalan and Portuguese.
+    let token = match head[start..].strip_suffix(['º', 'ª']) {
+        Some(number) if !number.is_empty() && number.bytes().all(|c| c.is_ascii_digit()) => number,
+        _ => &head[start..],
+    };
     let boundary = head[..start]
         .chars()
         .next_back()

@@ -30,7 +30,8 @@ Left alone:
   `students’`: closing single quotes are never judged, since they cannot be
   told from apostrophes;
 - nested quotes (`“He said ‘no’ twice”`);
-- TeX's quotes, two backticks closed by two apostrophes (``` ``solution'' ```);
+- TeX's quotes, two backticks closed by two apostrophes (``` ``solution'' ```),
+  and two commas typed for a low opening quote (`,,Ahoj\"`);
 - the convention for quotes that run over several paragraphs: each opens
   with `“` and only the last closes;
 - a quote left open at the end of a paragraph and closed at the start of the
@@ -123,6 +124,7 @@ one cannot be told. An opening quote that is never closed is only reported: wher
         "Katalogen “/” och “/etc/”-katalogen, “https://”-rekin.",
         "Give ’em the ‘90s treatment.",
         "He didn\"t say it, but it\"s ''true'' and \"clear\".",
+        "Napsal mi ,,Ahoj\" a odešel, a pak ,,Programowo nie'' dodał.",
         "Their proposed ``solution'' for binaries?\n\nIt took me ten minutes to find the \"Open File\" dialog.",
         "He said &ldquo;We are disappointed to be singled out,\" its president wrote.",
         "Set x = '' before the loop.",
