@@ -78,6 +78,10 @@ lowercase word (`said,. and`), keeping the comma is unsafe.",
     applies: Applies::EVERYWHERE.prose(),
     flags: &[
         Fixture {
+            input: "He said:,, and left.",
+            output: "He said:, and left.",
+        },
+        Fixture {
             input: "The bill is under consideration..\n\nIt passed.",
             output: "The bill is under consideration.\n\nIt passed.",
         },
@@ -151,6 +155,7 @@ lowercase word (`said,. and`), keeping the comma is unsafe.",
         "Use letters, digits, @, ., +, -, _ or ! in the name.",
         "Options: [name=N,N..] are accepted, as are {1..} ranges.",
         "Napisz tak: ,,Programowo nie'' i tyle, jak sie nazywasz ? ;PP\nA: g.. g.. geh mir m.. m.. mal aus dem Weg.",
+        "Taip rašoma psalmėje:,,Štai, ką aš sakau\" ir kitur.",
         "Drzost. Soc. dem. ,,Jiskra`` ve své neomalenosti vyhrožuje státním úředníkům.",
         "Er rief: H.. H.. Hilfe i.. i.. ich k..k.. kann doch n..n..icht schwimmen!",
         "Drop the trailing \"cd ./source;\". Then run echo \"Hello,\"; echo \"world\"",
@@ -597,8 +602,12 @@ impl Rule for PunctuationCluster {
             };
             // `,,Programowo nie''`: two commas typed for a low opening quote
             // (Polish, German, Czech „), after a sentence's mark too (`dem.
-            // ,,Jiskra``).
-            if m.as_str().ends_with(",,") && glued_next && word_start(m.end() - 2) {
+            // ,,Jiskra``), or glued to the colon that announces it
+            // (`psalmėje:,,Štai`).
+            if m.as_str().ends_with(",,")
+                && glued_next
+                && (word_start(m.end() - 2) || text[..m.end() - 2].ends_with(':'))
+            {
                 continue;
             }
             // `g.. g.. geh`, `k..k.. kann`: a stutter, a letter and a pause

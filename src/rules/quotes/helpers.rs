@@ -115,7 +115,7 @@ fn commas_opened(text: &str, from: usize, to: usize) -> bool {
         let opens = i
             .checked_sub(1)
             .map(|j| b[j])
-            .is_none_or(|c| c.is_ascii_whitespace() || c == b'(');
+            .is_none_or(|c| c.is_ascii_whitespace() || matches!(c, b'(' | b':'));
         opens
             && b.get(i + 2).is_some_and(|c| c.is_ascii_alphanumeric() || *c >= 0x80)
             && !b[i + 2..].contains(&b'"')

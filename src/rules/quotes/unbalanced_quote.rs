@@ -125,6 +125,7 @@ one cannot be told. An opening quote that is never closed is only reported: wher
         "Give ’em the ‘90s treatment.",
         "He didn\"t say it, but it\"s ''true'' and \"clear\".",
         "Napsal mi ,,Ahoj\" a odešel, a pak ,,Programowo nie'' dodał.",
+        "Taip rašoma psalmėje:,,Štai, ką aš sakau\" ir kitur.",
         "Their proposed ``solution'' for binaries?\n\nIt took me ten minutes to find the \"Open File\" dialog.",
         "He said &ldquo;We are disappointed to be singled out,\" its president wrote.",
         "Set x = '' before the loop.",
