@@ -25,14 +25,17 @@ pub struct Located<'a> {
 /// are counted on from the previous start or end: a 50 MB line with
 /// thousands of findings, nested or not, is read about once, not once per
 /// finding.
-pub fn locate<'a>(path: &'a str, text: &'a str, diags: &'a [Diagnostic]) -> Vec<Located<'a>> {
+///
+/// An iterator, not a list: a text dense with findings would otherwise hold
+/// a location per finding beside the findings themselves.
+pub fn locate<'a>(path: &'a str, text: &'a str, diags: &'a [Diagnostic]) -> impl Iterator<Item = Located<'a>> + 'a {
     let lines = LineIndex::new(text);
     // (line, offset, column) of the previous start and end.
     let (mut last, mut last_end) = ((usize::MAX, 0, 0), (usize::MAX, 0, 0));
     // Counted from the nearest known position on the line, forwards or
     // backwards: nested spans (`( ( ( … ) ) )`) end just before the
     // previous end, far from their own start.
-    let position = |offset: usize, bases: [(usize, usize, usize); 2]| {
+    let position = move |lines: &LineIndex, offset: usize, bases: [(usize, usize, usize); 2]| {
         let line = lines.line_of(offset);
         let mut base = (lines.line_start(line), 1);
         for (l, o, c) in bases {
@@ -47,25 +50,22 @@ pub fn locate<'a>(path: &'a str, text: &'a str, diags: &'a [Diagnostic]) -> Vec<
         };
         (line, offset, column)
     };
-    diags
-        .iter()
-        .map(|diag| {
-            let start = position(diag.span.start, [last, last_end]);
-            last = start;
-            let end = position(diag.span.end, [start, last_end]);
-            last_end = end;
-            Located {
-                path,
-                text,
-                diag,
-                line: start.0 + 1,
-                column: start.2,
-                end_line: end.0 + 1,
-                end_column: end.2,
-                line_start: lines.line_start(start.0),
-            }
-        })
-        .collect()
+    diags.iter().map(move |diag| {
+        let start = position(&lines, diag.span.start, [last, last_end]);
+        last = start;
+        let end = position(&lines, diag.span.end, [start, last_end]);
+        last_end = end;
+        Located {
+            path,
+            text,
+            diag,
+            line: start.0 + 1,
+            column: start.2,
+            end_line: end.0 + 1,
+            end_column: end.2,
+            line_start: lines.line_start(start.0),
+        }
+    })
 }
 
 /// A diagnostic as JSON, with the language and script of its paragraph
