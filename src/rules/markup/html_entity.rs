@@ -43,8 +43,10 @@ Left alone: `AT&T`, `R&D`, `Q&A` (no `;`), unknown names (`&foo;`),
 references inside markup (`<a href=\"?a=1&amp;b=2\">`, which leaked-markup
 removes whole), in code spans, in a program's example (a code block
 with a statement other than markup) and in URLs. A reference the text names
-(quoted, listed with another, or alone after `as` or a word that names
-it: `write & as &amp;`, `use &nbsp; here`, `e.g. &gt;, &#62;`) gets a
+(quoted, listed with another, alone after `as` or a word that names
+it: `write & as &amp;`, `use &nbsp; here`, `e.g. &gt;, &#62;`, or alone
+later in the clause that named one: `write &amp; to get an ampersand and
+&lt; to get…`) gets a
 suggestion only, as a page teaching HTML writes it.
 
 Fix (safe): decode; for an escaped tag, a suggestion only. The letters of the reference's name are deleted, which
@@ -116,6 +118,7 @@ impl Rule for HtmlEntity {
         };
         // Whether a paragraph holds right-to-left text, read once per paragraph.
         let mut rtl = crate::document::PerParagraph::new(doc, crate::text::chars::has_rtl);
+        let mut last_named = None;
         for m in PATTERN.find_iter(text) {
             // `'寿司&#127843;'` in a program's example is the program's string.
             if inside_tag(text, m.start()) || doc.in_program(m.start()) {
@@ -146,10 +149,17 @@ impl Rule for HtmlEntity {
                 }
             }
             let escaped = if layers > 0 { " (escaped twice)" } else { "" };
+            // `write &amp; to get an ampersand and &lt; to get…`: a reference
+            // standing alone after one the clause named is named too.
+            let alone = text[..span.start].ends_with(' ') && text[span.end..].starts_with(' ');
+            let after_named = last_named
+                .is_some_and(|end: usize| span.start - end <= 80 && !text[end..span.start].contains(['.', '\n']));
+            let is_named = named(text, span) || (alone && after_named);
+            if is_named {
+                last_named = Some(span.end);
+            }
             let d = match decoded {
-                Decoded::Text(with)
-                    if named(text, span) || (core.starts_with('#') && foreign_letter(doc, span, &with)) =>
-                {
+                Decoded::Text(with) if is_named || (core.starts_with('#') && foreign_letter(doc, span, &with)) => {
                     Diagnostic::new(&META, span, format!("HTML entity `{}` named in the text", m.as_str())).with_fix(
                         Fix::display_only_edit(
                             format!("decode to `{with}` by hand if it is not the text's subject"),
@@ -373,6 +383,7 @@ mod tests {
             "Use &nbsp; between a number and its unit.",
             "The reference \"&mdash;\" makes a dash.",
             "Numeric references (e.g. &gt;, &#62;, &#x3e;) are replaced.",
+            "In HTML, you write &amp; to get an ampersand and &lt; to get a less-than sign.",
         ] {
             assert_eq!(fix(text), text);
             assert!(!linter().check(text).is_empty(), "{text}");
@@ -380,6 +391,11 @@ mod tests {
         assert_eq!(
             fix("Tom &amp; Jerry and the &amp; sign"),
             "Tom & Jerry and the &amp; sign"
+        );
+        // Named in one sentence, not in the next.
+        assert_eq!(
+            fix("Write &amp; for it. Tom &amp; Jerry &lt; 3"),
+            "Write &amp; for it. Tom & Jerry < 3"
         );
     }
 

@@ -38,7 +38,9 @@ Left alone: marks on both sides of a closing bracket (`(R-Wis.). The`),
 a `?` or `!` after a closing quote (`Did she say “No.”?`, `he can sing!”.`),
 a mark glued to what follows (`$0.34; .33 euro`, `Malm?.`), a period and
 a comma glued before a capital (`NORTH READING, Mass., Feb. 8`), a
-question ending on a short abbreviation (`in Warsaw, Ind.? Biomet`), a
+question ending on a short abbreviation (`in Warsaw, Ind.? Biomet`; any
+other period before a `?` or `!` is dropped only after review, as it may end
+an abbreviation no list knows: `3 tbsp.?`), a
 Greek question's `;` (`σας;!`, which is `?!`), a `!` or `?` set apart by
 spaces, which names the key to type (`введите !.`), the `;`
 of an HTML entity (`&quot;.`), ellipses (`...`, `. . .`, `…,`, `,...`), runs of `?` and `!`
@@ -71,12 +73,19 @@ letter (`Malm?.` for `Malmö.`). Where a
 lowercase word or a number follows a period and a comma, the period may end
 an abbreviation the lexicon does not know (`Portland, Ore., and`): glued,
 that is left alone; spaced (`Salem. , it said`), the rule only reports. Where a comma and a final mark meet before a
-lowercase word (`said,. and`), keeping the comma is unsafe.",
+lowercase word (`said,. and`), keeping the comma is unsafe. Two periods
+closing a paragraph (`under consideration..`) are made one safely in English
+only: elsewhere a snippet's cut or a short ellipsis (`ni Ekibuga kitabuse..`,
+`नई पीढ़ी..`) is written so as often, and the fix is unsafe.",
     fix: FixAvailability::Sometimes,
     rewrites_letters: false,
     scope: Scope::Paragraph,
     applies: Applies::EVERYWHERE.prose(),
     flags: &[
+        Fixture {
+            input: "Did he really say that.? Wohnen Sie in der Bahnhofstr.?",
+            output: "Did he really say that? Wohnen Sie in der Bahnhofstr?",
+        },
         Fixture {
             input: "He said:,, and left.",
             output: "He said:, and left.",
@@ -350,11 +359,7 @@ fn judge(text: &str, marks: &[Mark], next: Next, french: bool) -> Verdict {
             && text[..a.at].chars().next_back().is_some_and(char::is_alphanumeric)
             && !crate::segment::after_blank_line(&text[..a.at]).contains("..")
         {
-            return Verdict::Fix(
-                Applicability::Safe,
-                "one period ends the paragraph",
-                deletions(&marks[1..]),
-            );
+            return Verdict::Fix(Applicability::Safe, PARAGRAPH_PERIOD, deletions(&marks[1..]));
         }
     }
     // Ellipses: two periods in a row anywhere, or a run of periods alone.
@@ -501,6 +506,18 @@ fn judge(text: &str, marks: &[Mark], next: Next, french: bool) -> Verdict {
             Next::End | Next::Start if rest[0].kind == Kind::Final && short_abbreviation(text, first.at) => {
                 Verdict::Skip
             }
+            // `3 tbsp.?`, `Bahnhofstr.?`, `дол.!`: the period may end an
+            // abbreviation no list knows, and the `?` or `!` says what the
+            // sentence is; dropping it would make a question a statement. So
+            // the period goes, and only after review (`that.?` is a slip).
+            Next::End | Next::Start if rest[0].kind == Kind::Final => match rest {
+                [m] if !spaced(m) => Verdict::Fix(
+                    Applicability::Unsafe,
+                    "the question or exclamation mark ends the sentence",
+                    deletions_before(marks, 1),
+                ),
+                _ => Verdict::Skip,
+            },
             Next::End | Next::Start => Verdict::Fix(
                 Applicability::Safe,
                 "the period already ends the sentence",
@@ -678,7 +695,13 @@ impl Rule for PunctuationCluster {
             let diag = match judge(text, &marks, next, french) {
                 Verdict::Skip => continue,
                 Verdict::Report(msg) => Diagnostic::new(&META, span, msg),
-                Verdict::Fix(applicability, msg, edits) => {
+                Verdict::Fix(mut applicability, msg, edits) => {
+                    // `ni Ekibuga kitabuse..`, `नई पीढ़ी..`: outside English, two
+                    // periods closing a paragraph are as often a snippet's cut or
+                    // a short ellipsis as a slip; a person decides there.
+                    if msg == PARAGRAPH_PERIOD && doc.language_at(m.start()) != Some(Lang::English) {
+                        applicability = applicability.min(Applicability::Unsafe);
+                    }
                     let mut edits = edits.into_iter();
                     let Some(first) = edits.next() else { continue };
                     let fix = Fix::new(applicability, "drop the redundant mark", first, edits);
@@ -689,6 +712,9 @@ impl Rule for PunctuationCluster {
         }
     }
 }
+
+/// The message of two periods closing a paragraph.
+const PARAGRAPH_PERIOD: &str = "one period ends the paragraph";
 
 /// True when `span` lies inside a quoted token with no space in it, as a
 /// string literal in code is written: `b'1,,2'`, `"a;;b"`.

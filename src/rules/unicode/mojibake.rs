@@ -52,6 +52,8 @@ the whole text.
 
 Left alone: correct text in any language, including the letters mojibake is
 made of where they are real: `SÃO PAULO`, `IRMÃ”`, `À PARIS`, `“CAFÉ”`,
+a heading's capitals around a no-break space (`IRMÃ DULCE`) or before a
+trademark (`AHÅ™`),
 Ukrainian `ВІЙНА`, `l’été`, maths (`Γ(x) ≤ ∞`, `3√π`: a repair may not leave
 standing alone a letter that is a word in no language, such as `ù`),
 box-drawing tables. A run
@@ -150,6 +152,10 @@ Fix safety:
         "Γ(x) ≤ ∞, 4.7 kΩ, ±5 °C, £7.50, €3 and ½ cup.",
         "┌──┬──┐ │ a │ b │ └──┴──┘ ▓▓░░",
         "The letters Ã and Â appear in Portuguese and Romanian.",
+        "A SANTA IRMÃ\u{a0}DULCE foi canonizada em 2019.",
+        "Lehden otsikko: KESÄ\u{a0}TULI vihdoin Lappiin.",
+        "CỘNG HÒA XÃ\u{a0}HỘI CHỦ NGHĨA VIỆT NAM",
+        "AHÅ™, the new sofa.",
         "Ewe: ƒe ƒo ƒu, ƒã ƒãƒã ɖe eƒe dzidzedze.",
     ],
 };
@@ -178,7 +184,19 @@ impl Rule for Mojibake {
         let first = out.len();
         // Repairs of one sequence, which may be meant if nothing agrees.
         let mut lone: Vec<usize> = Vec::new();
-        for r in repairs.iter().filter(|r| !spelled_with(text, r, &mut spelling)) {
+        // A heading's `IRMÃ DULCE` or `AHÅ™` is a word and what follows it,
+        // unless other misreadings stand near (`SÃƒOÂ PAULO`).
+        let near = |i: usize| {
+            let r = &repairs[i];
+            i.checked_sub(1)
+                .is_some_and(|j| r.start.saturating_sub(repairs[j].end) <= NEAR)
+                || repairs
+                    .get(i + 1)
+                    .is_some_and(|n| n.start.saturating_sub(r.end) <= NEAR)
+        };
+        for (_, r) in repairs.iter().enumerate().filter(|&(i, r)| {
+            (!guard::capitals_and_sign(text, r.start, r.end) || near(i)) && !spelled_with(text, r, &mut spelling)
+        }) {
             taken.insert(Span::new(r.start, r.end));
             if r.steps.as_slice().len() == 1 && r.replacement.chars().count() == 1 && !r.borrowed {
                 lone.push(out.len());
@@ -230,6 +248,10 @@ impl Rule for Mojibake {
         }
     }
 }
+
+/// How close another misreading must stand to vouch for a run that reads
+/// as a word in capitals and what follows it.
+const NEAR: usize = 200;
 
 /// Words a paragraph about text encodings uses, in several languages.
 const ENCODING_WORDS: &[&str] = &[
@@ -736,6 +758,12 @@ mod tests {
         ] {
             assert!(check(text).is_empty(), "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_heading_word_before_a_no_break_space_is_repaired_only_among_other_misreadings() {
+        assert_eq!(fix("A SANTA IRMÃ\u{a0}DULCE"), "A SANTA IRMÃ\u{a0}DULCE");
+        assert_eq!(fix("Nach SÃƒOÂ\u{a0}PAULO fahren."), "Nach SÃO\u{a0}PAULO fahren.");
     }
 
     #[test]

@@ -171,7 +171,15 @@ fn word_initial(text: &str, at: usize) -> Option<char> {
 }
 
 /// The single space character at `[start, end)` is there on purpose.
-fn is_deliberate(text: &str, start: usize, end: usize, prev: char, next: char, english: bool) -> bool {
+/// English's words of two letters, which English typography ties to nothing
+/// (not `do`, which is also Czech's and Polish's preposition).
+const ENGLISH_TWO_LETTER_WORDS: &[&str] = &[
+    "am", "an", "as", "at", "be", "by", "go", "he", "if", "in", "is", "it", "me", "my", "no", "of", "on", "or", "so",
+    "to", "up", "us", "we",
+];
+
+fn is_deliberate(text: &str, start: usize, end: usize, prev: char, next: char, language: Option<Lang>) -> bool {
+    let english = language == Some(Lang::English);
     let after = &text[end..];
     let no_break = matches!(&text[start..end], "\u{a0}" | "\u{202f}");
     // `São Paulo`, `New York`, `van Beethoven`, `de Gaulle`: a no-break
@@ -196,22 +204,21 @@ fn is_deliberate(text: &str, start: usize, end: usize, prev: char, next: char, e
             None
         };
         // A word of one or two letters, not a contraction's tail (`It's`,
-        // `didn't`): Czech ties its prepositions `v`, `na`, `do` to the next
-        // word. English typography ties none (`a year`, `I am`).
+        // `didn't`): Czech ties its prepositions `v`, `na`, `ve` to the next
+        // word. English typography ties none (`a year`, `I am`), and in a
+        // text too short to tell, English's two-letter words are taken as
+        // English (`of the`).
         let mut before = text[..start].chars().rev().skip_while(|c| c.is_alphabetic());
-        let one_letter = (1..=2).contains(
-            &text[..start]
-                .chars()
-                .rev()
-                .take_while(|c| c.is_alphabetic())
-                .take(3)
-                .count(),
-        ) && !matches!(before.next(), Some('\'' | '’'))
-            && !english;
+        let word_before = crate::text::trailing_letters(&text[..start]);
+        let short = match word_before.chars().count() {
+            1 => true,
+            2 => language.is_some() || !ENGLISH_TWO_LETTER_WORDS.contains(&word_before.to_ascii_lowercase().as_str()),
+            _ => false,
+        };
+        let one_letter = short && !matches!(before.next(), Some('\'' | '’')) && !english;
         // A number written out keeps its noun as digits do (`one minute`),
         // not a word of grammar (`one which`, `one of`).
         let next_word = crate::text::leading_word(after);
-        let word_before = crate::text::trailing_letters(&text[..start]);
         let number_word = (NUMBER_WORDS.contains_exact(word_before)
             || (!english && FOREIGN_NUMBER_WORDS.contains_exact(word_before)))
             && !(PREPOSITIONS.contains(next_word)
@@ -292,12 +299,12 @@ fn is_deliberate(text: &str, start: usize, end: usize, prev: char, next: char, e
 /// Whether `odd` would be deliberate if it stood alone where the run `span`
 /// does. `is_deliberate` reads a few words either side, so a window of the
 /// text with the run replaced stands in for the whole.
-fn deliberate_alone(text: &str, span: Span, odd: char, prev: char, next: char, english: bool) -> bool {
+fn deliberate_alone(text: &str, span: Span, odd: char, prev: char, next: char, language: Option<Lang>) -> bool {
     let lo = floor_char_boundary(text, span.start.saturating_sub(64));
     let hi = ceil_char_boundary(text, (span.end + 64).min(text.len()));
     let window = format!("{}{odd}{}", &text[lo..span.start], &text[span.end..hi]);
     let at = span.start - lo;
-    is_deliberate(&window, at, at + odd.len_utf8(), prev, next, english)
+    is_deliberate(&window, at, at + odd.len_utf8(), prev, next, language)
 }
 
 /// A symbol that typography ties to its neighbour with a no-break space:
@@ -360,8 +367,8 @@ impl Rule for OddSpace {
             if odd == '\u{3000}' && cjk_text.has(start) {
                 continue;
             }
-            let english = doc.language_at(start) == Some(Lang::English);
-            if single && odd != '\u{3000}' && is_deliberate(text, start, end, prev, next, english) {
+            let language = doc.language_at(start);
+            if single && odd != '\u{3000}' && is_deliberate(text, start, end, prev, next, language) {
                 continue;
             }
             let message = match odd {
@@ -378,7 +385,7 @@ impl Rule for OddSpace {
             // asks for there, so it is the plain spaces that go.
             let fix = if !single
                 && run.chars().filter(|&c| c != ' ').count() == 1
-                && deliberate_alone(text, span, odd, prev, next, english)
+                && deliberate_alone(text, span, odd, prev, next, language)
             {
                 Fix::safe_edit("drop the plain spaces beside it", Edit::replace(span, odd.to_string()))
             } else {
@@ -415,6 +422,8 @@ mod tests {
             fix("It's\u{a0}been a\u{a0}year; he didn’t\u{a0}know."),
             "It's been a year; he didn’t know."
         );
+        // Too short to tell its language: English's `of` ties nothing.
+        assert_eq!(fix_in("Out of\u{a0}stock.", Language::Auto), "Out of stock.");
     }
 
     #[test]

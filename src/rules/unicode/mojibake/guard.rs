@@ -77,6 +77,29 @@ pub fn invents(decoded: &str, prev: Option<char>, next: Option<char>) -> bool {
     lone_foreign(decoded, prev, next) || lone_rare_latin(decoded, prev, next)
 }
 
+/// True when the run `text[start..end]` is a word in capitals and what
+/// follows it, not a misreading:
+/// - a capital before a no-break space before a capital (`IRMÃ DULCE`,
+///   `PÅ NETT`): `&nbsp;` between two words of a heading, where a misread
+///   `à` or `Š` would sit inside one word;
+/// - a capital before `™` that ends the word (`AHÅ™`, `NICIODATĂ™`): a
+///   trademark after a name, where a misread `ř` or `Ù` would go on.
+pub fn capitals_and_sign(text: &str, start: usize, end: usize) -> bool {
+    let run = &text[start..end];
+    let mut chars = run.chars();
+    let (Some(first), Some(last)) = (chars.next(), chars.next_back()) else {
+        return false;
+    };
+    let (prev, next) = (text[..start].chars().next_back(), text[end..].chars().next());
+    prev.is_some_and(char::is_uppercase)
+        && first.is_uppercase()
+        && match last {
+            '\u{a0}' => next.is_some_and(char::is_uppercase),
+            '™' => !next.is_some_and(char::is_alphanumeric),
+            _ => false,
+        }
+}
+
 /// Precomposed letters decomposed text is made of: Latin-1, Extended-A,
 /// Vietnamese and the other Extended Additional letters, Greek, Cyrillic.
 fn common_letter(c: char) -> bool {
@@ -156,6 +179,21 @@ mod tests {
         assert!(!deliberate("┬╗", "»", Some('.'), None), "cert.┬╗");
         assert!(!deliberate("√†", "à", Some('('), Some(' ')), "decodes to a letter");
         assert!(!deliberate("Ã©", "é", Some(' '), Some(' ')), "a letter in the run");
+    }
+
+    #[test]
+    fn a_capital_before_a_no_break_space_or_a_trademark_is_no_misreading() {
+        let at = |text: &str, run: &str| {
+            let start = text.find(run).unwrap();
+            capitals_and_sign(text, start, start + run.len())
+        };
+        assert!(at("A SANTA IRMÃ\u{a0}DULCE", "Ã\u{a0}"));
+        assert!(at("KESÄ\u{a0}TULI", "Ä\u{a0}"));
+        assert!(at("AHÅ™, the sofa", "Å™"));
+        assert!(!at("voilÃ\u{a0} la", "Ã\u{a0}"), "a misread à before a space");
+        assert!(!at("DÃ\u{a0}n", "Ã\u{a0}"), "a misread à inside a word");
+        assert!(!at("pÅ™es", "Å™"), "a misread ř inside a word");
+        assert!(!at("lékaÅ™ a", "Å™"), "a misread ř ending a word");
     }
 
     #[test]
