@@ -32,7 +32,9 @@ Deux calques transparents` as a caption in an English document). A label of
 one or two words that a spaced colon ends, alone on its line (`Exemple :`),
 has too few words to tell its language, and is left alone too, as are
 colons set at one column on neighbouring lines (`Raid Level : raid0` under
-`Version : 1.2`: a listing's keys and values).
+`Version : 1.2`: a listing's keys and values), and so is a catalogue
+record's colon between title and subtitle, which library style spaces
+(`Where the Fraser River Flows : The Industrial Workers`).
 
 Left alone besides: a no-break space before `;` `:` `!` `?` (chosen
 typography in any language), emoticons (`:)`, `;-)`, `;>`), an ellipsis written ` ...` or `. . .`,
@@ -108,6 +110,7 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
         "Well ... that was odd.",
         "Nice work :) and thanks ;-)",
         "Vet inte om jag kan komma loss själv heller, den som lever får se :^) eller :$ och :'-)",
+        "Further reading.\n\nMark Leier, Where the Fraser River Flows : The Industrial Workers of the World in British Columbia.",
         "You got ripped off ;> and you know it :>",
         "Join the list at http://groups.google.com/group/peewee-orm . Then use it normally :+1:",
         "Built on the .NET runtime with a .45 caliber budget.",
@@ -342,7 +345,10 @@ impl Rule for SpaceBeforePunctuation {
                     }
                 };
                 if verdict
-                    || (punct == b':' && (ends_a_label(text, start, m.end()) || colons_aligned(doc, line, punct_at)))
+                    || (punct == b':'
+                        && (ends_a_label(text, start, m.end())
+                            || colons_aligned(doc, line, punct_at)
+                            || between_titles(before, after)))
                 {
                     continue;
                 }
@@ -364,6 +370,16 @@ impl Rule for SpaceBeforePunctuation {
             );
         }
     }
+}
+
+/// `Where the Fraser River Flows : The Industrial Workers`: a catalogue
+/// record's title and subtitle, which library style (ISBD) sets apart
+/// with a spaced colon. Three capitalised words before it, a capital after.
+fn between_titles(before: &str, after: &str) -> bool {
+    let head = &before[crate::span::floor_char_boundary(before, before.len().saturating_sub(60))..];
+    let mut words = head.split_whitespace().rev();
+    let titled = (0..3).all(|_| words.next().is_some_and(|w| w.starts_with(char::is_uppercase)));
+    titled && after.starts_with(' ') && after.trim_start_matches(' ').starts_with(char::is_uppercase)
 }
 
 /// `"127.0.0.1 ; ::1"`, `3 : 1`: a `;` or `:` between two tokens that hold
