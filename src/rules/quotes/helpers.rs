@@ -109,18 +109,21 @@ fn tex_opened(text: &str, from: usize, to: usize) -> bool {
 /// True when two commas typed for a low opening quote stand in
 /// `text[from..to]`, after a space and glued to the word they open, with no
 /// quote after them: the quotation the straight quote at `to` closes.
-fn commas_opened(text: &str, from: usize, to: usize) -> bool {
-    let b = &text.as_bytes()[from..to];
-    memchr::memmem::rfind(b, b",,").is_some_and(|i| {
-        let opens = i
-            .checked_sub(1)
-            .map(|j| b[j])
-            .is_none_or(|c| c.is_ascii_whitespace() || matches!(c, b'(' | b':'));
-        opens
-            && b.get(i + 2).is_some_and(|c| c.is_ascii_alphanumeric() || *c >= 0x80)
-            && !b[i + 2..].contains(&b'"')
-            && memchr::memmem::find(&b[i + 2..], b"''").is_none()
-    })
+/// `pairs` are the offsets of every `,,` in `text`, in order.
+fn commas_opened(text: &str, from: usize, to: usize, pairs: &[usize]) -> bool {
+    let k = pairs.partition_point(|&p| p < to);
+    let Some(at) = k.checked_sub(1).map(|k| pairs[k]).filter(|&p| p >= from && p + 2 <= to) else {
+        return false;
+    };
+    let b = text.as_bytes();
+    let opens = (at > from)
+        .then(|| b[at - 1])
+        .is_none_or(|c| c.is_ascii_whitespace() || matches!(c, b'(' | b':'));
+    let inside = &b[at + 2..to];
+    opens
+        && inside.first().is_some_and(|c| c.is_ascii_alphanumeric() || *c >= 0x80)
+        && !inside.contains(&b'"')
+        && memchr::memmem::find(inside, b"''").is_none()
 }
 
 fn is_double_quote_tail(tail: Option<&[u8]>) -> bool {
@@ -175,6 +178,9 @@ pub(super) fn analyse(doc: &Document, segs: &[Span]) -> Vec<Segment> {
     if found.peek().is_none() {
         return Vec::new();
     }
+    // Two commas for a low quote are rare: found once, they spare a look
+    // back from every straight quote.
+    let low_commas: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), b",,").collect();
     let mut out = Vec::new();
     let mut quotes: Vec<Quote> = Vec::new();
     for (index, &seg) in segs.iter().enumerate() {
@@ -213,7 +219,11 @@ pub(super) fn analyse(doc: &Document, segs: &[Span]) -> Vec<Segment> {
                 "''" if tex_opened(text, seg.start.max(start.saturating_sub(TEX_REACH)), start) => continue,
                 // `,,Ahoj"`, `,,Programowo nie''`: two commas typed for a low
                 // opening quote, which the closer pairs with.
-                "''" | "\"" if commas_opened(text, seg.start.max(start.saturating_sub(TEX_REACH)), start) => continue,
+                "''" | "\""
+                    if commas_opened(text, seg.start.max(start.saturating_sub(TEX_REACH)), start, &low_commas) =>
+                {
+                    continue
+                }
                 "''" => '"',
                 s => s.chars().next().expect("a quote is a char"),
             };

@@ -237,8 +237,7 @@ impl Rule for Mojibake {
         // `The string â€™ is the mojibake for a curly apostrophe`: a
         // paragraph about encodings may show misreadings as its examples,
         // and decoding them would make it false. A person decides there.
-        let mut lesson =
-            crate::document::PerParagraph::new(doc, |p: &str| ENCODING_WORDS.iter().any(|w| p.contains(w)));
+        let mut lesson = crate::document::PerParagraph::new(doc, |p: &str| ENCODING_WORDS.is_match(p));
         for d in &mut out[first..] {
             if let Some(fix) = d.fix.as_mut().filter(|f| f.applicability == Applicability::Safe) {
                 if lesson.has(d.span.start) {
@@ -254,26 +253,14 @@ impl Rule for Mojibake {
 const NEAR: usize = 200;
 
 /// Words a paragraph about text encodings uses, in several languages.
-const ENCODING_WORDS: &[&str] = &[
-    "-1252",
-    "8859",
-    "Encoding",
-    "Latin-1",
-    "Mojibake",
-    "UTF-8",
-    "Zeichensalat",
-    "cp1252",
-    "encodage",
-    "encoding",
-    "latin-1",
-    "mojibake",
-    "utf-8",
-    "кодировк",
-    "кракозябр",
-    "乱码",
-    "亂碼",
-    "文字化け",
-];
+static ENCODING_WORDS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    // One pass over the paragraph, however many words.
+    regex::Regex::new(
+        "-1252|8859|Encoding|Latin-1|Mojibake|UTF-8|Zeichensalat|cp1252|encodage|encoding|latin-1|mojibake|utf-8|\
+         кодировк|кракозябр|乱码|亂碼|文字化け",
+    )
+    .expect("pattern compiles")
+});
 
 /// True when a run of letters starts with a letter the text spells its
 /// words with: Ewe writes `ƒ` before plain letters throughout (`ƒe`, `ƒo`),
