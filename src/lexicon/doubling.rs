@@ -13,8 +13,9 @@ pub static DOUBLING_WORDS: WordList = WordList(&[
 ]);
 
 /// French words that double grammatically: reflexive pronouns (`nous nous
-/// sommes vus`, `vous vous souvenez`).
-pub static FRENCH_DOUBLING_WORDS: WordList = WordList(&["nous", "vous"]);
+/// sommes vus`, `vous vous souvenez`) and the gerund's `en` before the
+/// pronoun `en` (`en en tronquant`).
+pub static FRENCH_DOUBLING_WORDS: WordList = WordList(&["en", "nous", "vous"]);
 
 /// Names that are a word said twice (`Walla Walla`, `Duran Duran`, `Lang
 /// Lang`, `Talk Talk`), and nouns (`mahi mahi`, `cous cous`): a doubling of

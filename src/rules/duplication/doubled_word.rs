@@ -42,12 +42,15 @@ in in the blast`, `declined to to comment`) and a pronoun that is an
 object then a subject (`for it it will be`), and a word after an option
 in a usage line (`-w file file exists`: the option's argument, then the
 description). English and French text are
-checked (French reflexives such as `nous nous` and `vous vous` are
-grammatical, and so is a participle after the noun it also is: `les
+checked (French reflexives such as `nous nous` and `vous vous`, and the
+gerund's `en en tronquant`, are grammatical, and so is a participle after the noun it also is: `les
 invités invités à la fête`); other languages double words grammatically
-(German `die die`). A capital letter then the same letter in lowercase
+(German `die die`). A capitalised word then the same word in lowercase
 inside a sentence is a name and a word (`l'utilisateur A a ouvert`, `plan
-A a lot`); opening one, `A a` is a slip.
+A a lot`, a field's name: `Click To to choose`); opening one, `A a` is a
+slip. A verb after `whatever`, `whoever` or `whichever` ends the clause
+that is the subject, and the sentence's verb may repeat it (`whatever
+happens happens`).
 
 Fix (unsafe): delete the second copy and the space before it; deleting a
 word is never safe.",
@@ -65,8 +68,8 @@ word is never safe.",
             output: "Ten people were wounded in the blast, and officials declined to comment.",
         },
         Fixture {
-            input: "It was a a small step, and he he said so.",
-            output: "It was a small step, and he said so.",
+            input: "It was a a small step, and he he said so. Whatever the the nation does, it acts.",
+            output: "It was a small step, and he said so. Whatever the nation does, it acts.",
         },
         Fixture {
             input: "The rest was returned to to the Treasury, and I understand that that there is a plan.",
@@ -113,6 +116,7 @@ word is never safe.",
         "# Use these settings if you wish to make use of the network console\n# for a remote installation over SSH.\n#d-i network-console/password password r00tme\n#d-i tasksel tasksel/first multiselect standard\n",
         "He said it was fine. Yay yay! The coach said: Wow wow! Then, meep meep, off he went. Woot woot!",
         "They watched it twice (as if they knew who Scar was … he he). It was funny, ha ha.",
+        "Click To to choose a contact, if whatever happens happens after we return.",
         "Hear hear, said the back benches; aye aye, sir, and bang bang, yadda yadda.",
         "Cela comprend des des\u{2010}\ncriptions, and the the-\nater was full.",
         "They flew to Bora Bora of legend and to Walla Walla of course.",
@@ -291,6 +295,18 @@ impl Rule for DoubledWord {
                 // `Yay yay!`, `Wow wow!`: a cry opening its sentence.
                 || (text[b.end..].starts_with('!')
                     && (opens_sentence(&text[..a.start]) || text[..a.start].trim_end().ends_with(':')))
+                // `Click To to choose`: a capitalised name inside a sentence,
+                // then the word (`plan A a lot` for longer words).
+                || (first != second
+                    && first.starts_with(char::is_uppercase)
+                    && lead.is_lowercase()
+                    && !opens_sentence(&text[..a.start]))
+                // `whatever happens happens`: the verb of a clause that is
+                // the subject, then the sentence's own.
+                || (!function_word
+                    && prev_word.is_some_and(|&w| {
+                        matches!(doc.slice(w).to_lowercase().as_str(), "whatever" | "whoever" | "whichever")
+                    }))
                 // `… he he).`, `ha ha.`: laughter closing its clause; a pronoun
                 // doubled by a slip has its verb after it (`he he said`).
                 || (matches!(second, "ha" | "he" | "hi" | "ho" | "hah" | "heh" | "hih" | "hoh")
@@ -474,7 +490,7 @@ mod tests {
     fn keeps_french_reflexives_and_flags_french_doubles() {
         assert_eq!(
             check(
-                "Nous nous sommes vus, vous vous en souvenez.",
+                "Nous nous sommes vus, vous vous en souvenez, en en tronquant les extensions.",
                 Language::Is(crate::Lang::French)
             ),
             0

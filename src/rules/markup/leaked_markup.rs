@@ -164,6 +164,7 @@ alt=ByteDance’s logo is seen at the company’s office building in Shanghai on
         "El atributo \"coords\" del tag <area shape=\"rect\"> no tiene el formato correcto.",
         "تُقبل القيمة ”<!DOCTYPE html>“ فقط.",
         "Das HTML-Element <b> macht Text fett, <i> kursiv.",
+        "Parameter: \"$PARAMETER\" or \"${PARAMETER}\"",
         "In Jinja, write {{ name }} to print a variable and {% if x %} to test one.",
         "Let's create the HTML test file for it:\n\n<!DOCTYPE html>\n\n<html>\n\n<head>\n\n  <meta charset=\"utf-8\">\n\n  <title>Test</title>\n\n</head>\n\n<body>\n\n  <script src=\"vendor/mocha.js\"></script>\n\n</body>\n\n</html>\n\nThen open it in a browser.",
         "Lors du rendu de l’élément <html>, les valeurs sont lues du prvku <source> ici.",

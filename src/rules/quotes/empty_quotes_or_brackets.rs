@@ -74,6 +74,7 @@ decide.",
         "吃得快精光之際...才想到忘了拍合照...(哇哩咧 ^&*()",
         "Special characters such as { } ( ) [ ] ' ` \" \\ / > < | ; are split on.",
         "Enw annilys: ni ddylai enw'r ddalen gynnwys y nodau [ ] * ? : / \\",
+        "Metacharacters: | ; & ( )",
     ],
 };
 
@@ -247,6 +248,13 @@ fn code_like(text: &str, span: Span) -> bool {
     let sign =
         |t: Option<&str>| t.is_some_and(|t| t.chars().count() == 1 && t.chars().all(|c| c.is_ascii_punctuation()));
     if sign(text[span.end..].split_whitespace().next()) && sign(text[span.end..].split_whitespace().nth(1)) {
+        return true;
+    }
+    // `Metacharacters: | ; & ( )`: or signs before them.
+    let mut back = before[crate::span::floor_char_boundary(before, before.len().saturating_sub(16))..]
+        .split_whitespace()
+        .rev();
+    if sign(back.next()) && sign(back.next()) {
         return true;
     }
     // CJK text sets a literal off with spaces (`場合には [] で囲まなければ`):

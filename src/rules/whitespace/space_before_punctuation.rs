@@ -110,6 +110,7 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
         "Well ... that was odd.",
         "Nice work :) and thanks ;-)",
         "Vet inte om jag kan komma loss själv heller, den som lever får se :^) eller :$ och :'-)",
+        "Only the part after the last .) is the extension; Jeśli nazwa zaczyna się od znaku ., to jest ukryty.",
         "Further reading.\n\nMark Leier, Where the Fraser River Flows : The Industrial Workers of the World in British Columbia.",
         "You got ripped off ;> and you know it :>",
         "Join the list at http://groups.google.com/group/peewee-orm . Then use it normally :+1:",
@@ -274,7 +275,9 @@ impl Rule for SpaceBeforePunctuation {
             // not prose punctuation.
             if next.is_some_and(|c| matches!(c, '/' | '\\' | '=' | '_' | '*' | '~' | '@' | '#' | '+' | '|'))
                 || (punct == b':' && next == Some(':'))
-                || (punct == b'.' && next == Some('?'))
+                // `(the part after the last .)`, `znaku ., to`: a dot named
+                // before a bracket or a comma; no sentence ends there.
+                || (punct == b'.' && matches!(next, Some('?' | ',' | ')')))
             {
                 continue;
             }

@@ -156,6 +156,10 @@ pub(super) fn find_templates(text: &str, out: &mut Vec<Item>) {
         {
             continue;
         }
+        // `"$PARAMETER" or "${PARAMETER}"`: a token quoted is shown.
+        if crate::text::between_quotes(text, Span::new(m.start(), m.end())) {
+            continue;
+        }
         let inner = m.as_str().trim_matches(['{', '}', '%', '$', ' ']);
         // `{{ user_name }}` and `{{ a.b | date: "%d" }}` are code; only
         // plain words (`{{citation needed}}`) could be text a reader saw.
