@@ -29,8 +29,10 @@ A mark counts only when the nearest letters or digits around it are Latin
 (one side may be the edge of the line) and no CJK character sits within a
 dozen characters: CJK text (`中文，中文`) and Latin words quoted inside CJK
 text are never touched, nor is a Latin line in a document whose letters are
-a quarter or more CJK (`setterm(1)、stty(1)` in a Japanese manual): there
-the marks are the document's own.
+a quarter or more CJK (`setterm(1)、stty(1)` in a Japanese manual), or that
+holds a paragraph written in CJK (`Debian security FAQ。` listed after
+`更多信息请参阅以下文档：`): there the marks are the document's own. A
+name in Han inside an English paragraph (`华为`) makes no CJK paragraph.
 
 Replacements: `，` `、` → `,`, `。` `．` → `.`, `：` → `:`, `；` → `;`, `！` → `!`,
 `？` → `?`, `（）` → `()`, `【】` `［］` → `[]`, and every
@@ -52,6 +54,10 @@ Fix (safe): only punctuation and spaces change.",
     applies: Applies::scripts(SPACED_EUROPEAN)
         .note("full-width marks are the punctuation of Chinese, Japanese, Korean and Yi text"),
     flags: &[
+        Fixture {
+            input: "Shares rose，then fell.\n\nThe firm, 华为, declined to comment.",
+            output: "Shares rose, then fell.\n\nThe firm, 华为, declined to comment.",
+        },
         Fixture {
             input: "The Shenzhen-based chipmaker，which supplies chips，told investors.",
             output: "The Shenzhen-based chipmaker, which supplies chips, told investors.",
@@ -80,6 +86,7 @@ Fix (safe): only punctuation and spaces change.",
         "ꆈꌠꁱꂷ，ꀉꂿꄉꌠ。",
         "中文，中文。这是（测试）。",
         "関連項目を参照してください。\n\nsetterm(1)、stty(1)、tic(1)\n\nSee 「Using vim」.",
+        "更多信息请参阅以下文档：\n\nDebian security FAQ。\n\nSecuring Debian Manual。 It is long, and this English paragraph makes the text mostly Latin: more words, more letters.",
         "我喜欢Apple，但是价格太高。",
         "使用GPT-4（OpenAI）模型。",
         "Plain ASCII, with (brackets) and 10:30.",
@@ -177,10 +184,17 @@ impl Rule for FullwidthPunctuation {
         }
         let text = doc.text();
         let mut cjk = cjk_paragraphs(doc);
-        // In a document written mostly in CJK, a Latin line keeps the
-        // document's punctuation (`setterm(1)、stty(1)` in a Japanese manual).
+        // In a document written mostly in CJK, or holding a paragraph that
+        // is, a Latin line keeps the document's punctuation (`setterm(1)、
+        // stty(1)` in a Japanese manual; `Debian security FAQ。` listed
+        // after `更多信息请参阅以下文档：`).
         let mut cjk_document: Option<bool> = None;
-        let mut cjk = |at: usize| cjk.has(at) || *cjk_document.get_or_insert_with(|| mostly_cjk(text));
+        let mut cjk = |at: usize| {
+            cjk.has(at)
+                || *cjk_document.get_or_insert_with(|| {
+                    mostly_cjk(text) || doc.paragraphs().iter().any(|p| cjk_paragraph(doc.slice(*p)))
+                })
+        };
         let mut hits: Vec<Hit> = PATTERN
             .find_iter(text.as_bytes())
             .map(|m| Hit {
@@ -211,6 +225,16 @@ fn mostly_cjk(text: &str) -> bool {
         cjk += usize::from(is_cjk_letter(c));
     }
     cjk * 4 >= letters && cjk > 0
+}
+
+/// A paragraph written in CJK: a quarter of its letters, and four or more
+/// (a name in Han inside an English paragraph is not one).
+fn cjk_paragraph(p: &str) -> bool {
+    mostly_cjk(p)
+        && crate::text::chars::non_ascii(p)
+            .filter(|&c| is_cjk_letter(c))
+            .nth(3)
+            .is_some()
 }
 
 struct Hit {
