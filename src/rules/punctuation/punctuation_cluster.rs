@@ -481,7 +481,8 @@ fn judge(text: &str, marks: &[Mark], next: Next, french: bool) -> Verdict {
                         deletions(rest),
                     )
                 }
-                [m] if spaced(m) && m.kind == Kind::Weak => Verdict::Fix(
+                // French spaces its `;` (`etc. ; Échap`): only a comma joins.
+                [m] if spaced(m) && m.kind == Kind::Weak && !(french && b[m.at] == b';') => Verdict::Fix(
                     Applicability::Safe,
                     "join the comma to the abbreviation",
                     vec![Edit::delete(Span::new(m.pad, m.at))],
@@ -824,6 +825,16 @@ mod tests {
         let period = text.find('.').unwrap();
         assert!(edits.iter().all(|e| e.span.start > period));
         assert_eq!(fix(text), "“waste”.\n");
+    }
+
+    #[test]
+    fn keeps_french_spacing_before_a_semicolon_after_an_abbreviation() {
+        let text = "Échap + touche n → Fn (par exemple Échap + 1 → F1, etc. ; Échap + 0 → F10) ;";
+        assert_eq!(fix_with(text, FixMode::Safe, Language::Is(crate::Lang::French)), text);
+        assert_eq!(
+            fix("Bring pens, paper, etc. , and a ruler."),
+            "Bring pens, paper, etc., and a ruler."
+        );
     }
 
     #[test]

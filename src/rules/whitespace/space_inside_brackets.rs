@@ -24,7 +24,8 @@ break, emoticons (`:( `, `;-)`), and enumerators such as `( a )`, `( 1 )`,
 `( iv )`, which some plain-text layouts space on purpose and which read
 the same either way, brackets that are named, not used: `the keys
 ( and )`, `Ctrl Shift [ and Ctrl Shift ]`, `Ctrl + [`, and code: a
-shell test `[ -f file ]`, `[ name ];`, `[ a = b ]`, a regex class `[ \\t]`, a range `( 0..23)`, a
+shell test `[ -f file ]`, `[ name ];`, `[ a = b ]`, a shell's substitution
+`$( command )` or arithmetic `$(( i + 1 ))`, a regex class `[ \\t]`, a range `( 0..23)`, a
 variable `[ $x ]`; a range left open (`(1935-    )`), a format's optional part ending in
 a comma (`[D day[s], ]`); and a bracket padded on both sides that fills its
 line, as a gloss or caption is set (`[ Better late than never ]`); square
@@ -58,6 +59,7 @@ Fix (safe): delete the spaces inside the bracket.",
     keeps: &[
         "The template reads _Default: English[ translators, please see comment in PO files] and the value arr[ i ] here.",
         "Models (LLMs) and [1] citations.",
+        "\"$( befehl )\" → die Ausgabe von \"befehl\", und $(( i + 1 )) zählt.",
         "The terms: ( a ) price, ( b ) date, ( iv ) place.",
         "Empty ( ) and a task box - [ ] todo.",
         "I am sad :( but ok :-) really",
@@ -234,6 +236,11 @@ fn check_pair(doc: &Document, open: usize, close: usize, out: &mut Vec<Diagnosti
     // `English[ translators, see the PO files]`, `arr[ i ]`: a square bracket
     // glued to a word indexes or annotates it, as code does.
     if b[open] == b'[' && text[..open].ends_with(|c: char| c.is_alphanumeric() || c == '_') {
+        return;
+    }
+    // `$( befehl )`, `$(( i + 1 ))`: a shell's substitution, spaced as its
+    // writer chose.
+    if b[open] == b'(' && text[..open].ends_with(['$', '(']) {
         return;
     }
     // `[ -f /etc/foo ]` is a shell test, `[ \t]` a regex class, `( 0..23)`
