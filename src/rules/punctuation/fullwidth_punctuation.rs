@@ -189,12 +189,7 @@ impl Rule for FullwidthPunctuation {
         // stty(1)` in a Japanese manual; `Debian security FAQ。` listed
         // after `更多信息请参阅以下文档：`).
         let mut cjk_document: Option<bool> = None;
-        let mut cjk = |at: usize| {
-            cjk.has(at)
-                || *cjk_document.get_or_insert_with(|| {
-                    mostly_cjk(text) || doc.paragraphs().iter().any(|p| cjk_paragraph(doc.slice(*p)))
-                })
-        };
+        let mut cjk = |at: usize| cjk.has(at) || *cjk_document.get_or_insert_with(|| cjk_document_of(doc));
         let mut hits: Vec<Hit> = PATTERN
             .find_iter(text.as_bytes())
             .map(|m| Hit {
@@ -215,8 +210,8 @@ impl Rule for FullwidthPunctuation {
     }
 }
 
-/// Whether a quarter or more of the text's letters are CJK.
-fn mostly_cjk(text: &str) -> bool {
+/// How many letters `text` holds, and how many of them are CJK.
+fn letters(text: &str) -> (usize, usize) {
     // ASCII letters are counted by byte; only the rest is decoded.
     let mut letters = text.bytes().filter(u8::is_ascii_alphabetic).count();
     let mut cjk = 0usize;
@@ -224,17 +219,22 @@ fn mostly_cjk(text: &str) -> bool {
         letters += 1;
         cjk += usize::from(is_cjk_letter(c));
     }
-    cjk * 4 >= letters && cjk > 0
+    (letters, cjk)
 }
 
-/// A paragraph written in CJK: a quarter of its letters, and four or more
-/// (a name in Han inside an English paragraph is not one).
-fn cjk_paragraph(p: &str) -> bool {
-    mostly_cjk(p)
-        && crate::text::chars::non_ascii(p)
-            .filter(|&c| is_cjk_letter(c))
-            .nth(3)
-            .is_some()
+/// Whether a quarter or more of the document's letters are CJK, or of one
+/// paragraph's, four or more (a name in Han inside an English paragraph
+/// makes no CJK paragraph). One pass over the paragraphs answers both.
+fn cjk_document_of(doc: &Document) -> bool {
+    let (mut all, mut cjk) = (0, 0);
+    for &p in doc.paragraphs() {
+        let (l, c) = letters(doc.slice(p));
+        if c >= 4 && c * 4 >= l {
+            return true;
+        }
+        (all, cjk) = (all + l, cjk + c);
+    }
+    cjk * 4 >= all && cjk > 0
 }
 
 struct Hit {
