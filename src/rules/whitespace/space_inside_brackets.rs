@@ -23,7 +23,7 @@ Left alone: brackets holding nothing but spaces (`( )`, the Markdown task box
 break, emoticons (`:( `, `;-)`), and enumerators such as `( a )`, `( 1 )`,
 `( iv )`, which some plain-text layouts space on purpose and which read
 the same either way, brackets that are named, not used: `the keys
-( and )`, `Ctrl Shift [ and Ctrl Shift ]`, `Ctrl + [`, and code: a
+( and )`, `« [ » et « ] »`, `Ctrl Shift [ and Ctrl Shift ]`, `Ctrl + [`, and code: a
 shell test `[ -f file ]`, `[ name ];`, `[ a = b ]`, a shell's substitution
 `$( command )` or arithmetic `$(( i + 1 ))`, a regex class `[ \\t]`, a range `( 0..23)`, a
 variable `[ $x ]`; a range left open (`(1935-    )`), a format's optional part ending in
@@ -60,6 +60,7 @@ Fix (safe): delete the spaces inside the bracket.",
         "The template reads _Default: English[ translators, please see comment in PO files] and the value arr[ i ] here.",
         "Models (LLMs) and [1] citations.",
         "\"$( befehl )\" → die Ausgabe von \"befehl\", und $(( i + 1 )) zählt.",
+        "Ici, l’utilisation de « [ » et « ] » permet de ne pas vérifier l’enregistrement.",
         "The terms: ( a ) price, ( b ) date, ( iv ) place.",
         "Empty ( ) and a task box - [ ] todo.",
         "I am sad :( but ok :-) really",
@@ -236,6 +237,12 @@ fn check_pair(doc: &Document, open: usize, close: usize, out: &mut Vec<Diagnosti
     // `English[ translators, see the PO files]`, `arr[ i ]`: a square bracket
     // glued to a word indexes or annotates it, as code does.
     if b[open] == b'[' && text[..open].ends_with(|c: char| c.is_alphanumeric() || c == '_') {
+        return;
+    }
+    // `« [ » et « ] »`: a bracket quoted is the character named.
+    if crate::text::between_quotes(text, Span::new(open, open + 1))
+        || crate::text::between_quotes(text, Span::new(close, close + 1))
+    {
         return;
     }
     // `$( befehl )`, `$(( i + 1 ))`: a shell's substitution, spaced as its
