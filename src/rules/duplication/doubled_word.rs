@@ -305,7 +305,9 @@ impl Rule for DoubledWord {
                 // the subject, then the sentence's own.
                 || (!function_word
                     && prev_word.is_some_and(|&w| {
-                        matches!(doc.slice(w).to_lowercase().as_str(), "whatever" | "whoever" | "whichever")
+                        ["whatever", "whoever", "whichever"]
+                            .iter()
+                            .any(|r| r.eq_ignore_ascii_case(doc.slice(w)))
                     }))
                 // `… he he).`, `ha ha.`: laughter closing its clause; a pronoun
                 // doubled by a slip has its verb after it (`he he said`).

@@ -643,9 +643,11 @@ impl Rule for PunctuationCluster {
                 let again = text[m.end()..].trim_start_matches(' ');
                 !frag.is_empty()
                     && frag.chars().nth(5).is_none()
-                    && again
-                        .get(..frag.len())
-                        .is_some_and(|a| a.to_lowercase() == frag.to_lowercase())
+                    && again.get(..frag.len()).is_some_and(|a| {
+                        a.chars()
+                            .flat_map(char::to_lowercase)
+                            .eq(frag.chars().flat_map(char::to_lowercase))
+                    })
             };
             if m.as_str() == ".." && (stutter || syllables) {
                 continue;

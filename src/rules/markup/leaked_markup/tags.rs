@@ -12,7 +12,8 @@ const SHOWN_FILE_REACH: usize = 64 * 1024;
 
 /// True when only spaces stand between `at` and the start of its line.
 fn opens_line(text: &str, at: usize) -> bool {
-    text[..at].trim_end_matches([' ', '\t']).ends_with('\n') || text[..at].trim().is_empty()
+    let head = text[..at].trim_end_matches([' ', '\t']);
+    head.is_empty() || head.ends_with('\n')
 }
 
 /// The end of an HTML file shown from the doctype at `start`: its
