@@ -162,6 +162,7 @@ only: elsewhere a snippet's cut or a short ellipsis (`ni Ekibuga kitabuse..`,
         "NORTH READING, Mass., Feb. 8, 2017 and R-Mich., Raul Labrador",
         "all men are created equal, . . . endowed, and despair • . . I see",
         "Use letters, digits, @, ., +, -, _ or ! in the name.",
+        "Control operator (optional: && , || , newline , ; , & , ( , ) )",
         "Options: [name=N,N..] are accepted, as are {1..} ranges.",
         "Napisz tak: ,,Programowo nie'' i tyle, jak sie nazywasz ? ;PP\nA: g.. g.. geh mir m.. m.. mal aus dem Weg.",
         "Taip rašoma psalmėje:,,Štai, ką aš sakau\" ir kitur.",
@@ -320,7 +321,8 @@ fn ends_paragraph(text: &str, at: usize) -> bool {
     lines.next().is_some_and(|l| l.trim().is_empty()) && lines.next().is_none_or(|l| l.trim().is_empty())
 }
 
-fn judge(text: &str, marks: &[Mark], next: Next, french: bool) -> Verdict {
+fn judge(text: &str, marks: &[Mark], next: Next, language: Option<Lang>) -> Verdict {
+    let french = language.is_some_and(Lang::spaces_high_punctuation);
     let b = text.as_bytes();
     let glued = |m: &Mark, prev: &Mark| m.pad == prev.at + 1 && m.at == prev.at + 1;
     let spaced = |m: &Mark| m.at > m.pad;
@@ -379,12 +381,11 @@ fn judge(text: &str, marks: &[Mark], next: Next, french: bool) -> Verdict {
     if marks[0].kind == Kind::Period && text[..marks[0].at].chars().next_back().is_some_and(char::is_whitespace) {
         return Verdict::Skip;
     }
-    // `digits, @, ., +, -, _`: a mark listed as an item between the commas
-    // of a list of symbols.
-    if marks
-        .windows(3)
-        .any(|w| b[w[0].at] == b',' && spaced(&w[1]) && b[w[2].at] == b',' && !spaced(&w[2]))
-    {
+    // `digits, @, ., +, -, _`, `newline , ; , &`: a mark listed as an item
+    // between the commas of a list of symbols, spaced as the list is.
+    if marks.windows(3).any(|w| {
+        b[w[0].at] == b',' && spaced(&w[1]) && b[w[2].at] == b',' && (!spaced(&w[2]) || b[..w[0].at].ends_with(b" "))
+    }) {
         return Verdict::Skip;
     }
     if french && marks.iter().any(|m| spaced(m) && matches!(b[m.at], b';' | b'!' | b'?')) {
@@ -481,14 +482,20 @@ fn judge(text: &str, marks: &[Mark], next: Next, french: bool) -> Verdict {
                         deletions(rest),
                     )
                 }
-                // French spaces its `;` (`etc. ; Échap`): only a comma joins.
-                [m] if spaced(m) && m.kind == Kind::Weak && !(french && b[m.at] == b';') => Verdict::Fix(
-                    Applicability::Safe,
-                    "join the comma to the abbreviation",
-                    vec![Edit::delete(Span::new(m.pad, m.at))],
-                ),
+                // French spaces its `;` (`etc. ; Échap`), and so may text too
+                // short to tell its language: only a comma joins there.
+                [m] if spaced(m)
+                    && m.kind == Kind::Weak
+                    && !(b[m.at] == b';' && language.is_none_or(Lang::spaces_high_punctuation)) =>
+                {
+                    Verdict::Fix(
+                        Applicability::Safe,
+                        "join the comma to the abbreviation",
+                        vec![Edit::delete(Span::new(m.pad, m.at))],
+                    )
+                }
                 [_] => Verdict::Skip,
-                _ => judge(text, rest, next, french),
+                _ => judge(text, rest, next, language),
             }
         }
         Kind::Period => match next {
@@ -694,8 +701,7 @@ impl Rule for PunctuationCluster {
                 continue;
             }
             let next = next_after(text, m.end());
-            let french = doc.language_at(m.start()).is_some_and(Lang::spaces_high_punctuation);
-            let diag = match judge(text, &marks, next, french) {
+            let diag = match judge(text, &marks, next, doc.language_at(m.start())) {
                 Verdict::Skip => continue,
                 Verdict::Report(msg) => Diagnostic::new(&META, span, msg),
                 Verdict::Fix(mut applicability, msg, edits) => {
@@ -833,6 +839,16 @@ mod tests {
     fn keeps_french_spacing_before_a_semicolon_after_an_abbreviation() {
         let text = "Échap + touche n → Fn (par exemple Échap + 1 → F1, etc. ; Échap + 0 → F10) ;";
         assert_eq!(fix_with(text, FixMode::Safe, Language::Is(crate::Lang::French)), text);
+        // Too short to tell its language, it may be French as well.
+        assert_eq!(fix_with(text, FixMode::Safe, Language::Auto), text);
+        assert_eq!(
+            fix_with(
+                "Bring pens, etc. ; the rest is here.",
+                FixMode::Safe,
+                Language::Is(crate::Lang::English)
+            ),
+            "Bring pens, etc.; the rest is here."
+        );
         assert_eq!(
             fix("Bring pens, paper, etc. , and a ruler."),
             "Bring pens, paper, etc., and a ruler."

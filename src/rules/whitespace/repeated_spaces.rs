@@ -65,6 +65,14 @@ Fix (safe): replace the run with one space.",
             output: "The shop was crowded. It sold out. People queued.\n",
         },
         Fixture {
+            input: "The memo  said the plan  was done.\nIt was signed by the  chair and the board.",
+            output: "The memo said the plan was done.\nIt was signed by the chair and the board.",
+        },
+        Fixture {
+            input: "It was a - a  b c - day, and the  === rule held.",
+            output: "It was a - a b c - day, and the  === rule held.",
+        },
+        Fixture {
             input: "By Priya Nandakumar  |  Published 22 July 2023",
             output: "By Priya Nandakumar | Published 22 July 2023",
         },
@@ -102,6 +110,9 @@ Fix (safe): replace the run with one space.",
         "2011-04-11  Jane Doe  <jane@example.org>",
         "He left it dead, and with its head he went galumphing back,\tCome to my arms, my beamish boy!",
         "# ask for weekly reports of bugs in my packages\n0 17 * * fri   echo \"index maint address\" | mail bugs@example.org",
+        "===  ALL USERS PLEASE NOTE  ========================\n\nCompiler optimizations have been made to macro expansion.",
+        "Se hojí u G. Stuzeneggera samého, a zvláště v  H a a s o v ě  lékárně v Budějovicích.",
+        "traceroute to example.org (192.0.2.1), 64 hops max\n 1  gw.example.net (192.0.2.7)  18.951 ms  40.406 ms\n 2  r1.example.net (192.0.2.9)  28.879 ms  38.798 ms",
     ],
 };
 
@@ -227,6 +238,31 @@ fn gap_inside_prose(before: Option<char>, after: Option<char>, words: usize, tab
         && (before.is_alphanumeric() || matches!(before, '.' | ',' | ';' | '!' | '?' | '"' | ')' | '”' | '’' | '\''))
 }
 
+/// Whether a rule of three marks or more (`===`, `---`, `***`) stands
+/// against the gap on either side.
+fn ruled(before: &str, after: &str) -> bool {
+    let rule = |three: &[u8]| {
+        three.len() == 3
+            && matches!(three[0], b'=' | b'-' | b'*' | b'#' | b'~' | b'_' | b'+')
+            && three.iter().all(|&c| c == three[0])
+    };
+    let (b, a) = (before.as_bytes(), after.as_bytes());
+    rule(&b[b.len().saturating_sub(3)..]) || rule(&a[..a.len().min(3)])
+}
+
+/// Whether a word spaced out letter by letter (`H a a s`) stands against
+/// the gap on either side: four letters or more, one space apart (three
+/// may be words of one letter, Bulgarian `е с в`).
+fn spaced_out(before: &str, after: &str) -> bool {
+    fn letters(mut chars: impl Iterator<Item = char>) -> bool {
+        (0..4).all(|k| chars.next().is_some_and(char::is_alphabetic) && (k == 3 || chars.next() == Some(' ')))
+    }
+    letters(after.chars()) || letters(before.chars().rev())
+}
+
+/// The longest line read as a listing's row: longer ones are prose.
+const ROW: usize = 120;
+
 /// Whether a line so far holds only a list marker (`(7)`, `12.`, `b)`, `•`),
 /// whose gap hangs the item's text at a tab stop.
 fn thai_or_lao(c: char) -> bool {
@@ -339,6 +375,13 @@ impl Rule for RepeatedSpaces {
                         i.and_then(|i| lines.get(i))
                             .is_some_and(|l| has_column_gap(l.slice(text)))
                     };
+                    // Lines that each hold two gaps or more, one above the
+                    // other, are a listing's rows (`gw (10.0.0.1)  18.9 ms
+                    // 40.4 ms`): a slip leaves one gap, not a pattern.
+                    let gapped = |i: Option<usize>| {
+                        i.and_then(|i| lines.get(i))
+                            .is_some_and(|l| l.len() <= ROW && shape(l.slice(text)).gaps >= 2)
+                    };
                     // A help screen's rows (`  -o FILE      specify output`,
                     // `  file          text written in utf-8`) indent by two.
                     let row = text[line.start..].starts_with("  ") && s.wide_gaps >= 1;
@@ -348,7 +391,8 @@ impl Rule for RepeatedSpaces {
                         || s.tab_gaps >= 2
                         || (s.wide_gaps >= 1 && s.gaps >= 2)
                         || (s.tab_gaps == 1 && s.words < 10)
-                        || (s.gaps > 0 && (beside(li.checked_sub(1)) || beside(Some(li + 1))));
+                        || (s.gaps > 0 && (beside(li.checked_sub(1)) || beside(Some(li + 1))))
+                        || (s.gaps >= 2 && line.len() <= ROW && (gapped(li.checked_sub(1)) || gapped(Some(li + 1))));
                     current = Some((li, t, s.words));
                     (t, s.words)
                 }
@@ -364,6 +408,11 @@ impl Rule for RepeatedSpaces {
             let head = text[line.start..start].trim_start_matches([' ', '\t']);
             let dated = head.len() >= 7 && head.len() <= 10 && head.bytes().all(|b| b.is_ascii_digit() || b == b'-');
             if before == Some('>') || b.get(end) == Some(&b'<') || dated {
+                continue;
+            }
+            // `===  NOTE  ===`, `v  H a a s o v ě  lékárně`: spaces that set
+            // off a rule of marks or a word spaced out for emphasis.
+            if ruled(&text[..start], &text[end..]) || spaced_out(&text[..start], &text[end..]) {
                 continue;
             }
             // Thai and Lao have no full stop: a sentence ends at a wider

@@ -97,11 +97,16 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
             output: "The talks began in 2012; they failed because of the cost.",
         },
         Fixture {
+            input: "We ate the soup ; then we left, and nobody said what was done.",
+            output: "We ate the soup; then we left, and nobody said what was done.",
+        },
+        Fixture {
             input: "large language models (LLMs) , often",
             output: "large language models (LLMs), often",
         },
     ],
     keeps: &[
+        "\"for x in foo1 foo2 … ; do command ; done\" loops over the items, as \"if test -f a ; then b ; fi\" tests.",
         "To find them, run apt-cache search .|grep dummy or apt-cache search .|grep transitional today.",
         "The numbered file:\n\n21  (at your option) any later version.\n22  .\n23  This program is free.\n",
         "To install from source, run pip install .\n\nBuild the image with docker build -t app .\n",
@@ -281,6 +286,10 @@ impl Rule for SpaceBeforePunctuation {
             {
                 continue;
             }
+            // `for x in a b ; do command ; done`: a shell list, quoted.
+            if punct == b';' && shell_keyword_after(after) {
+                continue;
+            }
             if matches!(punct, b':' | b';') && crate::text::emoticons::follows_eyes(after) {
                 continue; // `se :^)`, `:'-)`, `:$`
             }
@@ -348,6 +357,7 @@ impl Rule for SpaceBeforePunctuation {
                     }
                 };
                 if verdict
+                    || french_quotation(before, after)
                     || (punct == b':'
                         && (ends_a_label(text, start, m.end())
                             || colons_aligned(doc, line, punct_at)
@@ -521,6 +531,22 @@ fn names_the_mark(before: &str) -> bool {
     matches!(word, "by" | "with") && participle.len() > 4 && participle.ends_with("ed")
 }
 
+/// A shell keyword after a `;`: `done`, `fi` or `esac` closing a list, or
+/// `do` or `then` opening one that the same line closes.
+fn shell_keyword_after(after: &str) -> bool {
+    let line = &after[..after.find('\n').unwrap_or(after.len())];
+    let line = &line[..crate::span::floor_char_boundary(line, line.len().min(200))];
+    let rest = line.trim_start_matches(' ');
+    let word_end = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
+    let closes = |w: &str| line.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| t == w);
+    match &rest[..word_end] {
+        "done" | "fi" | "esac" => true,
+        "do" => closes("done"),
+        "then" => closes("fi"),
+        _ => false,
+    }
+}
+
 /// Words common in French and rare in English, and the reverse.
 const FRENCH_WORDS: &[&str] = &[
     "au", "aux", "avec", "ce", "cette", "comment", "dans", "de", "des", "du", "elle", "est", "et", "il", "la", "le",
@@ -591,10 +617,35 @@ fn looks_french(text: &str, at: usize) -> bool {
     (fr >= 2 && fr > en) || (words <= SHORT_LINE_WORDS && fr >= 1 && en == 0)
 }
 
+/// True when the mark ends a short French quotation in other text:
+/// `chanted "Allez les Bleus !" as`.
+fn french_quotation(before: &str, after: &str) -> bool {
+    if !after.starts_with(['"', '”', '“']) {
+        return false;
+    }
+    let head = &before[floor_char_boundary(before, before.len().saturating_sub(120))..];
+    let Some(open) = head.rfind(['"', '“', '\n']) else {
+        return false;
+    };
+    let quoted = &head[open + 1..];
+    let (fr, en) = function_words(quoted);
+    !head[open..].starts_with('\n') && fr >= 1 && en == 0 && quoted.split_whitespace().count() <= SHORT_LINE_WORDS
+}
+
 /// How many French and English function words `text` holds.
 fn function_words(text: &str) -> (usize, usize) {
     let (mut fr, mut en) = (0usize, 0usize);
     for w in text.split(|c: char| !c.is_alphabetic()) {
+        // `l'environnement`, `qu’il`: an elided article or pronoun.
+        if matches!(
+            w,
+            "l" | "d" | "n" | "s" | "j" | "c" | "qu" | "L" | "D" | "N" | "S" | "J" | "C" | "Qu"
+        ) {
+            let end = w.as_ptr() as usize - text.as_ptr() as usize + w.len();
+            let rest = text[end..].strip_prefix(['\'', '’']).unwrap_or("");
+            fr += usize::from(rest.starts_with(char::is_alphabetic));
+            continue;
+        }
         // Every listed word is two to five letters long.
         if !(2..=10).contains(&w.len()) {
             continue;
@@ -721,11 +772,20 @@ mod tests {
             "Ressources non officielles : mentors.debian.net",
             "Linux ou GNU/Linux ?",
             "Pourquoi trois volumes ?",
+            "ncurses : paramètre l'environnement export NCURSES_NO_UTF8_ACS=0.",
+            "The crowd chanted \"Allez les Bleus !\" as the team scored in the final minute.",
         ] {
             let text = format!("{english}{line}");
             assert_eq!(fix_en(&text), text);
         }
         assert_eq!(fix_en("Is the fix in ?"), "Is the fix in?");
+        let text = format!("{english}They chanted \"Go Blues !\" as the team scored.");
+        assert_eq!(
+            fix_en(&text),
+            format!("{english}They chanted \"Go Blues!\" as the team scored.")
+        );
+        let text = format!("{english}Set the user's shell : bash.");
+        assert_eq!(fix_en(&text), format!("{english}Set the user's shell: bash."));
         let text = format!("{english}Why did the tools fail ?");
         assert_eq!(fix_en(&text), format!("{english}Why did the tools fail?"));
     }
