@@ -82,6 +82,7 @@ are kept.",
         "AT&T, R&D, Q&A and P&G; Tom & Jerry; fine.",
         "<a href=\"/tag?a=1&amp;b=2\">",
         "Write `&amp;` to get an ampersand.",
+
         "It converts them:\n\nconst sjis = Encoding.convert(codes, { to: 'SJIS', fallback: 'html-entity' });\nconsole.log(sjis); // '寿司&#127843;ビール&#127866;'\n",
         "See https://example.com/?a=1&amp;b=2 for more.",
         "An &unknown; name stays.",
@@ -99,6 +100,32 @@ static ESCAPED_TAG: LazyLock<Regex> = LazyLock::new(|| {
 static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});").expect("pattern compiles")
 });
+
+/// Whether `with` is `&`, `<` or `>` (the characters whose references are
+/// taught) and stands on its own (no letter or digit against it) within 40
+/// bytes of `span` on its line. Quotes are left out: text that mixes `"`
+/// and `&quot;` is debris far more often than a lesson.
+fn shown_beside(text: &str, span: Span, with: &str) -> bool {
+    let c = match with {
+        "&" => '&',
+        "<" => '<',
+        ">" => '>',
+        _ => return false,
+    };
+    let from = crate::span::ceil_char_boundary(text, span.start.saturating_sub(40));
+    let to = crate::span::floor_char_boundary(text, (span.end + 40).min(text.len()));
+    let alone = |window: &str| {
+        window.match_indices(c).any(|(i, _)| {
+            let before = window[..i].chars().next_back();
+            let after = window[i + c.len_utf8()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    };
+    let before = &text[from..span.start];
+    let after = &text[span.end..to];
+    alone(&before[before.rfind('\n').map_or(0, |i| i + 1)..])
+        || alone(&after[..after.find('\n').unwrap_or(after.len())])
+}
 
 impl Rule for HtmlEntity {
     fn meta(&self) -> &'static RuleMeta {
@@ -142,6 +169,9 @@ impl Rule for HtmlEntity {
                 None => (0, body),
             };
             let mut decoded = decode(core);
+            // `(&) is written &amp;`, a table's `│&lt;  │< :`: the reference
+            // shown beside the character it stands for is the subject.
+            let shown = matches!(&decoded, Decoded::Text(with) if shown_beside(text, span, with));
             if let Decoded::Text(with) = &decoded {
                 // A bidi mark only means something next to right-to-left text.
                 if is_bidi_control(with) && !rtl.has(span.start) {
@@ -154,7 +184,7 @@ impl Rule for HtmlEntity {
             let alone = text[..span.start].ends_with(' ') && text[span.end..].starts_with(' ');
             let after_named = last_named
                 .is_some_and(|end: usize| span.start - end <= 80 && !text[end..span.start].contains(['.', '\n']));
-            let is_named = named(text, span) || (alone && after_named);
+            let is_named = named(text, span) || (alone && after_named) || shown;
             if is_named {
                 last_named = Some(span.end);
             }
@@ -338,6 +368,19 @@ mod tests {
 
     fn fix(text: &str) -> String {
         linter().fix(text, FixMode::Safe).unwrap().text
+    }
+
+    #[test]
+    fn leaves_a_reference_shown_beside_its_character_for_review() {
+        for text in [
+            "All other characters (&) are written as &amp;. Note that not all requests are equal.",
+            "    │&lt;      │< : less than│\n    │&amp;     │& : ampersand│",
+        ] {
+            assert_eq!(fix(text), text);
+        }
+        // A character inside a word, or a quote, is no lesson.
+        assert_eq!(fix("AT&T and R&amp;D"), "AT&T and R&D");
+        assert_eq!(fix("He said \"no\" and &quot;yes&quot;"), "He said \"no\" and \"yes\"");
     }
 
     #[test]

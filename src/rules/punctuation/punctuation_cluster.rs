@@ -163,6 +163,11 @@ only: elsewhere a snippet's cut or a short ellipsis (`ni Ekibuga kitabuse..`,
         "all men are created equal, . . . endowed, and despair • . . I see",
         "Use letters, digits, @, ., +, -, _ or ! in the name.",
         "Control operator (optional: && , || , newline , ; , & , ( , ) )",
+        "Storage paths inside this storage path are not supported, e.g. ./path/to/blueprint or i.e. ../lib here.",
+        "    user2:x:1001:1001:User2 Name,,,:/home/user2:/bin/bash",
+        "Use printf(\"%s\", foo); not printf(foo);.",
+        "  a) echo \"ICK, NOTHING WORKED!!!  You may have to diddle the includes.\";;\n  b) exit ;;",
+
         "Options: [name=N,N..] are accepted, as are {1..} ranges.",
         "Napisz tak: ,,Programowo nie'' i tyle, jak sie nazywasz ? ;PP\nA: g.. g.. geh mir m.. m.. mal aus dem Weg.",
         "Taip rašoma psalmėje:,,Štai, ką aš sakau\" ir kitur.",
@@ -582,6 +587,33 @@ fn judge(text: &str, marks: &[Mark], next: Next, language: Option<Lang>) -> Verd
     }
 }
 
+/// Whether `head` ends in a call's closing bracket, `printf(foo)`: a
+/// name glued to the opening one, within 60 bytes.
+fn after_call(head: &str) -> bool {
+    if !head.ends_with(')') {
+        return false;
+    }
+    let from = ceil_char_boundary(head, head.len().saturating_sub(60));
+    let window = &head[from..head.len() - 1];
+    window.rfind('(').is_some_and(|open| {
+        window[..open]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_')
+    })
+}
+
+/// Whether `head` ends in a number of one to three digits standing alone
+/// (`das 2`), which an ordinal's period follows.
+fn ordinal_before(head: &str) -> bool {
+    let digits = head.bytes().rev().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits)
+        && head[..head.len() - digits]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || c == '(')
+}
+
 impl Rule for PunctuationCluster {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -676,6 +708,27 @@ impl Rule for PunctuationCluster {
             if before.is_some_and(|c| "/\\<>@#$^*+=|~`".contains(c))
                 || (before.is_some_and(|c| c.is_ascii_digit()) && m.as_str().starts_with(".??"))
                 || (capitals >= 2 && m.as_str().starts_with(".?") && m.as_str()[1..].bytes().all(|b| b == b'?'))
+            {
+                continue;
+            }
+            let after = &text[m.end()..];
+            // `e.g. ./path`, `i.e. ../lib`: the last period opens a path.
+            // `User Name,,,:/home/user`: a record's empty fields.
+            // `printf(foo);.`: a statement's semicolon, then the sentence's.
+            // `echo "done";;` ending its line: a shell case's branch.
+            let all = |c: u8| m.as_str().bytes().all(|b| b == c);
+            if (last == b'.' && after.starts_with('/'))
+                || (all(b',') && after.starts_with([':', ';', '|', '/']))
+                || (m.as_str().starts_with(';') && after_call(&text[..m.start()]))
+                || (m.as_str() == ";;" && after.trim_start_matches([' ', '\t']).starts_with(['\n', '\r']))
+            {
+                continue;
+            }
+            // `das 2., 3. etc.`: a German (Czech, Polish…) ordinal's period,
+            // then the list's comma.
+            if m.as_str() == ".,"
+                && doc.language_at(m.start()) != Some(Lang::English)
+                && ordinal_before(&text[..m.start()])
             {
                 continue;
             }
@@ -852,6 +905,21 @@ mod tests {
         assert_eq!(
             fix("Bring pens, paper, etc. , and a ruler."),
             "Bring pens, paper, etc., and a ruler."
+        );
+    }
+
+    #[test]
+    fn keeps_an_ordinal_period_before_a_comma_outside_english() {
+        let text =
+            "Das erste Mal liest man einen Roman der Geschichte wegen, das 2.,\n3. und 4. Mal des Inhalts wegen.";
+        assert_eq!(fix_with(text, FixMode::Safe, Language::Auto), text);
+        assert_eq!(
+            fix_with(
+                "The final vote was held on day 12.,\nThen they left.",
+                FixMode::Safe,
+                Language::Is(crate::Lang::English)
+            ),
+            "The final vote was held on day 12.\nThen they left."
         );
     }
 

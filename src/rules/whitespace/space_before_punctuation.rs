@@ -97,6 +97,10 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
             output: "The talks began in 2012; they failed because of the cost.",
         },
         Fixture {
+            input: "It is in part I : the one we read ; and the part about Act II : the one we skipped.",
+            output: "It is in part I: the one we read; and the part about Act II: the one we skipped.",
+        },
+        Fixture {
             input: "We ate the soup ; then we left, and nobody said what was done.",
             output: "We ate the soup; then we left, and nobody said what was done.",
         },
@@ -107,6 +111,9 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
     ],
     keeps: &[
         "\"for x in foo1 foo2 … ; do command ; done\" loops over the items, as \"if test -f a ; then b ; fi\" tests.",
+        "What does this script do?\n    unzip ; touch ; finger ; mount ; gasp ; yes ; umount ; sleep\nThe answer is not about computers.",
+        "That youth and observation copied there.\nHamlet, I : v : 95   William Shakespeare",
+        "054 44 2C , │ 154 108 6C l\n056 46 2E . │ 156 110 6E n",
         "To find them, run apt-cache search .|grep dummy or apt-cache search .|grep transitional today.",
         "The numbered file:\n\n21  (at your option) any later version.\n22  .\n23  This program is free.\n",
         "To install from source, run pip install .\n\nBuild the image with docker build -t app .\n",
@@ -287,7 +294,9 @@ impl Rule for SpaceBeforePunctuation {
                 continue;
             }
             // `for x in a b ; do command ; done`: a shell list, quoted.
-            if punct == b';' && shell_keyword_after(after) {
+            if (punct == b';' && shell_keyword_after(after))
+                || (matches!(punct, b';' | b':') && spaced_throughout(text.as_bytes(), start, m.end(), punct))
+            {
                 continue;
             }
             if matches!(punct, b':' | b';') && crate::text::emoticons::follows_eyes(after) {
@@ -456,7 +465,35 @@ fn in_columns(b: &[u8], start: usize, end: usize) -> bool {
         }
         run_end = i + 3;
     }
-    runs >= 2 || memchr::memchr_iter(b'\t', line).nth(1).is_some()
+    runs >= 2
+        || memchr::memchr_iter(b'\t', line).nth(1).is_some()
+        // A table's cells (`2C , │ 154`), ruled by box-drawing or pipes.
+        || memchr::memmem::find(line, "│".as_bytes()).is_some()
+        || memchr::memchr_iter(b'|', line).nth(2).is_some()
+}
+
+/// A line that spaces the same mark three times or more (`unzip ; touch ;
+/// finger ; mount`, `I : v : 95`... a list's separators) spaces it on
+/// purpose, as a style or a syntax.
+fn spaced_throughout(b: &[u8], start: usize, end: usize, mark: u8) -> bool {
+    let (lo, hi) = crate::text::line_reach(b, start, end, COLUMN_REACH);
+    let spaced = b[lo..hi]
+        .windows(3)
+        .filter(|w| w[0] == b' ' && w[1] == mark && w[2] == b' ')
+        .count();
+    spaced >= 3 || (mark == b':' && spaced == 2 && roman_citation(&b[lo..start], &b[end..hi]))
+}
+
+/// `Hamlet, I : v : 95`: act, scene and line, in numerals on both sides.
+fn roman_citation(before: &[u8], after: &[u8]) -> bool {
+    let numeral = |t: &[u8]| {
+        !t.is_empty()
+            && t.len() <= 6
+            && (t.iter().all(u8::is_ascii_digit) || t.iter().all(|c| b"ivxlcIVXLC".contains(c)))
+    };
+    let left = before.rsplit(|&c| c == b' ').next().unwrap_or(b"");
+    let right = after.trim_ascii_start().split(|&c| c == b' ').next().unwrap_or(b"");
+    numeral(left) && numeral(right)
 }
 
 /// Articles of the languages whose spacing this rule reads. No sentence

@@ -57,6 +57,9 @@ Fix (safe): delete the spaces inside the bracket.",
         },
     ],
     keeps: &[
+        "It goes more or less like this: ( | ) and that is all.",
+        "[[ expression ]] returns a status of 0 or 1, and the rule * ^Subject: send file \\/[^ ]* matches it.",
+        "+-------------------[ mailto: someone@example.net ]-+",
         "The template reads _Default: English[ translators, please see comment in PO files] and the value arr[ i ] here.",
         "Models (LLMs) and [1] citations.",
         "\"$( befehl )\" → die Ausgabe von \"befehl\", und $(( i + 1 )) zählt.",
@@ -289,6 +292,17 @@ fn check_pair(doc: &Document, open: usize, close: usize, out: &mut Vec<Diagnosti
     }
     // `ESC ( B`, `ESC [ 11 ; n ]`: a terminal's escape sequence, spelled.
     if head.ends_with("ESC") {
+        return;
+    }
+    // `( | )`, `( + )`: no letter or digit inside, a symbol shown; `[[ expr
+    // ]]`, a shell's test; `[^ ]`, a regex's class; `-[ mailto: … ]-+`, a
+    // box drawn around the words.
+    let rule = |c: Option<char>| c.is_some_and(|c| matches!(c, '-' | '=' | '+' | '*' | '#' | '~'));
+    if !content.contains(char::is_alphanumeric)
+        || (b[open] == b'[' && (text[..open].ends_with('[') || text[close + 1..].starts_with(']')))
+        || (b[open] == b'[' && inner.starts_with('^'))
+        || (rule(text[..open].chars().next_back()) && rule(text[close + 1..].chars().next()))
+    {
         return;
     }
     // `REPEAT 10 [ FORWARD 10 LEFT 36 ]`, `PV(Rate; NPer; Pmt [ ; FV ])`:
