@@ -72,6 +72,10 @@ word is never safe.",
             output: "It was a small step, and he said so. Whatever the nation does, it acts.",
         },
         Fixture {
+            input: "I told you you you had it. Then the the board met, and it asked you you to stay.",
+            output: "I told you you had it. Then the board met, and it asked you you to stay.",
+        },
+        Fixture {
             input: "The rest was returned to to the Treasury, and I understand that that there is a plan.",
             output: "The rest was returned to the Treasury, and I understand that there is a plan.",
         },
@@ -113,6 +117,7 @@ word is never safe.",
         },
     ],
     keeps: &[
+        "If I told you you had a beautiful body, would you hold it against me? Poor poor pitiful me. My my, hey hey.",
         "# Use these settings if you wish to make use of the network console\n# for a remote installation over SSH.\n#d-i network-console/password password r00tme\n#d-i tasksel tasksel/first multiselect standard\n",
         "He said it was fine. Yay yay! The coach said: Wow wow! Then, meep meep, off he went. Woot woot!",
         "They watched it twice (as if they knew who Scar was … he he). It was funny, ha ha.",
@@ -301,6 +306,18 @@ impl Rule for DoubledWord {
                     && first.starts_with(char::is_uppercase)
                     && lead.is_lowercase()
                     && !opens_sentence(&text[..a.start]))
+                // `Poor poor pitiful me`, `My my, hey hey`: a word said twice
+                // for emphasis opens the sentence, or a cry before a comma;
+                // a slip there doubles a function word (`The the`, `Le le`).
+                || (first != second
+                    && first.starts_with(char::is_uppercase)
+                    && opens_sentence(&text[..a.start])
+                    && ((!function_word && !crate::lang::is_function_word(second))
+                        || text[b.end..].starts_with([',', '!'])))
+                // `If I told you you had`: the one told, then the clause's
+                // subject.
+                || (second.eq_ignore_ascii_case("you")
+                    && prev_word.is_some_and(|&w| TELLING_VERBS.iter().any(|v| v.eq_ignore_ascii_case(doc.slice(w)))))
                 // `whatever happens happens`: the verb of a clause that is
                 // the subject, then the sentence's own.
                 || (!function_word
@@ -309,9 +326,12 @@ impl Rule for DoubledWord {
                             .iter()
                             .any(|r| r.eq_ignore_ascii_case(doc.slice(w)))
                     }))
-                // `… he he).`, `ha ha.`: laughter closing its clause; a pronoun
+                // `… he he).`, `ha ha.`, `hey hey.`: laughter or a cry closing its clause; a pronoun
                 // doubled by a slip has its verb after it (`he he said`).
-                || (matches!(second, "ha" | "he" | "hi" | "ho" | "hah" | "heh" | "hih" | "hoh")
+                || (matches!(
+                    second,
+                    "ha" | "he" | "hi" | "ho" | "hah" | "heh" | "hih" | "hoh" | "hey" | "oh" | "ah" | "bye" | "yeah" | "no" | "yes"
+                )
                     && text[b.end..]
                         .chars()
                         .next()
@@ -338,6 +358,38 @@ impl Rule for DoubledWord {
         }
     }
 }
+
+/// Verbs whose object may be followed by a clause of its own: `told you
+/// you had`, `promised you you would`.
+const TELLING_VERBS: &[&str] = &[
+    "tell",
+    "tells",
+    "told",
+    "telling",
+    "ask",
+    "asked",
+    "asks",
+    "show",
+    "showed",
+    "shown",
+    "remind",
+    "reminded",
+    "warn",
+    "warned",
+    "promise",
+    "promised",
+    "assure",
+    "assured",
+    "bet",
+    "convince",
+    "convinced",
+    "teach",
+    "taught",
+    "guarantee",
+    "guaranteed",
+    "inform",
+    "informed",
+];
 
 /// A French past participle (`invités`, `blessée`): the noun it also is
 /// may take it as an adjective, `les invités invités à la fête`.

@@ -73,6 +73,7 @@ words.",
         },
     ],
     keeps: &[
+        "It came in a 16-oz. can, but now comes in a 32-oz. can. Many consider it a light beer.",
         "Open Democracy, 2005. okt. 18. The report of the commission, 2004. szept. (.pdf)",
         "Did it work? Yes. It worked. Not so. Indeed. Thank you. No. Exactly.",
         "The firm is based in the U.S. and in Springfield, Ill. today.",
@@ -315,6 +316,15 @@ fn ends_a_word(text: &str, dot: usize) -> bool {
         return false;
     }
     if is_abbreviation(word) || is_roman_numeral(word) || is_function_word(word) {
+        return false;
+    }
+    // `a 32-oz. can`, `a 5-lb. bag`: a number and its unit, hyphened.
+    if word.rsplit_once('-').is_some_and(|(number, unit)| {
+        !number.is_empty()
+            && number.bytes().all(|b| b.is_ascii_digit())
+            && unit.chars().count() <= 4
+            && unit.chars().all(char::is_lowercase)
+    }) {
         return false;
     }
     // `5 mio. euros`, `3 tsp. sugar`: a short lowercase word after a number

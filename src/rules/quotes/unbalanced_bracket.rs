@@ -21,8 +21,9 @@ Pairing runs per paragraph (and per line, in text with one paragraph per
 line), with `(` and `[` sharing one stack so `[0, 1)` counts as closed.
 Brackets side by side (`)))`) are one finding.
 Left alone: list markers (`a)`, `б)`, `1)`, `iv)`, `2º)`, German law's `aa)`), keys pressed with a
-modifier (`Control+]`, `Ctrl-[`, `Strg + ]`), emoticons (`:)`, `;-)`,
-`:(`, `(:`, `:)))`, `:'-)`, `;~)`, `8-)`, and the Russian smile of brackets after a word,
+modifier (`Control+]`, `Ctrl-[`, `Strg + ]`) or in caret notation (`^]`), emoticons (`:)`, `;-)`,
+`:(`, `(:`, `:)))`, `:'-)`, `;~)`, `8-)`, `:))` and `;]]]` with no bracket open before them on
+their line, and the Russian smile of brackets after a word,
 `спасибо)))`), the prefix a mail reader puts before each quoted line (`>
 )`, `--]` opening two lines), brackets inside URLs and code spans
 (`…/Foo_(bar)`), and a
@@ -55,6 +56,10 @@ cannot be known.",
             output: "The board met on 2018-) Monday and read pages 7-8-) first.",
         },
         Fixture {
+            input: "It was fine. The board (and the chair :)) met) today.",
+            output: "It was fine. The board (and the chair :)) met today.",
+        },
+        Fixture {
             input: "D-New York] or somebody like that, he said.",
             output: "D-New York] or somebody like that, he said.",
         },
@@ -68,6 +73,7 @@ cannot be known.",
         },
     ],
     keeps: &[
+        "It was fine.\n\nThe vacuum is lovely :)) and cheap. Escape character is '^]'. So sad :((",
         "The firm makes large language models (LLMs) and [sic] more.",
         "Choose a) cost, b) speed or iv) both.\n1) First\n2) Second",
         "Nice work :) and thanks ;-) or :( and (:",
@@ -288,14 +294,27 @@ pub(super) fn emoticon(text: &str, at: usize) -> bool {
     // mouth alone after a word. Two after eyes may be a face and a closer
     // (`(… :-))`); three are a face. Bounded: a face has a few mouths, and
     // a long run of brackets stays linear.
-    if b[at] == b')' {
-        let first = at - b[..at].iter().rev().take(8).take_while(|&&c| c == b')').count();
-        let run = at + b[at..].iter().take(8).take_while(|&&c| c == b')').count() - first;
-        let bare = text[..first]
-            .chars()
-            .next_back()
-            .is_some_and(|c| matches!(c, 'А'..='я' | 'ё' | 'Ё'));
-        if (bare && run >= 2) || (run >= 3 && first != at && face(text, first)) {
+    // So `:))` with no bracket open before it on its line, `;]]]`, `:((`.
+    if matches!(b[at], b')' | b']' | b'(') {
+        let mouth = b[at];
+        let first = at - b[..at].iter().rev().take(8).take_while(|&&c| c == mouth).count();
+        let run = at + b[at..].iter().take(8).take_while(|&&c| c == mouth).count() - first;
+        let bare = mouth == b')'
+            && text[..first]
+                .chars()
+                .next_back()
+                .is_some_and(|c| matches!(c, 'А'..='я' | 'ё' | 'Ё'));
+        let opener = match mouth {
+            b')' => Some(b'('),
+            b']' => Some(b'['),
+            _ => None,
+        };
+        let open_before = opener.is_some_and(|o| {
+            let head = &b[first.saturating_sub(200)..first];
+            let line = &head[head.iter().rposition(|&c| c == b'\n').map_or(0, |i| i + 1)..];
+            line.contains(&o)
+        });
+        if (bare && run >= 2) || (run >= 2 && first != at && face(text, first) && (run >= 3 || !open_before)) {
             return true;
         }
     }
@@ -344,6 +363,17 @@ fn face(text: &str, at: usize) -> bool {
 /// `Control+]`, `Ctrl-[`, `Strg + ]`: a bracket pressed with a modifier is
 /// a key, and pairs with nothing.
 fn pressed_key(text: &str, at: usize) -> bool {
+    // `'^]'`, `^[`: a control key in caret notation (telnet's escape),
+    // a token of its own; `^(` and `^[a-z]` open a regex's group.
+    let b = text.as_bytes();
+    if matches!(b[at], b']' | b'[')
+        && text[..at].ends_with('^')
+        && (at < 2 || matches!(b[at - 2], b' ' | b'\'' | b'"' | b'\n'))
+        && b.get(at + 1)
+            .is_none_or(|&c| matches!(c, b' ' | b'\'' | b'"' | b'.' | b',' | b')' | b'\n'))
+    {
+        return true;
+    }
     let head = text[..at].trim_end_matches(' ');
     let Some(head) = head.strip_suffix(['+', '-']) else {
         return false;
