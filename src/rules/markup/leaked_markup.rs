@@ -103,6 +103,10 @@ alt=ByteDance’s logo is seen at the company’s office building in Shanghai on
             output: "Tagesschau meldet Regen. Mehr unter Tags im Archiv.",
         },
         Fixture {
+            input: "The memo was short.\n<br> The board met on Monday.\n<br> It approved the plan.",
+            output: "The memo was short.\nThe board met on Monday.\nIt approved the plan.",
+        },
+        Fixture {
             input: "<p>Lumenfold raised $120 million.</p><p>It plans to expand.<br/>More soon.</p>",
             output: "Lumenfold raised $120 million. It plans to expand. More soon.",
         },
@@ -136,6 +140,7 @@ alt=ByteDance’s logo is seen at the company’s office building in Shanghai on
         },
     ],
     keeps: &[
+        "<taw> br: who is the third one?\n<br> taw: Blacky, of course.\n12:03 <F> Has anyone tried the provider?\n12:04 <A> Yes, it is called timeout now.",
         "Add the --libdir=\\$${prefix}/lib/$(DEB_HOST_MULTIARCH) argument to ./configure, or keep ${HOME}/.ssh.",
         "The page is searched for links of the form <a href=...>. Their names are matched.",
         "If you care about privacy, use alternatives like <a rel=\"noreferrer\" …> for links.",
@@ -277,8 +282,9 @@ impl Rule for LeakedMarkup {
         }
         let groups = group_adjacent(text, kept);
         for (i, group) in groups.iter().enumerate() {
-            // Markup in a program's example is the program's.
-            if doc.in_program(group.span.start) {
+            // Markup in a program's example is the program's; `<br> hi`
+            // opening a line of a chat's log is a speaker's nick.
+            if doc.in_program(group.span.start) || chat_nick(doc, group.span) {
                 continue;
             }
             // Look through neighbouring markup that is removed too.
@@ -319,6 +325,40 @@ impl Rule for LeakedMarkup {
             out.push(Diagnostic::new(&META, group.span, group.message.clone()).with_fix(fix));
         }
     }
+}
+
+/// Whether `span` is a nick opening a line of a chat's log: `<name>` and a
+/// space, after at most a time (`12:03 <argv> hi`), on a line next to
+/// another that opens so, one of the two with a name no tag has (`<br>
+/// hi` over `<br> there` may be a page's breaks).
+fn chat_nick(doc: &Document, span: Span) -> bool {
+    let (text, lines) = (doc.text(), doc.lines());
+    let nick_of = |line: Span| {
+        let l = line.slice(text);
+        let l = l.trim_start_matches(|c: char| c.is_ascii_digit() || c == ':' || c == '[' || c == ']' || c == ' ');
+        l.strip_prefix('<')
+            .and_then(|r| r.find('>').map(|e| (&r[..e], &r[e + 1..])))
+            .filter(|(nick, rest)| {
+                (1..=24).contains(&nick.len()) && !nick.contains([' ', '<', '=', '/']) && rest.starts_with(' ')
+            })
+            .map(|(nick, _)| nick)
+    };
+    let li = doc.line_index(span.start);
+    let Some(&line) = lines.get(li) else {
+        return false;
+    };
+    let head = &text[line.start..span.start];
+    let Some(own) = nick_of(line) else {
+        return false;
+    };
+    head.bytes()
+        .all(|c| c.is_ascii_digit() || matches!(c, b':' | b'[' | b']' | b' '))
+        && [li.checked_sub(1), Some(li + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|i| lines.get(i))
+            .filter_map(|&l| nick_of(l))
+            .any(|other| !TAGS.contains(own) || !TAGS.contains(other))
 }
 
 /// Merge pieces of the same safety that touch or are separated only by

@@ -173,6 +173,7 @@ only: elsewhere a snippet's cut or a short ellipsis (`ni Ekibuga kitabuse..`,
         "Taip rašoma psalmėje:,,Štai, ką aš sakau\" ir kitur.",
         "Drzost. Soc. dem. ,,Jiskra`` ve své neomalenosti vyhrožuje státním úředníkům.",
         "Er rief: H.. H.. Hilfe i.. i.. ich k..k.. kann doch n..n..icht schwimmen!",
+        "Der zweite schreit:\nH.. H.. Hilfe i.. i.. ch k..k.. kann doch n..n..icht schw.. schwimmen!",
         "Drop the trailing \"cd ./source;\". Then run echo \"Hello,\"; echo \"world\"",
         "The file contains the line ddns-domain-name \"internal.falcot.com\";.",
         "For example, b'1,,2'.split(b',') returns three items, as \"a;;b\" does.",
@@ -688,7 +689,15 @@ impl Rule for PunctuationCluster {
                             .eq(frag.chars().flat_map(char::to_lowercase))
                     })
             };
-            if m.as_str() == ".." && (stutter || syllables) {
+            // `i.. i.. ch`: a stutter goes on where one came before it.
+            let stuttering = {
+                let frag = trailing_letters(&text[..m.start()]);
+                !frag.is_empty()
+                    && frag.chars().nth(3).is_none()
+                    && text[..m.start() - frag.len()].trim_end_matches(' ').ends_with("..")
+                    && text[..m.start() - frag.len()].ends_with(' ')
+            };
+            if m.as_str() == ".." && (stutter || syllables || stuttering) {
                 continue;
             }
             // `patches! ;-)`, `a fair test. ;)`: the last mark opens an emoticon.
@@ -720,7 +729,7 @@ impl Rule for PunctuationCluster {
             if (last == b'.' && after.starts_with('/'))
                 || (all(b',') && after.starts_with([':', ';', '|', '/']))
                 || (m.as_str().starts_with(';') && after_call(&text[..m.start()]))
-                || (m.as_str() == ";;" && after.trim_start_matches([' ', '\t']).starts_with(['\n', '\r']))
+                || (m.as_str().ends_with(";;") && after.trim_start_matches([' ', '\t']).starts_with(['\n', '\r']))
             {
                 continue;
             }

@@ -71,6 +71,7 @@ been cut mid-sentence, and a person should decide.",
         },
     ],
     keeps: &[
+        "[+] SignOff gari_: #hax (EOF From client)\n\n;P evilme. I had to let off steam, it has been two weeks.",
         "100..499\n\nwill only be installed if there is no newer version available in another distribution,\n\n500..989\n\nwill only be installed if there is no newer version available in the target distribution,\n\n990..1000\n\nwill be installed unless the installed version is newer.\n",
         "        IN      NS      ns.internal.example.com.\n\n; 192.168.0.1 -> arrakis\n1.0     IN      PTR     arrakis.\n; 192.168.0.2 -> neptune\n2.0     IN      PTR     neptune.\n",
         "...and then it rained.\n\n.NET is a runtime.",
@@ -186,7 +187,9 @@ impl Rule for StrayPunctuation {
             let comments = line.starts_with(';')
                 && (i.saturating_sub(3)..(i + 4).min(lines.len()))
                     .any(|j| j != i && slice(j).trim_start().starts_with(';'));
-            if opens_with_mark && !comments && (starts_para || ends_sentence(slice(i - 1))) {
+            // `;P evilme.`, `:) ok`: a face opening the line.
+            let face = line.starts_with([';', ':']) && crate::text::emoticons::follows_eyes(&line[1..]);
+            if opens_with_mark && !comments && !face && (starts_para || ends_sentence(slice(i - 1))) {
                 if let Some((s, e)) = opening_marks(line) {
                     let span = Span::new(lines[i].start + s, lines[i].start + e);
                     out.push(

@@ -80,6 +80,9 @@ impl Rule for ControlCharacter {
                 if b[i] == 0x1B && b.get(i + 1) == Some(&b'[') {
                     i = csi_end(b, i);
                     only_breaks = false;
+                } else if b[i] == 0x03 {
+                    i = colour_end(b, i);
+                    only_breaks = false;
                 } else if is_control(b[i]) {
                     only_breaks &= matches!(b[i], 0x0B | 0x0C);
                     i += 1;
@@ -98,6 +101,8 @@ impl Rule for ControlCharacter {
             let first = b[start];
             let what = if first == 0x1B && b.get(start + 1) == Some(&b'[') {
                 "ANSI escape sequence".to_string()
+            } else if first == 0x03 && i > start + 1 && b[start + 1].is_ascii_digit() {
+                "IRC colour code".to_string()
             } else {
                 format!("control character U+{first:04X}")
             };
@@ -166,6 +171,20 @@ fn next_below_space_or_del(b: &[u8], mut i: usize) -> Option<usize> {
     (i..b.len()).find(|&j| b[j] < 0x20 || b[j] == 0x7F)
 }
 
+/// The end of the IRC colour code starting at `at`: U+0003, then a colour
+/// of one or two digits and a background after a comma (`\x038,1`). Its
+/// digits are the code's, not the text's: leaving them leaves `8,1 hi`.
+fn colour_end(b: &[u8], at: usize) -> usize {
+    let digits = |from: usize| b[from..].iter().take(2).take_while(|c| c.is_ascii_digit()).count();
+    let mut i = at + 1;
+    let fg = digits(i);
+    i += fg;
+    if fg > 0 && b.get(i) == Some(&b',') && digits(i + 1) > 0 {
+        i += 1 + digits(i + 1);
+    }
+    i
+}
+
 /// The end of the ANSI control sequence starting at `at` (`ESC [ params final`).
 fn csi_end(b: &[u8], at: usize) -> usize {
     let mut i = at + 2;
@@ -191,6 +210,14 @@ mod tests {
             .fix(text, FixMode::Safe)
             .unwrap()
             .text
+    }
+
+    #[test]
+    fn removes_an_irc_colour_code_with_its_digits() {
+        // The gap left is repeated-spaces' to close.
+        assert_eq!(fix("<nick> \u{3}8,1 come to #chan"), "<nick>  come to #chan");
+        assert_eq!(fix("<nick> \u{3}4red\u{3} text"), "<nick> red text");
+        assert_eq!(fix("a\u{3}, then 12 more"), "a, then 12 more");
     }
 
     #[test]
