@@ -56,6 +56,7 @@ decide.",
         },
     ],
     keeps: &[
+        "Use -h \"\" to print an empty line, and --sep '' for no separator.",
         "Legend: [O] = OK, [E] = Error, [ ] = didn't try it\n\nInitial boot:           [ ]\nDetect network card:    [ ]\n",
         "It returns an empty list [] by default, a tuple () when asked and the string \"\" on error.",
         "In Python, an empty tuple is written as () and an empty list as [].",
@@ -214,6 +215,16 @@ fn code_like(text: &str, span: Span) -> bool {
         return true;
     }
     if next == Some('.') && text[span.end + 1..].starts_with(|c: char| c.is_alphanumeric()) {
+        return true;
+    }
+    // `-h ""`, `--sep ''`, `Pin: origin ""`: an empty string given to an
+    // option or a field, the value itself.
+    let token = before.trim_end_matches(' ');
+    let token = &token[token.rfind([' ', '\t', '\n']).map_or(0, |i| i + 1)..];
+    if span.slice(text).starts_with(['"', '\''])
+        && before.ends_with(' ')
+        && (token.starts_with('-') && token.len() <= 24 && token[1..].starts_with(|c: char| c.is_ascii_alphabetic()))
+    {
         return true;
     }
     // `"[]"`, `‘()’`, `` `[]` ``: brackets quoted are the characters named.

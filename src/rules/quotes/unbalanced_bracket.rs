@@ -73,6 +73,7 @@ cannot be known.",
         },
     ],
     keeps: &[
+        "It was set. The sequence ESC ) B switches the second table back. Patterns such as *.Z) and *.gz) pick the tool.",
         "It was fine.\n\nThe vacuum is lovely :)) and cheap. Escape character is '^]'. So sad :((",
         "The firm makes large language models (LLMs) and [sic] more.",
         "Choose a) cost, b) speed or iv) both.\n1) First\n2) Second",
@@ -309,16 +310,18 @@ pub(super) fn emoticon(text: &str, at: usize) -> bool {
             b']' => Some(b'['),
             _ => None,
         };
-        let open_before = opener.is_some_and(|o| {
-            let head = &b[first.saturating_sub(200)..first];
-            let line = &head[head.iter().rposition(|&c| c == b'\n').map_or(0, |i| i + 1)..];
-            line.contains(&o)
-        });
+        let open_before = opener.is_some_and(|o| open_on_line(b, first, o));
         if (bare && run >= 2) || (run >= 2 && first != at && face(text, first) && (run >= 3 || !open_before)) {
             return true;
         }
     }
     face(text, at)
+}
+
+/// Whether the bracket `open` stands before `at` on its line, within 200 bytes.
+fn open_on_line(b: &[u8], at: usize, open: u8) -> bool {
+    let head = &b[at.saturating_sub(200)..at];
+    head[head.iter().rposition(|&c| c == b'\n').map_or(0, |i| i + 1)..].contains(&open)
 }
 
 /// The mark at `at` is part of a face of one mouth: `:)`, `;-(`, `(:`,
@@ -375,6 +378,14 @@ fn pressed_key(text: &str, at: usize) -> bool {
         return true;
     }
     let head = text[..at].trim_end_matches(' ');
+    // `ESC ) B`: a terminal's escape sequence, spelled; `*.Z)`, a shell
+    // case's pattern.
+    let pattern = text[..at].rsplit([' ', '\t', '\n']).next().unwrap_or("");
+    if (b[at] != b'[' && head.ends_with("ESC"))
+        || (b[at] == b')' && pattern.starts_with('*') && !open_on_line(b, at, b'('))
+    {
+        return true;
+    }
     let Some(head) = head.strip_suffix(['+', '-']) else {
         return false;
     };
