@@ -333,32 +333,35 @@ impl Rule for LeakedMarkup {
 /// hi` over `<br> there` may be a page's breaks).
 fn chat_nick(doc: &Document, span: Span) -> bool {
     let (text, lines) = (doc.text(), doc.lines());
+    let time = |c: u8| c.is_ascii_digit() || matches!(c, b':' | b'[' | b']' | b' ');
+    // Bounded looks: a time is short, and so is a nick, so a long line
+    // costs no more than a short one.
     let nick_of = |line: Span| {
-        let l = line.slice(text);
-        let l = l.trim_start_matches(|c: char| c.is_ascii_digit() || c == ':' || c == '[' || c == ']' || c == ' ');
-        l.strip_prefix('<')
-            .and_then(|r| r.find('>').map(|e| (&r[..e], &r[e + 1..])))
-            .filter(|(nick, rest)| {
-                (1..=24).contains(&nick.len()) && !nick.contains([' ', '<', '=', '/']) && rest.starts_with(' ')
-            })
-            .map(|(nick, _)| nick)
+        let l = line.slice(text).as_bytes();
+        let lead = l.iter().take(16).take_while(|&&c| time(c)).count();
+        let r = l[lead..].strip_prefix(b"<")?;
+        let end = r.iter().take(26).position(|&c| c == b'>')?;
+        let nick = std::str::from_utf8(&r[..end]).ok()?;
+        ((1..=24).contains(&nick.len()) && !nick.contains([' ', '<', '=', '/']) && r[end + 1..].starts_with(b" "))
+            .then_some(nick)
     };
     let li = doc.line_index(span.start);
     let Some(&line) = lines.get(li) else {
         return false;
     };
-    let head = &text[line.start..span.start];
+    let head = &text.as_bytes()[line.start..span.start];
+    if head.len() > 16 || !head.iter().all(|&c| time(c)) {
+        return false;
+    }
     let Some(own) = nick_of(line) else {
         return false;
     };
-    head.bytes()
-        .all(|c| c.is_ascii_digit() || matches!(c, b':' | b'[' | b']' | b' '))
-        && [li.checked_sub(1), Some(li + 1)]
-            .into_iter()
-            .flatten()
-            .filter_map(|i| lines.get(i))
-            .filter_map(|&l| nick_of(l))
-            .any(|other| !TAGS.contains(own) || !TAGS.contains(other))
+    [li.checked_sub(1), Some(li + 1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|i| lines.get(i))
+        .filter_map(|&l| nick_of(l))
+        .any(|other| !TAGS.contains(own) || !TAGS.contains(other))
 }
 
 /// Merge pieces of the same safety that touch or are separated only by
