@@ -102,8 +102,8 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Whether `with` is `&`, `<` or `>` (the characters whose references are
-/// taught) and stands on its own (no letter or digit against it) within 40
-/// bytes of `span` on its line. Quotes are left out: text that mixes `"`
+/// taught) and stands on its own (no letter or digit against it) within 80
+/// bytes of `span` on its line (forty letters of Cyrillic). Quotes are left out: text that mixes `"`
 /// and `&quot;` is debris far more often than a lesson.
 fn shown_beside(text: &str, span: Span, with: &str) -> bool {
     let c = match with {
@@ -112,8 +112,8 @@ fn shown_beside(text: &str, span: Span, with: &str) -> bool {
         ">" => '>',
         _ => return false,
     };
-    let from = crate::span::ceil_char_boundary(text, span.start.saturating_sub(40));
-    let to = crate::span::floor_char_boundary(text, (span.end + 40).min(text.len()));
+    let from = crate::span::ceil_char_boundary(text, span.start.saturating_sub(80));
+    let to = crate::span::floor_char_boundary(text, (span.end + 80).min(text.len()));
     let alone = |window: &str| {
         window.match_indices(c).any(|(i, _)| {
             let before = window[..i].chars().next_back();
@@ -374,6 +374,7 @@ mod tests {
     fn leaves_a_reference_shown_beside_its_character_for_review() {
         for text in [
             "All other characters (&) are written as &amp;. Note that not all requests are equal.",
+            "Все остальные символы (&) перезаписываются в виде &amp;. Заметим, что не все запросы одинаковы.",
             "    │&lt;      │< : less than│\n    │&amp;     │& : ampersand│",
         ] {
             assert_eq!(fix(text), text);

@@ -163,6 +163,25 @@ impl Rule for PunctuationOnlyLine {
             {
                 kind = LineKind::Layout;
             }
+            // `…odpowiedzialności za dokonane czyny` then `?` alone: the
+            // question's own mark, wrapped. It goes back up, not away.
+            let body = s.trim();
+            if matches!(body, "?" | "!" | "?!" | "!?")
+                && !prev_blank
+                && text[..lines[i - 1].end].ends_with(char::is_alphanumeric)
+            {
+                let above = text[..lines[i - 1].end].trim_end_matches([' ', '\t']).len();
+                let wrap = Span::new(above, line.start + (s.len() - s.trim_start().len()));
+                out.push(
+                    Diagnostic::new(
+                        &META,
+                        Span::new(line.start, line.end),
+                        "a sentence's mark wrapped onto a line of its own",
+                    )
+                    .with_fix(Fix::safe_edit("join it to the line above", Edit::delete(wrap))),
+                );
+                continue;
+            }
             let span = if prev_blank && next_blank && i + 1 < lines.len() {
                 Span::new(line.start, full_end(i + 1))
             } else if prev_blank && next_blank && i > 0 {
@@ -195,6 +214,21 @@ mod tests {
             .fix(text, mode)
             .unwrap()
             .text
+    }
+
+    #[test]
+    fn joins_a_wrapped_question_mark_to_its_sentence() {
+        assert_eq!(
+            fix(
+                "Will anyone answer for what they did\n?\n\nDo you know?\n",
+                FixMode::Safe
+            ),
+            "Will anyone answer for what they did?\n\nDo you know?\n"
+        );
+        assert_eq!(
+            fix("It was over.\n?\nThen it began.\n", FixMode::Safe),
+            "It was over.\nThen it began.\n"
+        );
     }
 
     #[test]
