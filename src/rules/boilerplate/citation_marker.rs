@@ -252,9 +252,7 @@ fn formula_before(before: &str) -> bool {
     let window = &inner[from..];
     window.rfind('(').is_some_and(|open| {
         let content = &window[open + 1..];
-        [" + ", " - ", " * ", " / ", " = ", "+", "*"]
-            .iter()
-            .any(|op| content.contains(op))
+        ["+", "*", "=", " - ", " / "].iter().any(|op| content.contains(op))
     })
 }
 

@@ -326,8 +326,9 @@ impl Rule for DoubledWord {
                             .iter()
                             .any(|r| r.eq_ignore_ascii_case(doc.slice(w)))
                     }))
-                // `… he he).`, `ha ha.`, `hey hey.`: laughter or a cry closing its clause; a pronoun
-                // doubled by a slip has its verb after it (`he he said`).
+                // `… he he).`, `ha ha.`, `hey hey.`: laughter or a cry
+                // closing its clause; a pronoun doubled by a slip has its
+                // verb after it (`he he said`).
                 || (matches!(
                     second,
                     "ha" | "he" | "hi" | "ho" | "hah" | "heh" | "hih" | "hoh" | "hey" | "oh" | "ah" | "bye" | "yeah" | "no" | "yes"

@@ -103,8 +103,9 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether `with` is `&`, `<` or `>` (the characters whose references are
 /// taught) and stands on its own (no letter or digit against it) within 80
-/// bytes of `span` on its line (forty letters of Cyrillic). Quotes are left out: text that mixes `"`
-/// and `&quot;` is debris far more often than a lesson.
+/// bytes of `span` on its line (forty letters of Cyrillic). Quotes are left
+/// out: text that mixes `"` and `&quot;` is debris far more often than a
+/// lesson.
 fn shown_beside(text: &str, span: Span, with: &str) -> bool {
     let c = match with {
         "&" => '&',
