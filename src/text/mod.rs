@@ -18,5 +18,5 @@ pub(crate) use removal::{inline_removal, line_removal};
 pub use words::deletes_letters;
 pub(crate) use words::{
     between_quotes, first_char, has_quote, is_abbreviation_period, is_capitalised, is_identifier_like,
-    is_lowercase_word, is_past_form, leading_word, looks_abbreviated, terminal, trailing_letters,
+    is_lowercase_word, is_past_form, last_token, leading_word, looks_abbreviated, terminal, trailing_letters,
 };

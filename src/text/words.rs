@@ -21,6 +21,18 @@ pub(crate) fn trailing_letters(s: &str) -> &str {
     &s[s.trim_end_matches(char::is_alphabetic).len()..]
 }
 
+/// What follows the last space, tab or line break in `s`, when that is at
+/// most `max` bytes; otherwise `""`. Bounded, so a rule asking at every mark
+/// of a long line without spaces stays linear.
+pub(crate) fn last_token(s: &str, max: usize) -> &str {
+    let from = crate::span::ceil_char_boundary(s, s.len().saturating_sub(max));
+    match s[from..].rfind([' ', '\t', '\n']) {
+        Some(i) => &s[from + i + 1..],
+        None if from == 0 => s,
+        None => "",
+    }
+}
+
 /// `passed`, `announced`: a regular past form, long enough not to be `red`.
 pub(crate) fn is_past_form(word: &str) -> bool {
     word.len() > 4 && word.ends_with("ed")
@@ -147,6 +159,18 @@ pub(crate) fn between_quotes(text: &str, span: crate::Span) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_token_is_read_only_within_its_bound() {
+        assert_eq!(last_token("run with -h", 64), "-h");
+        assert_eq!(last_token("tab\t*.Z", 64), "*.Z");
+        assert_eq!(last_token("-h", 64), "-h");
+        assert_eq!(last_token("ends with a space ", 64), "");
+        // A token longer than the bound is none: the look stops there.
+        assert_eq!(last_token(&format!("a {}", "\"".repeat(100)), 64), "");
+        // The bound falls inside a letter of two bytes.
+        assert_eq!(last_token("éé", 3), "");
+    }
 
     #[test]
     fn finds_the_terminal_behind_closing_quotes() {

@@ -219,8 +219,7 @@ fn code_like(text: &str, span: Span) -> bool {
     }
     // `-h ""`, `--sep ''`, `Pin: origin ""`: an empty string given to an
     // option or a field, the value itself.
-    let token = before.trim_end_matches(' ');
-    let token = &token[token.rfind([' ', '\t', '\n']).map_or(0, |i| i + 1)..];
+    let token = crate::text::last_token(before.trim_end_matches(' '), 64);
     if span.slice(text).starts_with(['"', '\''])
         && before.ends_with(' ')
         && (token.starts_with('-') && token.len() <= 24 && token[1..].starts_with(|c: char| c.is_ascii_alphabetic()))
@@ -250,7 +249,7 @@ fn code_like(text: &str, span: Span) -> bool {
     // `Element.releaseCapture ()`, `get_value ()`, `%s ()`: a call written
     // with a space, as translators of API messages often do; a format's
     // placeholder stands for the function's name.
-    let token = head.rsplit([' ', '\t', '\n']).next().unwrap_or("");
+    let token = crate::text::last_token(head, 64);
     if span.slice(text) == "()" && head.len() < before.len() && (is_code_name(token) || is_placeholder(token)) {
         return true;
     }
@@ -258,7 +257,16 @@ fn code_like(text: &str, span: Span) -> bool {
     // signs themselves.
     let sign =
         |t: Option<&str>| t.is_some_and(|t| t.chars().count() == 1 && t.chars().all(|c| c.is_ascii_punctuation()));
-    if sign(text[span.end..].split_whitespace().next()) && sign(text[span.end..].split_whitespace().nth(1)) {
+    // Read within 32 bytes, whole tokens only: a long line without spaces
+    // is not scanned to its end at every pair.
+    let reach = crate::span::ceil_char_boundary(text, (span.end + 32).min(text.len()));
+    let ahead = match text[span.end..reach].rfind(char::is_whitespace) {
+        _ if reach == text.len() => &text[span.end..reach],
+        Some(i) => &text[span.end..span.end + i],
+        None => "",
+    };
+    let mut ahead = ahead.split_whitespace();
+    if sign(ahead.next()) && sign(ahead.next()) {
         return true;
     }
     // `Metacharacters: | ; & ( )`: or signs before them.

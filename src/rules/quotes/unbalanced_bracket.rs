@@ -380,7 +380,7 @@ fn pressed_key(text: &str, at: usize) -> bool {
     let head = text[..at].trim_end_matches(' ');
     // `ESC ) B`: a terminal's escape sequence, spelled; `*.Z)`, a shell
     // case's pattern.
-    let pattern = text[..at].rsplit([' ', '\t', '\n']).next().unwrap_or("");
+    let pattern = crate::text::last_token(&text[..at], 64);
     if (b[at] != b'[' && head.ends_with("ESC"))
         || (b[at] == b')' && pattern.starts_with('*') && !open_on_line(b, at, b'('))
     {
@@ -402,14 +402,18 @@ fn quote_prefix(text: &str, at: usize) -> bool {
     if !matches!(b[at], b')' | b']') || b.get(at + 1).is_some_and(|c| b"()[]".contains(c)) {
         return false;
     }
-    let start = memchr::memrchr(b'\n', &b[..at]).map_or(0, |i| i + 1);
-    let prefix = &b[start..=at];
-    if !prefix[..prefix.len() - 1]
+    // Only prefix marks back to the line's start, and a mail reader's
+    // prefix is short: a long line of marks is read once, not per bracket.
+    let marks = b[at.saturating_sub(24)..at]
         .iter()
-        .all(|&c| matches!(c, b'>' | b'-' | b'|' | b' '))
-    {
+        .rev()
+        .take_while(|&&c| matches!(c, b'>' | b'-' | b'|' | b' '))
+        .count();
+    let start = at - marks;
+    if start > 0 && b[start - 1] != b'\n' {
         return false;
     }
+    let prefix = &b[start..=at];
     let line_at = |s: usize| &b[s..memchr::memchr(b'\n', &b[s..]).map_or(b.len(), |i| s + i)];
     let above = (start > 0).then(|| {
         let end = start - 1;
