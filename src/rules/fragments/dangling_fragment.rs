@@ -63,6 +63,7 @@ Fix (unsafe): delete the sentence and the space before it; it removes words.",
         },
     ],
     keeps: &[
+        "Use this property to get the translated string with the GetText method. This parameter has a default value of \"\".",
         "Is it over? Sort of. Was it fun? Partly. Who was it for? The team paid for.",
         "It was fun, I think. Kind of. That was the end of it. End of. Nobody spoke.",
         "What is it for? Which city are you from?",
@@ -119,10 +120,12 @@ impl Rule for DanglingFragment {
                     .chars()
                     .next_back()
                     .is_some_and(|c| !c.is_whitespace() && !matches!(c, '(' | '[' | '“' | '‘' | '"' | '\''));
+                // `a default value of "".`: an empty string quoted ends it.
                 if glued
                     || tail
                         .chars()
                         .any(|c| !matches!(c, ' ' | '”' | '’' | '"' | '\'' | ')' | ']'))
+                    || ["\"\"", "''", "“”"].iter().any(|q| tail.contains(q))
                 {
                     continue;
                 }

@@ -105,12 +105,17 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
 /// taught) and stands on its own (no letter or digit against it) within 80
 /// bytes of `span` on its line (forty letters of Cyrillic). Quotes are left
 /// out: text that mixes `"` and `&quot;` is debris far more often than a
-/// lesson.
+/// lesson. A letter counts when its reference stands alone too (`the
+/// character é is replaced with &eacute; or`): a letter alone is taught,
+/// where a word's letters are written in it.
 fn shown_beside(text: &str, span: Span, with: &str) -> bool {
-    let c = match with {
-        "&" => '&',
-        "<" => '<',
-        ">" => '>',
+    let lone = text[..span.start].ends_with(' ') && text[span.end..].starts_with([' ', ',', ')']);
+    let mut chars = with.chars();
+    let c = match (with, chars.next(), chars.next()) {
+        ("&", ..) => '&',
+        ("<", ..) => '<',
+        (">", ..) => '>',
+        (_, Some(c), None) if lone && c.is_alphabetic() && !c.is_ascii() => c,
         _ => return false,
     };
     let from = crate::span::ceil_char_boundary(text, span.start.saturating_sub(80));
@@ -377,12 +382,15 @@ mod tests {
             "All other characters (&) are written as &amp;. Note that not all requests are equal.",
             "Все остальные символы (&) перезаписываются в виде &amp;. Заметим, что не все запросы одинаковы.",
             "    │&lt;      │< : less than│\n    │&amp;     │& : ampersand│",
+            "Per esempio, il carattere é sarà sostituito con &eacute; o con un codice numerico.",
         ] {
             assert_eq!(fix(text), text);
         }
         // A character inside a word, or a quote, is no lesson.
         assert_eq!(fix("AT&T and R&amp;D"), "AT&T and R&D");
         assert_eq!(fix("He said \"no\" and &quot;yes&quot;"), "He said \"no\" and \"yes\"");
+        // A letter's reference inside a word is decoded beside the letter alone.
+        assert_eq!(fix("The caf&eacute; and the na&iuml;ve é"), "The café and the naïve é");
     }
 
     #[test]

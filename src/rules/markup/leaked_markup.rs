@@ -140,6 +140,7 @@ alt=ByteDance’s logo is seen at the company’s office building in Shanghai on
         },
     ],
     keeps: &[
+        "Otherwise the text shown in the control (<OPTION>) is sent with the form.",
         "<taw> br: who is the third one?\n<br> taw: Blacky, of course.\n12:03 <F> Has anyone tried the provider?\n12:04 <A> Yes, it is called timeout now.",
         "Add the --libdir=\\$${prefix}/lib/$(DEB_HOST_MULTIARCH) argument to ./configure, or keep ${HOME}/.ssh.",
         "The page is searched for links of the form <a href=...>. Their names are matched.",

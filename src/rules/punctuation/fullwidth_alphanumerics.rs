@@ -60,6 +60,7 @@ the letter check compares, so no letter is lost.",
         "「ＰＯＰＯＰＯ！」",
         "７ＵＰ\u{3000}１／２",
         "Plain ASCII GPT-4 and 1,000.",
+        "=JIS(\"LibreOffice\") returns the string \"ＬｉｂｒｅＯｆｆｉｃｅ\" in full width.",
     ],
 };
 
@@ -93,6 +94,9 @@ impl Rule for FullwidthAlphanumerics {
                 || cjk.has(m.start())
                 || bracketed.has(m.start())
                 || beside_ideographic_space(text, m.start(), m.end())
+                // `=JIS("LibreOffice") returns "ＬｉｂｒｅＯｆｆｉｃｅ"`: a
+                // quoted run alone is a literal shown in its width.
+                || crate::text::between_quotes(text, Span::new(m.start(), m.end()))
             {
                 continue;
             }

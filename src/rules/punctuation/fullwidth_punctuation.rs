@@ -90,6 +90,7 @@ Fix (safe): only punctuation and spaces change.",
         "我喜欢Apple，但是价格太高。",
         "使用GPT-4（OpenAI）模型。",
         "Plain ASCII, with (brackets) and 10:30.",
+        "Select the cells A、B、C and press (Shift)＋(F3) to change their case.",
         "The slogan “中国制造”，which means made in China.",
         "A common use case for 「Measure」 is to find the angle, as 『Guide』 says.",
     ],
@@ -290,7 +291,27 @@ fn in_latin_text(text: &str, start: usize, end: usize) -> bool {
     let before = alnum_before(text, start, REACH);
     let after = alnum_after(text, end, REACH);
     let latin = |c: Option<char>| c.is_none_or(is_latin_alnum);
-    (before.is_some() || after.is_some()) && latin(before) && latin(after) && !cjk_nearby(text, start, end, CJK_REACH)
+    (before.is_some() || after.is_some())
+        && latin(before)
+        && latin(after)
+        && !cjk_nearby(text, start, end, CJK_REACH)
+        && !japanese_notation(text, start, end)
+}
+
+/// `A、B、C` and `(Shift)＋(F3)` in a record cut from a Japanese manual:
+/// an enumeration comma between single letters, a plus between keys.
+/// Debris puts them between words (`apples、oranges`).
+fn japanese_notation(text: &str, start: usize, end: usize) -> bool {
+    let (head, tail) = (text[..start].trim_end_matches(' '), text[end..].trim_start_matches(' '));
+    match &text[start..end] {
+        "、" => {
+            let run_before = head.chars().rev().take_while(|c| c.is_alphanumeric()).take(2).count();
+            let run_after = tail.chars().take_while(|c| c.is_alphanumeric()).take(2).count();
+            run_before < 2 && run_after < 2
+        }
+        "＋" => head.ends_with(')') && tail.starts_with('('),
+        _ => false,
+    }
 }
 
 fn diagnose(text: &str, h: &Hit) -> Diagnostic {

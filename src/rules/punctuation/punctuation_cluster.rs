@@ -177,6 +177,7 @@ only: elsewhere a snippet's cut or a short ellipsis (`ni Ekibuga kitabuse..`,
         "Drop the trailing \"cd ./source;\". Then run echo \"Hello,\"; echo \"world\"",
         "The file contains the line ddns-domain-name \"internal.falcot.com\";.",
         "For example, b'1,,2'.split(b',') returns three items, as \"a;;b\" does.",
+        "The format code 0.0,, \"million\" shows 1234567 as 1.2 million, and #,##0,, as 1.",
         "The default protection is (RWE,RWE,,) and a row reads a,b,,d;e,,f.",
         "=NETWORKDAYS(DATE(2016;9;12); DATE(2016;9;25); ; {1;0;0;0;1;1;1}) returns 6 workdays.",
         "       ${parametro,modello}\n       ${parametro,,modello}\n              Modifica minuscolo/maiuscolo.",
@@ -667,6 +668,14 @@ impl Rule for PunctuationCluster {
                 && (word_start(m.end() - 2) || text[..m.end() - 2].ends_with(':'))
             {
                 continue;
+            }
+            // `0.0,, "million"`, `#,##0,,`: a number format's code, where
+            // each comma after the digits scales by a thousand.
+            if m.as_str().starts_with(",,") {
+                let code = crate::text::last_token(&text[..m.start()], 32);
+                if code.contains(['0', '#']) && code.bytes().all(|c| matches!(c, b'0' | b'#' | b'.' | b',' | b'?')) {
+                    continue;
+                }
             }
             // `g.. g.. geh`, `k..k.. kann`: a stutter, a letter and a pause
             // before the word it starts again (`Raphael K.. They` is a slip).

@@ -75,6 +75,8 @@ been cut mid-sentence, and a person should decide.",
         "100..499\n\nwill only be installed if there is no newer version available in another distribution,\n\n500..989\n\nwill only be installed if there is no newer version available in the target distribution,\n\n990..1000\n\nwill be installed unless the installed version is newer.\n",
         "        IN      NS      ns.internal.example.com.\n\n; 192.168.0.1 -> arrakis\n1.0     IN      PTR     arrakis.\n; 192.168.0.2 -> neptune\n2.0     IN      PTR     neptune.\n",
         "...and then it rained.\n\n.NET is a runtime.",
+        "In this field, multiple numbers can be entered separated by ;\n\nThe list is read in order.",
+        "Decimal places\n\n,5 is read as 0,5 in this format, and so is ,25.",
         "Throughout the black operations campaign,\n\nUS intelligence appears to have worked through the company.\n",
         "Keep up the spirit! All the best, and see you in a few weeks,\n\nMax Steinbeis\n",
         "Roses are red,\nviolets are blue,\n\nsugar is sweet.",
@@ -137,8 +139,9 @@ fn opening_marks(line: &str) -> Option<(usize, usize)> {
     {
         return None;
     }
-    // `.NET`, `?foo`: glued marks belong to the word, except a comma.
-    if !is_blank(b[end - 1]) && !matches!(b[end - 1], b',' | b';') {
+    // `.NET`, `?foo`: glued marks belong to the word, except a comma;
+    // `,5` and `.5` are the number's decimal mark.
+    if !is_blank(b[end - 1]) && (!matches!(b[end - 1], b',' | b';') || next.is_ascii_digit()) {
         return None;
     }
     Some((start, end))
@@ -224,6 +227,11 @@ fn check_closing(doc: &Document, first: usize, last: usize, out: &mut Vec<Diagno
         return; // `&rdquo;`
     }
     let before = body[..mark_at].trim_end_matches([' ', '\t']);
+    // `numbers separated by ;`: a mark standing alone after `by` or an
+    // article is named.
+    if before.len() < mark_at && crate::rules::whitespace::names_the_mark(before) {
+        return;
+    }
     let prev_visible = before.trim_end_matches(crate::segment::is_closer);
     if !prev_visible.chars().next_back().is_some_and(char::is_alphanumeric) {
         return;

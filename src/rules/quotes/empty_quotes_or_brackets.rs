@@ -57,6 +57,7 @@ decide.",
     ],
     keeps: &[
         "Use -h \"\" to print an empty line, and --sep '' for no separator.",
+        "If Cancel is pressed, InputBox returns a string of length zero (\"\").",
         "Legend: [O] = OK, [E] = Error, [ ] = didn't try it\n\nInitial boot:           [ ]\nDetect network card:    [ ]\n",
         "It returns an empty list [] by default, a tuple () when asked and the string \"\" on error.",
         "In Python, an empty tuple is written as () and an empty list as [].",
@@ -226,8 +227,9 @@ fn code_like(text: &str, span: Span) -> bool {
     {
         return true;
     }
-    // `"[]"`, `‘()’`, `` `[]` ``: brackets quoted are the characters named.
-    if crate::text::between_quotes(text, span) {
+    // `"[]"`, `‘()’`, `` `[]` ``: brackets quoted are the characters named;
+    // `a string of length zero ("")`: an empty string glossed in brackets.
+    if crate::text::between_quotes(text, span) || matches!(span.slice(text), "(\"\")" | "('')") {
         return true;
     }
     // `an empty list [] by default`, `returns ()`: a literal the word

@@ -78,6 +78,7 @@ cannot be known.",
         "The firm makes large language models (LLMs) and [sic] more.",
         "Choose a) cost, b) speed or iv) both.\n1) First\n2) Second",
         "Nice work :) and thanks ;-) or :( and (:",
+        "For example, type \")\" to display \"1)\" in the cell.",
         "Wir sehen uns morgen. 8-) Bis dann ;~) und :'-) oder :-]",
         "Si no borra res, 2º) tanqui la finestra, o 1ª) reiniciï.",
         "P.S. Эта сказка посвящается острову Родос :))) и спасибо)))",
@@ -152,7 +153,12 @@ impl Rule for UnbalancedBracket {
         for (index, seg) in helpers::segments(doc).into_iter().enumerate() {
             brackets.clear();
             while let Some(at) = found.next_if(|&at| at < seg.end) {
-                if at >= seg.start && !emoticon(text, at) && !pressed_key(text, at) && !quote_prefix(text, at) {
+                if at >= seg.start
+                    && !emoticon(text, at)
+                    && !pressed_key(text, at)
+                    && !quote_prefix(text, at)
+                    && !quoted_token(text.as_bytes(), at)
+                {
                     let open = matches!(text.as_bytes()[at], b'(' | b'[');
                     brackets.push(Bracket { at, open });
                 }
@@ -391,6 +397,17 @@ fn pressed_key(text: &str, at: usize) -> bool {
     };
     let word = crate::text::trailing_letters(head.trim_end_matches(' '));
     crate::lexicon::KEY_MODIFIERS.contains(word)
+}
+
+/// `type ")" to display "1)"`: a bracket inside a short quoted token is
+/// a character shown, and pairs with nothing.
+fn quoted_token(b: &[u8], at: usize) -> bool {
+    // Letters and digits only: `"?("Welcome` opens a quotation after one.
+    let edge = |c: &&u8| !c.is_ascii_alphanumeric();
+    let quote = |c: &u8| *c == b'"';
+    let opened = b[at.saturating_sub(12)..at].iter().rev().find(edge).is_some_and(quote);
+    let closed = b[at + 1..(at + 13).min(b.len())].iter().find(edge).is_some_and(quote);
+    opened && closed
 }
 
 /// A closing bracket in the prefix a mail reader puts before each quoted

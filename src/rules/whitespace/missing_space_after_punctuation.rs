@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::lang::SPACED_EUROPEAN;
-use crate::lexicon::REPORTING_WORDS;
+use crate::lexicon::{ARTICLES, REPORTING_WORDS, SUBJECT_PRONOUNS};
 use crate::prelude::*;
 use crate::span::{ceil_char_boundary, floor_char_boundary};
 use crate::text::chars::is_unspaced_letter;
@@ -124,6 +124,7 @@ open one that runs on.",
         "Write to John.Smith@example.com or use IMG_1234.Jpg now.",
         "He said.\"This",
         "Photo:Reuters and 1,2-dichloroethane.",
+        "Use the following layout for each entry:\n\nTerm;Alternative entry;1st key;2nd key;Match case;Whole words only",
         "The Pop.Up is a capsule. Pop.Up will fly. The Think.Eat.Save plan.",
         "The handler gets the Gtk.Button that was clicked, inside a Gtk.Window of its own.",
         "You will need the classes in System.Web and System.Web.UI for that.",
@@ -295,8 +296,35 @@ fn check_sentence_end<'t>(text: &'t str, m: regex::Match, chains: &mut HashSet<&
         return None;
     }
     let mark = &text[m.start()..gap];
-    let diag = Diagnostic::new(&META, Span::new(m.start(), word_at), message(mark))
-        .with_fix(Fix::safe_edit("insert a space", Edit::insert(gap, " ")));
+    // `Do…Loop`, `If...Then...Else`: an ellipsis between two capitalised
+    // words may join a construct's names; a sentence trailing off ends
+    // more often on a lowercase word.
+    // `Well...This` opens a sentence on its capital; `Then` of
+    // `If...Then...Else` goes on a chain.
+    let lead = &text[..m.start() - before.len()];
+    let mid_sentence = lead
+        .trim_end_matches(' ')
+        .ends_with(|c: char| c.is_alphanumeric() || c == ',')
+        || lead.ends_with('…')
+        || lead.ends_with("...");
+    // A pronoun or an article after it opens a sentence (`Committee...He`).
+    let opens_sentence = [&ARTICLES, &SUBJECT_PRONOUNS]
+        .iter()
+        .any(|list| list.contains(next_word))
+        || matches!(next_word, "This" | "These" | "Those" | "There");
+    let construct = (mark == "…" || mark.starts_with(".."))
+        && before.starts_with(char::is_uppercase)
+        && mid_sentence
+        && !opens_sentence;
+    let fix = if construct {
+        Fix::unsafe_edit(
+            "insert a space; an ellipsis between capitalised words may join a construct's names",
+            Edit::insert(gap, " "),
+        )
+    } else {
+        Fix::safe_edit("insert a space", Edit::insert(gap, " "))
+    };
+    let diag = Diagnostic::new(&META, Span::new(m.start(), word_at), message(mark)).with_fix(fix);
     Some(Candidate {
         diag,
         key,
@@ -382,6 +410,18 @@ fn check_comma(text: &str, m: regex::Match, out: &mut Vec<Diagnostic>) {
     }
     if mark == b';' && token.contains('&') {
         return; // an HTML entity such as `&amp;`
+    }
+    // `Term;Alternative entry;1st key;2nd key`: a line of fields that a
+    // semicolon separates, a format's layout, not prose.
+    if mark == b';' {
+        let (lo, hi) = crate::text::line_reach(text.as_bytes(), m.start(), m.end(), 200);
+        let glued = text.as_bytes()[lo..hi]
+            .windows(2)
+            .filter(|w| w[0] == b';' && !w[1].is_ascii_whitespace())
+            .count();
+        if glued >= 3 {
+            return;
+        }
     }
     // `"GET,PUT"`, `'en,fr'`: a value in straight quotes, as it is typed.
     let bare = token.trim_end_matches(['.', ',', ';', ':', ')']);
@@ -653,6 +693,24 @@ mod tests {
         assert_eq!(
             Linter::new(&settings).unwrap().fix(text, FixMode::Safe).unwrap().text,
             text
+        );
+    }
+
+    #[test]
+    fn an_ellipsis_between_capitalised_words_waits_for_review() {
+        let basic = "The statement Do…Loop repeats a block, and If...Then...Else chooses one.";
+        assert_eq!(fix(basic), basic);
+        let unsafe_fixed = crate::rules::testing::english(&super::META)
+            .fix(basic, FixMode::Unsafe)
+            .unwrap()
+            .text;
+        assert!(unsafe_fixed.contains("Do… Loop"), "{unsafe_fixed}");
+        // A sentence trailing off on a lowercase word still gets its space.
+        assert_eq!(fix("He waited…Then he left."), "He waited… Then he left.");
+        // So does a name before a pronoun that opens the next sentence.
+        assert_eq!(
+            fix("He sits on the Armed Services Committee...He was asked."),
+            "He sits on the Armed Services Committee... He was asked."
         );
     }
 

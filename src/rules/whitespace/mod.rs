@@ -14,6 +14,8 @@ mod space_inside_quotes;
 mod split_word;
 mod trailing_whitespace;
 
+pub(crate) use space_before_punctuation::names_the_mark;
+
 /// The family's rules, in code order.
 pub const RULES: &[&dyn Rule] = &[
     &space_before_punctuation::SpaceBeforePunctuation,

@@ -110,6 +110,7 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
         },
     ],
     keeps: &[
+        "U kunt ook de ?- en *-jokertekens gebruiken, als in het dialoogvenster Zoeken en vervangen.",
         "\"for x in foo1 foo2 … ; do command ; done\" loops over the items, as \"if test -f a ; then b ; fi\" tests.",
         "What does this script do?\n    unzip ; touch ; finger ; mount ; gasp ; yes ; umount ; sleep\nThe answer is not about computers.",
         "That youth and observation copied there.\nHamlet, I : v : 95   William Shakespeare",
@@ -290,6 +291,8 @@ impl Rule for SpaceBeforePunctuation {
                 // `(the part after the last .)`, `znaku ., to`: a dot named
                 // before a bracket or a comma; no sentence ends there.
                 || (punct == b'.' && matches!(next, Some('?' | ',' | ')')))
+                // `the ?- and *-wildcards`: a sign named in a suspended compound.
+                || (matches!(punct, b'?' | b'!') && next == Some('-'))
             {
                 continue;
             }
@@ -542,7 +545,7 @@ fn in_symbol_list(text: &str, start: usize, end: usize) -> bool {
 /// Whether the word before the blanks (`before` ends at them) is an article,
 /// or `by` or `with` after a participle (`separated by , and`,
 /// `terminated with ; in`): the mark is what the sentence is about.
-fn names_the_mark(before: &str) -> bool {
+pub(crate) fn names_the_mark(before: &str) -> bool {
     let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     let head = &before[..before.len() - word.len()];
     if !(head.is_empty() || head.ends_with([' ', '\t', '\n', '(', '"', '“'])) {

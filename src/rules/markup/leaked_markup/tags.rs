@@ -293,7 +293,10 @@ pub(super) fn mentioned(text: &str, start: usize, end: usize) -> Mention {
     // no tag follows `=` in leaked HTML. `des <img>- bzw. <area>-Tags`, a
     // `<div>-based layout`: a tag hyphened into a word is a word's part.
     let compound = after == Some('-') && text[end + 1..].starts_with(|c: char| c.is_alphanumeric() || c == ' ');
+    // `the control (<OPTION>) is sent`: a tag alone in brackets is glossed.
+    let bracketed = before == Some('(') && after == Some(')');
     if quoted
+        || bracketed
         || before == Some('=')
         || compound
         || elided(text, start, end)
