@@ -76,6 +76,7 @@ been cut mid-sentence, and a person should decide.",
         "        IN      NS      ns.internal.example.com.\n\n; 192.168.0.1 -> arrakis\n1.0     IN      PTR     arrakis.\n; 192.168.0.2 -> neptune\n2.0     IN      PTR     neptune.\n",
         "...and then it rained.\n\n.NET is a runtime.",
         "In this field, multiple numbers can be entered separated by ;\n\nThe list is read in order.",
+        "The response also has a type, which is “basic”, “cors”, “default”,\n\n“error” or “opaque”, and it tells where the response came from.",
         "Decimal places\n\n,5 is read as 0,5 in this format, and so is ,25.",
         "Throughout the black operations campaign,\n\nUS intelligence appears to have worked through the company.\n",
         "Keep up the spirit! All the best, and see you in a few weeks,\n\nMax Steinbeis\n",
@@ -225,6 +226,13 @@ fn check_closing(doc: &Document, first: usize, last: usize, out: &mut Vec<Diagno
     let mark_at = body.len() - 1;
     if super::helpers::ends_entity(text, lines[last].start + mark_at) {
         return; // `&rdquo;`
+    }
+    // `a type: “basic”, “cors”,` above `“error” or …`: a list of quoted
+    // words that a line break cut goes on in the next paragraph.
+    let next = text[lines[last].end..].trim_start();
+    let quoted_item = body[..mark_at].ends_with(['”', '"', '’', '\'']);
+    if quoted_item && next.starts_with(['"', '“', '«', '„', '\'', '‘']) {
+        return;
     }
     let before = body[..mark_at].trim_end_matches([' ', '\t']);
     // `numbers separated by ;`: a mark standing alone after `by` or an

@@ -58,6 +58,7 @@ decide.",
     keeps: &[
         "Use -h \"\" to print an empty line, and --sep '' for no separator.",
         "If Cancel is pressed, InputBox returns a string of length zero (\"\").",
+        "It logs the headers, and the empty list shows: console.log(headers.getAll(\"X-Custom\")); // []",
         "Legend: [O] = OK, [E] = Error, [ ] = didn't try it\n\nInitial boot:           [ ]\nDetect network card:    [ ]\n",
         "It returns an empty list [] by default, a tuple () when asked and the string \"\" on error.",
         "In Python, an empty tuple is written as () and an empty list as [].",
@@ -253,6 +254,10 @@ fn code_like(text: &str, span: Span) -> bool {
     // placeholder stands for the function's name.
     let token = crate::text::last_token(head, 64);
     if span.slice(text) == "()" && head.len() < before.len() && (is_code_name(token) || is_placeholder(token)) {
+        return true;
+    }
+    // `getAll("X") // []`: the value a code comment shows.
+    if matches!(token, "//" | "#" | "--" | "=>" | "->") && head.len() < before.len() {
         return true;
     }
     // `the characters [ ] * ? : / \`: brackets in a list of signs are
