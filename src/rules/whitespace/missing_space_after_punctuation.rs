@@ -63,7 +63,10 @@ Fix (safe): insert one space after the mark and any closing quote.
 Unsafe where a lone straight quote glued after a sentence is the first in
 its paragraph: it most likely closes a quotation opened in an earlier
 paragraph (`without China.\"Roach, who…` → `China.\" Roach`), but it could
-open one that runs on.",
+open one that runs on. Unsafe too where an ellipsis joins a capitalised word
+inside a sentence to a capitalised word that is no pronoun or article
+(`the statement Do…Loop`, `If...Then...Else`): it may join a construct's
+names.",
     fix: FixAvailability::Sometimes,
     rewrites_letters: false,
     scope: Scope::Document,
