@@ -1,4 +1,4 @@
-use crate::lexicon::{ARTICLES, AUXILIARIES, FINITE_VERBS, POSSESSIVE_DETERMINERS, THIRD_PERSON_VERBS};
+use crate::lexicon::{ARTICLES, AUXILIARIES, COORDINATORS, FINITE_VERBS, POSSESSIVE_DETERMINERS, THIRD_PERSON_VERBS};
 use crate::prelude::*;
 use crate::text::is_past_form;
 
@@ -43,6 +43,7 @@ them and has no fix.",
     ],
     keeps: &[
         "he said on Monday that profits rose by a fifth.",
+        "or URLs. HTTP libraries will not accept bytes for header names or values.",
         "he looked...with clouded eyes and an altered manner of breathing.",
         "his sorrow...made him look haggard and woebegone, they said.",
         "iPhone sales rose on Monday, the company said.",
@@ -133,9 +134,11 @@ impl Rule for LostDropCap {
             Fits::Noun => !verb && !ARTICLES.contains(next) && !POSSESSIVE_DETERMINERS.contains(next),
             Fits::Other => !verb,
         };
-        // A first word that is right as it stands: `he said`, `his sorrow`.
+        // A first word that is right as it stands: `he said`, `his sorrow`;
+        // `or URLs.`, a text cut after its first word, not `For`.
         let as_is = OPENERS.iter().any(|&(w, f)| w.eq_ignore_ascii_case(word) && fits(f))
-            || (matches!(word, "his" | "her") && fits(Fits::Noun));
+            || (matches!(word, "his" | "her") && fits(Fits::Noun))
+            || COORDINATORS.contains_exact(word);
         if as_is {
             return;
         }

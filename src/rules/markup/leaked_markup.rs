@@ -316,8 +316,24 @@ impl Rule for LeakedMarkup {
             // Where the text shows a program elsewhere, markup outside it
             // may be an example too (`<script src="…"></script>` in a
             // library's README), so its removal waits for review.
-            let fix = if group.safe && !doc.holds_program() {
+            // `add this line to your HTML file:` above the markup's line
+            // announces it: an example shown, not a page's leftover.
+            let whole_line = fills_line(text, group.span);
+            let announced = whole_line
+                && doc.lines()[..line]
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .map(|l| l.slice(text).trim_end())
+                    .find(|l| !l.is_empty())
+                    .is_some_and(|l| l.ends_with(':'));
+            let fix = if group.safe && !doc.holds_program() && !announced {
                 Fix::safe_edit("remove the markup", edit)
+            } else if group.safe && announced {
+                Fix::unsafe_edit(
+                    "remove the markup; the line above announces it, so it may be an example",
+                    edit,
+                )
             } else if group.safe {
                 Fix::unsafe_edit("remove the markup; the text shows code, so it may be an example", edit)
             } else {
@@ -458,6 +474,11 @@ mod tests {
         let article =
             "Shares rose.\n\n<script src=\"https://platform.example.com/widgets.js\"></script>\n\nThey fell.\n";
         assert_eq!(fix(article, FixMode::Safe), "Shares rose.\n\nThey fell.\n");
+        // A line the text announces with a colon is shown, whatever else it holds.
+        let shown =
+            "Just add this simple line to your HTML test file:\n\n<script src=\"vendor/blanket.js\"></script>\n";
+        assert_eq!(fix(shown, FixMode::Safe), shown);
+        assert!(!fix(shown, FixMode::Unsafe).contains("<script"));
     }
 
     #[test]

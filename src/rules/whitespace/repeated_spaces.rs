@@ -82,6 +82,7 @@ Fix (safe): replace the run with one space.",
         },
     ],
     keeps: &[
+        "The summary, as psql prints it:\n\nstatus_code │ last_value │ mean_entries │  zscore\n────────────┼────────────┼──────────────┼────────\n        404 │          0 │ 0.133        │ -0.388\n",
         "    indented code  = 1",
         "positional arguments:\n  file          text written in utf-8\n",
         "Call my master at his convenience?  Thank you.\nThank you.  Thank you.  Thank you.\n",
@@ -306,7 +307,11 @@ fn sentence_gaps(text: &str) -> (usize, usize) {
 /// one pipe (`By Jane Doe  |  Published`) makes no table.
 fn is_table_rule_or_row(line: &str) -> bool {
     let b = line.as_bytes();
-    memchr::memchr_iter(b'|', b).nth(2).is_some()
+    // `status_code │ last_value │  zscore`: a table drawn with box lines.
+    // (Corners and tees alone are more often mojibake of quotes: `╚Веб╩`.)
+    let boxed = b.contains(&0xE2) && line.matches(['│', '┃', '║']).nth(1).is_some();
+    boxed
+        || memchr::memchr_iter(b'|', b).nth(2).is_some()
         || (b.iter().any(|&c| c == b'-' || c == b'=')
             && b.iter()
                 .all(|&c| matches!(c, b'-' | b'=' | b'+' | b'|' | b':' | b' ' | b'\t')))
