@@ -66,7 +66,8 @@ paragraph (`without China.\"Roach, who…` → `China.\" Roach`), but it could
 open one that runs on. Unsafe too where an ellipsis joins a capitalised word
 inside a sentence to a capitalised word that is no pronoun or article
 (`the statement Do…Loop`, `If...Then...Else`): it may join a construct's
-names.",
+names. And unsafe where an acronym is glued to a capitalised word that opens no
+sentence (`OS.File`): it may be a qualified name.",
     fix: FixAvailability::Sometimes,
     rewrites_letters: false,
     scope: Scope::Document,
@@ -319,9 +320,20 @@ fn check_sentence_end<'t>(text: &'t str, m: regex::Match, chains: &mut HashSet<&
         && before.starts_with(char::is_uppercase)
         && mid_sentence
         && !opens_sentence;
+    // `OS.File`, `UI.Button`: an acronym glued to a capitalised word that
+    // opens no sentence may be a qualified name.
+    let acronym = terminal == b'.'
+        && (2..=4).contains(&before.len())
+        && before.bytes().all(|c| c.is_ascii_uppercase())
+        && !crate::lang::is_function_word(next_word);
     let fix = if construct {
         Fix::unsafe_edit(
             "insert a space; an ellipsis between capitalised words may join a construct's names",
+            Edit::insert(gap, " "),
+        )
+    } else if acronym {
+        Fix::unsafe_edit(
+            "insert a space; an acronym glued to a name may be a qualified name",
             Edit::insert(gap, " "),
         )
     } else {
@@ -714,6 +726,17 @@ mod tests {
         assert_eq!(
             fix("He sits on the Armed Services Committee...He was asked."),
             "He sits on the Armed Services Committee... He was asked."
+        );
+    }
+
+    #[test]
+    fn an_acronym_glued_to_a_name_waits_for_review() {
+        let text = "She keeps migrating us from OS.File to IOUtils this quarter.";
+        assert_eq!(fix(text), text);
+        // Before a word that opens a sentence it is a sentence's end.
+        assert_eq!(
+            fix("Sales fell in the UK.The pound rose."),
+            "Sales fell in the UK. The pound rose."
         );
     }
 
