@@ -178,6 +178,7 @@ only: elsewhere a snippet's cut or a short ellipsis (`ni Ekibuga kitabuse..`,
         "The file contains the line ddns-domain-name \"internal.falcot.com\";.",
         "For example, b'1,,2'.split(b',') returns three items, as \"a;;b\" does.",
         "The format code 0.0,, \"million\" shows 1234567 as 1.2 million, and #,##0,, as 1.",
+        "Verwenden Sie ein ;, um jedes Muster von einander zu trennen.",
         "The default protection is (RWE,RWE,,) and a row reads a,b,,d;e,,f.",
         "=NETWORKDAYS(DATE(2016;9;12); DATE(2016;9;25); ; {1;0;0;0;1;1;1}) returns 6 workdays.",
         "       ${parametro,modello}\n       ${parametro,,modello}\n              Modifica minuscolo/maiuscolo.",
@@ -666,6 +667,12 @@ impl Rule for PunctuationCluster {
             if m.as_str().ends_with(",,")
                 && glued_next
                 && (word_start(m.end() - 2) || text[..m.end() - 2].ends_with(':'))
+            {
+                continue;
+            }
+            // `Verwenden Sie ein ;, um`: a sign standing alone is named,
+            // and the comma after it is the clause's.
+            if matches!(m.as_str(), ";," | ":,") && text[..m.start()].ends_with(' ') && text[m.end()..].starts_with(' ')
             {
                 continue;
             }
