@@ -306,7 +306,8 @@ impl Rule for LeakedMarkup {
             let prev = text[..from].chars().next_back();
             let next = text[to..].chars().next();
             let line = doc.line_index(group.span.start);
-            let edit = if fills_line(text, group.span) && line == doc.line_index(group.span.end) {
+            let whole_line = fills_line(text, group.span) && line == doc.line_index(group.span.end);
+            let edit = if whole_line {
                 // Markup alone on its line goes with the line, keeping the
                 // blank lines between paragraphs as they were.
                 Edit::delete(line_removal(doc, line))
@@ -318,7 +319,6 @@ impl Rule for LeakedMarkup {
             // library's README), so its removal waits for review.
             // `add this line to your HTML file:` above the markup's line
             // announces it: an example shown, not a page's leftover.
-            let whole_line = fills_line(text, group.span);
             let announced = whole_line
                 && doc.lines()[..line]
                     .iter()
