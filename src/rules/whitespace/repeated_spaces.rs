@@ -309,7 +309,9 @@ fn is_table_rule_or_row(line: &str) -> bool {
     let b = line.as_bytes();
     // `status_code │ last_value │  zscore`: a table drawn with box lines.
     // (Corners and tees alone are more often mojibake of quotes: `╚Веб╩`.)
-    let boxed = b.contains(&0xE2) && line.matches(['│', '┃', '║']).nth(1).is_some();
+    // Box lines are E2 94 xx or E2 95 xx: a byte search first, since most
+    // prose lines hold E2 in their quotes and dashes.
+    let boxed = memchr::memchr2(0x94, 0x95, b).is_some() && line.matches(['│', '┃', '║']).nth(1).is_some();
     boxed
         || memchr::memchr_iter(b'|', b).nth(2).is_some()
         || (b.iter().any(|&c| c == b'-' || c == b'=')
