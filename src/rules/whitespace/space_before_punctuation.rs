@@ -667,7 +667,8 @@ fn french_quotation(before: &str, after: &str) -> bool {
     let Some(open) = head.rfind(['"', '“', '\n']) else {
         return false;
     };
-    let quoted = &head[open + 1..];
+    // `“` takes three bytes.
+    let quoted = &head[open + head[open..].chars().next().map_or(1, char::len_utf8)..];
     let (fr, en) = function_words(quoted);
     !head[open..].starts_with('\n') && fr >= 1 && en == 0 && quoted.split_whitespace().count() <= SHORT_LINE_WORDS
 }
@@ -751,6 +752,16 @@ mod tests {
             .fix(text, crate::FixMode::Safe)
             .unwrap()
             .text
+    }
+
+    #[test]
+    fn a_curly_quote_before_a_spaced_mark_is_read_on_its_boundaries() {
+        // Found by the `check` fuzz target: the quotation's opening `“`
+        // was sliced one byte in.
+        assert!(super::french_quotation("the caption “ tous les jours ", "” and"));
+        assert!(!super::french_quotation("the caption “ worth it tho ", "” and"));
+        let text = "One fan posted the caption “ worth it tho , really ” today.";
+        let _ = crate::Linter::new(&crate::Settings::default()).unwrap().check(text);
     }
 
     #[test]
