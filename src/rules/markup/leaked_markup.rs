@@ -53,7 +53,9 @@ etiketini`, `<html> 标签`, `an <img>tag`), a tag listed after a named one
 (`WHERE id='$id'`), and a tag one or two
 words after `HTML`, `XHTML`, `XML` or `SGML`, in any language (`la balise
 HTML <OPTION>`, `HTML 태그 <OPTION>`); a tag hyphened into a
-word (`des <img>- bzw. <area>-Tags`, a `<div>-based layout`); a pair of
+word (`des <img>- bzw. <area>-Tags`, a `<div>-based layout`); a bare
+element that does nothing without attributes (`Single <img>`, `<input>`),
+since a page's leaks with its `src` or `type`; a pair of
 tags around an ellipsis, an example with its inside left out (`a <a
 href=\"#\"> ... </a> stub`), a value (`links of the form <a href=...>`)
 or its other attributes (`alternatives like <a rel=\"noreferrer\" …>`);
@@ -140,6 +142,7 @@ alt=ByteDance’s logo is seen at the company’s office building in Shanghai on
         },
     ],
     keeps: &[
+        "Single <img>\n\nA figure with one image and no caption.",
         "Otherwise the text shown in the control (<OPTION>) is sent with the form.",
         "<taw> br: who is the third one?\n<br> taw: Blacky, of course.\n12:03 <F> Has anyone tried the provider?\n12:04 <A> Yes, it is called timeout now.",
         "Add the --libdir=\\$${prefix}/lib/$(DEB_HOST_MULTIARCH) argument to ./configure, or keep ${HOME}/.ssh.",

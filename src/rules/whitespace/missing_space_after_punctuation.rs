@@ -64,9 +64,10 @@ Unsafe where a lone straight quote glued after a sentence is the first in
 its paragraph: it most likely closes a quotation opened in an earlier
 paragraph (`without China.\"Roach, who…` → `China.\" Roach`), but it could
 open one that runs on. Unsafe too where an ellipsis joins a capitalised word
-inside a sentence to a capitalised word that is no pronoun or article
-(`the statement Do…Loop`, `If...Then...Else`): it may join a construct's
-names. And unsafe where an acronym is glued to a capitalised word that opens no
+inside a sentence, or on a short line of its own, to a capitalised word
+that is no pronoun or article (`the statement Do…Loop`, `If...Then...Else`,
+a title's `Christmas...Again?!`): it may join a construct's names or a
+title's words. And unsafe where an acronym is glued to a capitalised word that opens no
 sentence (`OS.File`): it may be a qualified name.",
     fix: FixAvailability::Sometimes,
     rewrites_letters: false,
@@ -144,6 +145,9 @@ static PATTERN: LazyLock<Regex> =
 
 /// Capitalised words after a period that name a domain or a file type, not
 /// a new sentence (`Amazon.Com`, `ASP.Net`, `Report.Pdf`).
+/// The most bytes a title's line runs on after an ellipsis's second word.
+const TITLE_TAIL: usize = 24;
+
 const NAME_SUFFIXES: &[&str] = &[
     "ai", "app", "biz", "cn", "co", "com", "css", "de", "dev", "doc", "docx", "edu", "exe", "fm", "fr", "gif", "gov",
     "htm", "html", "info", "io", "jp", "jpeg", "jpg", "js", "json", "md", "me", "mp3", "mp4", "net", "org", "pdf",
@@ -316,9 +320,13 @@ fn check_sentence_end<'t>(text: &'t str, m: regex::Match, chains: &mut HashSet<&
         .iter()
         .any(|list| list.contains(next_word))
         || matches!(next_word, "This" | "These" | "Those" | "There");
+    // `Christmas...Again?!` alone on its line is a title's wording.
+    let rest = &text.as_bytes()[word_at + next_word.len()..];
+    let title = (lead.is_empty() || lead.ends_with('\n'))
+        && memchr::memchr(b'\n', &rest[..rest.len().min(TITLE_TAIL + 1)]).unwrap_or(rest.len()) <= TITLE_TAIL;
     let construct = (mark == "…" || mark.starts_with(".."))
         && before.starts_with(char::is_uppercase)
-        && mid_sentence
+        && (mid_sentence || title)
         && !opens_sentence;
     // `OS.File`, `UI.Button`: an acronym glued to a capitalised word that
     // opens no sentence may be a qualified name.
@@ -668,8 +676,12 @@ mod tests {
     use crate::{FixMode, Linter, Settings};
 
     fn fix(text: &str) -> String {
+        fix_in(text, FixMode::Safe)
+    }
+
+    fn fix_in(text: &str, mode: FixMode) -> String {
         crate::rules::testing::english(&super::META)
-            .fix(text, FixMode::Safe)
+            .fix(text, mode)
             .unwrap()
             .text
     }
@@ -715,13 +727,19 @@ mod tests {
     fn an_ellipsis_between_capitalised_words_waits_for_review() {
         let basic = "The statement Do…Loop repeats a block, and If...Then...Else chooses one.";
         assert_eq!(fix(basic), basic);
-        let unsafe_fixed = crate::rules::testing::english(&super::META)
-            .fix(basic, FixMode::Unsafe)
-            .unwrap()
-            .text;
+        let unsafe_fixed = fix_in(basic, FixMode::Unsafe);
         assert!(unsafe_fixed.contains("Do… Loop"), "{unsafe_fixed}");
+        // So does one on a title's line of its own.
+        let title = "The hero is caught in a loop on the day he dies.\n\nChristmas...Again?!\n\n2021\n";
+        assert_eq!(fix(title), title);
+        assert!(fix_in(title, FixMode::Unsafe).contains("Christmas... Again?!"));
         // A sentence trailing off on a lowercase word still gets its space.
         assert_eq!(fix("He waited…Then he left."), "He waited… Then he left.");
+        // A line that opens with one and runs on is a sentence.
+        assert_eq!(
+            fix("Christmas...Again the family gathered in the old house by the lake.\n"),
+            "Christmas... Again the family gathered in the old house by the lake.\n"
+        );
         // So does a name before a pronoun that opens the next sentence.
         assert_eq!(
             fix("He sits on the Armed Services Committee...He was asked."),
@@ -751,10 +769,7 @@ mod tests {
                       Install it, then:\n\nimport typing\nx = typing.cast(int, y)\n";
         assert_eq!(fix(readme), readme);
         // Unsafe fixes still add the space, and an article with no code gets it unattended.
-        let unsafe_fixed = crate::rules::testing::english(&super::META)
-            .fix(readme, FixMode::Unsafe)
-            .unwrap()
-            .text;
+        let unsafe_fixed = fix_in(readme, FixMode::Unsafe);
         assert!(unsafe_fixed.contains("typing. Self"), "{unsafe_fixed}");
         assert_eq!(
             fix("The talks ended in October.Both sides left.\n"),

@@ -24,6 +24,9 @@ whitespace at its end (`trailing-whitespace`), and layout:
   places, or two or more gaps of which one is three or more spaces wide
   (`Revenue    $5m    $6m`), and a line indented by two or more spaces
   with a wide gap, a help screen's row (`  -o FILE      specify output`);
+- lines with two gaps or more each, one above the other, or with only a
+  graph's strokes between them (`o  5:540b  (bob)` over `|` over `| @
+  4:cbdf  (alice)`): a listing's rows;
 - a flattened table's row, with three pipes or more (`Bugs |  |  |`), and
   its rule of dashes, equals signs and pluses (`---  ---  ---`); a
   byline's one pipe (`By Jane Doe  |  Published`) is no table;
@@ -82,6 +85,7 @@ Fix (safe): replace the run with one space.",
         },
     ],
     keeps: &[
+        "$ hg log -G -q --template '{rev}:{node|short}  ({author})\\n'\no  5:540ba8f317e6  (bob)\n|\n| @  4:cbdfbd5a5db2  (alice)\n|/\n",
         "The summary, as psql prints it:\n\nstatus_code │ last_value │ mean_entries │  zscore\n────────────┼────────────┼──────────────┼────────\n        404 │          0 │ 0.133        │ -0.388\n",
         "    indented code  = 1",
         "positional arguments:\n  file          text written in utf-8\n",
@@ -264,8 +268,24 @@ fn spaced_out(before: &str, after: &str) -> bool {
 /// The longest line read as a listing's row: longer ones are prose.
 const ROW: usize = 120;
 
-/// Whether a line so far holds only a list marker (`(7)`, `12.`, `b)`, `•`),
-/// whose gap hangs the item's text at a tab stop.
+/// The line above or below line `li`, past up to two lines of a graph's
+/// strokes (`|`, `|/`, `| \\`): `o  5:540b  (bob)` over `|` over `| @
+/// 4:cbdf  (alice)`, as `hg log -G` and `git log --graph` draw them.
+fn row_beside(text: &str, lines: &[Span], li: usize, up: bool) -> Option<usize> {
+    let step = |i: usize| if up { i.checked_sub(1) } else { Some(i + 1) };
+    let mut i = step(li)?;
+    for _ in 0..2 {
+        let l = lines.get(i)?.slice(text).trim();
+        let strokes = !l.is_empty() && l.len() <= 8 && l.bytes().all(|b| matches!(b, b'|' | b'/' | b'\\' | b' '));
+        if !strokes {
+            break;
+        }
+        i = step(i)?;
+    }
+    Some(i)
+}
+
+/// Thai and Lao letters, whose sentences end at a space, not a mark.
 fn thai_or_lao(c: char) -> bool {
     matches!(c, '\u{0E00}'..='\u{0EFF}')
 }
@@ -331,6 +351,8 @@ fn in_signature(doc: &Document, li: usize) -> bool {
         .any(crate::text::is_signature_delimiter)
 }
 
+/// Whether a line so far holds only a list marker (`(7)`, `12.`, `b)`, `•`),
+/// whose gap hangs the item's text at a tab stop.
 fn after_list_marker(head: &str) -> bool {
     let marker = head.trim_start_matches([' ', '\t']);
     let n = marker.chars().count();
@@ -399,7 +421,10 @@ impl Rule for RepeatedSpaces {
                         || (s.wide_gaps >= 1 && s.gaps >= 2)
                         || (s.tab_gaps == 1 && s.words < 10)
                         || (s.gaps > 0 && (beside(li.checked_sub(1)) || beside(Some(li + 1))))
-                        || (s.gaps >= 2 && line.len() <= ROW && (gapped(li.checked_sub(1)) || gapped(Some(li + 1))));
+                        || (s.gaps >= 2
+                            && line.len() <= ROW
+                            && (gapped(row_beside(text, lines, li, true))
+                                || gapped(row_beside(text, lines, li, false))));
                     current = Some((li, t, s.words));
                     (t, s.words)
                 }

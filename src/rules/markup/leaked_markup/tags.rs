@@ -7,6 +7,12 @@ pub(super) static TAG: LazyLock<Regex> = LazyLock::new(|| {
         .expect("pattern compiles")
 });
 
+/// Void elements whose work is all in their attributes (an image's
+/// source, a field's type, a link's target).
+const HOLLOW_WITHOUT_ATTRIBUTES: [&str; 9] = [
+    "img", "input", "source", "embed", "track", "area", "param", "link", "base",
+];
+
 /// How far a shown HTML file may run from its doctype.
 const SHOWN_FILE_REACH: usize = 64 * 1024;
 
@@ -134,6 +140,12 @@ pub(super) fn find_tags(text: &str, out: &mut Vec<Item>, named: &mut Vec<Span>) 
             Mention::Named
         } else if attrs.is_empty() {
             if capitalised || beside_notation(text, m.start(), m.end()) {
+                continue;
+            }
+            // `Single <img>`: an element that does nothing without its
+            // attributes is named; a page's `<img>` leaks with its `src`.
+            if !closing && HOLLOW_WITHOUT_ATTRIBUTES.contains(&name.as_str()) {
+                named.push(Span::new(m.start(), m.end()));
                 continue;
             }
             let mention = mentioned(text, m.start(), m.end());
