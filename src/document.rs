@@ -497,7 +497,8 @@ impl<'a> Document<'a> {
     /// Lines `[a, b)`, each with whether it reads as a line of code. What
     /// follows an interpreter's prompt (`>>> find_date(…)`) up to the next
     /// one is what it printed (`'2016-12-23'`), whatever its shape; a line
-    /// opening with `>` ends it, as mail quotes `>> ` below `>>> `.
+    /// opening with `>` ends it, as mail quotes `>> ` below `>>> `. So is
+    /// what follows a shell's `$ command`, to the block's end.
     fn judged_lines(&self, a: usize, b: usize) -> Vec<(&str, bool)> {
         let mut output = false;
         (a..b)
@@ -509,7 +510,9 @@ impl<'a> Document<'a> {
                     output = code && t.starts_with(">>> ");
                     return (line, code);
                 }
-                (line, code || output)
+                let was_output = output;
+                output |= code && t.starts_with("$ ");
+                (line, code || was_output)
             })
             .collect()
     }

@@ -82,6 +82,7 @@ Fix (safe): only punctuation and spaces change.",
         },
     ],
     keeps: &[
+        "Download the .deb file and install it by hand (see sidebar 「TOOLS dpkg、APT、ar」).",
         "請參閱 'sphinx --help'。",
         "ꆈꌠꁱꂷ，ꀉꂿꄉꌠ。",
         "中文，中文。这是（测试）。",
@@ -303,6 +304,9 @@ fn in_latin_text(text: &str, start: usize, end: usize) -> bool {
 /// Debris puts them between words (`apples、oranges`).
 fn japanese_notation(text: &str, start: usize, end: usize) -> bool {
     let (head, tail) = (text[..start].trim_end_matches(' '), text[end..].trim_start_matches(' '));
+    if in_corner_brackets(text, start, end) {
+        return true;
+    }
     match &text[start..end] {
         "、" => {
             let run_before = head.chars().rev().take_while(|c| c.is_alphanumeric()).take(2).count();
@@ -312,6 +316,27 @@ fn japanese_notation(text: &str, start: usize, end: usize) -> bool {
         "＋" => head.ends_with(')') && tail.starts_with('('),
         _ => false,
     }
+}
+
+/// How far from a mark, on its line, Japanese corner brackets are looked for.
+const CORNER_REACH: usize = 64;
+
+/// `see sidebar 「TOOLS dpkg、APT、ar」`: Japanese corner brackets quote a
+/// Japanese title, whose marks are its own even between Latin words.
+fn in_corner_brackets(text: &str, start: usize, end: usize) -> bool {
+    let (lo, hi) = crate::text::line_reach(text.as_bytes(), start, end, CORNER_REACH);
+    let (lo, hi) = (
+        crate::span::ceil_char_boundary(text, lo),
+        crate::span::floor_char_boundary(text, hi),
+    );
+    let (head, tail) = (&text[lo..start], &text[end..hi]);
+    let opened = head
+        .rfind(['「', '『'])
+        .is_some_and(|i| !head[i..].contains(['」', '』']));
+    let closed = tail
+        .find(['」', '』'])
+        .is_some_and(|i| !tail[..i].contains(['「', '『']));
+    opened && closed
 }
 
 fn diagnose(text: &str, h: &Hit) -> Diagnostic {

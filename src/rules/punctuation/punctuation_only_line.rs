@@ -59,6 +59,8 @@ for the lines that may be meant.",
         },
     ],
     keeps: &[
+        "                         604800 )       ; Negative Cache TTL\n;\n; The @ refers to the zone name (\"falcot.com\" here)\n; or to $ORIGIN if that directive has been used\n;\n@       IN      NS      ns\n",
+        "I have a directory like this:\n$ tree -d\n.\n|-- current7\n|   |-- SRPMS.current\n|   `-- redhat\n",
         "Part one.\n\n---\n\n***\n\n* * *\n\n___\n\nPart two.",
         "- item\n* item\n• item\n--\n…\n",
         "A line.\n\n“.”\n\n(.)\n",
@@ -145,6 +147,20 @@ impl Rule for PunctuationOnlyLine {
             }
             let prev_blank = i == 0 || blank(i - 1);
             let next_blank = i + 1 >= lines.len() || blank(i + 1);
+            // `;` between `; The @ refers…` lines leads an empty comment
+            // line; a `.` under `$ tree -d` is what the program printed.
+            let leads = |j: usize| {
+                lines[j]
+                    .slice(text)
+                    .trim_start()
+                    .strip_prefix(s.trim())
+                    .is_some_and(|rest| rest.starts_with(' '))
+            };
+            if (!prev_blank && (leads(i - 1) || (doc.in_code_line(lines[i - 1].start) && doc.in_code_line(line.start))))
+                || (!next_blank && leads(i + 1))
+            {
+                continue;
+            }
             // A paragraph of its own between two short ones that end on no
             // mark, the cells of a flattened table (a command above and
             // below): `, ,` may be a ditto mark, "the same as above".

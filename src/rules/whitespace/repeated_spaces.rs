@@ -85,6 +85,7 @@ Fix (safe): replace the run with one space.",
         },
     ],
     keeps: &[
+        "$ date\nThu Sep  2 22:29:48 CEST 2021\n$ TZ=\"Pacific/Honolulu\" date\nThu 02 Sep 2021 10:31:01 AM HST\n",
         "$ hg log -G -q --template '{rev}:{node|short}  ({author})\\n'\no  5:540ba8f317e6  (bob)\n|\n| @  4:cbdfbd5a5db2  (alice)\n|/\n",
         "The summary, as psql prints it:\n\nstatus_code │ last_value │ mean_entries │  zscore\n────────────┼────────────┼──────────────┼────────\n        404 │          0 │ 0.133        │ -0.388\n",
         "    indented code  = 1",
