@@ -132,6 +132,7 @@ only: elsewhere a snippet's cut or a short ellipsis (`ni Ekibuga kitabuse..`,
         },
     ],
     keeps: &[
+        "제목에는 마츠 준, 본문에는 마쯔 준.. 요렇게 쓰고 있군요. 음..\n\n\"喂.. 是你? 怎麼了?\"\n\n주방장정도;;?",
         "Чтобы дать пустой ответ, введите в приглашении !. Чтобы вернуться, введите <.",
         "Γιατί να πετάτε έτσι τα χρήματά σας;! Υπάρχουν πολλά δωρεάν προγράμματα.",
         "What's new in Warsaw, Ind.? Biomet and Zimmer staff know. Was it in Mass.?",
@@ -757,9 +758,16 @@ impl Rule for PunctuationCluster {
             {
                 continue;
             }
-            // `-_-;;;`, `ㅡㅡ;;`: a face's drops of sweat.
-            let sweat = m.as_str().bytes().all(|b| b == b';')
-                && before.is_some_and(|c| matches!(c, '-' | '_' | '^') || ('\u{3131}'..='\u{318E}').contains(&c));
+            // `-_-;;;`, `ㅡㅡ;;`: a face's drops of sweat; Korean writes
+            // them after a word too (`주방장정도;;?`).
+            let cjk_before = before.is_some_and(crate::text::chars::is_cjk_letter);
+            let sweat = (m.as_str().bytes().all(|b| b == b';') && before.is_some_and(|c| matches!(c, '-' | '_' | '^')))
+                || (m.as_str().starts_with(";;") && cjk_before);
+            // `마쯔 준.. 요렇게`, `喂.. 是你?`: two periods after a Korean or
+            // Chinese word are its short ellipsis.
+            if m.as_str() == ".." && cjk_before {
+                continue;
+            }
             // `"description": "… it.",`: the comma ends a JSON value. Only
             // the line's head is read, so a long line stays linear.
             let head = &text[line_start..floor_char_boundary(text, m.start().min(line_start + 80))];

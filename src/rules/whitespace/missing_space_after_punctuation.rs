@@ -54,8 +54,10 @@ A comma or semicolon counts only between two words of two or more letters
 `tech,ai,news`, HTML entities (`&amp;then`), a record's fields
 (`group1:x:20:user1,user2`), an option's values, even wrapped to the
 next line (`mount -o remount,rw`, `--state\nESTABLISHED,RELATED`), a value in
-straight quotes (`\"GET,PUT\"`), dotted selectors (`auth.notice;mail.info`), names of
-letters and digits (`(hd0,msdos1)`), the arguments of a call or the
+quotes (`\"GET,PUT\"`, `“apt,itude”`), a figure (`HK$xx,xxx`), dotted
+selectors (`auth.notice;mail.info`, `auth,mail.info`), a name of letters and
+digits on either side (`(hd0,msdos1)`, `(HP-Ireland,ex2)`), capitals on both
+sides (`HAMILTON,DAVID`), the arguments of a call or the
 items of an index glued to its name (`max(a,b)`, `httpx[socks,http2]`)
 and an acronym's parts (`TL;DR`) are left alone.
 
@@ -66,8 +68,9 @@ paragraph (`without China.\"Roach, who…` → `China.\" Roach`), but it could
 open one that runs on. Unsafe too where an ellipsis joins a capitalised word
 inside a sentence, or on a short line of its own, to a capitalised word
 that is no pronoun or article (`the statement Do…Loop`, `If...Then...Else`,
-a title's `Christmas...Again?!`): it may join a construct's names or a
-title's words. And unsafe where an acronym is glued to a capitalised word that opens no
+a title's `Christmas...Again?!`), and where a `!` glues two capitalised
+words opening such a line (`Pop!Tech 2002`): it may join a construct's
+names, a title's words or a brand's. And unsafe where an acronym is glued to a capitalised word that opens no
 sentence (`OS.File`): it may be a qualified name.",
     fix: FixAvailability::Sometimes,
     rewrites_letters: false,
@@ -113,6 +116,10 @@ sentence (`OS.File`): it may be a qualified name.",
         },
     ],
     keeps: &[
+        "My current salary is HK$xx,xxx and I think I am worth more than that.",
+        "Several subsystems can be grouped by a comma (example: auth,mail.info) in one line.",
+        "It will search for the string “apt,itude” in the Name field of the packages.",
+        "On Mon, Sep 02, 2002 at 03:22:54PM +0100, HAMILTON,DAVID (HP-Ireland,ex2) wrote:",
         "TL;DR? Install the extras with pip install \"python-telegram-bot[socks,webhooks]\" and read on.",
         "The i.Con tracks speed, and e.On sells power.",
         "Joe Manchin (D-W.Va.) said he was open to it.",
@@ -324,9 +331,9 @@ fn check_sentence_end<'t>(text: &'t str, m: regex::Match, chains: &mut HashSet<&
     let rest = &text.as_bytes()[word_at + next_word.len()..];
     let title = (lead.is_empty() || lead.ends_with('\n'))
         && memchr::memchr(b'\n', &rest[..rest.len().min(TITLE_TAIL + 1)]).unwrap_or(rest.len()) <= TITLE_TAIL;
-    let construct = (mark == "…" || mark.starts_with(".."))
+    // `Pop!Tech 2002` opening its line is a brand's name.
+    let construct = ((mark == "…" || mark.starts_with("..")) && (mid_sentence || title) || (mark == "!" && title))
         && before.starts_with(char::is_uppercase)
-        && (mid_sentence || title)
         && !opens_sentence;
     // `OS.File`, `UI.Button`: an acronym glued to a capitalised word that
     // opens no sentence may be a qualified name.
@@ -446,13 +453,17 @@ fn check_comma(text: &str, m: regex::Match, out: &mut Vec<Diagnostic>) {
             return;
         }
     }
-    // `"GET,PUT"`, `'en,fr'`: a value in straight quotes, as it is typed.
+    // `"GET,PUT"`, `'en,fr'`, `“apt,itude”`: a value in quotes, as it is
+    // typed. `HK$xx,xxx`, `€1,5`: a figure.
     let bare = token.trim_end_matches(['.', ',', ';', ':', ')']);
     if bare.len() > 2
-        && ['"', '\'', '`']
+        && [('"', '"'), ('\'', '\''), ('`', '`'), ('“', '”'), ('„', '“'), ('«', '»')]
             .iter()
-            .any(|&q| bare.starts_with(q) && bare.ends_with(q))
+            .any(|&(open, close)| bare.starts_with(open) && bare.ends_with(close))
     {
+        return;
+    }
+    if token.contains(['$', '€', '£', '¥']) {
         return;
     }
     // `group1:x:20:user1,user2` is a record's fields, `mount -o remount,rw`
@@ -470,9 +481,23 @@ fn check_comma(text: &str, m: regex::Match, out: &mut Vec<Diagnostic>) {
     // selectors; `(hd0,msdos1)`: names of letters and digits.
     let at = m.start() - token_span.start;
     let (left, right) = (&token[..at], &token[at + 1..]);
+    // `(HP-Ireland,ex2)`: a name of letters and digits on either side.
+    // `HAMILTON,DAVID`: a name filed surname first, or a list of constants.
     let named = |p: &str| p.bytes().any(|b| b.is_ascii_alphabetic()) && p.bytes().any(|b| b.is_ascii_digit());
+    let shouted = |p: &str| {
+        let w = p.trim_matches(|c: char| !c.is_alphanumeric());
+        w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase())
+    };
+    // `(example: auth,mail.info)`: a dotted selector after the comma.
+    let dotted = right
+        .trim_end_matches(['.', ',', ')'])
+        .split_once('.')
+        .is_some_and(|(a, b)| !a.is_empty() && b.starts_with(|c: char| c.is_ascii_lowercase()));
     if (left.contains(['.', '*']) && right.trim_end_matches(['.', ',', ')']).contains('.'))
-        || (named(left) && named(right))
+        || named(left)
+        || named(right)
+        || (shouted(left) && shouted(right))
+        || dotted
     {
         return;
     }
@@ -729,6 +754,10 @@ mod tests {
         assert_eq!(fix(basic), basic);
         let unsafe_fixed = fix_in(basic, FixMode::Unsafe);
         assert!(unsafe_fixed.contains("Do… Loop"), "{unsafe_fixed}");
+        // So does a brand's `!` on its line of its own.
+        let brand = "Pop!Tech 2002\nOctober 18 - 20, 2002: Camden, Maine\n";
+        assert_eq!(fix(brand), brand);
+        assert_eq!(fix("We won!The crowd cheered.\n"), "We won! The crowd cheered.\n");
         // So does one on a title's line of its own.
         let title = "The hero is caught in a loop on the day he dies.\n\nChristmas...Again?!\n\n2021\n";
         assert_eq!(fix(title), title);
