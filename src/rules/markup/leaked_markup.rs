@@ -142,6 +142,10 @@ alt=ByteDance’s logo is seen at the company’s office building in Shanghai on
         },
     ],
     keeps: &[
+        "I strip out HTML tags, except for href=\"\" and src=\"\" - there is so much in them.",
+        "SITE WARNING: line 1: LinksStart pattern \"<h2>Columns</h2>\" not found in page",
+        "18:19:04 Ftoc_PickMsgs {{1 hit}}\n18:19:04 Marking 1 hits\n",
+        "<bean xmlns=\"http://xbean.org/schemas/spring/1.0\"\n          class=\"demo.servicemix.se.Adaptor\">\n",
         "Single <img>\n\nA figure with one image and no caption.",
         "Otherwise the text shown in the control (<OPTION>) is sent with the form.",
         "<taw> br: who is the third one?\n<br> taw: Blacky, of course.\n12:03 <F> Has anyone tried the provider?\n12:04 <A> Yes, it is called timeout now.",
@@ -320,9 +324,11 @@ impl Rule for LeakedMarkup {
             // Where the text shows a program elsewhere, markup outside it
             // may be an example too (`<script src="…"></script>` in a
             // library's README), so its removal waits for review.
-            // `add this line to your HTML file:` above the markup's line
-            // announces it: an example shown, not a page's leftover.
-            let announced = whole_line
+            // `add this line to your HTML file:` above the line the markup
+            // fills or opens announces it: an example shown, not a page's
+            // leftover.
+            let opens_line = text[..group.span.start].trim_end_matches([' ', '\t']).ends_with('\n');
+            let announced = (whole_line || opens_line)
                 && doc.lines()[..line]
                     .iter()
                     .rev()
@@ -492,6 +498,13 @@ mod tests {
             fix(text, FixMode::Unsafe),
             "Algunas aparecen una sola vez, como (para los saltos de renglón)."
         );
+    }
+
+    #[test]
+    fn a_tag_closing_an_aside_after_a_word_waits_for_review() {
+        let text = "Some mailers use <p> just like <br> (ie. without </p>), which is obsolete.";
+        assert_eq!(fix(text, FixMode::Safe), text);
+        assert!(!fix(text, FixMode::Unsafe).contains("</p>"));
     }
 
     #[test]

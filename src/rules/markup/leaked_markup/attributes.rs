@@ -100,6 +100,10 @@ pub(super) fn find_attributes(text: &str, out: &mut Vec<Item>) {
         let Some(run) = attribute_run(text, m.start, &mut ahead) else {
             continue;
         };
+        if continues_tag(text, m.start) {
+            skip_to = run.end;
+            continue;
+        }
         skip_to = run.end;
         let name = &text[m.start..eq];
         let mut message = format!("leaked `{name}=` attribute");
@@ -110,6 +114,31 @@ pub(super) fn find_attributes(text: &str, out: &mut Vec<Item>) {
         }
         out.push(item(m.start, run.end, run.wordy_value.is_none(), false, message));
     }
+}
+
+/// How far back, on the line above, a tag's opening is looked for.
+const TAG_HEAD_REACH: usize = 200;
+
+/// `<bean xmlns="…"` above `          class="demo.Adaptor">`: attributes
+/// opening a line under a tag left open on the line above continue that
+/// tag, shown as a listing writes it across lines.
+fn continues_tag(text: &str, start: usize) -> bool {
+    let b = text.as_bytes();
+    let indent = b[..start]
+        .iter()
+        .rev()
+        .take_while(|&&c| c == b' ' || c == b'\t')
+        .count();
+    let nl = start - indent;
+    if nl == 0 || b[nl - 1] != b'\n' {
+        return false;
+    }
+    let nl = nl - 1;
+    let above = &text[crate::span::floor_char_boundary(text, nl.saturating_sub(TAG_HEAD_REACH))..nl];
+    let above = above.rfind('\n').map_or(above, |i| &above[i + 1..]);
+    above
+        .rfind('<')
+        .is_some_and(|i| above[i + 1..].starts_with(|c: char| c.is_ascii_alphabetic()) && !above[i..].contains('>'))
 }
 
 pub(super) struct AttrRun {
@@ -145,6 +174,7 @@ pub(super) fn attribute_run(text: &str, start: usize, ahead: &mut Ahead) -> Opti
     let mut url_like = false;
     let mut terminated = false;
     let mut wordy_value = None;
+    let mut empty = false;
     let mut end;
     loop {
         let v = attr_at(text, at, line_end)?;
@@ -188,6 +218,7 @@ pub(super) fn attribute_run(text: &str, start: usize, ahead: &mut Ahead) -> Opti
             return None;
         }
         count += 1;
+        empty |= value.start == value.end;
         if is_wordy(name) && wordy_value.is_none() && value.slice(text).chars().any(char::is_alphabetic) {
             wordy_value = Some((value.start, value.end));
         }
@@ -213,6 +244,11 @@ pub(super) fn attribute_run(text: &str, start: usize, ahead: &mut Ahead) -> Opti
     }
     let first_name = &text[start..text[start..].find('=').map_or(start, |i| start + i)];
     let single_url = count == 1 && url_like && matches!(first_name, "src" | "href" | "srcset");
+    // `except for href="" and src=""`: one attribute, empty and left
+    // open, is named; a stripped tag leaves its values or its `>`.
+    if count == 1 && empty && !terminated {
+        return None;
+    }
     if terminated || quoted || count >= 2 || single_url {
         Some(AttrRun { end, wordy_value })
     } else {

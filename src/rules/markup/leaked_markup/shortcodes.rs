@@ -161,6 +161,11 @@ pub(super) fn find_templates(text: &str, out: &mut Vec<Item>) {
             continue;
         }
         let inner = m.as_str().trim_matches(['{', '}', '%', '$', ' ']);
+        // `Ftoc_PickMsgs {{1 hit}}`: a Tcl list in a log; a template's
+        // variable opens on a letter.
+        if inner.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
         // `{{ user_name }}` and `{{ a.b | date: "%d" }}` are code; only
         // plain words (`{{citation needed}}`) could be text a reader saw.
         let prose = m.as_str().starts_with("{{")

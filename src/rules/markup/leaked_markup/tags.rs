@@ -142,6 +142,11 @@ pub(super) fn find_tags(text: &str, out: &mut Vec<Item>, named: &mut Vec<Span>) 
             if capitalised || beside_notation(text, m.start(), m.end()) {
                 continue;
             }
+            if let Some(end) = quoted_element(text, m.start(), m.end(), &name) {
+                named.push(Span::new(m.start(), end));
+                skip_to = end;
+                continue;
+            }
             // `Single <img>`: an element that does nothing without its
             // attributes is named; a page's `<img>` leaks with its `src`.
             if !closing && HOLLOW_WITHOUT_ATTRIBUTES.contains(&name.as_str()) {
@@ -285,6 +290,25 @@ fn beside_notation(text: &str, start: usize, end: usize) -> bool {
     })
 }
 
+/// How far along its line a quoted element's closing tag is looked for.
+const QUOTED_ELEMENT_REACH: usize = 120;
+
+/// `pattern "<h2>Columns</h2>" not found`: an element quoted whole, from its
+/// opening tag to its closing one, is a string shown. Returns its end.
+fn quoted_element(text: &str, start: usize, end: usize, name: &str) -> Option<usize> {
+    let (open, close) = match text[..start].chars().next_back()? {
+        '"' => ('"', '"'),
+        '\'' => ('\'', '\''),
+        '“' => ('“', '”'),
+        _ => return None,
+    };
+    let (_, hi) = crate::text::line_reach(text.as_bytes(), start, end, QUOTED_ELEMENT_REACH);
+    let rest = &text[end..crate::span::floor_char_boundary(text, hi)];
+    let closing = format!("</{name}>{close}");
+    let at = rest.to_ascii_lowercase().find(&closing)?;
+    (!rest[..at].contains(open) || open != close).then_some(end + at + closing.len() - close.len_utf8())
+}
+
 /// How a bare tag sits in its sentence.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Mention {
@@ -318,11 +342,15 @@ pub(super) fn mentioned(text: &str, start: usize, end: usize) -> Mention {
         return Mention::Named;
     }
     let blank = |c: Option<char>| c.is_some_and(|c| c == ' ' || c == '\t');
+    let word_before = text[..start].trim_end_matches([' ', '\t']).chars().next_back();
+    // `(ie. without </p>)`: a tag after a word closes the aside that names it.
+    if blank(before) && after == Some(')') && word_before.is_some_and(char::is_alphanumeric) {
+        return Mention::InSentence;
+    }
     if !(blank(before) && blank(after)) {
         return Mention::No;
     }
     // A tag among words, not between sentences or beside punctuation.
-    let word_before = text[..start].trim_end_matches([' ', '\t']).chars().next_back();
     let word_after = text[end..].trim_start_matches([' ', '\t']).chars().next();
     // `como <br> (para los saltos de renglón)`: a gloss after the tag.
     if !(word_before.is_some_and(char::is_alphanumeric) && word_after.is_some_and(|c| c.is_alphanumeric() || c == '('))
