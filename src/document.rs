@@ -498,10 +498,12 @@ impl<'a> Document<'a> {
     /// follows an interpreter's prompt (`>>> find_date(…)`) up to the next
     /// one is what it printed (`'2016-12-23'`), whatever its shape; a line
     /// opening with `>` ends it, as mail quotes `>> ` below `>>> `. So is
-    /// what follows a shell's `$ command`, to the block's end.
+    /// what follows a shell's `$ command`, to the block's end. Lines
+    /// numbered one after the other, each number before a tab, are a
+    /// listing's.
     fn judged_lines(&self, a: usize, b: usize) -> Vec<(&str, bool)> {
         let mut output = false;
-        (a..b)
+        let mut judged: Vec<(&str, bool)> = (a..b)
             .map(|j| {
                 let line = self.slice(self.lines[j]);
                 let code = crate::code_lines::is_code_line(line);
@@ -514,7 +516,23 @@ impl<'a> Document<'a> {
                 output |= code && t.starts_with("$ ");
                 (line, code || was_output)
             })
-            .collect()
+            .collect();
+        // `16⇥foreach my $url ( @files )` over `17⇥  {`: a listing whose
+        // lines carry their numbers, one after the other, then a tab.
+        let number = |l: &str| {
+            l.split_once('\t')
+                .filter(|(n, _)| n.len() <= 5)
+                .and_then(|(n, _)| n.trim_start().parse::<usize>().ok())
+        };
+        for j in 1..judged.len() {
+            if let (Some(x), Some(y)) = (number(judged[j - 1].0), number(judged[j].0)) {
+                if y == x + 1 {
+                    judged[j - 1].1 = true;
+                    judged[j].1 = true;
+                }
+            }
+        }
+        judged
     }
 
     /// The lines `[a, b)` of the block of non-blank lines holding line `i`.

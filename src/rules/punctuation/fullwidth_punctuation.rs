@@ -82,6 +82,7 @@ Fix (safe): only punctuation and spaces change.",
         },
     ],
     keeps: &[
+        "【memo】\nThe notes below were taken at the meeting.",
         "Download the .deb file and install it by hand (see sidebar 「TOOLS dpkg、APT、ar」).",
         "請參閱 'sphinx --help'。",
         "ꆈꌠꁱꂷ，ꀉꂿꄉꌠ。",
@@ -314,6 +315,13 @@ fn japanese_notation(text: &str, start: usize, end: usize) -> bool {
             run_before < 2 && run_after < 2
         }
         "＋" => head.ends_with(')') && tail.starts_with('('),
+        // `【memo】`, `【Abstract】 This paper…`: lenticular brackets
+        // opening a line set off its label, as Chinese and Japanese do.
+        "【" | "】" => {
+            let (lo, hi) = crate::text::line_reach(text.as_bytes(), start, end, CORNER_REACH);
+            let line = &text[crate::span::ceil_char_boundary(text, lo)..crate::span::floor_char_boundary(text, hi)];
+            (lo == 0 || text.as_bytes()[lo - 1] == b'\n') && line.trim_start().starts_with('【') && line.contains('】')
+        }
         _ => false,
     }
 }

@@ -110,6 +110,7 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
         },
     ],
     keeps: &[
+        "The template reads:\n\n1\tbase .\n2\ttemplate rss-html.tmpl\n",
         "U kunt ook de ?- en *-jokertekens gebruiken, als in het dialoogvenster Zoeken en vervangen.",
         "\"for x in foo1 foo2 … ; do command ; done\" loops over the items, as \"if test -f a ; then b ; fi\" tests.",
         "What does this script do?\n    unzip ; touch ; finger ; mount ; gasp ; yes ; umount ; sleep\nThe answer is not about computers.",

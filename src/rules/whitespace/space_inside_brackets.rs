@@ -57,6 +57,7 @@ Fix (safe): delete the spaces inside the bracket.",
         },
     ],
     keeps: &[
+        "16\tforeach my $url ( @files )\n17\t  {\n",
         "It goes more or less like this: ( | ) and that is all.",
         "[[ expression ]] returns a status of 0 or 1, and the rule * ^Subject: send file \\/[^ ]* matches it.",
         "+-------------------[ mailto: someone@example.net ]-+",
