@@ -47,8 +47,10 @@ that ends a dash read in the wrong charset (`â€“ we`, for `– we`): the
 the word.
 
 Fix (safe): delete the spaces; for a mistyped closing quote, replace the
-space and the `“` with `”`. Only whitespace and quotation marks change.",
-    fix: FixAvailability::Safe,
+space and the `“` with `”`. Only whitespace and quotation marks change.
+Unsafe where straight quotes hold one word padded on one side only (`the
+\"From \" line`, `the string \" (deleted)\"`): a string shown with its space.",
+    fix: FixAvailability::Sometimes,
     rewrites_letters: false,
     scope: Scope::Paragraph,
     applies: Applies::scripts(SPACED_EUROPEAN)
@@ -348,11 +350,28 @@ fn check_straight(doc: &Document, seg: Span, out: &mut Vec<Diagnostic>) {
         if string_literal(text, o, c) {
             continue;
         }
-        if let Some(pad) = pad_after(text, o + 1).filter(|s| s.end < c) {
-            push(out, pad, "space after an opening quote");
+        let after = pad_after(text, o + 1).filter(|s| s.end < c);
+        let before = pad_before(text, c, o + 1);
+        // `the "From " line`, `the string " (deleted)"`: one word padded
+        // on one side only is a string shown with its space; a tokeniser
+        // pads both sides, or a quotation of several words.
+        let inner = text[o + 1..c].trim_matches([' ', '\t']);
+        let string = after.is_some() != before.is_some() && !inner.contains([' ', '\t']);
+        let fix = |span: Span| {
+            if string {
+                Fix::unsafe_edit(
+                    "delete the spaces; a word padded on one side may be a string shown",
+                    Edit::delete(span),
+                )
+            } else {
+                Fix::safe_edit("delete the spaces", Edit::delete(span))
+            }
+        };
+        if let Some(pad) = after {
+            out.push(Diagnostic::new(&META, pad, "space after an opening quote").with_fix(fix(pad)));
         }
-        if let Some(pad) = pad_before(text, c, o + 1) {
-            push(out, pad, "space before a closing quote");
+        if let Some(pad) = before {
+            out.push(Diagnostic::new(&META, pad, "space before a closing quote").with_fix(fix(pad)));
         }
     }
 }
@@ -415,6 +434,22 @@ mod tests {
         assert_eq!(
             fix("Under the banner, \"march for justice \", thousands rallied."),
             "Under the banner, \"march for justice\", thousands rallied."
+        );
+    }
+
+    #[test]
+    fn a_word_padded_on_one_side_waits_for_review() {
+        let text = "The mail program thinks that the \"From \" line starts a new message.";
+        assert_eq!(fix(text), text);
+        let unsafe_fixed = crate::rules::testing::linter(&super::META, Language::Is(crate::Lang::English))
+            .fix(text, FixMode::Unsafe)
+            .unwrap()
+            .text;
+        assert!(unsafe_fixed.contains("\"From\""), "{unsafe_fixed}");
+        // Padded on both sides, it is a tokeniser's.
+        assert_eq!(
+            fix("He called it \" genius \" twice."),
+            "He called it \"genius\" twice."
         );
     }
 
