@@ -60,6 +60,7 @@ notes (`[Footnote 1: …]`) keeps its markers too.",
         },
     ],
     keeps: &[
+        "The daemon logs one line at a time, in char logline[512]; and nothing else.",
         "He said it was “a fair result” [sic] and thanked [the minister] for it.",
         "The audience laughed [laughter] and the band played on.",
         "See [1] and [2] for the proofs.",
@@ -121,6 +122,7 @@ impl Rule for CitationMarker {
                     && !notes_kept.has(m.start())
                     // `__be32 idiag_src[4];`: an index in a program's line.
                     && !doc.in_code_line(m.start())
+                    && !declares_array(text, m.start())
                     && !notes
                         .get_or_insert_with(|| notes_listed(doc))
                         .contains(m.as_str().split_inclusive(']').next().unwrap_or(""))
@@ -146,6 +148,20 @@ impl Rule for CitationMarker {
             }
         }
     }
+}
+
+/// C's types, before a name whose brackets give an array's size.
+const C_TYPES: [&str; 12] = [
+    "char", "int", "long", "short", "float", "double", "unsigned", "signed", "u8", "u32", "size_t", "uint8_t",
+];
+
+/// `char logline[512];`, `char arp_dev[16];`: a C declaration, prose or
+/// not around it, gives the array's size, which a note never is.
+fn declares_array(text: &str, at: usize) -> bool {
+    let head = &text[..at];
+    let name = crate::text::last_token(head, 64);
+    let before = head[..head.len() - name.len()].trim_end_matches(' ');
+    !name.is_empty() && C_TYPES.contains(&crate::text::last_token(before, 16))
 }
 
 /// True when the marker at `at` sits right after a word of two or more

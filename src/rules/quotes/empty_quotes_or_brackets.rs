@@ -56,6 +56,7 @@ decide.",
         },
     ],
     keeps: &[
+        "The record reads \"tags\": [], and the call frees it with delete [] at the end.",
         "Use -h \"\" to print an empty line, and --sep '' for no separator.",
         "If Cancel is pressed, InputBox returns a string of length zero (\"\").",
         "It logs the headers, and the empty list shows: console.log(headers.getAll(\"X-Custom\")); // []",
@@ -256,8 +257,11 @@ fn code_like(text: &str, span: Span) -> bool {
     if span.slice(text) == "()" && head.len() < before.len() && (is_code_name(token) || is_placeholder(token)) {
         return true;
     }
-    // `getAll("X") // []`: the value a code comment shows.
-    if matches!(token, "//" | "#" | "--" | "=>" | "->") && head.len() < before.len() {
+    // `getAll("X") // []`: the value a code comment shows; `"tags": []`,
+    // `x = []`: a value given; `delete []`: C++'s operator on arrays.
+    if (matches!(token, "//" | "#" | "--" | "=>" | "->" | "=" | ":=" | "delete" | "new") || token.ends_with("\":"))
+        && head.len() < before.len()
+    {
         return true;
     }
     // `the characters [ ] * ? : / \`: brackets in a list of signs are

@@ -73,6 +73,7 @@ cannot be known.",
         },
     ],
     keeps: &[
+        "이글루에서만요.. --) 그래도 괜찮아요 ^^) 정말로.",
         "It was set. The sequence ESC ) B switches the second table back. Patterns such as *.Z) and *.gz) pick the tool.",
         "It was fine.\n\nThe vacuum is lovely :)) and cheap. Escape character is '^]'. So sad :((",
         "The firm makes large language models (LLMs) and [sic] more.",
@@ -349,6 +350,17 @@ fn face(text: &str, at: usize) -> bool {
                     || (before(1) == Some(b'-')
                         && before(2) == Some(b'8')
                         && before(3).is_none_or(|c| c.is_ascii_whitespace()))) =>
+        {
+            true
+        }
+        // `^^)`, and `--)` after a space, with no bracket open on their
+        // line: eyes and a mouth, as Korean writes a face (`(^^)` and
+        // `(…종종^^)` close their bracket).
+        b')' if ((before(1) == Some(b'^') && before(2) == Some(b'^'))
+            || (before(1) == Some(b'-')
+                && before(2) == Some(b'-')
+                && before(3).is_none_or(|c| c.is_ascii_whitespace())))
+            && !open_on_line(b, at, b'(') =>
         {
             true
         }
