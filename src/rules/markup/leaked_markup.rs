@@ -327,15 +327,26 @@ impl Rule for LeakedMarkup {
             // `add this line to your HTML file:` above the line the markup
             // fills or opens announces it: an example shown, not a page's
             // leftover.
-            let opens_line = text[..group.span.start].trim_end_matches([' ', '\t']).ends_with('\n');
-            let announced = (whole_line || opens_line)
-                && doc.lines()[..line]
+            let lines = doc.lines();
+            let announces = |l: usize| {
+                lines[..l]
                     .iter()
                     .rev()
                     .take(3)
                     .map(|l| l.slice(text).trim_end())
                     .find(|l| !l.is_empty())
-                    .is_some_and(|l| l.ends_with(':'));
+                    .is_some_and(|l| l.ends_with(':'))
+            };
+            let opens_line = text[..group.span.start].trim_end_matches([' ', '\t']).ends_with('\n');
+            // `<b onMouseOver="…">life` over `has made her bolder</b>`: an
+            // example opening on markup runs on to its block's end.
+            let first = (line.saturating_sub(EXAMPLE_LINES)..line)
+                .rev()
+                .take_while(|&l| !lines[l].slice(text).trim().is_empty())
+                .last()
+                .unwrap_or(line);
+            let example = first < line && lines[first].slice(text).trim_start().starts_with('<') && announces(first);
+            let announced = ((whole_line || opens_line) && announces(line)) || example;
             let fix = if group.safe && !doc.holds_program() && !announced {
                 Fix::safe_edit("remove the markup", edit)
             } else if group.safe && announced {
@@ -352,6 +363,9 @@ impl Rule for LeakedMarkup {
         }
     }
 }
+
+/// How many lines above markup an example that opens on markup is traced.
+const EXAMPLE_LINES: usize = 10;
 
 /// Whether `span` is a nick opening a line of a chat's log: `<name>` and a
 /// space, after at most a time (`12:03 <argv> hi`), on a line next to
@@ -497,6 +511,18 @@ mod tests {
         assert_eq!(
             fix(text, FixMode::Unsafe),
             "Algunas aparecen una sola vez, como (para los saltos de renglón)."
+        );
+    }
+
+    #[test]
+    fn an_announced_example_opening_on_markup_waits_for_review_to_its_end() {
+        let text = "One example of an attack would be:\n\n<b onMouseOver=\"go()\">life\nhas made her bolder now</b>\n\nThe reader is redirected.\n";
+        assert_eq!(fix(text, FixMode::Safe), text);
+        assert!(!fix(text, FixMode::Unsafe).contains("</b>"));
+        // Unannounced, a closing tag under a line of prose still goes.
+        assert_eq!(
+            fix("Shares rose.\nThe firm said so.</p>\n", FixMode::Safe),
+            "Shares rose.\nThe firm said so.\n"
         );
     }
 
