@@ -517,6 +517,23 @@ impl<'a> Document<'a> {
                 (line, code || was_output)
             })
             .collect();
+        // `debug1: got …` over `debug1: next auth …`: a log's lines, each
+        // opening on the same label of a program's.
+        fn label(l: &str) -> Option<&str> {
+            let (label, rest) = l.split_once(": ")?;
+            let program = label.len() <= 16
+                && label.bytes().any(|c| c.is_ascii_digit() || c == b'_')
+                && label
+                    .bytes()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_');
+            (program && !rest.is_empty()).then_some(label)
+        }
+        for j in 1..judged.len() {
+            if label(judged[j].0).is_some_and(|l| label(judged[j - 1].0) == Some(l)) {
+                judged[j - 1].1 = true;
+                judged[j].1 = true;
+            }
+        }
         // `16⇥foreach my $url ( @files )` over `17⇥  {`: a listing whose
         // lines carry their numbers, one after the other, then a tab.
         let number = |l: &str| {

@@ -116,6 +116,7 @@ sentence (`OS.File`): it may be a qualified name.",
         },
     ],
     keeps: &[
+        "debug1: got SSH2_MSG_SERVICE_ACCEPT\ndebug1: authentications that can continue: publickey,password\ndebug1: next auth method to try is publickey\n",
         "My current salary is HK$xx,xxx and I think I am worth more than that.",
         "Several subsystems can be grouped by a comma (example: auth,mail.info) in one line.",
         "It will search for the string “apt,itude” in the Name field of the packages.",
@@ -552,6 +553,8 @@ impl Rule for MissingSpaceAfterPunctuation {
                 continue;
             }
             match text.as_bytes()[m.start()] {
+                // `publickey,password` in a log's line: the program's list.
+                b',' | b';' if doc.in_code_line(m.start()) => {}
                 b',' | b';' => check_comma(text, m, out),
                 _ => ends.extend(check_sentence_end(text, m, &mut chains)),
             }
