@@ -142,6 +142,8 @@ alt=ByteDance’s logo is seen at the company’s office building in Shanghai on
         },
     ],
     keeps: &[
+        "Write @<b>{bold} in Re:VIEW to set a word in bold.",
+        "The call html('<p class=\"black\">He walked home.</p>') sets the paragraph.",
         "I strip out HTML tags, except for href=\"\" and src=\"\" - there is so much in them.",
         "SITE WARNING: line 1: LinksStart pattern \"<h2>Columns</h2>\" not found in page",
         "18:19:04 Ftoc_PickMsgs {{1 hit}}\n18:19:04 Marking 1 hits\n",

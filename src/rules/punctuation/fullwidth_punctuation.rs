@@ -82,6 +82,7 @@ Fix (safe): only punctuation and spaces change.",
         },
     ],
     keeps: &[
+        "The option takes the mark to use, as in \"periodMark\": \"。\" for Japanese.",
         "【memo】\nThe notes below were taken at the meeting.",
         "Download the .deb file and install it by hand (see sidebar 「TOOLS dpkg、APT、ar」).",
         "請參閱 'sphinx --help'。",
@@ -305,7 +306,8 @@ fn in_latin_text(text: &str, start: usize, end: usize) -> bool {
 /// Debris puts them between words (`apples、oranges`).
 fn japanese_notation(text: &str, start: usize, end: usize) -> bool {
     let (head, tail) = (text[..start].trim_end_matches(' '), text[end..].trim_start_matches(' '));
-    if in_corner_brackets(text, start, end) {
+    // `"periodMark": "。"`: a mark quoted alone is the character named.
+    if in_corner_brackets(text, start, end) || crate::text::between_quotes(text, Span::new(start, end)) {
         return true;
     }
     match &text[start..end] {

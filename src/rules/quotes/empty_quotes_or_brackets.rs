@@ -56,6 +56,7 @@ decide.",
         },
     ],
     keeps: &[
+        "* @return {{index:number, offset:number}[]} List of all violations\n\nDefault: []",
         "The record reads \"tags\": [], and the call frees it with delete [] at the end.",
         "Use -h \"\" to print an empty line, and --sep '' for no separator.",
         "If Cancel is pressed, InputBox returns a string of length zero (\"\").",
@@ -207,10 +208,14 @@ fn code_like(text: &str, span: Span) -> bool {
     let before = &text[..span.start];
     let prev = before.chars().next_back();
     let next = text[span.end..].chars().next();
-    // `f()`, `arr[]`, `f()()`, `![](…)`, `[](…)`, `()[0]`, `().x`
+    // `f()`, `arr[]`, `f()()`, `![](…)`, `[](…)`, `()[0]`, `().x`, `{…}[]`
     // `^&*()`: a row of symbols standing for a curse.
     if prev.is_some_and(|c| {
-        c.is_alphanumeric() || matches!(c, '_' | ')' | ']' | '>' | '!' | '$' | '*' | '&' | '^' | '#' | '%' | '@')
+        c.is_alphanumeric()
+            || matches!(
+                c,
+                '_' | ')' | ']' | '}' | '>' | '!' | '$' | '*' | '&' | '^' | '#' | '%' | '@'
+            )
     }) {
         return true;
     }
@@ -258,8 +263,9 @@ fn code_like(text: &str, span: Span) -> bool {
         return true;
     }
     // `getAll("X") // []`: the value a code comment shows; `"tags": []`,
-    // `x = []`: a value given; `delete []`: C++'s operator on arrays.
-    if (matches!(token, "//" | "#" | "--" | "=>" | "->" | "=" | ":=" | "delete" | "new") || token.ends_with("\":"))
+    // `Default: []`, `x = []`: a value given; `delete []`: C++'s operator
+    // on arrays.
+    if (matches!(token, "//" | "#" | "--" | "=>" | "->" | "=" | ":=" | "delete" | "new") || token.ends_with(':'))
         && head.len() < before.len()
     {
         return true;

@@ -110,6 +110,7 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
         },
     ],
     keeps: &[
+        "Then run `$ alex .` in the project to check every file.",
         "The template reads:\n\n1\tbase .\n2\ttemplate rss-html.tmpl\n",
         "U kunt ook de ?- en *-jokertekens gebruiken, als in het dialoogvenster Zoeken en vervangen.",
         "\"for x in foo1 foo2 … ; do command ; done\" loops over the items, as \"if test -f a ; then b ; fi\" tests.",
@@ -290,8 +291,9 @@ impl Rule for SpaceBeforePunctuation {
             if next.is_some_and(|c| matches!(c, '/' | '\\' | '=' | '_' | '*' | '~' | '@' | '#' | '+' | '|'))
                 || (punct == b':' && next == Some(':'))
                 // `(the part after the last .)`, `znaku ., to`: a dot named
-                // before a bracket or a comma; no sentence ends there.
-                || (punct == b'.' && matches!(next, Some('?' | ',' | ')')))
+                // before a bracket or a comma; no sentence ends there. So
+                // before a code span's backtick (`` `$ alex .` ``).
+                || (punct == b'.' && matches!(next, Some('?' | ',' | ')' | '`')))
                 // `the ?- and *-wildcards`: a sign named in a suspended compound.
                 || (matches!(punct, b'?' | b'!') && next == Some('-'))
             {

@@ -121,6 +121,19 @@ pub(super) fn find_tags(text: &str, out: &mut Vec<Item>, named: &mut Vec<Span>) 
         if closing && !attrs.is_empty() {
             continue;
         }
+        // `@<b>{Re:VIEW}`: Re:VIEW's inline command, no HTML.
+        if text[..m.start()].ends_with('@') && text[m.end()..].starts_with('{') {
+            continue;
+        }
+        // `html('<p class="black">He walked</p>')`: an element quoted whole
+        // is a string shown.
+        if !closing {
+            if let Some(end) = quoted_element(text, m.start(), m.end(), &name) {
+                named.push(Span::new(m.start(), end));
+                skip_to = end;
+                continue;
+            }
+        }
         // `Option<B>`: a one-letter capital after a name is a type parameter.
         let glued = text[..m.start()]
             .chars()
@@ -140,11 +153,6 @@ pub(super) fn find_tags(text: &str, out: &mut Vec<Item>, named: &mut Vec<Span>) 
             Mention::Named
         } else if attrs.is_empty() {
             if capitalised || beside_notation(text, m.start(), m.end()) {
-                continue;
-            }
-            if let Some(end) = quoted_element(text, m.start(), m.end(), &name) {
-                named.push(Span::new(m.start(), end));
-                skip_to = end;
                 continue;
             }
             // `Single <img>`: an element that does nothing without its
