@@ -528,25 +528,20 @@ impl<'a> Document<'a> {
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_');
             (program && !rest.is_empty()).then_some(label)
         }
-        for j in 1..judged.len() {
-            if label(judged[j].0).is_some_and(|l| label(judged[j - 1].0) == Some(l)) {
-                judged[j - 1].1 = true;
-                judged[j].1 = true;
-            }
-        }
         // `16⇥foreach my $url ( @files )` over `17⇥  {`: a listing whose
         // lines carry their numbers, one after the other, then a tab.
-        let number = |l: &str| {
+        fn number(l: &str) -> Option<usize> {
             l.split_once('\t')
                 .filter(|(n, _)| n.len() <= 5)
-                .and_then(|(n, _)| n.trim_start().parse::<usize>().ok())
-        };
+                .and_then(|(n, _)| n.trim_start().parse().ok())
+        }
         for j in 1..judged.len() {
-            if let (Some(x), Some(y)) = (number(judged[j - 1].0), number(judged[j].0)) {
-                if y == x + 1 {
-                    judged[j - 1].1 = true;
-                    judged[j].1 = true;
-                }
+            let (above, line) = (judged[j - 1].0, judged[j].0);
+            let log = label(line).is_some_and(|l| label(above) == Some(l));
+            let numbered = number(line).is_some_and(|n| number(above).is_some_and(|m| n == m + 1));
+            if log || numbered {
+                judged[j - 1].1 = true;
+                judged[j].1 = true;
             }
         }
         judged

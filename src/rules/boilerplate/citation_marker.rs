@@ -30,7 +30,8 @@ editor's insertion (`[the minister]`); a reference set off by a space
 definitions (`[1](…)`, `[text][1]`, `[1]: …`); indexes in code (`a[1]`,
 `argv[0]`, a word indexed twice: `arr[1] and arr[2]`, an array of a type:
 `char[256]`, an expression's brackets closing together: `(MAX(…))[2]`, and any index on a line or in a block of code: `__be32
-idiag_src[4];`); a marker whose note the document keeps, on a line of its own
+idiag_src[4];`), and an array's size after one of C's types, in prose
+too (`char logline[512];`); a marker whose note the document keeps, on a line of its own
 that opens with it (`an XDS[7] file manager` … `[7] See [XDS].`);
 powers and units (`km²`, `x²`, `10⁶`).
 

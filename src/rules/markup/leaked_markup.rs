@@ -67,6 +67,14 @@ an HTML file the text shows, from a `<!DOCTYPE>` that opens a line to its
 (`<Enter>`), citation markers and editorial brackets (`[1]`, `[sic]`,
 `[Reuters]`, `[…]`, `[citation needed]`), braces in code-like text (`{}`,
 `{x}`), and Markdown links with text (`[text](url)`, which may be intended).
+Also an element quoted whole (`pattern \"<h2>Columns</h2>\" not found`,
+`html('<p class=\"black\">…</p>')`); one attribute, empty and left open
+(`except for href=\"\" and src=\"\"`); attributes opening a line under a tag
+left open on the line above (`<bean xmlns=\"…\"` over `class=\"…\">`);
+Re:VIEW's `@<b>{…}`; and a braced token opening on a digit (`{{1 hit}}`).
+Removal waits for review for a tag that closes an aside after a word
+(`(ie. without </p>)`) and for markup in a block that opens on markup
+under a colon-ended line (`One example would be:`).
 
 Fix: remove the markup, with the space beside it; a block tag (`<p>`,
 `<br>`, `<li>`) between two words becomes a space so the words stay apart,

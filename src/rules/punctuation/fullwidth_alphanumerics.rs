@@ -29,7 +29,9 @@ tokenisers.
 Left alone: full-width runs with CJK text within a dozen characters on the
 same line, in a paragraph with CJK letters or brackets, or set off by an
 ideographic space, where they are conventional (`使用ＧＰＴ模型`,
-`「ＰＯＰＯ！」`, `７ＵＰ　１／２`). Full-width
+`「ＰＯＰＯ！」`, `７ＵＰ　１／２`), a quoted run alone (`returns
+\"ＬｉｂｒｅＯｆｆｉｃｅ\"`), and a letter on a line of code, typed wide on
+purpose (`expressｉon(…)`, a filter's bypass). Full-width
 punctuation and spaces next to them are `fullwidth-punctuation`'s and
 `odd-space`'s; the two rules together turn `ＧＰＴ－４` into `GPT-4`.
 

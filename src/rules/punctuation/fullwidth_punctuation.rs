@@ -45,7 +45,11 @@ both sides in Latin text, so a conversion never unbalances them; a lone
 `（` is left for a person. Corner quotes (`「」`, `『』`) are a quotation
 style, not stray marks: a UI name quoted `「Measure」` in an English
 paragraph of a Japanese manual is written so on purpose, and no rule turns
-one quotation style into another.
+one quotation style into another; marks inside them are the quoted
+title's own (`see sidebar 「TOOLS dpkg、APT、ar」`). Also left: a mark quoted
+alone (`\"periodMark\": \"。\"`), lenticular brackets that open a line to set
+off its label (`【memo】`), and Japanese notation in a record cut from a
+manual (`A、B、C`, `(Shift)＋(F3)`).
 
 Fix (safe): only punctuation and spaces change.",
     fix: FixAvailability::Safe,

@@ -34,7 +34,9 @@ mark that stays, so it cannot clash with another rule's edit ending there.
 Two periods after a word and before a new sentence (`midnight.. Some`)
 lose one, as an unsafe fix: a writer may have meant a short ellipsis.
 
-Left alone: marks on both sides of a closing bracket (`(R-Wis.). The`),
+Left alone: two periods after a Korean, Chinese or Japanese letter, the
+writer's short ellipsis (`마쯔 준.. 요렇게`, `喂.. 是你?`), and `;;` there,
+a face's sweat (`주방장정도;;?`); marks on both sides of a closing bracket (`(R-Wis.). The`),
 a `?` or `!` after a closing quote (`Did she say “No.”?`, `he can sing!”.`),
 a mark glued to what follows (`$0.34; .33 euro`, `Malm?.`), a period and
 a comma glued before a capital (`NORTH READING, Mass., Feb. 8`), a

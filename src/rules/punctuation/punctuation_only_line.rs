@@ -30,7 +30,10 @@ explanation; the mark is a symbol documented (a regular expression's `.`).
 Left alone: a lone `…`, `...` or `. . .`, which marks an elision (lines
 left out of a quotation or of a program's output), Markdown rules and section breaks (`---`, `***`,
 `* * *`, `___`), list bullets (`-`, `*`, `•`), `--` separators, and any
-line with a letter, digit, quote or bracket on it.
+line with a letter, digit, quote or bracket on it; a mark that leads the
+line above or below it, with a space after it there (`;` between `; The
+@ refers…` lines: an empty comment line); and a mark line under a line of
+code that is code too (a `.` under `$ tree -d`: the program's output).
 
 Fix: delete the line with its line break, and one blank line beside it
 when it stood between two paragraphs, so the paragraphs stay one blank

@@ -31,7 +31,9 @@ box (`[ ]` beside `[O]` or `( )` beside `(x)` on its line, before ` =`, or endin
 `Initial boot:    [ ]`), a call written with a space after a name that
 only code writes (`Element.releaseCapture ()`, `get_value ()`) or a
 format's placeholder (`%s ()`), brackets in
-a list of signs (`the characters [ ] * ? : /`), and straight
+a list of signs (`the characters [ ] * ? : /`), a value given (`\"tags\": [],`,
+`Default: []`, `x = []`) or shown after a code comment (`// []`), C++'s
+`delete []`, an array of a braced type (`{…}[]`), and straight
 `\"\"` unless it stands alone between words.
 
 Fix (unsafe): remove the empty pair and one space beside it. The pair is

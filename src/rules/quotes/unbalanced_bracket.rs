@@ -24,7 +24,8 @@ Left alone: list markers (`a)`, `б)`, `1)`, `iv)`, `2º)`, German law's `aa)`),
 modifier (`Control+]`, `Ctrl-[`, `Strg + ]`) or in caret notation (`^]`), emoticons (`:)`, `;-)`,
 `:(`, `(:`, `:)))`, `:'-)`, `;~)`, `8-)`, `:))` and `;]]]` with no bracket open before them on
 their line, and the Russian smile of brackets after a word,
-`спасибо)))`), the prefix a mail reader puts before each quoted line (`>
+`спасибо)))`, and Korean faces `^^)` and ` --)` with no bracket open on
+their line), the prefix a mail reader puts before each quoted line (`>
 )`, `--]` opening two lines), brackets inside URLs and code spans
 (`…/Foo_(bar)`), and a
 bracket opened at the end of one paragraph and closed at the start of the

@@ -59,7 +59,8 @@ selectors (`auth.notice;mail.info`, `auth,mail.info`), a name of letters and
 digits on either side (`(hd0,msdos1)`, `(HP-Ireland,ex2)`), capitals on both
 sides (`HAMILTON,DAVID`), the arguments of a call or the
 items of an index glued to its name (`max(a,b)`, `httpx[socks,http2]`)
-and an acronym's parts (`TL;DR`) are left alone.
+an acronym's parts (`TL;DR`), and any glued comma on a line of code or of
+a program's log (`debug1: … publickey,password`) are left alone.
 
 Fix (safe): insert one space after the mark and any closing quote.
 Unsafe where a lone straight quote glued after a sentence is the first in
@@ -70,8 +71,8 @@ inside a sentence, or on a short line of its own, to a capitalised word
 that is no pronoun or article (`the statement Do…Loop`, `If...Then...Else`,
 a title's `Christmas...Again?!`), and where a `!` glues two capitalised
 words opening such a line (`Pop!Tech 2002`): it may join a construct's
-names, a title's words or a brand's. And unsafe where an acronym is glued to a capitalised word that opens no
-sentence (`OS.File`): it may be a qualified name.",
+names, a title's words or a brand's. And unsafe where an acronym is glued
+to a capitalised word that opens no sentence (`OS.File`): it may be a qualified name.",
     fix: FixAvailability::Sometimes,
     rewrites_letters: false,
     scope: Scope::Document,
@@ -333,7 +334,8 @@ fn check_sentence_end<'t>(text: &'t str, m: regex::Match, chains: &mut HashSet<&
     let title = (lead.is_empty() || lead.ends_with('\n'))
         && memchr::memchr(b'\n', &rest[..rest.len().min(TITLE_TAIL + 1)]).unwrap_or(rest.len()) <= TITLE_TAIL;
     // `Pop!Tech 2002` opening its line is a brand's name.
-    let construct = ((mark == "…" || mark.starts_with("..")) && (mid_sentence || title) || (mark == "!" && title))
+    let ellipsis = mark == "…" || mark.starts_with("..");
+    let construct = ((ellipsis && (mid_sentence || title)) || (mark == "!" && title))
         && before.starts_with(char::is_uppercase)
         && !opens_sentence;
     // `OS.File`, `UI.Button`: an acronym glued to a capitalised word that

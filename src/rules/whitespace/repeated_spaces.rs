@@ -40,7 +40,8 @@ whitespace at its end (`trailing-whitespace`), and layout:
   marker (`(7)⇥After`), or before anything but a word (`free.     --
   Linus`, `/* magic */`, `:-)`);
 - a line of code: a command, a statement, a crontab's entry (`0 17 * *
-  fri   echo …`); and a line of an e-mail's signature, under `-- ` in
+  fri   echo …`), what a shell prints under `$ date` (`Thu Sep  2`), a
+  numbered listing's line, a program's log; and a line of an e-mail's signature, under `-- ` in
   its paragraph;
 - a gap after an address's closing `>` or before its `<`, or after a date
   that opens the line, as signatures and ChangeLogs align them (` -- Jane
