@@ -207,8 +207,13 @@ impl Rule for BoilerplateLine {
             let span = Span::new(start, start + raw.len());
             let diagnostic = Diagnostic::new(&META, span, what);
             // A teaser glued to the article text that follows it on the line.
+            // A credit opening a paragraph of article text (`© Provided by
+            // Business Insider Inc Nintendo and Apple shocked the world…`)
+            // has no end to cut at: reported, not fixed.
             let teaser = if what == LEAD_IN_LINK {
                 teaser_end(raw)
+            } else if what == COPYRIGHT && raw.split_whitespace().nth(CREDIT_WORDS).is_some() {
+                Teaser::Unknown
             } else {
                 Teaser::Line
             };
@@ -228,6 +233,10 @@ impl Rule for BoilerplateLine {
         }
     }
 }
+
+/// The most words a copyright line holds; a longer one runs on into the
+/// article (footers' longest, with their terms, hold about twenty).
+const CREDIT_WORDS: usize = 30;
 
 /// `Key: value` as a record or a header writes a field: a capitalised
 /// word or hyphenated words, a colon, a space and a value.
@@ -764,6 +773,19 @@ mod tests {
         let found = linter().check(text);
         assert_eq!(found.len(), 1);
         assert!(found[0].fix.is_none());
+    }
+
+    #[test]
+    fn reports_a_credit_that_runs_on_into_the_article_without_a_fix() {
+        let text = "© Provided by Business Insider Inc Nintendo/Apple Nintendo and Apple shocked the world \
+                    earlier this year by announcing \"Super Mario Run,\" the legendary gaming company's first \
+                    foray into mobile gaming. It's a Mario game you can play on your phone with one hand.";
+        let found = linter().check(text);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].fix.is_none());
+        // A footer's credit alone on its line still goes, after review.
+        let fixed = linter().fix("Shares rose.\n© 2023 Reuters. All rights reserved.\n", FixMode::Unsafe);
+        assert_eq!(fixed.unwrap().text, "Shares rose.\n");
     }
 
     #[test]
