@@ -197,6 +197,7 @@ sentence ends.",
         },
     ],
     keeps: &[
+        "HOWTO Put Porn On Your iPod\nUse ffmpegX to convert your existing video files to play on the video iPod.\n",
         "Looking up symptoms? The Google Doctor Is In http://nbcnews.to/1sBqEQa for everyone.",
         "Use the Save As dialog to save the document, then click Zoom In to enlarge it.",
         "Layer groups have a special mode: the Pass Through mode. This mode exists only for groups.",
@@ -592,7 +593,7 @@ impl Rule for MissingSentenceBreak {
                 opener,
                 "How" | "What" | "Why" | "When" | "Where" | "Who" | "Whether" | "Before" | "After"
             ) && (after.starts_with("and ") || after.starts_with("or "));
-            let title_case = paired || title_runs_on(after);
+            let title_case = paired || title_runs_on(after) || headline(text, m.start(), after);
             // A determiner opens a subject: a noun phrase and a verb follow
             // (`Most such pleas never leave`, `Many are orphans`).
             if (DETERMINERS.contains(&opener) || NUMBER_WORDS.contains(&opener))
@@ -658,6 +659,31 @@ fn starts_with_finite_verb(s: &str, past: bool) -> bool {
     }
     false
 }
+
+/// `HOWTO Put Porn On Your iPod`: a short line whose words before the
+/// opener are all capitalised, ending a word or two after it, is a headline
+/// in Title Case; body text glued to a heading runs on.
+fn headline(text: &str, at: usize, after: &str) -> bool {
+    let b = text.as_bytes();
+    let lo = at.saturating_sub(HEADLINE_HEAD);
+    let start = match memchr::memrchr(b'\n', &b[lo..at]) {
+        Some(i) => lo + i + 1,
+        None if lo == 0 => 0,
+        None => return false,
+    };
+    let head = &text[start..at];
+    let tail = &after.as_bytes()[..after.len().min(HEADLINE_TAIL + 1)];
+    let tail_end = memchr::memchr(b'\n', tail).unwrap_or(after.len());
+    tail_end <= HEADLINE_TAIL
+        && after[..tail_end].split_whitespace().count() <= 2
+        && head.split_whitespace().count() >= 2
+        && head.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
+}
+
+/// How far before the opener a headline's line may start, and how far
+/// after it it may end.
+const HEADLINE_HEAD: usize = 80;
+const HEADLINE_TAIL: usize = 24;
 
 /// Words a title leaves lowercase (`In the Court of the Crimson King`).
 const TITLE_SMALL_WORDS: &[&str] = &[
