@@ -150,6 +150,7 @@ alt=ByteDance’s logo is seen at the company’s office building in Shanghai on
         },
     ],
     keeps: &[
+        "Při odkazu na kotvu by adresa měla mít podobu \"file:///C:/Dokumenty/[nazev_aktualniho_dokumentu]#nazev_kotvy\".",
         "Write @<b>{bold} in Re:VIEW to set a word in bold.",
         "The call html('<p class=\"black\">He walked home.</p>') sets the paragraph.",
         "I strip out HTML tags, except for href=\"\" and src=\"\" - there is so much in them.",

@@ -75,6 +75,11 @@ pub(super) fn find_shortcodes(text: &str, out: &mut Vec<Item>) {
         if !(known || snake) {
             continue;
         }
+        // `file:///C:/Dokumenty/[nazev_dokumentu]#kotva`: a placeholder for
+        // a path's part, glued to its slash and to what follows.
+        if !known && text[..m.start()].ends_with('/') && text[m.end()..].starts_with(|c: char| !c.is_whitespace()) {
+            continue;
+        }
         if *shown.get_or_insert_with(|| {
             ["BBCode", "bbcode", "BBcode", "shortcode"]
                 .iter()
