@@ -305,15 +305,26 @@ fn in_latin_text(text: &str, start: usize, end: usize) -> bool {
         && !japanese_notation(text, start, end)
 }
 
-/// `A、B、C` and `(Shift)＋(F3)` in a record cut from a Japanese manual:
-/// an enumeration comma between single letters, a plus between keys.
-/// Debris puts them between words (`apples、oranges`).
+/// Marks that Japanese and Chinese notation puts beside Latin words, or
+/// that the text names: `A、B、C` and `(Shift)＋(F3)` in a record cut from a
+/// Japanese manual (an enumeration comma between single letters, a plus
+/// between keys; debris puts them between words, `apples、oranges`), a
+/// mark quoted alone (`"periodMark": "。"`), marks inside corner brackets
+/// and lenticular brackets that open a line.
 fn japanese_notation(text: &str, start: usize, end: usize) -> bool {
-    let (head, tail) = (text[..start].trim_end_matches(' '), text[end..].trim_start_matches(' '));
-    // `"periodMark": "。"`: a mark quoted alone is the character named.
-    if in_corner_brackets(text, start, end) || crate::text::between_quotes(text, Span::new(start, end)) {
+    if crate::text::between_quotes(text, Span::new(start, end)) {
         return true;
     }
+    // The mark's line, read at most CORNER_REACH bytes each way.
+    let (lo, hi) = crate::text::line_reach(text.as_bytes(), start, end, CORNER_REACH);
+    let (lo, hi) = (
+        crate::span::ceil_char_boundary(text, lo),
+        crate::span::floor_char_boundary(text, hi),
+    );
+    if in_corner_brackets(&text[lo..start], &text[end..hi]) {
+        return true;
+    }
+    let (head, tail) = (text[..start].trim_end_matches(' '), text[end..].trim_start_matches(' '));
     match &text[start..end] {
         "、" => {
             let run_before = head.chars().rev().take_while(|c| c.is_alphanumeric()).take(2).count();
@@ -324,26 +335,20 @@ fn japanese_notation(text: &str, start: usize, end: usize) -> bool {
         // `【memo】`, `【Abstract】 This paper…`: lenticular brackets
         // opening a line set off its label, as Chinese and Japanese do.
         "【" | "】" => {
-            let (lo, hi) = crate::text::line_reach(text.as_bytes(), start, end, CORNER_REACH);
-            let line = &text[crate::span::ceil_char_boundary(text, lo)..crate::span::floor_char_boundary(text, hi)];
+            let line = &text[lo..hi];
             (lo == 0 || text.as_bytes()[lo - 1] == b'\n') && line.trim_start().starts_with('【') && line.contains('】')
         }
         _ => false,
     }
 }
 
-/// How far from a mark, on its line, Japanese corner brackets are looked for.
+/// How far from a mark, on its line, Japanese brackets are looked for.
 const CORNER_REACH: usize = 64;
 
-/// `see sidebar 「TOOLS dpkg、APT、ar」`: Japanese corner brackets quote a
-/// Japanese title, whose marks are its own even between Latin words.
-fn in_corner_brackets(text: &str, start: usize, end: usize) -> bool {
-    let (lo, hi) = crate::text::line_reach(text.as_bytes(), start, end, CORNER_REACH);
-    let (lo, hi) = (
-        crate::span::ceil_char_boundary(text, lo),
-        crate::span::floor_char_boundary(text, hi),
-    );
-    let (head, tail) = (&text[lo..start], &text[end..hi]);
+/// `see sidebar 「TOOLS dpkg、APT、ar」`: Japanese corner brackets, open in
+/// `head` and closed in `tail`, quote a Japanese title, whose marks are its
+/// own even between Latin words.
+fn in_corner_brackets(head: &str, tail: &str) -> bool {
     let opened = head
         .rfind(['「', '『'])
         .is_some_and(|i| !head[i..].contains(['」', '』']));

@@ -441,7 +441,7 @@ mod tests {
     fn a_word_padded_on_one_side_waits_for_review() {
         let text = "The mail program thinks that the \"From \" line starts a new message.";
         assert_eq!(fix(text), text);
-        let unsafe_fixed = crate::rules::testing::linter(&super::META, Language::Is(crate::Lang::English))
+        let unsafe_fixed = crate::rules::testing::english(&super::META)
             .fix(text, FixMode::Unsafe)
             .unwrap()
             .text;
