@@ -277,21 +277,23 @@ fn code_like(text: &str, span: Span) -> bool {
     let sign =
         |t: Option<&str>| t.is_some_and(|t| t.chars().count() == 1 && t.chars().all(|c| c.is_ascii_punctuation()));
     // Read within 32 bytes, whole tokens only: a long line without spaces
-    // is not scanned to its end at every pair.
+    // is not scanned to its end at every pair. The list is on the pair's
+    // line: signs opening the next paragraph are not listed with it, and a
+    // check of one paragraph must see what a check of the whole text sees.
     let reach = crate::span::ceil_char_boundary(text, (span.end + 32).min(text.len()));
     let ahead = match text[span.end..reach].rfind(char::is_whitespace) {
         _ if reach == text.len() => &text[span.end..reach],
         Some(i) => &text[span.end..span.end + i],
         None => "",
     };
+    let ahead = ahead.split('\n').next().unwrap_or("");
     let mut ahead = ahead.split_whitespace();
     if sign(ahead.next()) && sign(ahead.next()) {
         return true;
     }
     // `Metacharacters: | ; & ( )`: or signs before them.
-    let mut back = before[crate::span::floor_char_boundary(before, before.len().saturating_sub(16))..]
-        .split_whitespace()
-        .rev();
+    let back = &before[crate::span::floor_char_boundary(before, before.len().saturating_sub(16))..];
+    let mut back = back.rsplit('\n').next().unwrap_or("").split_whitespace().rev();
     if sign(back.next()) && sign(back.next()) {
         return true;
     }

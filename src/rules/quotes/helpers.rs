@@ -346,7 +346,9 @@ const CITING_WORDS: &[&str] = &[
 
 /// The word before the stray quote `q` cites it, or is a sign it is listed after.
 fn named(text: &str, q: &Quote) -> bool {
-    let head = text[crate::span::ceil_char_boundary(text, q.at.saturating_sub(24))..q.at].trim_end();
+    // Blanks only: a word on the line above cites nothing on this one, and
+    // a check of one paragraph must see what a check of the whole text sees.
+    let head = text[crate::span::ceil_char_boundary(text, q.at.saturating_sub(24))..q.at].trim_end_matches([' ', '\t']);
     let word = head
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
