@@ -11,7 +11,7 @@ use regex::Regex;
 
 use crate::lang::{self, Lang, Script, Verdict};
 use crate::segment;
-use crate::settings::Language;
+use crate::settings::{Language, Syntax};
 use crate::span::Span;
 
 /// Bytes present in the text, so a rule can skip a document without scanning it.
@@ -100,8 +100,9 @@ pub struct Document<'a> {
     /// Whether any block reads as a program, found when a rule first asks.
     holds_program: OnceCell<bool>,
     extra_protect: &'a [Regex],
-    /// Markdown's regions that are not prose, when the text is Markdown.
-    markdown: Option<OnceCell<Vec<Span>>>,
+    /// How the text is marked up, and its regions that are not prose.
+    syntax: Syntax,
+    markup: OnceCell<Vec<Span>>,
     /// The text is a record of a data set, not a file.
     record: bool,
     /// Glued sentences are mended with a paragraph break where one was lost.
@@ -138,7 +139,8 @@ impl<'a> Document<'a> {
             program_block: Cell::new(None),
             holds_program: OnceCell::new(),
             extra_protect,
-            markdown: None,
+            syntax: Syntax::Plain,
+            markup: OnceCell::new(),
             record: false,
             restore_paragraphs: false,
             continues: false,
@@ -157,12 +159,9 @@ impl<'a> Document<'a> {
         }
     }
 
-    /// This view of a Markdown text.
-    pub fn markdown(self) -> Self {
-        Document {
-            markdown: Some(OnceCell::new()),
-            ..self
-        }
+    /// This view of a text marked up in `syntax`.
+    pub fn with_syntax(self, syntax: Syntax) -> Self {
+        Document { syntax, ..self }
     }
 
     /// This view of a record of a data set, whose start is no file's start.
@@ -189,21 +188,24 @@ impl<'a> Document<'a> {
         self.restore_paragraphs
     }
 
-    /// True when the text is read as Markdown.
-    pub fn is_markdown(&self) -> bool {
-        self.markdown.is_some()
+    /// True when the text is a marked-up source (Markdown or
+    /// reStructuredText), where indentation and line breaks are structure.
+    pub fn is_marked_up(&self) -> bool {
+        self.syntax != Syntax::Plain
     }
 
-    /// Markdown's regions that are not prose (code, HTML, front matter,
-    /// tables, link targets, hard-break spaces): no diagnostic may touch
-    /// them. Empty for plain text.
+    /// The regions of a marked-up source that are not prose (code, HTML,
+    /// tables, link targets, directives…): no diagnostic may touch them.
+    /// Empty for plain text.
     pub fn markup(&self) -> &[Span] {
-        self.markdown
-            .as_ref()
-            .map_or(&[], |m| m.get_or_init(|| crate::markdown::regions(self.text)))
+        match self.syntax {
+            Syntax::Plain => &[],
+            Syntax::Markdown => self.markup.get_or_init(|| crate::markdown::regions(self.text)),
+            Syntax::ReStructuredText => self.markup.get_or_init(|| crate::rst::regions(self.text)),
+        }
     }
 
-    /// True when `span` overlaps a Markdown region, or inserts inside one.
+    /// True when `span` overlaps a markup region, or inserts inside one.
     pub fn touches_markup(&self, span: Span) -> bool {
         let m = self.markup();
         match m.get(m.partition_point(|r| r.end <= span.start)) {

@@ -37,6 +37,7 @@ pub mod linter;
 pub mod markdown;
 pub mod meta;
 pub mod registry;
+pub mod rst;
 pub mod rule;
 pub mod rules;
 pub mod segment;
@@ -52,7 +53,7 @@ pub use lang::{Lang, Script};
 pub use linter::{CheckCache, FixMode, Linter};
 pub use meta::{Applies, Family, FixAvailability, Fixture, RuleMeta, Scope};
 pub use rule::Rule;
-pub use settings::{Language, Settings};
+pub use settings::{Language, Settings, Syntax};
 pub use span::{Edit, Span};
 
 /// What a rule file needs, in one import.

@@ -14,7 +14,7 @@ use crate::lang::Lang;
 use crate::meta::Scope;
 use crate::registry;
 use crate::rule::Rule;
-use crate::settings::{Language, Settings};
+use crate::settings::{Language, Settings, Syntax};
 
 /// The most a `protect` pattern may compile to. Matching time grows with
 /// it: `a{10000}` compiles past this and took 24 s on 1 MB of text, while
@@ -83,7 +83,7 @@ pub struct Linter {
     demote: Vec<&'static str>,
     language: Language,
     protect: Vec<Regex>,
-    markdown: bool,
+    syntax: Syntax,
     records: bool,
     restore_paragraphs: bool,
 }
@@ -126,7 +126,7 @@ impl Linter {
             demote: codes(&settings.extend_unsafe_fixes)?,
             language: settings.language,
             protect,
-            markdown: settings.markdown,
+            syntax: settings.syntax,
             records: settings.records,
             restore_paragraphs: settings.restore_paragraphs,
         })
@@ -168,9 +168,9 @@ impl Linter {
     /// this cache already saw costs only the lookup of its text. The fixer
     /// re-checks with it after every pass, so it re-reads only what changed.
     pub fn check_cached(&self, text: &str, cache: &mut CheckCache) -> Vec<Diagnostic> {
-        // A user's pattern, or a Markdown code block, may run across
+        // A user's pattern, or a marked-up code block, may run across
         // paragraphs; only a whole-text check sees that.
-        if !self.protect.is_empty() || self.markdown {
+        if !self.protect.is_empty() || self.syntax != Syntax::Plain {
             return self.check(text);
         }
         // The document-scoped rules read sentences and words the blocks have
@@ -248,9 +248,7 @@ impl Linter {
     /// The view every rule reads of `text`.
     fn document<'t>(&'t self, text: &'t str) -> Document<'t> {
         let mut doc = Document::with_settings(text, self.language, &self.protect);
-        if self.markdown {
-            doc = doc.markdown();
-        }
+        doc = doc.with_syntax(self.syntax);
         if self.records {
             doc = doc.record();
         }
@@ -379,8 +377,8 @@ fn police(doc: &Document, out: &mut Vec<Diagnostic>) {
         ok
     });
     out.retain(|d| !doc.cuts_protected(d.span));
-    // Markdown's code, HTML and link targets are not prose: nothing there is debris.
-    if doc.is_markdown() {
+    // Markup's code, HTML and link targets are not prose: nothing there is debris.
+    if doc.is_marked_up() {
         out.retain(|d| {
             !doc.touches_markup(d.span)
                 && d.fix

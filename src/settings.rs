@@ -59,6 +59,34 @@ impl std::fmt::Display for Language {
     }
 }
 
+/// How a text is marked up, which decides what of it is prose.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Syntax {
+    /// Plain text: all of it is read.
+    #[default]
+    Plain,
+    /// Markdown (CommonMark with tables, footnotes and front matter).
+    Markdown,
+    /// reStructuredText, as docutils and Sphinx read it.
+    ReStructuredText,
+}
+
+impl Syntax {
+    /// The syntax a file's extension names: `.md` and `.markdown` are
+    /// Markdown, `.rst` and `.rest` reStructuredText, the rest plain text.
+    pub fn of_path(path: &std::path::Path) -> Syntax {
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        let is = |e: &str| ext.eq_ignore_ascii_case(e);
+        if is("md") || is("markdown") {
+            Syntax::Markdown
+        } else if is("rst") || is("rest") {
+            Syntax::ReStructuredText
+        } else {
+            Syntax::Plain
+        }
+    }
+}
+
 /// The settings a [`crate::Linter`] is built from.
 #[derive(Clone, Debug, Default)]
 pub struct Settings {
@@ -77,9 +105,11 @@ pub struct Settings {
     pub extend_safe_fixes: Vec<String>,
     /// Rules whose safe fixes count as unsafe, so `fix` leaves them for review.
     pub extend_unsafe_fixes: Vec<String>,
-    /// Read texts as Markdown: code, HTML, front matter, tables, link
-    /// targets and hard-break spaces are not prose, and no rule touches them.
-    pub markdown: bool,
+    /// How texts are marked up. Markdown's code, HTML, front matter,
+    /// tables, link targets and hard-break spaces, and reStructuredText's
+    /// literal blocks, directives, comments, tables and inline literals,
+    /// are not prose, and no rule touches them.
+    pub syntax: Syntax,
     /// Texts are records of a data set (JSON Lines fields, rows), not
     /// files: a byte order mark at the start is debris, not a signature.
     pub records: bool,

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use anyhow::{anyhow, Result};
-use detritus::{FixMode, Language, Linter, Settings};
+use detritus::{FixMode, Language, Linter, Settings, Syntax};
 
 use crate::cli::args::{ColorChoice, InputArgs};
 
@@ -59,8 +59,8 @@ pub(crate) fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
             .is_some_and(|a| std::fs::canonicalize(b).ok() == Some(a))
 }
 
-/// Which per-file ignores a text matches, and whether it is Markdown.
-pub(crate) type LinterKey = (Vec<usize>, bool);
+/// Which per-file ignores a text matches, and how it is marked up.
+pub(crate) type LinterKey = (Vec<usize>, Syntax);
 
 /// Everything a run needs from flags and config, built once.
 pub(crate) struct Setup {
@@ -128,7 +128,7 @@ impl Setup {
             protect: c.protect,
             extend_safe_fixes: c.extend_safe_fixes,
             extend_unsafe_fixes: c.extend_unsafe_fixes,
-            markdown: false,
+            syntax: Syntax::Plain,
             records: input.jsonl,
             restore_paragraphs: input.restore_paragraphs || c.restore_paragraphs.unwrap_or(false),
         };
@@ -154,7 +154,7 @@ impl Setup {
         Ok(Setup {
             base,
             per_file,
-            derived: std::sync::Mutex::new([((Vec::new(), false), std::sync::Arc::new(linter))].into()),
+            derived: std::sync::Mutex::new([((Vec::new(), Syntax::Plain), std::sync::Arc::new(linter))].into()),
             filter: input::Filter {
                 exclude: config::globs("exclude", &c.exclude)?,
                 include: if input.include.is_empty() {
@@ -248,10 +248,7 @@ impl Setup {
             Some(Source::Stdin) => self.input.stdin_filename.as_ref(),
             None => None,
         };
-        let markdown = path.is_some_and(|p| {
-            p.extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
-        });
+        let syntax = path.map_or(Syntax::Plain, |p| Syntax::of_path(p));
         let matched: Vec<usize> = match path {
             Some(path) if !self.per_file.is_empty() => {
                 let rel = std::path::absolute(path).ok();
@@ -270,10 +267,10 @@ impl Setup {
         };
         let mut derived = self.derived.lock().expect("no thread panics holding this lock");
         derived
-            .entry((matched.clone(), markdown))
+            .entry((matched.clone(), syntax))
             .or_insert_with(|| {
                 let mut settings = self.base.clone();
-                settings.markdown = markdown;
+                settings.syntax = syntax;
                 settings
                     .ignore
                     .extend(matched.iter().flat_map(|&i| self.per_file[i].1.iter().cloned()));

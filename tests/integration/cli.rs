@@ -488,6 +488,21 @@ fn a_gitignore_is_honoured_outside_a_git_repository() {
 }
 
 #[test]
+fn restructuredtext_keeps_its_literal_blocks_directives_and_indentation() {
+    let text = "Install it , then run::\n\n    easy_install .\n\n.. code-block:: yaml\n\n   token: ${{ secrets.TOKEN }}\n\n.. note::\n\n   Read ``a , b`` first.\n";
+    let want = "Install it, then run::\n\n    easy_install .\n\n.. code-block:: yaml\n\n   token: ${{ secrets.TOKEN }}\n\n.. note::\n\n   Read ``a , b`` first.\n";
+    detritus()
+        .args(["fix", "--stdin-filename", "guide.rst"])
+        .write_stdin(text)
+        .assert()
+        .code(0)
+        .stdout(want);
+    // The same bytes as plain text lose the code's space and the indentation.
+    let plain = detritus().args(["fix", "-"]).write_stdin(text).output().unwrap();
+    assert_ne!(String::from_utf8(plain.stdout).unwrap(), want);
+}
+
+#[test]
 fn stdin_named_as_markdown_is_read_as_markdown() {
     let text = "Run `a , b` now , please.\n";
     detritus()

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::util::{corpus_dir, detritus};
 use detritus::decisions::Decisions;
-use detritus::{Applicability, Linter, Settings};
+use detritus::{Applicability, Linter, Settings, Syntax};
 use serde_json::Value;
 
 const DATA_OPEN: &str = r#"<script id="detritus-data" type="application/json">"#;
@@ -68,7 +68,7 @@ fn every_proposed_fix_in_the_corpus_is_in_the_page_with_its_key() {
         let path = entry.unwrap().path();
         // The corpus's README is Markdown, and read as such.
         let linter = Linter::new(&Settings {
-            markdown: path.extension().is_some_and(|e| e == "md"),
+            syntax: Syntax::of_path(&path),
             ..Settings::default()
         })
         .unwrap();

@@ -8,7 +8,7 @@
 //! in hundreds of languages fetched from package registries, is
 //! `scripts/no-harm.py`, which CI runs too.
 
-use detritus::{FixMode, Linter, Settings};
+use detritus::{FixMode, Linter, Settings, Syntax};
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
@@ -20,7 +20,7 @@ fn linter(markdown: bool) -> &'static Linter {
     let cell = if markdown { &MARKDOWN } else { &PLAIN };
     cell.get_or_init(|| {
         Linter::new(&Settings {
-            markdown,
+            syntax: if markdown { Syntax::Markdown } else { Syntax::Plain },
             ..Settings::default()
         })
         .unwrap()

@@ -75,9 +75,9 @@ impl Rule for HardWrappedLine {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        // Markdown source is wrapped by convention: a single line break
+        // Marked-up source is wrapped by convention: a single line break
         // renders as a space, so the wrap is not debris there.
-        if !doc.bytes().contains(b'\n') || doc.is_markdown() {
+        if !doc.bytes().contains(b'\n') || doc.is_marked_up() {
             return;
         }
         let text = doc.text();
@@ -188,14 +188,14 @@ fn is_marked(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Linter, Settings};
+    use crate::{Linter, Settings, Syntax};
 
     const WRAPPED: &str = "The council approved the new budget on Tuesday after a long\ndebate about transport, and officials said the plan would add\nbus lanes on the main roads before the end of next year.";
 
     fn linter(markdown: bool) -> Linter {
         Linter::new(&Settings {
             select: vec!["W010".into()],
-            markdown,
+            syntax: if markdown { Syntax::Markdown } else { Syntax::Plain },
             ..Settings::default()
         })
         .unwrap()

@@ -168,8 +168,9 @@ impl Rule for LeadingWhitespace {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        // In Markdown, indentation is structure: lists, code, continuations.
-        if doc.is_markdown() {
+        // In Markdown and reStructuredText, indentation is structure: lists,
+        // code, directives' bodies, continuations.
+        if doc.is_marked_up() {
             return;
         }
         let text = doc.text();
