@@ -33,13 +33,29 @@ pub fn regions(text: &str) -> Vec<Span> {
             Event::Start(Tag::Link { link_type, .. }) => match link_type {
                 LinkType::Autolink | LinkType::Email => out.push(span),
                 // The target: from the `](` or `][` that ends the link text.
+                // A text of one word is a name (`[lazy_static](…)`) whole.
                 _ => {
                     let s = span.slice(text);
                     if let Some(i) = s.rfind("](").or_else(|| s.rfind("][")) {
-                        out.push(Span::new(span.start + i + 1, span.end));
+                        let one_word = !s[..i].contains(char::is_whitespace);
+                        out.push(Span::new(
+                            if one_word { span.start } else { span.start + i + 1 },
+                            span.end,
+                        ));
                     }
                 }
             },
+            // A heading's marks, `## ` or the underline, so that no rule
+            // takes the heading for a line of page furniture.
+            Event::Start(Tag::Heading { .. }) => {
+                let s = span.slice(text);
+                let hashes = s.len() - s.trim_start_matches('#').len();
+                if hashes > 0 {
+                    out.push(Span::new(span.start, span.start + hashes));
+                } else if let Some(i) = s.trim_end().rfind('\n') {
+                    out.push(Span::new(span.start + i + 1, span.start + s.trim_end().len()));
+                }
+            }
             Event::Code(_)
             | Event::Html(_)
             | Event::InlineHtml(_)
@@ -89,6 +105,21 @@ mod tests {
                 "<div class=\"x\">raw</div>\n",
                 "    indented , code\n",
                 "[id]: https://x.example/ref",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_one_word_link_is_a_name_whole_and_headings_keep_their_marks() {
+        let text =
+            "## Related\n\n* [lazy_static](https://x.example/l) and [the docs](https://x.example/d)\n\nTitle\n-----\n";
+        assert_eq!(
+            found(text),
+            [
+                "##",
+                "[lazy_static](https://x.example/l)",
+                "(https://x.example/d)",
+                "-----"
             ]
         );
     }
