@@ -1,4 +1,5 @@
 use crate::prelude::*;
+use unicode_script::UnicodeScript;
 
 use crate::text::chars::{breaks_with_zwsp, is_emoji_part, non_ascii, uses_joiners};
 
@@ -29,8 +30,11 @@ breaks, even beside a space or a Latin word quoted in it. The
 zero-width no-break space U+FEFF is `misplaced-byte-order-mark`'s.
 
 Fix (safe): remove the characters. They render as nothing, so the text reads
-the same.",
-    fix: FixAvailability::Safe,
+the same. Unsafe for one non-joiner between two lowercase Latin letters
+in a paragraph not in English (`Auf\\u{200C}lage`): German and Dutch
+typesetting put it at a compound's seam to stop a ligature (`fl`) across
+it, and removing it changes how the word is set.",
+    fix: FixAvailability::Sometimes,
     rewrites_letters: false,
     scope: Scope::Paragraph,
     applies: Applies::EVERYWHERE
@@ -117,7 +121,7 @@ impl Rule for ZeroWidthCharacter {
                 let end = at + c.len_utf8();
                 if keep(c, &around, m.len() / 3) {
                     if let Some(r) = run.take() {
-                        push(out, r);
+                        push(doc, out, r);
                     }
                     continue;
                 }
@@ -127,10 +131,21 @@ impl Rule for ZeroWidthCharacter {
                 });
             }
             if let Some(r) = run {
-                push(out, r);
+                push(doc, out, r);
             }
         }
     }
+}
+
+/// True when a run is one non-joiner between lowercase Latin letters: a
+/// compound's seam, set apart so that no ligature spans it.
+fn ligature_break(text: &str, (start, end, first): (usize, usize, char)) -> bool {
+    let latin_lower =
+        |c: Option<char>| c.is_some_and(|c| c.is_lowercase() && c.script() == unicode_script::Script::Latin);
+    first == '\u{200C}'
+        && end - start == 3
+        && latin_lower(text[..start].chars().next_back())
+        && latin_lower(text[end..].chars().next())
 }
 
 /// What surrounds a run of invisible characters.
@@ -162,7 +177,7 @@ fn keep(c: char, at: &Around, run_len: usize) -> bool {
     }
 }
 
-fn push(out: &mut Vec<Diagnostic>, (start, end, first): (usize, usize, char)) {
+fn push(doc: &Document, out: &mut Vec<Diagnostic>, (start, end, first): (usize, usize, char)) {
     let name = match first {
         '\u{200B}' => "zero-width space U+200B",
         '\u{200C}' => "zero-width non-joiner U+200C",
@@ -170,10 +185,16 @@ fn push(out: &mut Vec<Diagnostic>, (start, end, first): (usize, usize, char)) {
         _ => "word joiner U+2060",
     };
     let span = Span::new(start, end);
-    out.push(
-        Diagnostic::new(&META, span, format!("invisible {name}"))
-            .with_fix(Fix::safe_edit("remove the invisible character", Edit::delete(span))),
-    );
+    // English sets no compound apart: there a non-joiner is debris.
+    let fix = if ligature_break(doc.text(), (start, end, first)) && doc.language_at(start) != Some(Lang::English) {
+        Fix::unsafe_edit(
+            "remove the invisible character; it may keep a ligature off a compound's seam",
+            Edit::delete(span),
+        )
+    } else {
+        Fix::safe_edit("remove the invisible character", Edit::delete(span))
+    };
+    out.push(Diagnostic::new(&META, span, format!("invisible {name}")).with_fix(fix));
 }
 
 #[cfg(test)]
@@ -196,6 +217,22 @@ mod tests {
     #[test]
     fn removes_doubled_joiners_between_latin_letters() {
         assert_eq!(fix("a\u{200D}\u{200D}b"), "ab");
+    }
+
+    #[test]
+    fn a_non_joiner_at_a_compounds_seam_waits_for_review() {
+        let text = "Die zweite Auf\u{200C}lage erschien auf der Schilf\u{200C}insel.";
+        assert_eq!(fix(text), text);
+        let unsafe_fix = crate::rules::testing::linter(&super::META, crate::Language::Auto)
+            .fix(text, FixMode::Unsafe)
+            .unwrap()
+            .text;
+        assert_eq!(unsafe_fix, "Die zweite Auflage erschien auf der Schilfinsel.");
+        assert_eq!(fix("Auf\u{200C}\u{200C}lage and A\u{200C}B"), "Auflage and AB");
+        assert_eq!(
+            fix("The company said it would sell the manag\u{200C}ement unit next year."),
+            "The company said it would sell the management unit next year."
+        );
     }
 
     #[test]
