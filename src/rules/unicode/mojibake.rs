@@ -185,18 +185,32 @@ impl Rule for Mojibake {
         // Repairs of one sequence, which may be meant if nothing agrees.
         let mut lone: Vec<usize> = Vec::new();
         // A heading's `IRMÃ DULCE` or `AHÅ™` is a word and what follows it,
-        // unless other misreadings stand near (`SÃƒOÂ PAULO`).
+        // unless other misreadings stand near (`SÃƒOÂ PAULO`). Another such
+        // word does not vouch: `SELKÄ EDELLÄ MAAHAN` is two of them.
+        let word_and_sign: Vec<bool> = repairs
+            .iter()
+            .map(|r| guard::capitals_and_sign(text, r.start, r.end))
+            .collect();
         let near = |i: usize| {
             let r = &repairs[i];
-            i.checked_sub(1)
-                .is_some_and(|j| r.start.saturating_sub(repairs[j].end) <= NEAR)
-                || repairs
-                    .get(i + 1)
-                    .is_some_and(|n| n.start.saturating_sub(r.end) <= NEAR)
+            let before = repairs[..i]
+                .iter()
+                .rev()
+                .zip(word_and_sign[..i].iter().rev())
+                .take_while(|(p, _)| r.start.saturating_sub(p.end) <= NEAR)
+                .any(|(_, &w)| !w);
+            let after = repairs[i + 1..]
+                .iter()
+                .zip(&word_and_sign[i + 1..])
+                .take_while(|(n, _)| n.start.saturating_sub(r.end) <= NEAR)
+                .any(|(_, &w)| !w);
+            before || after
         };
-        for (_, r) in repairs.iter().enumerate().filter(|&(i, r)| {
-            (!guard::capitals_and_sign(text, r.start, r.end) || near(i)) && !spelled_with(text, r, &mut spelling)
-        }) {
+        for (_, r) in repairs
+            .iter()
+            .enumerate()
+            .filter(|&(i, r)| (!word_and_sign[i] || near(i)) && !spelled_with(text, r, &mut spelling))
+        {
             taken.insert(Span::new(r.start, r.end));
             if r.steps.as_slice().len() == 1 && r.replacement.chars().count() == 1 && !r.borrowed {
                 lone.push(out.len());
@@ -751,6 +765,14 @@ mod tests {
     fn a_heading_word_before_a_no_break_space_is_repaired_only_among_other_misreadings() {
         assert_eq!(fix("A SANTA IRMÃ\u{a0}DULCE"), "A SANTA IRMÃ\u{a0}DULCE");
         assert_eq!(fix("Nach SÃƒOÂ\u{a0}PAULO fahren."), "Nach SÃO\u{a0}PAULO fahren.");
+        // Two such words vouch for neither.
+        for text in [
+            "SELKÄ\u{a0}EDELLÄ\u{a0}MAAHAN via @YouTube",
+            "SVERIGE VANN PÅ\u{a0}HEMMAPLAN – PÅ\u{a0}NYTT, skriver tidningen.",
+            "A IRMÃ\u{a0}E A MAÇÃ\u{a0}VERDE são contos.",
+        ] {
+            assert_eq!(fix(text), text);
+        }
     }
 
     #[test]

@@ -9,12 +9,13 @@ use super::tables::Enc;
 
 /// False for MacRoman lead bytes that are marks real text puts straight
 /// before a word: `« »` (C7, C8), `…` (C9), the no-break space (CA), `“ ”
-/// ‘ ’` (D2..D5) and `‹ ›` (DC, DD). MacRoman's continuation bytes are the
+/// ‘ ’` (D2..D5), `‹ ›` (DC, DD), and `∆` (C6), which science puts before
+/// a unit (`∆°C`, ftfy's own example). MacRoman's continuation bytes are the
 /// accented letters, so with these as leads French `«Élysée»` would read
 /// as mojibake (`«É` is C7 83, `ǃ`). Real MacRoman mojibake leads with `√`
 /// `¬` `ƒ` `‚` and letters no word puts before an accented letter.
 pub fn plausible_lead(enc: Enc, lead_byte: u8) -> bool {
-    enc != Enc::MacRoman || !matches!(lead_byte, 0xC7..=0xCA | 0xD2..=0xD5 | 0xDC | 0xDD)
+    enc != Enc::MacRoman || !matches!(lead_byte, 0xC6..=0xCA | 0xD2..=0xD5 | 0xDC | 0xDD)
 }
 
 /// True when `run` reads as deliberate marks: no letter in it or in its
@@ -43,7 +44,10 @@ pub fn deliberate(run: &str, decoded: &str, prev: Option<char>, next: Option<cha
 ///   letters are real inside words, and the one-letter words of the
 ///   languages that use them are nearly all plain Latin (Vietnamese `ở`
 ///   lies outside these blocks and `ơ` `ư` are kept; Lithuanian `į` is the
-///   exception, and its mojibake is left for a person).
+///   exception, and its mojibake is left for a person);
+/// - one lowercase letter between two capitals (`MÄ£ÄM` is styled
+///   writing, not `MģÄM`): a misread capital reads as a capital (`CAFÃ‰S`
+///   is `CAFÉS`), and a title's word goes on in lowercase (`Há»“` is `Hồ`).
 pub fn invents(decoded: &str, prev: Option<char>, next: Option<char>) -> bool {
     let mut last = prev;
     // The letter accents compose with, once composed.
@@ -74,7 +78,17 @@ pub fn invents(decoded: &str, prev: Option<char>, next: Option<char>) -> bool {
             return true;
         }
     }
-    lone_foreign(decoded, prev, next) || lone_rare_latin(decoded, prev, next)
+    lone_foreign(decoded, prev, next)
+        || lone_rare_latin(decoded, prev, next)
+        || lowercase_in_capitals(decoded, prev, next)
+}
+
+fn lowercase_in_capitals(decoded: &str, prev: Option<char>, next: Option<char>) -> bool {
+    let mut chars = decoded.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    c.is_lowercase() && prev.is_some_and(char::is_uppercase) && next.is_some_and(char::is_uppercase)
 }
 
 /// True when the run `text[start..end]` is a word in capitals and what
@@ -171,6 +185,16 @@ mod tests {
     }
 
     #[test]
+    fn a_lowercase_letter_between_capitals_is_invented() {
+        assert!(invents("ģ", Some('M'), Some('Ä')));
+        assert!(invents("é", Some('F'), Some('N')));
+        assert!(!invents("É", Some('F'), Some('S')), "CAFÃ‰S is CAFÉS");
+        assert!(!invents("ồ", Some('H'), Some(' ')), "Há»“ is Hồ");
+        assert!(!invents("é", Some('s'), Some(' ')), "JosÃ© is José");
+        assert!(!invents("é", Some('D'), Some('j')), "a capital opening a word");
+    }
+
+    #[test]
     fn symbols_touching_no_word_are_deliberate() {
         assert!(deliberate("¬°", "¡", Some('°'), Some(' ')), "°¬° is a face");
         assert!(!deliberate("┬░", "°", Some('0'), Some('C')), "30┬░C");
@@ -202,6 +226,7 @@ mod tests {
         assert!(plausible_lead(Enc::MacRoman, 0xE2), "‚");
         assert!(!plausible_lead(Enc::MacRoman, 0xC7), "«");
         assert!(!plausible_lead(Enc::MacRoman, 0xD2), "“");
+        assert!(!plausible_lead(Enc::MacRoman, 0xC6), "∆, before °C");
         assert!(plausible_lead(Enc::MacRoman, 0xCE), "Œ, for Greek");
         assert!(plausible_lead(Enc::Windows1252, 0xC7));
     }
