@@ -4,6 +4,7 @@ use regex::Regex;
 
 use crate::lexicon::{named_between, ATTRS, BLOCK_TAGS, BOOLEAN_ATTRS, SHORTCODES, TAGS, WORDY_ATTRS};
 use crate::prelude::*;
+use crate::span::{ceil_char_boundary, floor_char_boundary};
 use crate::text::line_removal;
 
 mod attributes;
@@ -73,8 +74,11 @@ Also an element quoted whole (`pattern \"<h2>Columns</h2>\" not found`,
 left open on the line above (`<bean xmlns=\"…\"` over `class=\"…\">`);
 Re:VIEW's `@<b>{…}`; and a braced token opening on a digit (`{{1 hit}}`).
 Removal waits for review for a tag that closes an aside after a word
-(`(ie. without </p>)`) and for markup in a block that opens on markup
-under a colon-ended line (`One example would be:`).
+(`(ie. without </p>)`), for markup in a block that opens on markup
+under a colon-ended line (`One example would be:`), for markup with
+words about markup beside it on its line (`tags`, `attribute`, `HTML`,
+`balise`, `标签`…), and for markup between a function word and the end of a clause
+(`put the navigation in <nav>.`): each teaches what it shows.
 
 Fix: remove the markup, with the space beside it; a block tag (`<p>`,
 `<br>`, `<li>`) between two words becomes a space so the words stay apart,
@@ -358,8 +362,22 @@ impl Rule for LeakedMarkup {
                 .unwrap_or(line);
             let example = first < line && lines[first].slice(text).trim_start().starts_with('<') && announces(first);
             let announced = ((whole_line || opens_line) && announces(line)) || example;
-            let fix = if group.safe && !doc.holds_program() && !announced {
+            // `the class="compact" setting … <p> tags`: words about markup
+            // beside it show it is taught, not leaked.
+            // `put the navigation in <nav>.`: markup after a function word
+            // that ends the sentence is what the sentence names; removed, it
+            // would leave `in.`.
+            let (word, after) = crate::lexicon::words_around(text, group.span.start, group.span.end);
+            let object = after.is_empty()
+                && text[group.span.end..]
+                    .trim_start_matches([' ', '\t'])
+                    .starts_with(['.', ',', ';', ':', '!', '?', ')'])
+                && crate::lang::is_function_word(word);
+            let taught = group.safe && (object || names_markup_near(text, group.span));
+            let fix = if group.safe && !doc.holds_program() && !announced && !taught {
                 Fix::safe_edit("remove the markup", edit)
+            } else if taught {
+                Fix::unsafe_edit("remove the markup; the text may be naming it, as an example", edit)
             } else if group.safe && announced {
                 Fix::unsafe_edit(
                     "remove the markup; the line above announces it, so it may be an example",
@@ -373,6 +391,63 @@ impl Rule for LeakedMarkup {
             out.push(Diagnostic::new(&META, group.span, group.message.clone()).with_fix(fix));
         }
     }
+}
+
+/// How far around markup words about markup are looked for.
+const LESSON_REACH: usize = 40;
+
+/// True when words about markup (`tags`, `attribute`, `HTML`) stand on the
+/// line near `span`, outside any tag: the text writes about what it shows.
+/// Only nearby words count: a long article's `best-seller tag` says nothing
+/// of a leaked `<strong>` three sentences away.
+fn names_markup_near(text: &str, span: Span) -> bool {
+    let (lo, hi) = crate::text::line_reach(text.as_bytes(), span.start, span.end, LESSON_REACH);
+    let (lo, hi) = (ceil_char_boundary(text, lo), floor_char_boundary(text, hi));
+    [&text[lo..span.start], &text[span.end..hi]].iter().any(|side| {
+        let mut pieces = side.split('<');
+        // A window that opens inside a tag (`rel="tag">`) starts after it.
+        let first = pieces
+            .next()
+            .map_or("", |f| f.rsplit_once('>').map_or(f, |(_, out)| out));
+        std::iter::once(first)
+            .chain(pieces.map(|p| p.split_once('>').map_or("", |(_, out)| out)))
+            .any(speaks_of_markup)
+    })
+}
+
+/// Words a text about markup uses, in several languages. Not `tag` or
+/// `element` alone: news writes `price tag` and `an element of`.
+const MARKUP_WORDS: &[&str] = &[
+    "atributo",
+    "atributos",
+    "attribut",
+    "attribute",
+    "attributes",
+    "attributs",
+    "balise",
+    "balises",
+    "css",
+    "elemente",
+    "elements",
+    "etiqueta",
+    "etiquetas",
+    "html",
+    "markup",
+    "tags",
+    "xhtml",
+    "xml",
+];
+
+/// True when `s` holds a word about markup. Read word by word, not with a
+/// regex: a case-blind Unicode pattern costs more to build than the
+/// paragraphs it would read.
+fn speaks_of_markup(s: &str) -> bool {
+    s.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        MARKUP_WORDS.iter().any(|m| m.eq_ignore_ascii_case(w))
+            || ["тег", "Тег", "атрибут", "Атрибут"]
+                .iter()
+                .any(|stem| w.starts_with(stem))
+    }) || ["标签", "タグ", "태그"].iter().any(|m| s.contains(m))
 }
 
 /// How many lines above markup an example that opens on markup is traced.
@@ -542,6 +617,23 @@ mod tests {
         let text = "Some mailers use <p> just like <br> (ie. without </p>), which is obsolete.";
         assert_eq!(fix(text, FixMode::Safe), text);
         assert!(!fix(text, FixMode::Unsafe).contains("</p>"));
+    }
+
+    #[test]
+    fn markup_in_a_paragraph_about_markup_waits_for_review() {
+        for text in [
+            "Semantic HTML helps: put the navigation in <nav>. Screen readers use it.",
+            "However, the class=\"compact\" attribute will cause all first paragraph's <p> tags to be omitted.",
+            "Newer sites wrap the article in <article> and put the navigation in <nav>.",
+        ] {
+            assert_eq!(fix(text, FixMode::Safe), text);
+            assert_ne!(fix(text, FixMode::Unsafe), text);
+        }
+        // Debris in a paragraph that names no markup is still removed.
+        assert_eq!(
+            fix("The council met on <b>Tuesday</b> to vote.", FixMode::Safe),
+            "The council met on Tuesday to vote."
+        );
     }
 
     #[test]
