@@ -328,10 +328,16 @@ fn named(text: &str, span: Span) -> bool {
     if crate::text::between_quotes(text, span) || listed {
         return true;
     }
+    let (word, next) = crate::lexicon::words_around(text, span.start, span.end);
+    // `(XML character entity &mdash;, U+2014)`: the noun before it names it.
+    if blank(text[..span.start].chars().next_back())
+        && ["entity", "reference"].iter().any(|n| n.eq_ignore_ascii_case(word))
+    {
+        return true;
+    }
     if !(blank(text[..span.start].chars().next_back()) && blank(text[span.end..].chars().next())) {
         return false;
     }
-    let (word, next) = crate::lexicon::words_around(text, span.start, span.end);
     NAMING_VERBS.iter().any(|v| v.eq_ignore_ascii_case(word)) || crate::lexicon::NAMING_NOUNS.contains(next)
 }
 
@@ -427,6 +433,12 @@ mod tests {
     fn keeps_references_inside_a_tag() {
         let text = "<img alt=\"Tom &amp; Jerry\"> and Tom &amp; Jerry";
         assert_eq!(fix(text), "<img alt=\"Tom &amp; Jerry\"> and Tom & Jerry");
+    }
+
+    #[test]
+    fn a_reference_after_the_noun_entity_is_named() {
+        let text = "For example, say you want an em-dash (XML character entity &mdash;, Unicode U+2014).";
+        assert_eq!(fix(text), text);
     }
 
     #[test]

@@ -59,7 +59,7 @@ selectors (`auth.notice;mail.info`, `auth,mail.info`), a name of letters and
 digits on either side (`(hd0,msdos1)`, `(HP-Ireland,ex2)`), capitals on both
 sides (`HAMILTON,DAVID`), the arguments of a call or the
 items of an index glued to its name (`max(a,b)`, `httpx[socks,http2]`)
-an acronym's parts (`TL;DR`), and any glued comma on a line of code or of
+an acronym's parts (`TL;DR`, `tl;dr`), and any glued comma on a line of code or of
 a program's log (`debug1: … publickey,password`) are left alone.
 
 Fix (safe): insert one space after the mark and any closing quote.
@@ -123,6 +123,7 @@ to a capitalised word that opens no sentence (`OS.File`): it may be a qualified 
         "It will search for the string “apt,itude” in the Name field of the packages.",
         "On Mon, Sep 02, 2002 at 03:22:54PM +0100, HAMILTON,DAVID (HP-Ireland,ex2) wrote:",
         "TL;DR? Install the extras with pip install \"python-telegram-bot[socks,webhooks]\" and read on.",
+        "tl;dr: docutils converts reStructuredText to multiple output formats, and Sphinx builds on it.",
         "The i.Con tracks speed, and e.On sells power.",
         "Joe Manchin (D-W.Va.) said he was open to it.",
         "The U.S. economy grew 3.5 per cent, e.g. in Node.js and example.com jobs.",
@@ -513,11 +514,18 @@ fn check_comma(text: &str, m: regex::Match, out: &mut Vec<Diagnostic>) {
     {
         return;
     }
-    // `TL;DR`: an acronym's parts.
-    let caps = |p: &str| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_uppercase());
+    // `TL;DR`, `tl;dr`: an acronym's parts, in one case.
+    let (l, r) = (
+        left.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or(""),
+        right.split(|c: char| !c.is_alphanumeric()).next().unwrap_or(""),
+    );
+    let short = |p: &str| (1..=3).contains(&p.len());
+    let all = |p: &str, f: fn(&u8) -> bool| p.bytes().all(|b| f(&b));
     if mark == b';'
-        && caps(left.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or(""))
-        && caps(right.split(|c: char| !c.is_alphanumeric()).next().unwrap_or(""))
+        && short(l)
+        && short(r)
+        && ((all(l, u8::is_ascii_uppercase) && all(r, u8::is_ascii_uppercase))
+            || (all(l, u8::is_ascii_lowercase) && all(r, u8::is_ascii_lowercase)))
     {
         return;
     }

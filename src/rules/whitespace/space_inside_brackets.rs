@@ -25,7 +25,8 @@ break, emoticons (`:( `, `;-)`), and enumerators such as `( a )`, `( 1 )`,
 the same either way, brackets that are named, not used: `the keys
 ( and )`, `« [ » et « ] »`, `Ctrl Shift [ and Ctrl Shift ]`, `Ctrl + [`, and code: a
 shell test `[ -f file ]`, `[ name ];`, `[ a = b ]`, a shell's substitution
-`$( command )` or arithmetic `$(( i + 1 ))`, a regex class `[ \\t]`, a range `( 0..23)`, a
+`$( command )` or arithmetic `$(( i + 1 ))`, a regex class `[ \\t]` or group
+`( a|b )`, a range `( 0..23)`, a
 variable `[ $x ]`; a range left open (`(1935-    )`), a format's optional part ending in
 a comma (`[D day[s], ]`); and a bracket padded on both sides that fills its
 line, as a gloss or caption is set (`[ Better late than never ]`); square
@@ -33,8 +34,9 @@ brackets padded around no lowercase letter, a program's block or a syntax's
 optional part (`REPEAT 10 [ FORWARD 10 LEFT 36 ]`, `[ ; FV ]`); a
 command's optional argument on a usage line (`ninja [ target ]`), a square
 bracket glued to the word before it (`English[ translators, …]`, `arr[ i
-]`: an index or a note in code), and a
-terminal's escape sequence spelled out (`ESC ( B`). Curly
+]`: an index or a note in code), a
+terminal's escape sequence spelled out (`ESC ( B`), and a bare address
+padded so that an autolinker stops before the bracket (`( http://nyp.st/2m )`). Curly
 braces are left to code.
 
 Fix (safe): delete the spaces inside the bracket.",
@@ -74,6 +76,7 @@ Fix (safe): delete the spaces inside the bracket.",
         "Use Ctrl Shift [ and Ctrl Shift ] to switch tabs; the keys ( and ) are brackets.",
         "Press Ctrl + [ to go back, Ctrl + ] to go on.",
         "if [ -f /etc/foo ]; then sed -e 's/[ \\t]*$//' file; fi, hour padded ( 0..23).",
+        "The pattern ( cat|dog ) matches either word, and the spaces are part of it.",
         "Write it as if [ conditional_expression ]; then, or [ x = y ] and [ done ];",
         "Mieux vaut tard que jamais!\n\n[ Better late than never ]\n",
         "Tegnene [ og ] brukes for å angi tegnklasser, och tecknen ( eller ) grupperar.",
@@ -83,6 +86,7 @@ Fix (safe): delete the spaces inside the bracket.",
         "Space the brackets: REPEAT 10 [ FORWARD 10 LEFT 36 ], and PV(Rate; NPer [ ; FV ]).",
         "SYNOPSIS\n       ninja [ target ]\n       ps2epsi input.ps [ output.epsi ] (Unix)\n",
         "The sequences ESC ( B and ESC ( 0 select tables, and ESC [ 11 ; n ] sets the bell.",
+        "The New York Post reports ( http://nyp.st/2mzQyYo ) that the house sold, and ( www.example.com/a ) agrees.",
     ],
 };
 
@@ -317,9 +321,16 @@ fn check_pair(doc: &Document, open: usize, close: usize, out: &mut Vec<Diagnosti
     if content.ends_with(['-', '–', ',']) {
         return;
     }
-    let code =
-        content.starts_with('-') || (short && (content.contains('\\') || content.contains(".."))) || variable || test;
+    let code = content.starts_with('-')
+        || (short && (content.contains(['\\', '|']) || content.contains("..")))
+        || variable
+        || test;
     if code || is_enumerator(content) || names_the_brackets(&text[..open], content) {
+        return;
+    }
+    // `( http://nyp.st/2mzQyYo )`: wire copy pads a bare address so that a
+    // reader's autolinker does not take the bracket into the link.
+    if trail > 0 && !content.contains(char::is_whitespace) && (content.contains("://") || content.starts_with("www.")) {
         return;
     }
     // `:(` and `;-(` are faces, not brackets.

@@ -35,7 +35,8 @@ Left alone: a `”` after a straight quote that may close the `“`
 (`“closed\". ”`: which mark pairs is not clear); a quote mark the text
 names rather than uses (`Type \" to start a string`, `a \" mark`); strings
 in code (`\"Hello, \" + name`, `\"The date is \" & Date`, `sep = \" \"`, `formail -I \"From \"`,
-`=TRIM(\" hello world \")`) and a
+`=TRIM(\" hello world \")`), a string shown alone in brackets (`a text
+node (\" language is \")`) and a
 quote after a column gap (a Vim comment); empty
 quotes (`“ ”`: `empty-quotes-or-brackets`'s), padding that crosses a line
 break, single quotes (they double as apostrophes), German `„…“` and a
@@ -84,6 +85,7 @@ Unsafe where straight quotes hold one word padded on one side only (`the
         "The sign read “closed\". ” Then it opened.",
         "It cancelled the show “ ” after one season.",
         "=TRIM(\" hello world \") returns hello world, and CONCATENATE(\"a\"; \" b \") returns a b.",
+        "The paragraph has children: a text node (\"My \"), an emphasis node, a text node (\" language is \").",
         "PS2 is the secondary prompt string, “> ” by default.",
         "Set text = \"Hello, \" + name, then run formail -I \"From \" on it.",
         "He said “we will see\n” tomorrow.",
@@ -380,8 +382,9 @@ fn check_straight(doc: &Document, seg: Span, out: &mut Vec<Diagnostic>) {
 /// inside is data: one joined with `+` or `&` (`"Hello, " + name`,
 /// `"The date is " & Date`), assigned
 /// (`sep = " "`), given to a command's option (`formail -I "From "`) or to
-/// a function (`=TRIM(" hello world ")`, `CONCATENATE("a"; " b ")`), and
-/// a quote after a column gap, which opens a Vim script's comment.
+/// a function (`=TRIM(" hello world ")`, `CONCATENATE("a"; " b ")`), shown
+/// alone in brackets (`a text node (" is ")`), and a quote after a column
+/// gap, which opens a Vim script's comment.
 fn string_literal(text: &str, o: usize, c: usize) -> bool {
     let before = text[..o].trim_end_matches([' ', '\t']);
     let rest = text[c + 1..].trim_start_matches([' ', '\t']);
@@ -399,7 +402,10 @@ fn string_literal(text: &str, o: usize, c: usize) -> bool {
         t.len() > 1 && t.starts_with('-') && t[1..].chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-')
     });
     let column = |q: usize| text[..q].ends_with("   ");
-    joined || argument || before.ends_with(['=', '+']) || flag || column(o) || column(c)
+    // `a text node (" language is ")`: a value alone in brackets, shown
+    // with the spaces it holds.
+    let shown = before.ends_with('(') && rest.starts_with(')');
+    joined || argument || shown || before.ends_with(['=', '+']) || flag || column(o) || column(c)
 }
 
 /// `Type " to start a string`, `a " mark`: a quote with blanks on both
