@@ -14,8 +14,33 @@ pub static DOUBLING_WORDS: WordList = WordList(&[
 
 /// French words that double grammatically: reflexive pronouns (`nous nous
 /// sommes vus`, `vous vous souvenez`) and the gerund's `en` before the
-/// pronoun `en` (`en en tronquant`).
-pub static FRENCH_DOUBLING_WORDS: WordList = WordList(&["en", "nous", "vous"]);
+/// pronoun `en` (`en en tronquant`); and those spoken French doubles for
+/// emphasis, as English does `very very` (`un film très très long`, `vite
+/// vite`, `le petit petit chat`).
+pub static FRENCH_DOUBLING_WORDS: WordList = WordList(&[
+    "beaucoup",
+    "bien",
+    "bon",
+    "doucement",
+    "en",
+    "encore",
+    "fort",
+    "jamais",
+    "loin",
+    "non",
+    "nous",
+    "oui",
+    "petit",
+    "petite",
+    "petites",
+    "petits",
+    "si",
+    "toujours",
+    "trop",
+    "très",
+    "vite",
+    "vous",
+]);
 
 /// Names that are a word said twice (`Walla Walla`, `Duran Duran`, `Lang
 /// Lang`, `Talk Talk`), and nouns (`mahi mahi`, `cous cous`): a doubling of

@@ -211,6 +211,14 @@ fn bare_credits(doc: &Document) -> Vec<Span> {
 /// next sentence (`Reuters The logo…`), so give back trailing tokens until
 /// what follows looks like a new start.
 fn trim_name(text: &str, start: usize, end: usize) -> Option<usize> {
+    // `Photos: The 'Humans of Khartoum'`: an article alone names no one.
+    if ["The", "A", "An"].contains(&&text[start..end]) {
+        return None;
+    }
+    // `Credit: Riot Games, ONE Esports`: a list of names may run on past
+    // a comma, and giving back `Games` would cut one in half. Only an
+    // agency's name is known to end (`Photo: AFP If, despite…`).
+    let comma = text[end..].starts_with(',');
     if follows_credit(&text[end..]) {
         return Some(end);
     }
@@ -227,6 +235,12 @@ fn trim_name(text: &str, start: usize, end: usize) -> Option<usize> {
         || ["The", "A", "An"]
             .iter()
             .any(|a| kept.ends_with(&format!(" {a}")) || kept == *a)
+    {
+        return None;
+    }
+    if comma
+        && !PHOTO_AGENCIES.contains(kept.rsplit(['/', ' ']).next().unwrap_or(kept))
+        && !kept.ends_with("Getty Images")
     {
         return None;
     }
@@ -371,6 +385,18 @@ mod tests {
     #[test]
     fn ignores_a_title_with_a_colon() {
         assert!(found("In the series The Big Picture: The People vs America we explore.").is_empty());
+    }
+
+    #[test]
+    fn ignores_a_credit_whose_name_cannot_be_cut_cleanly() {
+        assert!(found("They won.\n\nCredit: Riot Games, ONE Esports\n").is_empty());
+        assert!(found("Nigerians haunted by the missing\n\nPhotos: The 'Humans of Khartoum'\n").is_empty());
+        assert_eq!(found("It rained. Photo: Reuters The storm passed."), ["Photo: Reuters"]);
+        assert_eq!(found("It rained. Photo: AFP If, despite it, we go."), ["Photo: AFP"]);
+        assert_eq!(
+            found("It rained. Photo: Getty Images Nevertheless, we went."),
+            ["Photo: Getty Images"]
+        );
     }
 
     #[test]

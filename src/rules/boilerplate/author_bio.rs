@@ -23,8 +23,10 @@ a job in journalism (`reporter`, `correspondent`, `editor`, `writer`, …)
 and `at`, `for` or `with` before a capitalised outlet.
 
 Left alone: the same sentence anywhere but the end of the text (an article
-may introduce a journalist), and a sentence that goes on about the person
-(`… is a reporter who was jailed in 2019`).
+may introduce a journalist), one that a sentence of the article's still
+follows (`A verdict is not expected for weeks, his lawyers said.`: the
+article is about the journalist), and a sentence that goes on about the
+person (`… is a reporter who was jailed in 2019`).
 
 Fix (unsafe): remove the line.",
     fix: FixAvailability::Unsafe,
@@ -39,6 +41,7 @@ Fix (unsafe): remove the line.",
     keeps: &[
         "The trial began.\n\nJane Doe is a reporter who was jailed for spying in 2019.",
         "Jane Doe is a senior reporter at The Daily Ledger.\n\nShe said the trial began.\n\nThe court met.\n\nIt adjourned.",
+        "The trial of the journalist began on Monday.\n\nEvan Gershkovich is a reporter for The Wall Street Journal.\n\nA verdict is not expected for several weeks, his lawyers said.\n",
     ],
 };
 
@@ -53,6 +56,10 @@ static BIO: LazyLock<Regex> = LazyLock::new(|| {
 /// How many of the text's last lines a bio may sit on.
 const LAST_LINES: usize = 3;
 
+/// Words past which a line after a bio is a sentence of the article (a
+/// `Follow her on X` or a credit line under a bio is shorter).
+const ARTICLE_WORDS: usize = 8;
+
 impl Rule for AuthorBio {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -66,9 +73,15 @@ impl Rule for AuthorBio {
             .filter(|&i| !lines[i].slice(text).trim().is_empty())
             .take(LAST_LINES)
             .collect();
-        for index in last.into_iter().rev() {
+        // A sentence of the article after it: the text goes on, so the line
+        // is the article's, not a bio under it.
+        let prose = |i: usize| {
+            let t = lines[i].slice(text).trim();
+            t.split_whitespace().nth(ARTICLE_WORDS).is_some() && !BIO.is_match(t)
+        };
+        for (k, &index) in last.iter().enumerate().rev() {
             let t = lines[index].slice(text).trim();
-            if t.len() <= 300 && BIO.is_match(t) {
+            if t.len() <= 300 && BIO.is_match(t) && !last[..k].iter().any(|&i| prose(i)) {
                 out.push(
                     Diagnostic::new(&META, lines[index], "author bio after the article").with_fix(Fix::unsafe_edit(
                         "remove the line",

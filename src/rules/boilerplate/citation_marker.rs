@@ -32,7 +32,8 @@ definitions (`[1](…)`, `[text][1]`, `[1]: …`); indexes in code (`a[1]`,
 `char[256]`, an expression's brackets closing together: `(MAX(…))[2]`, and any index on a line or in a block of code: `__be32
 idiag_src[4];`), and an array's size after one of C's types, in prose
 too (`char logline[512];`); a marker whose note the document keeps, on a line of its own
-that opens with it (`an XDS[7] file manager` … `[7] See [XDS].`);
+that opens with it (`an XDS[7] file manager` … `[7] See [XDS].`); a
+marker quoted as the sentence's subject (`the phrase \"[citation needed]\"`);
 powers and units (`km²`, `x²`, `10⁶`).
 
 Fix (unsafe): remove the marker. The text reads the same without it, but
@@ -64,6 +65,7 @@ notes (`[Footnote 1: …]`) keeps its markers too.",
         "The daemon logs one line at a time, in char logline[512]; and nothing else.",
         "He said it was “a fair result” [sic] and thanked [the minister] for it.",
         "The audience laughed [laughter] and the band played on.",
+        "The phrase \"[citation needed]\" has become an internet meme, and people print it on shirts.",
         "See [1] and [2] for the proofs.",
         "The structure holds:\n\n    struct inet_diag_sockid {\n        __be16  idiag_sport;\n        __be32  idiag_dst[4];\n    };\n",
         "Read [the report][1] or [1](https://example.com/1).\n\n[1]: https://example.com/1",
@@ -124,6 +126,9 @@ impl Rule for CitationMarker {
                     // `__be32 idiag_src[4];`: an index in a program's line.
                     && !doc.in_code_line(m.start())
                     && !declares_array(text, m.start())
+                    // `The phrase "[citation needed]" became a meme`: quoted,
+                    // the marker is what the sentence is about.
+                    && !crate::text::between_quotes(text, Span::new(m.start(), m.end()))
                     && !notes
                         .get_or_insert_with(|| notes_listed(doc))
                         .contains(m.as_str().split_inclusive(']').next().unwrap_or(""))

@@ -43,7 +43,10 @@ object then a subject (`for it it will be`), and a word after an option
 in a usage line (`-w file file exists`: the option's argument, then the
 description). English and French text are
 checked (French reflexives such as `nous nous` and `vous vous`, and the
-gerund's `en en tronquant`, are grammatical, and so is a participle after the noun it also is: `les
+gerund's `en en tronquant`, are grammatical, spoken emphasis doubles
+adverbs and adjectives as English does `very very` (`très très long`,
+`vite vite`, `le petit petit chat`); a pair quoted alone is the words
+shown (`fix the \"the the\" typos`, a codename `\"pow pow\"`); and so is a participle after the noun it also is: `les
 invités invités à la fête`); other languages double words grammatically
 (German `die die`). A capitalised word then the same word in lowercase
 inside a sentence is a name and a word (`l'utilisateur A a ouvert`, `plan
@@ -210,6 +213,11 @@ impl Rule for DoubledWord {
             if glued(text[..a.start].chars().next_back())
                 || (glued(text[b.end..].chars().next()) && text[b.end + 1..].starts_with(|c: char| c.is_alphanumeric()))
             {
+                continue;
+            }
+            // `Fix duplicate "the the" typos`, codename `"pow pow"`: the pair
+            // quoted alone is the words shown, not a slip.
+            if crate::text::between_quotes(text, Span::new(a.start, b.end)) {
                 continue;
             }
             // `-w file file exists`: after an option, the first is its
@@ -546,6 +554,20 @@ mod tests {
         assert_eq!(
             check(
                 "Nous nous sommes vus, vous vous en souvenez, en en tronquant les extensions.",
+                Language::Is(crate::Lang::French)
+            ),
+            0
+        );
+        assert_eq!(
+            check(
+                "Fix the duplicate \"the the\" typos in the release codenamed \"pow pow\".",
+                Language::Is(crate::Lang::English)
+            ),
+            0
+        );
+        assert_eq!(
+            check(
+                "Un film très très long, et le petit petit chat rentre vite vite.",
                 Language::Is(crate::Lang::French)
             ),
             0

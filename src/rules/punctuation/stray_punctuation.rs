@@ -295,9 +295,13 @@ fn check_closing(doc: &Document, first: usize, last: usize, out: &mut Vec<Diagno
         return;
     }
     // …or quotes the speech a verb of saying introduced with the comma
-    // (`made bold to speak,` then `"Please, sir, who is it?"`).
+    // (`made bold to speak,` then `"Please, sir, who is it?"`), a few
+    // words back too (`stated in their testimony,`).
     if next_first.is_some_and(|c| matches!(c, '"' | '“' | '‘' | '«' | '„'))
-        && REPORTING_WORDS.contains(trailing_letters(before))
+        && before
+            .rsplit(char::is_whitespace)
+            .take(SAYING_WORDS)
+            .any(|w| REPORTING_WORDS.contains(trailing_letters(w)))
     {
         return;
     }
@@ -335,6 +339,10 @@ fn check_closing(doc: &Document, first: usize, last: usize, out: &mut Vec<Diagno
         )),
     );
 }
+
+/// How many words back a verb of saying may introduce the speech a
+/// paragraph ending on a comma gives to the next.
+const SAYING_WORDS: usize = 5;
 
 /// The last line of the `n`th paragraph before (lines given backwards).
 fn paragraph_end<'t>(back: impl Iterator<Item = &'t str>, n: usize) -> Option<&'t str> {
@@ -432,6 +440,8 @@ mod tests {
     #[test]
     fn keeps_a_comma_that_introduces_speech_in_the_next_paragraph() {
         let text = "The clerk, after scratching about for his ideas, made bold to speak,\n\n\"Please, sir, who is the Lord Warden?\"\n";
+        assert_eq!(fix(text, FixMode::Unsafe), text);
+        let text = "A former partner at the firm stated in their testimony,\n\n\"Sometimes he answered that they were friends.\"\n";
         assert_eq!(fix(text, FixMode::Unsafe), text);
     }
 

@@ -61,7 +61,7 @@ decide.",
         "* @return {{index:number, offset:number}[]} List of all violations\n\nDefault: []",
         "The record reads \"tags\": [], and the call frees it with delete [] at the end.",
         "Use -h \"\" to print an empty line, and --sep '' for no separator.",
-        "If Cancel is pressed, InputBox returns a string of length zero (\"\").",
+        "If Cancel is pressed, InputBox returns a string of length zero (\"\"), and the double quote is written (“”).",
         "It logs the headers, and the empty list shows: console.log(headers.getAll(\"X-Custom\")); // []",
         "Legend: [O] = OK, [E] = Error, [ ] = didn't try it\n\nInitial boot:           [ ]\nDetect network card:    [ ]\n",
         "It returns an empty list [] by default, a tuple () when asked and the string \"\" on error.",
@@ -237,8 +237,11 @@ fn code_like(text: &str, span: Span) -> bool {
         return true;
     }
     // `"[]"`, `‘()’`, `` `[]` ``: brackets quoted are the characters named;
-    // `a string of length zero ("")`: an empty string glossed in brackets.
-    if crate::text::between_quotes(text, span) || matches!(span.slice(text), "(\"\")" | "('')") {
+    // `a string of length zero ("")`, `dấu nháy kép (“”)`: an empty string
+    // or a pair of marks glossed in brackets.
+    if crate::text::between_quotes(text, span)
+        || matches!(span.slice(text), "(\"\")" | "('')" | "(“”)" | "(‘’)" | "(«»)" | "(„“)")
+    {
         return true;
     }
     // `an empty list [] by default`, `returns ()`: a literal the word
