@@ -186,7 +186,11 @@ pub fn command_runs_to(head: &str) -> bool {
     // The words from the end back, the nearest tool's name last.
     let mut args = 0;
     for w in line.rsplit([' ', '\t']).filter(|w| !w.is_empty()) {
-        if TOOLS.binary_search(&w.trim_start_matches(['`', '$'])).is_ok() {
+        // `$ make`, `` `make ``, `"cd doc ; make man"`: a tool shown or quoted.
+        if TOOLS
+            .binary_search(&w.trim_start_matches(['`', '$', '"', '“', '(']))
+            .is_ok()
+        {
             return true;
         }
         let argument = w

@@ -32,7 +32,7 @@ box (`[ ]` beside `[O]` or `( )` beside `(x)` on its line, before ` =`, or endin
 only code writes (`Element.releaseCapture ()`, `get_value ()`) or a
 format's placeholder (`%s ()`), brackets in
 a list of signs (`the characters [ ] * ? : /`), a value given (`\"tags\": [],`,
-`Default: []`, `x = []`) or shown after a code comment (`// []`), C++'s
+`Default: []`, `Default \"\"`, `x = []`) or shown after a code comment (`// []`), C++'s
 `delete []`, an array of a braced type (`{…}[]`), and straight
 `\"\"` unless it stands alone between words.
 
@@ -60,7 +60,7 @@ decide.",
     keeps: &[
         "* @return {{index:number, offset:number}[]} List of all violations\n\nDefault: []",
         "The record reads \"tags\": [], and the call frees it with delete [] at the end.",
-        "Use -h \"\" to print an empty line, and --sep '' for no separator.",
+        "Use -h \"\" to print an empty line, and --sep '' for no separator. Default \"\".",
         "If Cancel is pressed, InputBox returns a string of length zero (\"\"), and the double quote is written (“”).",
         "It logs the headers, and the empty list shows: console.log(headers.getAll(\"X-Custom\")); // []",
         "Legend: [O] = OK, [E] = Error, [ ] = didn't try it\n\nInitial boot:           [ ]\nDetect network card:    [ ]\n",
@@ -270,7 +270,10 @@ fn code_like(text: &str, span: Span) -> bool {
     // `getAll("X") // []`: the value a code comment shows; `"tags": []`,
     // `Default: []`, `x = []`: a value given; `delete []`: C++'s operator
     // on arrays.
-    if (matches!(token, "//" | "#" | "--" | "=>" | "->" | "=" | ":=" | "delete" | "new") || token.ends_with(':'))
+    if (matches!(
+        token,
+        "//" | "#" | "--" | "=>" | "->" | "=" | ":=" | "delete" | "new" | "Default" | "default"
+    ) || token.ends_with(':'))
         && head.len() < before.len()
     {
         return true;

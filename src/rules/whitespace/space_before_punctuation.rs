@@ -51,7 +51,8 @@ keys or symbols (`the characters ? or *`, `B or .`), and
 so is a spaced period before a lowercase word, a bracket or a dash
 (`chown foo:bar . to fix it`, `and . — a dot — means any character`),
 and a period that ends a command a tool's name opens on its line (`run pip
-install .`, `docker build -t app .`): it is the current directory. A mark after a gap that ends where the line above's or below's does
+install .`, `docker build -t app .`): it is the current directory, and a
+`;` there separates commands (`\"cd doc ; make man\"`). A mark after a gap that ends where the line above's or below's does
 stands in a listing's column (`21  (at your option)` over `22  .`). Two
 commas before a word are a typed low opening quote (`tak: ,,Programowo
 nie''`), not a spaced comma. Question marks in a run or before another mark
@@ -120,6 +121,7 @@ Fix (safe): remove the spaces. Only whitespace is deleted.",
         "To find them, run apt-cache search .|grep dummy or apt-cache search .|grep transitional today.",
         "The numbered file:\n\n21  (at your option) any later version.\n22  .\n23  This program is free.\n",
         "To install from source, run pip install .\n\nBuild the image with docker build -t app .\n",
+        "- you can now build a man page with \"cd doc ; make man\"",
         "Our nurse will answer your ?'s about the new insurance rules on Monday at noon.",
         "Use only letters, digits and the symbols . / - _ or ~ in the name.",
         "Well ... that was odd.",
@@ -387,8 +389,9 @@ impl Rule for SpaceBeforePunctuation {
                     continue;
                 }
             }
-            // `pip install .`, `docker build -t app .`: the current directory.
-            if punct == b'.' && crate::code_lines::command_runs_to(before) {
+            // `pip install .`, `docker build -t app .`: the current directory;
+            // `"cd doc ; make man"`: a shell's list of commands, quoted in prose.
+            if matches!(punct, b'.' | b';') && crate::code_lines::command_runs_to(before) {
                 continue;
             }
             let space = Span::new(start, punct_at);
