@@ -42,31 +42,6 @@ const LITERAL_DIRECTIVES: &[&str] = &[
     "uml",
 ];
 
-/// Directives whose argument is a signature or a name (`.. function::
-/// run(a, b)`), not a sentence. Domain directives (`py:method`) are too.
-const SIGNATURE_DIRECTIVES: &[&str] = &[
-    "attribute",
-    "class",
-    "cmdoption",
-    "confval",
-    "currentmodule",
-    "data",
-    "decorator",
-    "describe",
-    "directive",
-    "envvar",
-    "event",
-    "exception",
-    "function",
-    "method",
-    "module",
-    "object",
-    "option",
-    "program",
-    "role",
-    "setting",
-];
-
 /// How far an inline literal may run before its opener counts as a stray
 /// backtick. Bounds the search, so a text of lone backticks stays linear.
 const INLINE_REACH: usize = 2000;
@@ -136,20 +111,16 @@ pub fn regions(text: &str) -> Vec<Span> {
             let rest = rest.trim_start();
             let end = block_end(i, line.indent);
             match explicit(rest) {
-                Explicit::Directive { name, head } => {
-                    let literal = LITERAL_DIRECTIVES.contains(&name);
-                    let signature = name.contains(':') || SIGNATURE_DIRECTIVES.contains(&name);
-                    let head_end = if literal || signature {
-                        line.end
-                    } else {
-                        line.start + line.indent + (b.len() - rest.len()) + head
-                    };
-                    if literal {
+                // The directive's line is markup whole: its argument is a
+                // signature, a name or options (`.. autoclass:: kombu.Consumer`,
+                // `.. versionchanged:: 1.19  text`).
+                Explicit::Directive(name) => {
+                    if LITERAL_DIRECTIVES.contains(&name) {
                         out.push(Span::new(line.start, lines[end].end));
                         i = end + 1;
                         continue;
                     }
-                    out.push(Span::new(line.start, head_end));
+                    out.push(Span::new(line.start, line.end));
                     // `:maxdepth: 2`, `:param x:`: the options under it.
                     let mut j = i + 1;
                     while j <= end && !lines[j].blank && body(&lines[j]).starts_with(':') {
@@ -210,15 +181,28 @@ pub fn regions(text: &str) -> Vec<Span> {
             i = j + 1;
             continue;
         }
-        // `=====`, `-----`: a section's adornment.
+        // `=====`, `-----`: a section's adornment, and the title it
+        // underlines, which no rule may delete (the underline would be
+        // left bare) or lengthen (it would outrun its underline).
         if is_adornment(b) {
-            out.push(Span::new(line.start, line.end));
+            let start = match i.checked_sub(1).map(|j| lines[j]) {
+                Some(title) if !title.blank => title.start,
+                _ => line.start,
+            };
+            out.push(Span::new(start, line.end));
             i += 1;
             continue;
         }
-        // `:Author: Jane`, `:param x: the value`: a field's marker.
-        if let Some(len) = field_marker(b) {
-            out.push(Span::new(line.start, line.start + line.indent + len));
+        // `:Author: Jane`, `:release-date: 2023-11-22  9:15`: a field, whose
+        // value is data more often than prose.
+        if field_marker(b).is_some() {
+            out.push(Span::new(line.start, line.end));
+        }
+        // `-  item`, `1.  item`, `-v  Print more output.`: a list's marker
+        // or an option list's options, and the gap after them, which
+        // docutils measures: a gap collapsed to one space ends the list.
+        if let Some(gap_end) = list_gap(b) {
+            out.push(Span::new(line.start, line.start + line.indent + gap_end));
         }
         // `Term : classifier` over its indented definition.
         if b.contains(" : ") && lines.get(i + 1).is_some_and(|n| !n.blank && n.indent > line.indent) {
@@ -249,6 +233,9 @@ pub fn regions(text: &str) -> Vec<Span> {
         i += 1;
     }
     inline_literals(text, &mut out);
+    // `` `link`_\ s ``: a backslash and a space, an escape that joins text
+    // to inline markup; the space is the escape's.
+    out.extend(memchr::memmem::find_iter(text.as_bytes(), b"\\ ").map(|at| Span::new(at, at + 2)));
     out.sort_unstable();
     let mut merged: Vec<Span> = Vec::with_capacity(out.len());
     for s in out {
@@ -270,11 +257,8 @@ fn paragraph_indent(lines: &[Line], i: usize) -> usize {
 }
 
 enum Explicit<'t> {
-    /// `name:: …`; `head` is the bytes of `name::`.
-    Directive {
-        name: &'t str,
-        head: usize,
-    },
+    /// `name:: …`.
+    Directive(&'t str),
     /// `[1] text`, `[#note] text`: the label's bytes.
     Footnote(usize),
     Other,
@@ -295,7 +279,7 @@ fn explicit(rest: &str) -> Explicit<'_> {
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
         {
-            return Explicit::Directive { name, head: at + 2 };
+            return Explicit::Directive(name);
         }
     }
     Explicit::Other
@@ -318,6 +302,44 @@ fn is_adornment(b: &str) -> bool {
     };
     b.len() >= 3 && b"=-`:.'\"~^_*+#<>".contains(&first) && b.bytes().all(|c| c == first)
 }
+
+/// The end of the gap after a list item's marker or an option list's
+/// options, where the gap is two blanks or more (one blank is prose's).
+fn list_gap(b: &str) -> Option<usize> {
+    let bytes = b.as_bytes();
+    let marker = match bytes.first()? {
+        b'-' | b'*' | b'+' if bytes.get(1) == Some(&b' ') => 1,
+        // `-v`, `--verbose=LEVEL`, `/V`: options up to the first wide gap.
+        b'-' | b'/' if bytes.get(1).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'-') => {
+            let head = &b[..crate::span::floor_char_boundary(b, b.len().min(OPTION_REACH))];
+            let gap = head.find("  ")?;
+            // Options hold no sentence: `- see the docs.  Then` is prose.
+            if head[..gap].contains(". ") {
+                return None;
+            }
+            gap
+        }
+        // `1.`, `#.`, `a)`, `(iv)`: an enumerator.
+        _ => {
+            let end = b.find([' ', '\t'])?;
+            let e = &b[..end];
+            let inner = e.trim_start_matches('(').trim_end_matches(['.', ')']);
+            let shaped = e.len() > inner.len()
+                && e.ends_with(['.', ')'])
+                && (inner == "#"
+                    || (!inner.is_empty() && inner.len() <= 4 && inner.bytes().all(|c| c.is_ascii_alphanumeric())));
+            if !shaped {
+                return None;
+            }
+            end
+        }
+    };
+    let blanks = b[marker..].len() - b[marker..].trim_start_matches(' ').len();
+    (blanks >= 2).then_some(marker + blanks)
+}
+
+/// How far into a line an option list's options may run.
+const OPTION_REACH: usize = 60;
 
 /// The length of a field list's marker, `:name:`.
 fn field_marker(b: &str) -> Option<usize> {
@@ -397,15 +419,23 @@ mod tests {
     }
 
     #[test]
-    fn an_admonition_keeps_its_text_as_prose_but_not_its_marker() {
-        let text = ".. note:: Read this , carefully.\n   :class: wide\n\n   More text.\n";
-        assert_eq!(found(text), [".. note::", "   :class: wide"]);
+    fn a_directives_line_and_options_are_markup_and_its_body_prose() {
+        let text = ".. note:: Read this.\n   :class: wide\n\n   More text , here.\n";
+        assert_eq!(found(text), [".. note:: Read this.", "   :class: wide"]);
+        let text = ".. autoclass:: kombu.Consumer\n\n   Runs it.\n";
+        assert_eq!(found(text), [".. autoclass:: kombu.Consumer"]);
     }
 
     #[test]
-    fn a_signature_directive_is_markup_whole() {
-        let text = ".. py:method:: run(a , b)\n\n   Runs it.\n";
-        assert_eq!(found(text), [".. py:method:: run(a , b)"]);
+    fn list_markers_and_options_keep_their_gaps() {
+        let text = "-  The backend.\n\n-v  Print more output.\n--level=N  Set it.\n\n1.  First.\n\n- see the docs.  Then go.\n";
+        assert_eq!(found(text), ["-  ", "-v  ", "--level=N  ", "1.  "]);
+    }
+
+    #[test]
+    fn an_escaped_space_is_markup() {
+        let text = "See `the docs`_\\ s and more.\n";
+        assert_eq!(found(text), ["`the docs`_\\ "]);
     }
 
     #[test]
@@ -414,7 +444,7 @@ mod tests {
         assert_eq!(
             found(text),
             [
-                "=====",
+                "Title\n=====",
                 ".. a comment ;;\n   still the comment",
                 ".. _target: https://x.example",
                 "=====  =====\nA      B\n=====  =====\n1      2\n=====  =====",
@@ -434,7 +464,7 @@ mod tests {
     #[test]
     fn a_field_marker_and_a_classifier_are_not_prose() {
         let text = ":Author: Me\n\nTerm : classifier\n    The definition.\n";
-        assert_eq!(found(text), [":Author:", "Term : classifier"]);
+        assert_eq!(found(text), [":Author: Me", "Term : classifier"]);
     }
 
     #[test]

@@ -33,8 +33,8 @@ paths, URLs or e-mail addresses (anything holding `/`, `@`, `_`, `=`, `\\`,
 (`Amazon.Com`, `ASP.Net`, `Report.Pdf`, `Q3.Results.xlsx`), words mixing
 letters and digits (`Web3.Storage`), identifiers (`Console.WriteLine`,
 `myVar.Length`), and (for review only) a word glued by a period to a
-capitalised one in a text that shows a program elsewhere (`typing.Self`,
-`window.Array`), brands and names written with periods (`Think.Eat.Save`,
+capitalised one in a text that shows a program elsewhere or in a Markdown
+or reStructuredText source (`typing.Self`, `window.Array`), brands and names written with periods (`Think.Eat.Save`,
 and `Pop.Up` or `i.Con` when they recur in the text or begin a longer
 dotted name in it, as `System.Web` does `System.Web.UI`), an address's
 name spelled out against spam (`John.Roe at example.com`), qualified names whose
@@ -602,7 +602,10 @@ impl Rule for MissingSpaceAfterPunctuation {
             .filter(|c| !chains.contains(c.key))
             .map(|c| {
                 let mut diag = c.diag;
-                if c.dotted && doc.holds_program() {
+                // In a Markdown or reStructuredText source (docs, a README),
+                // `typing.Dict` names an API more often than it glues two
+                // sentences.
+                if c.dotted && (doc.holds_program() || doc.is_marked_up()) {
                     for f in diag.fix.iter_mut() {
                         f.applicability = Applicability::Unsafe;
                         f.message = "insert a space; the text shows code, so this may be a qualified name".into();
