@@ -11,6 +11,11 @@ use crate::span::Span;
 static REFERENCE_DEFINITION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?m)^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$").expect("pattern compiles"));
 
+/// A container's fence, `::: tip` or `:::` (VitePress, Docusaurus, Pandoc),
+/// which CommonMark reads as text: a line of marks, but structure.
+static CONTAINER_FENCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^ {0,3}:{3,}.*$").expect("pattern compiles"));
+
 /// Code blocks and spans, HTML, front matter, tables, thematic breaks, hard
 /// line breaks (the trailing spaces that make them), link and image
 /// targets, autolinks and reference definitions: sorted, disjoint byte spans.
@@ -70,6 +75,7 @@ pub fn regions(text: &str) -> Vec<Span> {
     out.extend(
         REFERENCE_DEFINITION
             .find_iter(text)
+            .chain(CONTAINER_FENCE.find_iter(text))
             .map(|m| Span::new(m.start(), m.end())),
     );
     out.sort_unstable();
@@ -122,6 +128,12 @@ mod tests {
                 "-----"
             ]
         );
+    }
+
+    #[test]
+    fn a_containers_fences_are_structure() {
+        let text = "::: tip Note\nInstall Node.js first.\n:::\n";
+        assert_eq!(found(text), ["::: tip Note", ":::"]);
     }
 
     #[test]

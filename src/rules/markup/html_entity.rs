@@ -26,7 +26,12 @@ Decoding follows browsers: numbers 128–159 are read as Windows-1252
 (`&#146;` is `’`). Choices made for prose:
 - `&nbsp;` and `&#160;` become a plain space: in running text a no-break
   space is almost always layout debris, and the whitespace rules would turn
-  it into a plain space anyway;
+  it into a plain space anyway; French spacing (`«&nbsp;ça&nbsp;»&nbsp;:`)
+  becomes U+00A0, as `odd-space` keeps it;
+- in Markdown and reStructuredText sources an entity is the syntax's own
+  way to write a character, so decoding waits for review; a reference to
+  a sign (`&#42;`, `&lt;`, `&#96;`) is an escape and is left alone:
+  decoded, it would start a list, a tag or a code span;
 - invisible references (`&shy;`, `&#8203;`, `&#xFEFF;`, `&NoBreak;`) and
   `&#13;` decode to nothing, `&#9;` and `&#10;` to a space;
 - bidi marks (`&lrm;`, `&rlm;`, `&#8206;`…) decode to nothing in a
@@ -52,7 +57,7 @@ suggestion only, as a page teaching HTML writes it.
 Fix (safe): decode; for an escaped tag, a suggestion only. The letters of the reference's name are deleted, which
 is why the rule declares that it rewrites letters; the text's own letters
 are kept.",
-    fix: FixAvailability::Safe,
+    fix: FixAvailability::Sometimes,
     rewrites_letters: true,
     scope: Scope::Paragraph,
     applies: Applies::EVERYWHERE,
@@ -175,6 +180,22 @@ impl Rule for HtmlEntity {
                 None => (0, body),
             };
             let mut decoded = decode(core);
+            // `&#42;`, `&lt;div&gt;`, `&#96;code&#96;`: in Markdown an entity
+            // for a sign is an escape; decoded, it would turn into a list, a
+            // tag or a code span.
+            if doc.is_marked_up()
+                && matches!(&decoded, Decoded::Text(w) if w.len() == 1 && w.as_bytes()[0].is_ascii_punctuation())
+            {
+                continue;
+            }
+            // `«&nbsp;Voir&nbsp;»&nbsp;:`: French spacing stays a no-break
+            // space; nobody puts one there by accident. Elsewhere
+            // (`New&nbsp;York`) it is layout and becomes a space.
+            if no_break_space(core)
+                && (text[..span.start].ends_with('«') || text[span.end..].starts_with([';', ':', '!', '?', '»']))
+            {
+                decoded = Decoded::Text("\u{a0}".to_string());
+            }
             // `(&) is written &amp;`, a table's `│&lt;  │< :`: the reference
             // shown beside the character it stands for is the subject.
             let shown = matches!(&decoded, Decoded::Text(with) if shown_beside(text, span, with));
@@ -212,15 +233,23 @@ impl Rule for HtmlEntity {
                     format!("decode to `{with}` by hand if the tag is text: decoded, it reads as leaked markup"),
                     Edit::replace(span, with),
                 )),
-                Decoded::Text(with) => Diagnostic::new(&META, span, format!("HTML entity `{}`{escaped}", m.as_str()))
-                    .with_fix(Fix::safe_edit(
-                        if with.is_empty() {
-                            "remove the invisible character it encodes".to_string()
-                        } else {
-                            format!("decode to `{}`", crate::text::show_invisibles(&with))
-                        },
-                        Edit::replace(span, with),
-                    )),
+                Decoded::Text(with) => {
+                    let message = if with.is_empty() {
+                        "remove the invisible character it encodes".to_string()
+                    } else {
+                        format!("decode to `{}`", crate::text::show_invisibles(&with))
+                    };
+                    let edit = Edit::replace(span, with);
+                    // In a Markdown or reStructuredText source an entity is
+                    // the syntax's own way to write a character: it renders
+                    // as it should, so decoding it waits for review.
+                    let fix = if doc.is_marked_up() {
+                        Fix::unsafe_edit(format!("{message}; in a marked-up source it may be meant"), edit)
+                    } else {
+                        Fix::safe_edit(message, edit)
+                    };
+                    Diagnostic::new(&META, span, format!("HTML entity `{}`{escaped}", m.as_str())).with_fix(fix)
+                }
                 Decoded::Unknown if layers > 0 => {
                     let with = format!("&{core};");
                     Diagnostic::new(&META, span, format!("`&` escaped twice in `{}`", m.as_str()))
@@ -244,6 +273,11 @@ impl Rule for HtmlEntity {
             out.push(d);
         }
     }
+}
+
+/// `&nbsp;`, `&#160;`, `&#xA0;`, `&NonBreakingSpace;`.
+fn no_break_space(core: &str) -> bool {
+    core == "nbsp" || core == "#160" || core.eq_ignore_ascii_case("#xa0") || core == "NonBreakingSpace"
 }
 
 enum Decoded {
@@ -425,8 +459,16 @@ mod tests {
     }
 
     #[test]
-    fn turns_a_no_break_space_into_a_plain_space() {
+    fn turns_a_no_break_space_into_a_plain_space_unless_french_spacing_asks_for_one() {
+        assert_eq!(
+            fix("It rained&nbsp;all day and&#160;night."),
+            "It rained all day and night."
+        );
         assert_eq!(fix("10&nbsp;km and 5&#160;kg"), "10 km and 5 kg");
+        assert_eq!(
+            fix("Le lien «&nbsp;Voir le fil d’Ariane&nbsp;»&nbsp;: cliquez."),
+            "Le lien «\u{a0}Voir le fil d’Ariane\u{a0}»\u{a0}: cliquez."
+        );
     }
 
     #[test]

@@ -77,8 +77,10 @@ Removal waits for review for a tag that closes an aside after a word
 (`(ie. without </p>)`), for markup in a block that opens on markup
 under a colon-ended line (`One example would be:`), for markup with
 words about markup beside it on its line (`tags`, `attribute`, `HTML`,
-`balise`, `标签`…), and for markup between a function word and the end of a clause
-(`put the navigation in <nav>.`): each teaches what it shows.
+`balise`, `标签`…), for markup between a function word and the end of a clause
+(`put the navigation in <nav>.`): each teaches what it shows; and for
+markup in a Markdown or reStructuredText source (`{{ message }}`, `{{< hint
+>}}`, `class=\"active\"`), which is often the document's own syntax.
 
 Fix: remove the markup, with the space beside it; a block tag (`<p>`,
 `<br>`, `<li>`) between two words becomes a space so the words stay apart,
@@ -373,7 +375,9 @@ impl Rule for LeakedMarkup {
                     .trim_start_matches([' ', '\t'])
                     .starts_with(['.', ',', ';', ':', '!', '?', ')'])
                 && crate::lang::is_function_word(word);
-            let taught = group.safe && (object || names_markup_near(text, group.span));
+            // `{{ message }}`, `{{< hint >}}`, `class="active"` in a Markdown
+            // or reStructuredText source: the document's own syntax, often.
+            let taught = group.safe && (object || doc.is_marked_up() || names_markup_near(text, group.span));
             let fix = if group.safe && !doc.holds_program() && !announced && !taught {
                 Fix::safe_edit("remove the markup", edit)
             } else if taught {
