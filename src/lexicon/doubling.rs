@@ -4,19 +4,20 @@ use super::WordList;
 
 /// Words that are grammatical or idiomatic when doubled (`had had`, `that
 /// that` and its dialect spelling `dat dat`, `what it is is`, `very very`,
-/// `bye bye`, `the first first lady`).
+/// `bye bye`, `the first first lady`, scripture's `yea yea` and `ten thousand
+/// thousand`).
 pub static DOUBLING_WORDS: WordList = WordList(&[
     "ay", "aye", "bang", "beep", "bla", "blah", "boo", "boom", "bye", "choo", "chop", "dat", "do", "does", "far",
     "first", "go", "great", "ha", "had", "hear", "her", "ho", "hush", "is", "knock", "long", "many", "meep", "more",
-    "never", "night", "no", "now", "pom", "pretty", "really", "so", "ta", "that", "there", "tom", "tsk", "tut", "very",
-    "wait", "was", "well", "win", "woot", "yadda", "yeah", "yes", "yo", "yum",
+    "nay", "never", "night", "no", "now", "pom", "pretty", "really", "so", "ta", "that", "there", "thousand", "tom",
+    "tsk", "tut", "very", "wait", "was", "well", "win", "woot", "yadda", "yea", "yeah", "yes", "yo", "yum",
 ]);
 
 /// French words that double grammatically: reflexive pronouns (`nous nous
 /// sommes vus`, `vous vous souvenez`) and the gerund's `en` before the
 /// pronoun `en` (`en en tronquant`); and those spoken French doubles for
 /// emphasis, as English does `very very` (`un film très très long`, `vite
-/// vite`, `le petit petit chat`).
+/// vite`, `le petit petit chat`, `oh là là`).
 pub static FRENCH_DOUBLING_WORDS: WordList = WordList(&[
     "beaucoup",
     "bien",
@@ -27,6 +28,7 @@ pub static FRENCH_DOUBLING_WORDS: WordList = WordList(&[
     "fort",
     "jamais",
     "loin",
+    "là",
     "non",
     "nous",
     "oui",
