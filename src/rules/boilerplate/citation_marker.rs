@@ -38,7 +38,9 @@ powers and units (`km²`, `x²`, `10⁶`).
 
 Fix (unsafe): remove the marker. The text reads the same without it, but
 a person may want the references kept. A paragraph that keeps its
-notes (`[Footnote 1: …]`) keeps its markers too.",
+notes (`[Footnote 1: …]`) keeps its markers too, and so does a text
+whose notes open lines of their own further on (`[Footnote 3: A strip
+of paper…]`).",
     fix: FixAvailability::Unsafe,
     rewrites_letters: false,
     scope: Scope::Document,
@@ -66,6 +68,7 @@ notes (`[Footnote 1: …]`) keeps its markers too.",
         "He said it was “a fair result” [sic] and thanked [the minister] for it.",
         "The audience laughed [laughter] and the band played on.",
         "The phrase \"[citation needed]\" has become an internet meme, and people print it on shirts.",
+        "He wrote a poem on a tanzaku[3] and hung it up.\n\n[Footnote 3: A strip of paper for writing poems.]\n",
         "See [1] and [2] for the proofs.",
         "The structure holds:\n\n    struct inet_diag_sockid {\n        __be16  idiag_sport;\n        __be32  idiag_dst[4];\n    };\n",
         "Read [the report][1] or [1](https://example.com/1).\n\n[1]: https://example.com/1",
@@ -131,7 +134,7 @@ impl Rule for CitationMarker {
                     && !crate::text::between_quotes(text, Span::new(m.start(), m.end()))
                     && !notes
                         .get_or_insert_with(|| notes_listed(doc))
-                        .contains(m.as_str().split_inclusive(']').next().unwrap_or(""))
+                        .contains(m.as_str()[1..].split(']').next().unwrap_or(""))
                 {
                     push(
                         out,
@@ -231,14 +234,17 @@ fn notes_listed<'t>(doc: &Document<'t>) -> HashSet<&'t str> {
     doc.lines()
         .iter()
         .filter_map(|&line| {
-            let l = line.slice(text).trim_start();
+            let l = line.slice(text).trim_start().strip_prefix('[')?;
+            // `[Footnote 3: …]`, as Project Gutenberg sets a note.
+            if let Some(rest) = l.strip_prefix("Footnote ") {
+                let number = &rest[..rest.find(':')?];
+                return (!number.is_empty() && number.len() <= 3 && number.bytes().all(|b| b.is_ascii_digit()))
+                    .then_some(number);
+            }
             let close = l.find(']')?;
-            let inner = l.get(1..close)?;
-            let numbered = l.starts_with('[')
-                && !inner.is_empty()
-                && inner.len() <= 3
-                && inner.bytes().all(|b| b.is_ascii_digit());
-            (numbered && l[close + 1..].starts_with(' ')).then(|| &l[..=close])
+            let inner = &l[..close];
+            let numbered = !inner.is_empty() && inner.len() <= 3 && inner.bytes().all(|b| b.is_ascii_digit());
+            (numbered && l[close + 1..].starts_with(' ')).then_some(inner)
         })
         .collect()
 }

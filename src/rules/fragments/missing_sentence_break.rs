@@ -77,8 +77,10 @@ read as an opener: capitalised, it is most often a pronoun for God.
 
 Titles and names continue in Title Case (`This Is Us`, `The Verge`, `In The
 Heights`, `at The Hague`) and are left alone, as are `I` and `A` (`I think`,
-`Plan A`), openers after punctuation (`Mr. This`, `note: This`), and
-openers after a possessive (`King’s It was`, a title).
+`Plan A`), openers after punctuation (`Mr. This`, `note: This`),
+openers after a possessive (`King’s It was`, a title), and `You`, `Your`,
+`We`, `Us` and `Our` where the text capitalises them mid-sentence three
+times or more (a licence's defined terms: `any rights You have`).
 
 Fix (unsafe): insert `. ` between the two clauses; it decides where a
 sentence ends.",
@@ -564,6 +566,11 @@ impl Rule for MissingSentenceBreak {
             if matches!(opener, "He" | "You") && !is_capitalised(prev) && near_deity(text, m.start()) {
                 continue;
             }
+            // `any rights You have`: a licence capitalises its defined terms
+            // mid-sentence throughout.
+            if DEFINED_PRONOUNS.contains(&opener) && defined_term(text, m.start(), opener) {
+                continue;
+            }
             push(out, m.start(), opener);
         }
         for c in LOWERCASE_OPENER.captures_iter(text) {
@@ -571,6 +578,9 @@ impl Rule for MissingSentenceBreak {
             let Some(prev) = word_before(&text[..m.start()]) else {
                 continue;
             };
+            if DEFINED_PRONOUNS.contains(&opener) && defined_term(text, m.start(), opener) {
+                continue;
+            }
             // A title runs on in Title Case (`the album In the Court of the
             // Crimson King`) or follows the kind of work it names.
             let after = &text[m.end() - 1..];
@@ -629,6 +639,34 @@ impl Rule for MissingSentenceBreak {
             push(out, m.start(), opener);
         }
     }
+}
+
+/// Pronouns a licence or a contract capitalises as defined terms.
+const DEFINED_PRONOUNS: &[&str] = &["You", "Your", "We", "Us", "Our"];
+
+/// How many times mid-sentence makes a capitalised pronoun a defined term.
+const DEFINED_USES: usize = 3;
+
+/// How far around a pronoun its other capitalised uses are counted: a
+/// licence's clause, not a file of a thousand articles.
+const DEFINED_REACH: usize = 2000;
+
+/// True when `word`, near `at`, stands capitalised after a lowercase word
+/// at least [`DEFINED_USES`] times: the text capitalises it on purpose
+/// (`rights You have`, `if You distribute`), so once more is no lost
+/// sentence break.
+fn defined_term(text: &str, at: usize, word: &str) -> bool {
+    let lo = crate::span::floor_char_boundary(text, at.saturating_sub(DEFINED_REACH));
+    let hi = crate::span::ceil_char_boundary(text, (at + DEFINED_REACH).min(text.len()));
+    let window = &text[lo..hi];
+    memchr::memmem::find_iter(window.as_bytes(), word.as_bytes())
+        .filter(|&i| {
+            window.as_bytes().get(i + word.len()) == Some(&b' ')
+                && window[..i].ends_with(' ')
+                && window[..i - 1].ends_with(|c: char| c.is_lowercase())
+        })
+        .nth(DEFINED_USES - 1)
+        .is_some()
 }
 
 /// Report `opener`, after the space at `space`, as a sentence start with
@@ -839,6 +877,12 @@ mod tests {
             0
         );
         assert_eq!(check("I am tired of the story You can read elsewhere."), 1);
+    }
+
+    #[test]
+    fn keeps_a_licences_defined_pronoun() {
+        let text = "Each Contributor grants You a licence. You may not limit any rights You have under it, and the rights You were given stay.";
+        assert_eq!(check(text), 0);
     }
 
     #[test]
