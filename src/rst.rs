@@ -1,7 +1,7 @@
 //! The parts of a reStructuredText source that are not prose, so no rule
-//! touches them: literal blocks, code directives and their bodies, comments,
-//! targets, section adornments, tables, doctests, field markers and inline
-//! literals. Read line by line, as docutils reads it: no rule may see code
+//! touches them: literal blocks, code directives and their bodies, directive
+//! and field lines, comments, targets, section titles and adornments,
+//! tables, doctests, list markers' gaps, escapes and inline literals. Read line by line, as docutils reads it: no rule may see code
 //! in a `::` block as prose any more than in a Markdown fence.
 
 use crate::span::Span;
@@ -195,7 +195,7 @@ pub fn regions(text: &str) -> Vec<Span> {
         }
         // `:Author: Jane`, `:release-date: 2023-11-22  9:15`: a field, whose
         // value is data more often than prose.
-        if field_marker(b).is_some() {
+        if is_field(b) {
             out.push(Span::new(line.start, line.end));
         }
         // `-  item`, `1.  item`, `-v  Print more output.`: a list's marker
@@ -341,14 +341,16 @@ fn list_gap(b: &str) -> Option<usize> {
 /// How far into a line an option list's options may run.
 const OPTION_REACH: usize = 60;
 
-/// The length of a field list's marker, `:name:`.
-fn field_marker(b: &str) -> Option<usize> {
-    let rest = b.strip_prefix(':')?;
-    let close = rest.find(':')?;
-    let name = &rest[..close];
-    let after = &rest[close + 1..];
-    (!name.is_empty() && !name.starts_with(' ') && close <= 60 && (after.is_empty() || after.starts_with(' ')))
-        .then_some(close + 2)
+/// True when the line opens with a field list's marker, `:name:`.
+fn is_field(b: &str) -> bool {
+    let Some(rest) = b.strip_prefix(':') else {
+        return false;
+    };
+    let Some(close) = rest.find(':') else {
+        return false;
+    };
+    let (name, after) = (&rest[..close], &rest[close + 1..]);
+    !name.is_empty() && !name.starts_with(' ') && close <= 60 && (after.is_empty() || after.starts_with(' '))
 }
 
 /// ``` ``literal`` ```, `` :role:`text` ``, `` `link <url>`_ ``: inline
@@ -356,7 +358,7 @@ fn field_marker(b: &str) -> Option<usize> {
 fn inline_literals(text: &str, out: &mut Vec<Span>) {
     let b = text.as_bytes();
     let mut i = 0;
-    while let Some(at) = memchr_tick(b, i) {
+    while let Some(at) = b.get(i..).and_then(|rest| memchr::memchr(b'`', rest)).map(|p| i + p) {
         let double = b.get(at + 1) == Some(&b'`');
         let (open_len, close) = if double { (2, "``") } else { (1, "`") };
         let from = at + open_len;
@@ -389,10 +391,6 @@ fn inline_literals(text: &str, out: &mut Vec<Span>) {
         out.push(Span::new(start, end));
         i = end;
     }
-}
-
-fn memchr_tick(b: &[u8], from: usize) -> Option<usize> {
-    b.get(from..)?.iter().position(|&c| c == b'`').map(|p| from + p)
 }
 
 #[cfg(test)]
