@@ -78,16 +78,8 @@ pub fn regions(text: &str) -> Vec<Span> {
             .chain(CONTAINER_FENCE.find_iter(text))
             .map(|m| Span::new(m.start(), m.end())),
     );
-    out.sort_unstable();
     // Nested regions (a code span in a table) merge into the outer one.
-    let mut merged: Vec<Span> = Vec::with_capacity(out.len());
-    for s in out {
-        match merged.last_mut() {
-            Some(last) if s.start < last.end => last.end = last.end.max(s.end),
-            _ => merged.push(s),
-        }
-    }
-    merged
+    crate::span::merged(out)
 }
 
 #[cfg(test)]

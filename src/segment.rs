@@ -335,15 +335,7 @@ pub fn protected(text: &str, extra: &[Regex]) -> Vec<Span> {
                 .map(|m| Span::new(m.start(), m.end())),
         );
     }
-    out.sort_unstable();
-    let mut merged: Vec<Span> = Vec::with_capacity(out.len());
-    for s in out {
-        match merged.last_mut() {
-            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
-            _ => merged.push(s),
-        }
-    }
-    merged
+    crate::span::merged(out)
 }
 
 /// Finds the bytes every protected match contains: a separator between

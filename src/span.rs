@@ -57,6 +57,20 @@ impl Span {
     }
 }
 
+/// `spans` sorted, with overlapping or touching ones merged: the regions a
+/// set of matches covers, disjoint and in order.
+pub fn merged(mut spans: Vec<Span>) -> Vec<Span> {
+    spans.sort_unstable();
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        match out.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
 /// The char boundary at or before byte `i` of `text`.
 pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     while !text.is_char_boundary(i) {
