@@ -12,6 +12,9 @@ pub enum Error {
     #[error("unknown language `{0}`; supported: {supported}", supported = crate::lang::supported_tags())]
     /// A `--language` tag or config value detritus does not know.
     UnknownLanguage(String),
+    #[error("unknown syntax `{0}`; supported: plain, markdown (md), rst (restructuredtext)")]
+    /// A `--syntax` name or a `syntax` argument detritus does not know.
+    UnknownSyntax(String),
     #[error("invalid protect pattern `{pattern}`: {reason}")]
     /// A `protect` pattern that is not a valid regular expression.
     BadPattern {

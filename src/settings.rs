@@ -87,6 +87,31 @@ impl Syntax {
     }
 }
 
+impl FromStr for Syntax {
+    type Err = Error;
+
+    /// Accepts `plain`, `markdown` or `md`, `rst` or `restructuredtext`, in
+    /// any case.
+    fn from_str(name: &str) -> Result<Syntax, Error> {
+        match name.to_ascii_lowercase().as_str() {
+            "plain" | "text" => Ok(Syntax::Plain),
+            "markdown" | "md" => Ok(Syntax::Markdown),
+            "rst" | "rest" | "restructuredtext" => Ok(Syntax::ReStructuredText),
+            _ => Err(Error::UnknownSyntax(name.to_string())),
+        }
+    }
+}
+
+impl std::fmt::Display for Syntax {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Syntax::Plain => "plain",
+            Syntax::Markdown => "markdown",
+            Syntax::ReStructuredText => "rst",
+        })
+    }
+}
+
 /// The settings a [`crate::Linter`] is built from.
 #[derive(Clone, Debug, Default)]
 pub struct Settings {

@@ -41,10 +41,13 @@ class Linter:
         file's ``unsafe-fixes``, else ``False``).
     :param language: a BCP 47 tag (``"en"``, ``"fr-CA"``), ``"auto"`` (the
         default: each paragraph's language is identified) or ``"other"``.
+    :param syntax: how the texts are marked up: ``"plain"`` (the default),
+        ``"markdown"`` or ``"rst"``. Code, links and directives of marked-up
+        text are left alone.
     :param config: path of a ``detritus.toml`` to read; the arguments above
         override its keys, as command-line flags do.
-    :raises ValueError: for an unknown rule selector or language, or a bad
-        config file.
+    :raises ValueError: for an unknown rule selector, language or syntax, or
+        a bad config file.
     :raises OSError: when the config file cannot be read.
     """
 
@@ -55,12 +58,14 @@ class Linter:
         unsafe_fixes: Optional[bool] = None,
         language: Optional[str] = None,
         config: Optional[str] = None,
+        syntax: Optional[str] = None,
     ) -> None:
         self._options: Dict[str, Any] = dict(
             select=_selectors(select),
             ignore=_selectors(ignore),
             unsafe_fixes=unsafe_fixes,
             language=language,
+            syntax=syntax,
             config=None if config is None else str(config),
         )
         self._inner = _Linter(**self._options)
@@ -221,13 +226,15 @@ def _warn(errors: "list[tuple[int, str]]") -> None:
 
 
 @functools.lru_cache(maxsize=32)
-def _linter(unsafe: bool, select: Optional[tuple], ignore: Optional[tuple], language: Optional[str]) -> Linter:
-    return Linter(select=select, ignore=ignore, unsafe_fixes=unsafe, language=language)
+def _linter(
+    unsafe: bool, select: Optional[tuple], ignore: Optional[tuple], language: Optional[str], syntax: Optional[str]
+) -> Linter:
+    return Linter(select=select, ignore=ignore, unsafe_fixes=unsafe, language=language, syntax=syntax)
 
 
-def _cached(unsafe: bool, select: Any, ignore: Any, language: Optional[str]) -> Linter:
+def _cached(unsafe: bool, select: Any, ignore: Any, language: Optional[str], syntax: Optional[str]) -> Linter:
     as_key = lambda v: None if v is None else tuple(_selectors(v) or ())
-    return _linter(unsafe, as_key(select), as_key(ignore), language)
+    return _linter(unsafe, as_key(select), as_key(ignore), language, syntax)
 
 
 def fix(
@@ -237,14 +244,15 @@ def fix(
     select: Optional[Union[str, Sequence[str]]] = None,
     ignore: Optional[Union[str, Sequence[str]]] = None,
     language: Optional[str] = None,
+    syntax: Optional[str] = None,
 ) -> str:
     """``text`` with its safe fixes applied (and unsafe ones with ``unsafe=True``).
 
     The linter for each combination of options is built once and reused.
 
-    :raises ValueError: for an unknown rule selector or language.
+    :raises ValueError: for an unknown rule selector, language or syntax.
     """
-    return _cached(unsafe, select, ignore, language).fix(text)
+    return _cached(unsafe, select, ignore, language, syntax).fix(text)
 
 
 def check(
@@ -253,12 +261,13 @@ def check(
     select: Optional[Union[str, Sequence[str]]] = None,
     ignore: Optional[Union[str, Sequence[str]]] = None,
     language: Optional[str] = None,
+    syntax: Optional[str] = None,
 ) -> List[Diagnostic]:
     """Every piece of debris in ``text``, each with its proposed fix.
 
-    :raises ValueError: for an unknown rule selector or language.
+    :raises ValueError: for an unknown rule selector, language or syntax.
     """
-    return _cached(False, select, ignore, language).check(text)
+    return _cached(False, select, ignore, language, syntax).check(text)
 
 
 def rules() -> "list[tuple[str, str, str, str, str]]":

@@ -46,6 +46,7 @@ class Linter:
         ignore: Optional[List[str]] = None,
         unsafe_fixes: Optional[bool] = None,
         language: Optional[str] = None,
+        syntax: Optional[str] = None,
         config: Optional[str] = None,
     ) -> None: ...
     @property

@@ -130,12 +130,13 @@ fn value_error(e: detritus::Error) -> PyErr {
 #[pymethods]
 impl Linter {
     #[new]
-    #[pyo3(signature = (*, select=None, ignore=None, unsafe_fixes=None, language=None, config=None))]
+    #[pyo3(signature = (*, select=None, ignore=None, unsafe_fixes=None, language=None, syntax=None, config=None))]
     fn new(
         select: Option<Vec<String>>,
         ignore: Option<Vec<String>>,
         unsafe_fixes: Option<bool>,
         language: Option<String>,
+        syntax: Option<String>,
         config: Option<std::path::PathBuf>,
     ) -> PyResult<Linter> {
         // The file's keys first, then what the call names, as flags override
@@ -161,6 +162,9 @@ impl Linter {
         }
         if let Some(tag) = language {
             settings.language = tag.parse().map_err(value_error)?;
+        }
+        if let Some(name) = syntax {
+            settings.syntax = name.parse().map_err(value_error)?;
         }
         // A Python string is a record of a data set, not a file: a byte
         // order mark at its start is debris, as in `fix --jsonl`.

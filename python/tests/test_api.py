@@ -1,5 +1,6 @@
 """The Python API: what each function returns and refuses."""
 
+import pickle
 import sys
 import threading
 
@@ -57,6 +58,17 @@ def test_an_unknown_rule_or_language_is_a_value_error_that_names_it():
         detritus.Linter(ignore=["space-before-punctuatio"])
     with pytest.raises(ValueError, match="klingon"):
         detritus.Linter(language="klingon")
+
+
+def test_syntax_markdown_leaves_code_alone_and_an_unknown_syntax_is_a_value_error():
+    text = "It runs , then stops.\n\n```\nfoo  bar\n```\n"
+    assert detritus.fix(text, syntax="markdown") == text.replace("runs , then", "runs, then")
+    assert "foo bar" in detritus.fix(text)
+    linter = detritus.Linter(syntax="markdown")
+    assert linter.fix_many([text]) == [detritus.fix(text, syntax="markdown")]
+    assert pickle.loads(pickle.dumps(linter)).fix(text) == linter.fix(text)
+    with pytest.raises(ValueError, match="asciidoc"):
+        detritus.Linter(syntax="asciidoc")
 
 
 def test_a_non_string_is_a_type_error():
@@ -163,8 +175,6 @@ def test_rules_lists_every_rule_with_its_safety():
 
 
 def test_a_linter_pickles_as_its_options():
-    import pickle
-
     linter = detritus.Linter(select=["W001"], unsafe_fixes=True)
     copy = pickle.loads(pickle.dumps(linter))
     assert copy.rules == ["W001"] and copy.unsafe_fixes

@@ -75,6 +75,8 @@ def test_the_filter_drops_documents_full_of_debris_and_keeps_the_rest(tmp_path):
 def test_a_bad_option_fails_when_the_step_is_built_not_in_a_worker():
     with pytest.raises(ValueError, match="X999"):
         DetritusCleaner(select=["X999"])
+    with pytest.raises(ValueError, match="asciidoc"):
+        DetritusCleaner(syntax="asciidoc")
 
 
 def test_the_cleaner_metadata_has_one_type_so_parquet_can_hold_it(tmp_path):

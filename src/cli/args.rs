@@ -124,6 +124,14 @@ pub struct InputArgs {
     #[arg(long, value_name = "TAG")]
     pub language: Option<String>,
 
+    /// How the text is marked up, which decides what of it is prose:
+    /// `auto` (the default) reads .md and .markdown files as Markdown, .rst
+    /// and .rest as reStructuredText, the rest and standard input as plain
+    /// text (see --stdin-filename); `plain`, `markdown` or `rst` reads every
+    /// text, and every --jsonl record, so.
+    #[arg(long, value_name = "SYNTAX", value_parser = ["auto", "plain", "markdown", "rst"])]
+    pub syntax: Option<String>,
+
     /// Mend two sentences glued with no space (`development.The paper`)
     /// with a paragraph break instead of a space, where a paragraph's worth
     /// of text stands on each side of the gap. Also `restore-paragraphs = true`.

@@ -44,6 +44,10 @@ pub(crate) fn show_settings(input: &InputArgs) -> Result<ExitCode> {
     writeln!(out, "extend-safe-fixes: {}", list(&s.extend_safe_fixes))?;
     writeln!(out, "extend-unsafe-fixes: {}", list(&s.extend_unsafe_fixes))?;
     writeln!(out, "protect: {}", list(&s.protect))?;
+    match setup.syntax {
+        Some(syntax) => writeln!(out, "syntax: {syntax}")?,
+        None => writeln!(out, "syntax: auto (by file extension)")?,
+    }
     writeln!(out, "records (--jsonl): {}", s.records)?;
     writeln!(out, "restore-paragraphs: {}", s.restore_paragraphs)?;
     writeln!(out, "per-file-ignores: {}", setup.per_file.len())?;
@@ -67,13 +71,14 @@ pub(crate) struct Setup {
     pub(crate) base: Settings,
     /// Per-file ignores: a glob and the rules it turns off.
     pub(crate) per_file: Vec<(globset::GlobMatcher, Vec<String>)>,
-    /// Linters for files that match per-file ignores, by the set of patterns matched.
-    /// Linters by the per-file-ignore patterns matched and whether the text is Markdown.
+    /// Linters by the per-file-ignore patterns matched and the text's syntax.
     pub(crate) derived: std::sync::Mutex<std::collections::HashMap<LinterKey, std::sync::Arc<Linter>>>,
     pub(crate) filter: input::Filter,
     /// The config file in force, if any.
     pub(crate) config: Option<std::path::PathBuf>,
     pub(crate) unsafe_fixes: bool,
+    /// `--syntax`: every text's syntax, or `None` to tell it by extension.
+    pub(crate) syntax: Option<Syntax>,
     /// The options: a nested config's setup is built from them, and
     /// `--stdin-filename` names standard input for per-file ignores.
     pub(crate) input: InputArgs,
@@ -121,6 +126,10 @@ impl Setup {
                 .map_or(Ok(Language::default()), str::parse)
                 .map_err(|e| named("language", e))?,
         };
+        let syntax = match input.syntax.as_deref() {
+            None | Some("auto") => None,
+            Some(name) => Some(name.parse::<Syntax>()?),
+        };
         let base = Settings {
             select: pick(&input.select, c.select),
             ignore: pick(&input.ignore, c.ignore),
@@ -128,7 +137,7 @@ impl Setup {
             protect: c.protect,
             extend_safe_fixes: c.extend_safe_fixes,
             extend_unsafe_fixes: c.extend_unsafe_fixes,
-            syntax: Syntax::Plain,
+            syntax: syntax.unwrap_or_default(),
             records: input.jsonl,
             restore_paragraphs: input.restore_paragraphs || c.restore_paragraphs.unwrap_or(false),
         };
@@ -154,7 +163,9 @@ impl Setup {
         Ok(Setup {
             base,
             per_file,
-            derived: std::sync::Mutex::new([((Vec::new(), Syntax::Plain), std::sync::Arc::new(linter))].into()),
+            derived: std::sync::Mutex::new(
+                [((Vec::new(), syntax.unwrap_or_default()), std::sync::Arc::new(linter))].into(),
+            ),
             filter: input::Filter {
                 exclude: config::globs("exclude", &c.exclude)?,
                 include: if input.include.is_empty() {
@@ -173,6 +184,7 @@ impl Setup {
             },
             config: loaded.path.clone(),
             unsafe_fixes: c.unsafe_fixes.unwrap_or(false),
+            syntax,
             input: input.clone(),
             nested: Default::default(),
             folders: Default::default(),
@@ -248,7 +260,9 @@ impl Setup {
             Some(Source::Stdin) => self.input.stdin_filename.as_ref(),
             None => None,
         };
-        let syntax = path.map_or(Syntax::Plain, |p| Syntax::of_path(p));
+        let syntax = self
+            .syntax
+            .unwrap_or_else(|| path.map_or(Syntax::Plain, |p| Syntax::of_path(p)));
         let matched: Vec<usize> = match path {
             Some(path) if !self.per_file.is_empty() => {
                 let rel = std::path::absolute(path).ok();

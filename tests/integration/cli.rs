@@ -514,6 +514,48 @@ fn stdin_named_as_markdown_is_read_as_markdown() {
 }
 
 #[test]
+fn records_named_as_markdown_keep_their_code_blocks() {
+    let record = r#"{"text":"It runs , then stops.\n\n```\nfoo  bar\n```\n"}"#;
+    detritus()
+        .args(["fix", "--jsonl", "--syntax", "markdown", "-"])
+        .write_stdin(format!("{record}\n"))
+        .assert()
+        .code(0)
+        .stdout(format!("{}\n", record.replace("runs , then", "runs, then")));
+    // Read as plain text, the fence is prose and its double space goes.
+    let plain = detritus()
+        .args(["fix", "--jsonl", "-"])
+        .write_stdin(format!("{record}\n"))
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(plain.stdout).unwrap().contains("foo bar"));
+}
+
+#[test]
+fn syntax_overrides_the_extension_and_rejects_unknown_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.txt");
+    fs::write(&path, "It runs.\n\n```\nfoo  bar\n```\n").unwrap();
+    detritus()
+        .args(["check", "--syntax", "markdown"])
+        .arg(&path)
+        .assert()
+        .code(0);
+    detritus().arg("check").arg(&path).assert().code(1);
+    detritus()
+        .args(["check", "--show-settings", "--syntax", "rst"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("syntax: rst"));
+    detritus()
+        .args(["check", "--syntax", "asciidoc"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("possible values: auto, plain, markdown, rst"));
+}
+
+#[test]
 fn directories_are_walked_in_a_stable_order() {
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir(dir.path().join("sub")).unwrap();

@@ -40,9 +40,10 @@ class _Options:
         language: Optional[str],
         config: Optional[str],
         threads: Optional[int],
+        syntax: Optional[str],
     ) -> None:
         self.options: Dict[str, Any] = dict(
-            select=select, ignore=ignore, unsafe_fixes=unsafe_fixes, language=language, config=config
+            select=select, ignore=ignore, unsafe_fixes=unsafe_fixes, language=language, config=config, syntax=syntax
         )
         self.threads = threads
         # Fail at construction, in the driver, on an unknown rule or a bad config.
@@ -82,9 +83,10 @@ class DetritusCleaner(PipelineStep):
         batch_size: int = 256,
         threads: Optional[int] = None,
         metadata_key: str = "detritus_fixes",
+        syntax: Optional[str] = None,
     ) -> None:
         super().__init__()
-        self._options = _Options(select, ignore, unsafe_fixes, language, config, threads)
+        self._options = _Options(select, ignore, unsafe_fixes, language, config, threads, syntax)
         self.batch_size = batch_size
         self.metadata_key = metadata_key
 
@@ -127,9 +129,10 @@ class DetritusFilter(BaseFilter):
         batch_size: int = 256,
         threads: Optional[int] = None,
         metadata_key: str = "detritus_debris_per_1000_chars",
+        syntax: Optional[str] = None,
     ) -> None:
         super().__init__(exclusion_writer=exclusion_writer, batch_size=batch_size)
-        self._options = _Options(select, ignore, None, language, config, threads)
+        self._options = _Options(select, ignore, None, language, config, threads, syntax)
         self.max_per_1000_chars = max_per_1000_chars
         self.metadata_key = metadata_key
 

@@ -37,6 +37,7 @@ def clean(
     language: Optional[str] = None,
     config: Optional[str] = None,
     threads: Optional[int] = 1,
+    syntax: Optional[str] = None,
 ) -> Any:
     """``df`` with ``column`` (a string column) fixed; every other column
     and the schema unchanged. Each Spark task uses ``threads`` threads (one
@@ -55,6 +56,7 @@ def clean(
                 "unsafe_fixes": unsafe_fixes,
                 "language": language,
                 "config": config,
+                "syntax": syntax,
             }.items()
         )
     )
