@@ -185,12 +185,24 @@ pub fn command_runs_to(head: &str) -> bool {
     let line = &tail[tail.rfind('\n').map_or(0, |i| i + 1)..];
     // The words from the end back, the nearest tool's name last.
     let mut args = 0;
+    let mut first = "";
     for w in line.rsplit([' ', '\t']).filter(|w| !w.is_empty()) {
+        first = w;
         // `$ make`, `` `make ``, `"cd doc ; make man"`: a tool shown or quoted.
         if TOOLS
             .binary_search(&w.trim_start_matches(['`', '$', '"', '“', '(']))
             .is_ok()
         {
+            return true;
+        }
+        // `SANE_DEBUG=20 ; xscanimage`: an environment variable set.
+        if w.split_once('=').is_some_and(|(name, _)| {
+            name.len() >= 2
+                && name.starts_with(|c: char| c.is_ascii_uppercase())
+                && name
+                    .bytes()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'_')
+        }) {
             return true;
         }
         let argument = w
@@ -203,7 +215,9 @@ pub fn command_runs_to(head: &str) -> bool {
             return false;
         }
     }
-    false
+    // `-execdir command ;`: an option opening its line, as a manual lists
+    // them, with its arguments to the mark.
+    first.len() >= 3 && first.starts_with('-') && first[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '-')
 }
 
 /// Whether `line` reads as a statement of a program shown in a block of
@@ -355,6 +369,49 @@ pub fn is_code_block(lines: &[(&str, bool)]) -> bool {
         .filter(|&&(line, code)| code || looks_like_statement(line))
         .count();
     lines.len() >= 2 && (statements >= 2 && statements * 2 >= lines.len() || is_indented_listing(lines))
+        || is_drawn_block(lines)
+}
+
+/// Three lines or more, two thirds of them sketched and one a drawing (or
+/// four sketched: a portrait drawn in one mark, `$$$$  $$$`):
+/// ASCII art, whose thinner lines (`|   |`, `j   l` under a drawn head)
+/// no test of one line can tell. Prose is mostly letters, and a scrap of
+/// debris (`. ,`) is one line among sentences.
+fn is_drawn_block(lines: &[(&str, bool)]) -> bool {
+    if lines.len() < 3 {
+        return false;
+    }
+    // Prose settles it within its first lines: a third not sketched.
+    let (mut written, mut plain) = (0, 0);
+    for (l, _) in lines {
+        if l.trim().is_empty() {
+            continue;
+        }
+        written += 1;
+        if !is_sketched(l) {
+            plain += 1;
+            if plain * 3 > lines.len() {
+                return false;
+            }
+        }
+    }
+    let sketched = written - plain;
+    written >= 3 && sketched * 3 >= written * 2 && (sketched >= 4 || lines.iter().any(|&(_, code)| code))
+}
+
+/// A line under two fifths letters that sets its marks apart with a gap
+/// (`|   |`) or holds six of them.
+fn is_sketched(line: &str) -> bool {
+    if mostly_ascii_letters(line.as_bytes()) {
+        return false;
+    }
+    let t = line.trim();
+    let (mut marks, mut letters) = (0usize, 0usize);
+    for c in t.chars().filter(|c| !c.is_whitespace()) {
+        marks += 1;
+        letters += usize::from(c.is_alphabetic());
+    }
+    marks >= 1 && letters * 5 < marks * 2 && (marks >= 6 || t.contains("  "))
 }
 
 /// Two lines or more, every one set in by four spaces or a tab, not all
@@ -373,6 +430,22 @@ fn is_indented_listing(lines: &[(&str, bool)]) -> bool {
         && lines.iter().any(|&(l, _)| !l.trim().is_empty() && !sentence(l))
 }
 
+/// Whether ASCII letters alone make two fifths of the bytes that are not
+/// ASCII blanks, an upper bound on a line's marks: then it is not a
+/// drawing. Most lines are prose, settled by this one pass that vectorises.
+fn mostly_ascii_letters(b: &[u8]) -> bool {
+    let (ascii_letters, blanks) = b.chunks(128).fold((0usize, 0usize), |(l, w), chunk| {
+        let (cl, cw) = chunk.iter().fold((0u8, 0u8), |(l, w), &c| {
+            // `is_ascii_alphabetic` and ASCII `is_whitespace` (tab to CR, space), without branches.
+            let letter = u8::from((c | 0x20).wrapping_sub(b'a') < 26);
+            let blank = u8::from(c == b' ') | u8::from(c.wrapping_sub(b'\t') <= b'\r' - b'\t');
+            (l + letter, w + blank)
+        });
+        (l + usize::from(cl), w + usize::from(cw))
+    });
+    ascii_letters * 5 >= (b.len() - blanks) * 2
+}
+
 /// A line that is mostly not letters: ASCII art (`( o o )`, `___,,--''`)
 /// or a table of figures (` 3  195.136.251.189  28.879 ms`). Its marks
 /// and spacing are strokes and columns; prose is mostly letters, and a
@@ -383,20 +456,7 @@ fn is_drawing(line: &str) -> bool {
     // debris repeats one mark (`Done. ))))))[`, `great,,,,,`).
     let mut counts = [0usize; 128];
     let b = line.as_bytes();
-    // A drawing is under two fifths letters. Most lines are prose, settled
-    // by one pass that vectorises: ASCII letters alone already make two
-    // fifths of every byte that is not an ASCII blank, an upper bound on
-    // the marks.
-    let (ascii_letters, blanks) = b.chunks(128).fold((0usize, 0usize), |(l, w), chunk| {
-        let (cl, cw) = chunk.iter().fold((0u8, 0u8), |(l, w), &c| {
-            // `is_ascii_alphabetic` and ASCII `is_whitespace` (tab to CR, space), without branches.
-            let letter = u8::from((c | 0x20).wrapping_sub(b'a') < 26);
-            let blank = u8::from(c == b' ') | u8::from(c.wrapping_sub(b'\t') <= b'\r' - b'\t');
-            (l + letter, w + blank)
-        });
-        (l + usize::from(cl), w + usize::from(cw))
-    });
-    if ascii_letters * 5 >= (b.len() - blanks) * 2 {
+    if mostly_ascii_letters(b) {
         return false;
     }
     let mut i = 0;
@@ -429,7 +489,10 @@ fn is_drawing(line: &str) -> bool {
     let mixed = distinct >= 3 && strokes >= 2 && counts.iter().all(|&n| n * 5 <= symbols * 2);
     // A table of figures sets them in columns.
     let table = digits * 2 >= marks && line.trim().contains("  ");
-    marks >= 6 && letters * 5 < marks * 2 && (mixed || table)
+    // Two kinds of marks set wide apart are drawn (`,:      :,`, the
+    // sides of a heart): debris sits close, `. ,`.
+    let spread = marks >= 4 && distinct >= 2 && line.trim().contains("   ");
+    letters * 5 < marks * 2 && ((marks >= 6 && (mixed || table)) || spread)
 }
 
 /// A statement that assigns what a function returns, whatever its
@@ -516,6 +579,23 @@ mod tests {
         // Letters outside ASCII are read one by one, not by the vector pass.
         assert!(!is_code_line("привет, мир: это строка прозы, а не рисунок."));
         assert!(is_code_line("  3  195.136.251.189  28.879 ms  «—»"));
+    }
+
+    #[test]
+    fn a_drawing_keeps_its_thin_lines_and_marks_set_wide_apart() {
+        let linter = Linter::new(&Settings::default()).unwrap();
+        for art in [
+            " ,:    V '. .' V    :,\n,:        / '        :,\n,:                   :,\n ,:       =:=       :,\n",
+            "   _._     _ |oo| _  / \\__/ \\\n             /  \\     ,    ,\n      ~\"T(  r r)\n        |   |\n        j   l\n",
+        ] {
+            assert_eq!(linter.fix(art, FixMode::Unsafe).unwrap().text, art);
+        }
+        // Marks close together among sentences are still debris.
+        let debris = "The plan worked.\n. ,\nIt grew , then fell.\n";
+        assert_eq!(
+            linter.fix(debris, FixMode::Safe).unwrap().text,
+            "The plan worked.\nIt grew, then fell.\n"
+        );
     }
 
     #[test]

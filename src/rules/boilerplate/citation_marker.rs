@@ -273,7 +273,8 @@ fn footnote(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Whether `before` ends in a bracket of arithmetic, `(a + b)`: an
-/// operator between its words, within 80 bytes.
+/// operator between its words, within 80 bytes; or a term of a few
+/// characters, `(ix)²`, `(2n)³`, where a note would follow words.
 fn formula_before(before: &str) -> bool {
     let inner = &before[..before.len() - 1];
     let from = crate::span::ceil_char_boundary(inner, inner.len().saturating_sub(80));
@@ -281,6 +282,7 @@ fn formula_before(before: &str) -> bool {
     window.rfind('(').is_some_and(|open| {
         let content = &window[open + 1..];
         ["+", "*", "=", " - ", " / "].iter().any(|op| content.contains(op))
+            || (content.len() <= 4 && !content.contains(char::is_whitespace))
     })
 }
 
@@ -296,5 +298,13 @@ mod tests {
         let text = "It uses XDS[7] and the DND protocol.[8]\n\n[7] See the XDS page.";
         let found: Vec<&str> = linter.check(text).iter().map(|d| d.span.slice(text)).collect();
         assert_eq!(found, ["[8]"]);
+    }
+
+    #[test]
+    fn keeps_a_terms_power_and_flags_a_note_after_words_in_brackets() {
+        let linter = crate::rules::testing::linter(&super::META, crate::Language::Auto);
+        let text = "e^ix = 1 + ix + (ix)² + (ix)³ and the claim (see the report)² was made.";
+        let found: Vec<&str> = linter.check(text).iter().map(|d| d.span.slice(text)).collect();
+        assert_eq!(found, ["²"]);
     }
 }

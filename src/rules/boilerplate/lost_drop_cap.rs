@@ -43,6 +43,7 @@ them and has no fix.",
     ],
     keeps: &[
         "he said on Monday that profits rose by a fifth.",
+        "s = (char*)(long)retval;  /* ouch */\nreturn s.len; /* and this is the end. */\n",
         "or URLs. HTTP libraries will not accept bytes for header names or values.",
         "he looked...with clouded eyes and an altered manner of breathing.",
         "his sorrow...made him look haggard and woebegone, they said.",
@@ -120,6 +121,8 @@ impl Rule for LostDropCap {
             || PARTICLES.contains(&word)
             || line.split_whitespace().nth(4).is_none()
             || !line.contains(['.', '!', '?'])
+            // `s = (char*)(long)retval;`: a program's first line.
+            || doc.in_code_line(start)
         {
             return;
         }

@@ -120,6 +120,7 @@ word is never safe.",
         },
     ],
     keeps: &[
+        "       -o, --options options\n           Use the specified mount options.\n\n           mount -o bind,ro toto toto\n",
         "If I told you you had a beautiful body, would you hold it against me? Poor poor pitiful me. My my, hey hey.",
         "# Use these settings if you wish to make use of the network console\n# for a remote installation over SSH.\n#d-i network-console/password password r00tme\n#d-i tasksel tasksel/first multiselect standard\n",
         "He said it was fine. Yay yay! The coach said: Wow wow! Then, meep meep, off he went. Woot woot!",
@@ -229,6 +230,12 @@ impl Rule for DoubledWord {
                     .trim_start_matches('-')
                     .starts_with(|c: char| c.is_ascii_alphabetic());
             if head.len() < a.start && option {
+                continue;
+            }
+            // `--options options`: an option, then the name of its
+            // argument; `mount -o bind toto toto`: a command's arguments.
+            let dashes = text[..a.start].len() - text[..a.start].trim_end_matches('-').len();
+            if (dashes > 0 && text[..a.start - dashes].ends_with(char::is_whitespace)) || doc.in_code_line(a.start) {
                 continue;
             }
             let lead = second.chars().next().unwrap_or(' ');

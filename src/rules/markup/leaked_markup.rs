@@ -306,6 +306,12 @@ impl Rule for LeakedMarkup {
             kept.push(item);
         }
         let groups = group_adjacent(text, kept);
+        // `<HTML><HEAD>…`: a text holding a whole page (an e-mail's HTML
+        // part, a page shown in a joke) shows its markup; a scrap of a page
+        // leaks tags into prose, not a page's skeleton.
+        let page = ["<html", "<HTML", "<!DOCTYPE", "<!doctype"]
+            .iter()
+            .any(|p| memchr::memmem::find(text.as_bytes(), p.as_bytes()).is_some());
         for (i, group) in groups.iter().enumerate() {
             // Markup in a program's example is the program's; `<br> hi`
             // opening a line of a chat's log is a speaker's nick.
@@ -377,7 +383,7 @@ impl Rule for LeakedMarkup {
                 && crate::lang::is_function_word(word);
             // `{{ message }}`, `{{< hint >}}`, `class="active"` in a Markdown
             // or reStructuredText source: the document's own syntax, often.
-            let taught = group.safe && (object || doc.is_marked_up() || names_markup_near(text, group.span));
+            let taught = group.safe && (object || page || doc.is_marked_up() || names_markup_near(text, group.span));
             let fix = if group.safe && !doc.holds_program() && !announced && !taught {
                 Fix::safe_edit("remove the markup", edit)
             } else if taught {
@@ -575,6 +581,15 @@ mod tests {
         let text = "Keys live in ${HOME}/.ssh; edit the [fs_types] section, or path[path_len].";
         assert_eq!(fix(text, FixMode::Safe), text);
         assert_eq!(fix("[ad_1]\nText.", FixMode::Safe), "Text.");
+    }
+
+    #[test]
+    fn a_whole_page_is_shown_and_its_markup_waits_for_review() {
+        let page =
+            "<HTML>\n<HEAD>\n<TITLE>Fortune</TITLE>\n</HEAD>\n<BODY>\n<B>Do you know HTML too?</B>\n</BODY>\n</HTML>\n";
+        assert_eq!(fix(page, FixMode::Safe), page);
+        assert!(!fix(page, FixMode::Unsafe).contains("<B>"));
+        assert_eq!(fix("Shares <b>rose</b>.\n", FixMode::Safe), "Shares rose.\n");
     }
 
     #[test]

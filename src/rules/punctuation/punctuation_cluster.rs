@@ -340,7 +340,12 @@ fn judge(text: &str, marks: &[Mark], next: Next, language: Option<Lang>) -> Verd
     // `введите в приглашении !.`, `선택), ! 문자를`: a `!` or `?` set apart
     // by a space before it and after it names the key to type.
     if marks.iter().any(|m| {
-        m.kind == Kind::Final && text[..m.at].ends_with(' ') && text[m.at + 1..].starts_with([' ', '.', ',', '\n'])
+        // The text's end reads as a line's end, so a paragraph alone is
+        // judged as it is inside its text.
+        let after = &text[m.at + 1..];
+        m.kind == Kind::Final
+            && text[..m.at].ends_with(' ')
+            && (after.is_empty() || after.starts_with([' ', '.', ',', '\n']))
     }) {
         return Verdict::Skip;
     }

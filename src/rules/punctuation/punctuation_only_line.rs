@@ -17,13 +17,15 @@ translation leaves them where a sentence was dropped.
 
 A line of periods alone (`..`, `. . . .`) is flagged as well, but it
 may be a deliberate section break, so its fix is unsafe; so is that of an
-indented line, of one mark doubled (a shell `case`'s `;;`,
+indented line, of a lone `?` or `!` (a reply, a list's `?` step before
+`Profit!`), of one mark doubled (a shell `case`'s `;;`,
 reStructuredText's `::`) or of more than four marks (code, ASCII art), and
 of a line of marks above or below another, a pause drawn down the page,
 and of one between two short lines that end on no mark: cells of a
 flattened table, where `, ,` is a ditto mark.
 
-Left alone even with unsafe fixes: a line near a line of a short symbol
+Left alone even with unsafe fixes: a line of a drawing (`,:      :,`, a
+heart's sides), a line near a line of a short symbol
 (`#`, `0`, `?`), in a table of symbols, one cell a line, each above its
 explanation; the mark is a symbol documented (a regular expression's `.`).
 
@@ -62,6 +64,7 @@ for the lines that may be meant.",
         },
     ],
     keeps: &[
+        " ,:    V '. .' V    :,\n,:        / '        :,\n,:                   :,\n ,:       =:=       :,\n",
         "                         604800 )       ; Negative Cache TTL\n;\n; The @ refers to the zone name (\"falcot.com\" here)\n; or to $ORIGIN if that directive has been used\n;\n@       IN      NS      ns\n",
         "I have a directory like this:\n$ tree -d\n.\n|-- current7\n|   |-- SRPMS.current\n|   `-- redhat\n",
         "Part one.\n\n---\n\n***\n\n* * *\n\n___\n\nPart two.",
@@ -159,8 +162,10 @@ impl Rule for PunctuationOnlyLine {
                     .strip_prefix(s.trim())
                     .is_some_and(|rest| rest.starts_with(' '))
             };
+            // A drawing's line of marks (`,:      :,`) is one of its strokes.
             if (!prev_blank && (leads(i - 1) || (doc.in_code_line(lines[i - 1].start) && doc.in_code_line(line.start))))
                 || (!next_blank && leads(i + 1))
+                || doc.in_code_line(line.start)
             {
                 continue;
             }
@@ -184,8 +189,12 @@ impl Rule for PunctuationOnlyLine {
             }
             // `…odpowiedzialności za dokonane czyny` then `?` alone: the
             // question's own mark, wrapped. It goes back up, not away.
+            // Set in from the margin, it is placed: a concrete poem's last
+            // `!` centred under its lines.
             let body = s.trim();
-            if matches!(body, "?" | "!" | "?!" | "!?")
+            let exclaims = matches!(body, "?" | "!" | "?!" | "!?");
+            if exclaims
+                && !s.starts_with([' ', '\t'])
                 && !prev_blank
                 && text[..lines[i - 1].end].ends_with(char::is_alphanumeric)
             {
@@ -200,6 +209,11 @@ impl Rule for PunctuationOnlyLine {
                     .with_fix(Fix::safe_edit("join it to the line above", Edit::delete(wrap))),
                 );
                 continue;
+            }
+            // A question or an exclamation mark alone says something: a
+            // list's `?` step between `Run this` and `Profit!`, a reply.
+            if exclaims {
+                kind = LineKind::Layout;
             }
             let span = if prev_blank && next_blank && i + 1 < lines.len() {
                 Span::new(line.start, full_end(i + 1))
@@ -244,10 +258,16 @@ mod tests {
             ),
             "Will anyone answer for what they did?\n\nDo you know?\n"
         );
-        assert_eq!(
-            fix("It was over.\n?\nThen it began.\n", FixMode::Safe),
-            "It was over.\nThen it began.\n"
-        );
+        // Alone after a finished sentence, the mark may be meant (a reply,
+        // a list's step): only unsafe fixes delete it.
+        let alone = "It was over.\n?\nThen it began.\n";
+        assert_eq!(fix(alone, FixMode::Safe), alone);
+        assert_eq!(fix(alone, FixMode::Unsafe), "It was over.\nThen it began.\n");
+        let step = "Run this command: ls -l *.html\n\nls -l *.html\n\n?\n\nProfit!\n";
+        assert_eq!(fix(step, FixMode::Safe), step);
+        // Set in under its lines, the mark is placed, not wrapped.
+        let poem = "             you\n              !\n";
+        assert_eq!(fix(poem, FixMode::Safe), poem);
     }
 
     #[test]
@@ -290,8 +310,12 @@ mod tests {
         assert_eq!(fix(text, FixMode::Unsafe), text);
         let regex = "c\n\nmatches the letter c\n\n.\n\nmatches any character\n\n^\n\nmatches the start\n";
         assert_eq!(fix(regex, FixMode::Unsafe), regex);
+        // Not so after a finished sentence, where it may be a reply: only
+        // unsafe fixes delete it.
+        let reply = "A paragraph.\n\n?\n\nDisplays a space instead.\n";
+        assert_eq!(fix(reply, FixMode::Safe), reply);
         assert_eq!(
-            fix("A paragraph.\n\n?\n\nDisplays a space instead.\n", FixMode::Safe),
+            fix(reply, FixMode::Unsafe),
             "A paragraph.\n\nDisplays a space instead.\n"
         );
     }

@@ -478,8 +478,10 @@ fn classify(text: &str, at: usize, end: usize, ch: char) -> Quote {
         _ if close_ctx && !open_ctx => Dir::Close,
         _ => Dir::Either,
     };
-    let inch =
-        matches!(ch, '"' | '”') && prev.is_some_and(|c| c.is_ascii_digit()) && !next.is_some_and(char::is_alphanumeric);
+    // After a digit or a vulgar fraction (`½" thick`, `1¼”`).
+    let inch = matches!(ch, '"' | '”')
+        && prev.is_some_and(|c| c.is_ascii_digit() || matches!(c, '¼'..='¾' | '⅐'..='⅞'))
+        && !next.is_some_and(char::is_alphanumeric);
     let head = text[..at].trim_end_matches([' ', '\t']);
     let sentence_start = head.len() < at
         && head

@@ -22,7 +22,7 @@ line), with `(` and `[` sharing one stack so `[0, 1)` counts as closed.
 Brackets side by side (`)))`) are one finding.
 Left alone: list markers (`a)`, `б)`, `1)`, `iv)`, `2º)`, German law's `aa)`), keys pressed with a
 modifier (`Control+]`, `Ctrl-[`, `Strg + ]`) or in caret notation (`^]`), emoticons (`:)`, `;-)`,
-`:(`, `(:`, `:)))`, `:'-)`, `;~)`, `8-)`, `:))` and `;]]]` with no bracket open before them on
+`:(`, `(:`, `:)))`, `:'-)`, `;~)`, `:_)`, `8-)`, `:))` and `;]]]` with no bracket open before them on
 their line, and the Russian smile of brackets after a word,
 `спасибо)))`, and Korean faces `^^)` and ` --)` with no bracket open on
 their line), the prefix a mail reader puts before each quoted line (`>
@@ -81,7 +81,7 @@ cannot be known.",
         "Choose a) cost, b) speed or iv) both.\n1) First\n2) Second",
         "Nice work :) and thanks ;-) or :( and (:",
         "For example, type \")\" to display \"1)\" in the cell.",
-        "Wir sehen uns morgen. 8-) Bis dann ;~) und :'-) oder :-]",
+        "Wir sehen uns morgen. 8-) Bis dann ;~) und :'-) oder :-] und :_)",
         "Si no borra res, 2º) tanqui la finestra, o 1ª) reiniciï.",
         "P.S. Эта сказка посвящается острову Родос :))) и спасибо)))",
         "Jane wrote:\n> ) Since last night I get odd results from the checker.\n> ) It is set up like this.\n\nUpgrade the client.",
@@ -337,7 +337,7 @@ fn open_on_line(b: &[u8], at: usize, open: u8) -> bool {
 fn face(text: &str, at: usize) -> bool {
     let b = text.as_bytes();
     let eye = |c: u8| matches!(c, b':' | b';' | b'=');
-    let nose = |c: u8| matches!(c, b'-' | b'\'' | b'^' | b'o' | b'~');
+    let nose = |c: u8| matches!(c, b'-' | b'\'' | b'^' | b'o' | b'~' | b'_');
     let before = |n: usize| at.checked_sub(n).map(|i| b[i]);
     let after = |n: usize| b.get(at + n).copied();
     match b[at] {

@@ -137,6 +137,7 @@ one cannot be told. An opening quote that is never closed is only reported: wher
         "The preamble reads:\n\n“Whereas recognition of dignity is the foundation,\n\nWhereas disregard has resulted in barbarous acts,\n\nNow, therefore, the Assembly proclaims this Declaration.”\n\nArticle 1",
         "Il dit : « Nous partons.\n\nNous reviendrons. »",
         "Symbol: the unit's symbol if it has one (e.g. \" for inches).",
+        "Cut the dough into ½\" thick rounds, then into 1¼” strips.",
         "Seconds take a \" sign after the number.",
     ],
 };

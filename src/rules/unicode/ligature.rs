@@ -17,6 +17,10 @@ A typeset PDF draws `fi` as one glyph, and text copied out of it keeps the
 glyph as one character. Search for `final` misses `ﬁnal`, and spell
 checkers and tokenisers read it as an unknown symbol.
 
+Left alone: a ligature with no Latin letter beside it, shown as a
+character (`the ligature ﬁ`, a font sample `♀ ﬁ⑀₂`): a word copied from a
+PDF has its other letters around the glyph.
+
 Fix (safe): write the letters. Unicode lists each ligature as compatibility
 equivalent to its letters (NFKD), so no letter changes.",
     fix: FixAvailability::Safe,
@@ -28,7 +32,10 @@ equivalent to its letters (NFKD), so no letter changes.",
         output: "The final report from the office was flawed.",
     }],
     // Armenian `ﬓ` (U+FB13) and Arabic `ﭐ` (U+FB50) share the block's first bytes.
-    keeps: &["The final report from the office was flawed; ﬓ and ﭐ are other forms."],
+    keeps: &[
+        "The final report from the office was flawed; ﬓ and ﭐ are other forms.",
+        "Sample: ∀∂∈ℝ ☺♀ ﬁ⑀₂ἠḂ, and the ligature ﬂ alone.",
+    ],
 };
 
 /// The letters of U+FB00 to U+FB06, in order.
@@ -52,6 +59,10 @@ impl Rule for Ligature {
                 continue;
             }
             let span = Span::new(at, at + 3);
+            let latin = |c: Option<char>| c.is_some_and(|c| c.is_alphabetic() && c <= '\u{24F}');
+            if !latin(text[..at].chars().next_back()) && !latin(text[at + 3..].chars().next()) {
+                continue;
+            }
             let letters = LETTERS[usize::from(last - 0x80)];
             out.push(
                 Diagnostic::new(&META, span, format!("ligature `{}` for `{letters}`", span.slice(text))).with_fix(

@@ -28,7 +28,8 @@ Markdown marks code.
 
 Left alone: indented blocks (code, poetry, block quotes: two or more
 indented lines in a row), a line indented under a label that ends in a
-colon (`Murphy's Law:` then `⇥Anything that can go wrong…`), list items
+colon (`Murphy's Law:` then `⇥Anything that can go wrong…`) and its
+later paragraphs set in the same way (a dictionary's second sense), list items
 (`- item`, `* item`, `1. item`, `a) item`) and the lines and paragraphs
 that continue one, set in to its text (`1. Install it.` then `   Give it
 a name.`), a program's output under its shell prompt (`$ gio info …`), a
@@ -70,6 +71,7 @@ Fix (safe): delete the indentation.",
         },
     ],
     keeps: &[
+        "Friends, n.:\n\tPeople who borrow your books and set wet glasses on them.\n\n\tPeople who know you well, but like you anyway.\n",
         "Code:\n\n    let x = 1;\n    let y = 2;\n",
         "Steps:\n\n  - first\n  - second\n  1. third\n",
         "  Roses are red,\n  violets are blue.\n",
@@ -232,6 +234,23 @@ impl Rule for LeadingWhitespace {
             // hangs under its label (`Murphy's Law:`, `drug, n.:`).
             if prev_in_para && (!ends_sentence(slice(i - 1)) || slice(i - 1).trim_end().ends_with(':')) {
                 continue;
+            }
+            // A label's second sense, set in as its first is (`Friends,
+            // n.:` over `⇥People who…`, a blank line, `⇥People who…`).
+            if !prev_in_para {
+                let mut j = i;
+                while j > 0 && is_blank_line(slice(j - 1)) {
+                    j -= 1;
+                }
+                let mut k = j.saturating_sub(1);
+                if j > 0 && slice(k).starts_with(&line[..indent_len(line)]) && indented(k) {
+                    while k > 0 && !is_blank_line(slice(k - 1)) && indented(k - 1) {
+                        k -= 1;
+                    }
+                    if k > 0 && !is_blank_line(slice(k - 1)) && slice(k - 1).trim_end().ends_with(':') {
+                        continue;
+                    }
+                }
             }
             // A statement under its `if (…)`, or a block after an rST
             // directive or a `::` paragraph (`.. code-block:: shell`).

@@ -29,7 +29,8 @@ machine translation out of CJK languages. They look like spaces but do not
 break lines, do not match a space in searches and split words oddly.
 
 Left alone, because there the character is deliberate typography: between
-a number and a unit or a symbol (`10 km`, `5 %`, `38 °C`, `10 h 30`), inside a
+a number and a unit or a symbol (`10 km`, `5 %`, `38 °C`, `10 h 30`), before a
+footnote's call (`revues [2]`), inside a
 number (`1 000 000`), before a number (`No. 5`, `Windows 10`), a no-break
 space after a number, written out or not, or an ordinal (`5 mètres`, `one
 minute`, `une seconde`, `12. maaliskuuta`), after
@@ -285,7 +286,15 @@ fn is_deliberate(text: &str, start: usize, end: usize, prev: char, next: char, l
     // `Спиране\u{2009}/\u{2009}Пускане`: a thin or hair space sets a
     // slash apart on purpose, as a typesetter does.
     let fine = matches!(&text[start..end], "\u{2009}" | "\u{200a}" | "\u{202f}");
+    // A footnote's call kept with its word (`revues\u{a0}[2]`, as French
+    // typography sets it).
+    let call = no_break
+        && after.strip_prefix('[').is_some_and(|r| {
+            let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+            (1..=3).contains(&digits) && r[digits..].starts_with(']')
+        });
     inside_quotes
+        || call
         || (fine && (prev == '/' || next == '/'))
         || is_dash(prev)
         || is_dash(next)
@@ -458,6 +467,9 @@ mod tests {
     fn keeps_french_spacing() {
         let text = "«\u{a0}Bonjour\u{a0}» ; oui\u{202f}! 60\u{a0}% ; \"\u{a0}diviser la commande\u{a0}\" pour";
         assert_eq!(fix_in(text, Language::Is(crate::Lang::French)), text);
+        // A footnote's call stays with its word; a bracket of words does not.
+        let calls = "mieux repérer les revues\u{a0}[2]. Elle a\u{a0}[ri].";
+        assert_eq!(fix(calls), "mieux repérer les revues\u{a0}[2]. Elle a [ri].");
     }
 
     #[test]

@@ -16,7 +16,8 @@ join fragments leave the spaces from both sides behind.
 
 Left alone: two spaces after a sentence where the paragraph spaces its
 sentences so (a typewriter's, an e-mail's convention: two or more such
-gaps, and more than single ones, or one and no single one); two spaces
+gaps, and more than single ones, or one and no single one; an initial's
+or a title's period, `C. Philip`, `Mr. Smith`, is no sentence's); two spaces
 between Thai or Lao words, which end a sentence in scripts that have no
 full stop; indentation at the start of a line (`leading-whitespace`),
 whitespace at its end (`trailing-whitespace`), and layout:
@@ -35,7 +36,10 @@ whitespace at its end (`trailing-whitespace`), and layout:
   after code; and a gap that ends where a gap ends on two lines around it,
   or on one when a number or a code stands before it (`a2039…b92
   debian.iso`, checksums; `22  .`, a numbered listing) or a label
-  (`> From:  Jane` over `> Date:  Mon`);
+  (`> From:  Jane` over `> Date:  Mon`); a speaker's label padded so its
+  text starts where the next label's does (`Norm:  Hey` under `Coach:
+  How`); a page's running header, its name at both ends (`LS(1)  User
+  Commands  LS(1)`);
 - a lone wide gap or tab after a label's colon (`Host:⇥No`) or a list
   marker (`(7)⇥After`), or before anything but a word (`free.     --
   Linus`, `/* magic */`, `:-)`);
@@ -86,6 +90,8 @@ Fix (safe): replace the run with one space.",
         },
     ],
     keeps: &[
+        "Coach: How about a beer, Norm?\nNorm:  Hey, I'm high on life, Coach.\n",
+        "Let's hear it for OSI and X!  With those babies in the wings, we can count\non being employed until we drop.\n\t\t-- C. Philip Wood\n",
         "$ date\nThu Sep  2 22:29:48 CEST 2021\n$ TZ=\"Pacific/Honolulu\" date\nThu 02 Sep 2021 10:31:01 AM HST\n",
         "$ hg log -G -q --template '{rev}:{node|short}  ({author})\\n'\no  5:540ba8f317e6  (bob)\n|\n| @  4:cbdfbd5a5db2  (alice)\n|/\n",
         "The summary, as psql prints it:\n\nstatus_code │ last_value │ mean_entries │  zscore\n────────────┼────────────┼──────────────┼────────\n        404 │          0 │ 0.133        │ -0.388\n",
@@ -301,11 +307,21 @@ fn ends_sentence(before: &str) -> bool {
 }
 
 /// How many sentences in `text` end before one space and before two: a
-/// mark, closing quotes or brackets, the spaces, then a capital.
+/// mark, closing quotes or brackets, the spaces, then a capital. An
+/// initial's or a title's period (`-- C. Philip Wood`, `Mr. Smith`) ends
+/// no sentence, and one space after it says nothing of the text's style.
 fn sentence_gaps(text: &str) -> (usize, usize) {
+    const TITLES: &[&str] = &[
+        "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Prof", "Rev", "Gen", "Col", "Capt", "Lt",
+    ];
     let b = text.as_bytes();
     let (mut single, mut double) = (0, 0);
     for i in memchr::memchr3_iter(b'.', b'!', b'?', b) {
+        let word = text[..i].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        if b[i] == b'.' && (word.chars().count() == 1 && word.starts_with(char::is_uppercase) || TITLES.contains(&word))
+        {
+            continue;
+        }
         let mut j = i + 1;
         while b.get(j).is_some_and(|&c| matches!(c, b'"' | b'\'' | b')' | b']')) {
             j += 1;
@@ -339,6 +355,24 @@ fn is_table_rule_or_row(line: &str) -> bool {
         || (b.iter().any(|&c| c == b'-' || c == b'=')
             && b.iter()
                 .all(|&c| matches!(c, b'-' | b'=' | b'+' | b'|' | b':' | b' ' | b'\t')))
+}
+
+/// Whether `s` opens with a weekday's and a month's abbreviations, as
+/// `date` and a mailbox write them: `Fri Nov 26`.
+fn is_weekday(s: &str) -> bool {
+    const DAYS: [&str; 7] = ["Mon ", "Tue ", "Wed ", "Thu ", "Fri ", "Sat ", "Sun "];
+    DAYS.iter().any(|d| s.starts_with(d)) && s.get(4..7).is_some_and(|m| m.bytes().all(|c| c.is_ascii_alphabetic()))
+}
+
+/// A page's running header or footer, its name at both ends:
+/// `LS(1)  User Commands  LS(1)`, as a manual page sets it.
+fn running_header(line: &str) -> bool {
+    let t = line.trim();
+    let first = t.split(' ').next().unwrap_or("");
+    first.len() >= 4
+        && t.len() > first.len() * 2
+        && t.rsplit(' ').next() == Some(first)
+        && !first.chars().any(char::is_lowercase)
 }
 
 /// Whether line `li` follows an e-mail's signature delimiter (`-- ` or
@@ -418,6 +452,7 @@ impl Rule for RepeatedSpaces {
                     let row = text[line.start..].starts_with("  ") && s.wide_gaps >= 1;
                     let t = indented
                         || row
+                        || running_header(line.slice(text))
                         || is_table_rule_or_row(line.slice(text))
                         || s.tab_gaps >= 2
                         || (s.wide_gaps >= 1 && s.gaps >= 2)
@@ -452,6 +487,17 @@ impl Rule for RepeatedSpaces {
             // Thai and Lao have no full stop: a sentence ends at a wider
             // space, typed as two (`…ไม่รู้จัก␣␣โปรดลองอีกครั้ง`).
             if run == "  " && before.is_some_and(thai_or_lao) && text[end..].starts_with(thai_or_lao) {
+                continue;
+            }
+            // Chinese and Japanese subtitles and captions set phrases apart
+            // with two spaces between ideographs (`我知道  你不会来`).
+            let ideograph = |c: char| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}');
+            if before.is_some_and(ideograph) && text[end..].starts_with(ideograph) {
+                continue;
+            }
+            // A mailbox's `From jane@example.org  Fri Nov 26 21:40:36 2004`
+            // line sets its date apart.
+            if head.starts_with("From ") && is_weekday(&text[end..]) {
                 continue;
             }
             // Two spaces after a sentence, where the text spaces its
@@ -504,6 +550,26 @@ impl Rule for RepeatedSpaces {
                 || token.ends_with(':');
             let around = [li.checked_sub(2), li.checked_sub(1), Some(li + 1), Some(li + 2)];
             if around.into_iter().filter(|&i| aligned(i)).count() >= if code { 1 } else { 2 } {
+                continue;
+            }
+            // `Norm:  Hey` under `Coach: How`: a speaker's or a header's
+            // label padded so its text starts where the next label's does.
+            let label = |l: &str| {
+                let l = l.trim_start_matches([' ', '\t', '>']);
+                l.ends_with(':') && l.len() <= 24 && l.split(' ').count() <= 2
+            };
+            let labelled = |i: Option<usize>| {
+                i.and_then(|i| lines.get(i))
+                    .filter(|l| para.contains(**l))
+                    .is_some_and(|l| {
+                        let n = l.slice(text);
+                        n.is_char_boundary(column)
+                            && n.as_bytes().get(column).is_some_and(|&c| c != b' ' && c != b'\t')
+                            && label(n[..column].trim_end_matches(' '))
+                            && n[..column].ends_with(' ')
+                    })
+            };
+            if label(head) && (labelled(li.checked_sub(1)) || labelled(Some(li + 1))) {
                 continue;
             }
             let wide = run.len() >= 3 || run.contains('\t');
@@ -641,6 +707,25 @@ mod tests {
     fn keeps_column_aligned_text() {
         let text = "Alice     30     Paris\nBob       41     Lyon\n";
         assert_eq!(fix(text), text);
+    }
+
+    #[test]
+    fn keeps_ideographs_set_apart_and_a_mailboxs_date() {
+        let text = "我知道  你不会来\n\nFrom jane@example.org  Fri Nov 26 21:40:36 2004\n";
+        assert_eq!(fix(text), text);
+        assert_eq!(fix("From the  start it grew.\n"), "From the start it grew.\n");
+    }
+
+    #[test]
+    fn keeps_a_running_header_and_a_padded_speakers_label_but_not_a_slip() {
+        let header = "SYSTEMD-INITCTL.SERVICE(8)  systemd-initctl.service SYSTEMD-INITCTL.SERVICE(8)\n";
+        assert_eq!(fix(header), header);
+        let dialogue = "Coach: How about a beer, Norm?\nNorm:  Hey, I'm high on life, Coach.\n";
+        assert_eq!(fix(dialogue), dialogue);
+        assert_eq!(
+            fix("Coach: How about a beer?\nNorm said  hey to him.\n"),
+            "Coach: How about a beer?\nNorm said hey to him.\n"
+        );
     }
 
     #[test]

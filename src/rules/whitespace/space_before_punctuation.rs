@@ -550,7 +550,8 @@ fn in_symbol_list(text: &str, start: usize, end: usize) -> bool {
 
 /// Whether the word before the blanks (`before` ends at them) is an article,
 /// or `by` or `with` after a participle (`separated by , and`,
-/// `terminated with ; in`): the mark is what the sentence is about.
+/// `terminated with ; in`) or `with` after `begins` or `ends`: the mark is
+/// what the sentence is about.
 pub(crate) fn names_the_mark(before: &str) -> bool {
     let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     let head = &before[..before.len() - word.len()];
@@ -574,7 +575,12 @@ pub(crate) fn names_the_mark(before: &str) -> bool {
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    matches!(word, "by" | "with") && participle.len() > 4 && participle.ends_with("ed")
+    // `a name that begins with .`: what a word starts or ends with.
+    let places = matches!(
+        participle,
+        "begin" | "begins" | "start" | "starts" | "end" | "ends" | "beginning" | "starting" | "ending"
+    );
+    (matches!(word, "by" | "with") && participle.len() > 4 && participle.ends_with("ed")) || (word == "with" && places)
 }
 
 /// A shell keyword after a `;`: `done`, `fi` or `esac` closing a list, or
@@ -791,6 +797,15 @@ mod tests {
     }
 
     #[test]
+    fn keeps_the_semicolon_that_ends_an_options_command() {
+        let listing = "       -execdir command ;\n\n       -execdir command {} +\n";
+        assert_eq!(fix_en(listing), listing);
+        let set = "Setzen Sie die Variable, bevor Sie das Programm starten:\n\n       export SANE_DEBUG_U12=20 ; xscanimage\n\nDer Wert steuert die Ausführlichkeit des Backends.\n";
+        assert_eq!(fix_en(set), set);
+        assert_eq!(fix_en("-execdir is set , then\n"), "-execdir is set, then\n");
+    }
+
+    #[test]
     fn fixes_a_period_ending_a_paragraph_and_keeps_crlf() {
         assert_eq!(fix_en("the end .\r\n\r\nNext ."), "the end.\r\n\r\nNext.");
     }
@@ -867,6 +882,9 @@ mod tests {
             "It was paid by, the council said."
         );
         assert_eq!(fix_en("He came by , then left."), "He came by, then left.");
+        let dot = "To hide a file, give it a name that begins with .\n";
+        assert_eq!(fix_en(dot), dot);
+        assert_eq!(fix_en("The day ends with a party ."), "The day ends with a party.");
     }
 
     #[test]

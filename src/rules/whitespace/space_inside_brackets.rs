@@ -27,7 +27,8 @@ the same either way, brackets that are named, not used: `the keys
 shell test `[ -f file ]`, `[ name ];`, `[ a = b ]`, a shell's substitution
 `$( command )` or arithmetic `$(( i + 1 ))`, a regex class `[ \\t]` or group
 `( a|b )`, a range `( 0..23)`, a
-variable `[ $x ]`; a range left open (`(1935-    )`), a format's optional part ending in
+variable `[ $x ]`, a call padded inside (`ZDROT( N, S )`), a grammar's
+optional part nested or opening on a mark (`[user [ : password ] @ ]`); a range left open (`(1935-    )`), a format's optional part ending in
 a comma (`[D day[s], ]`); and a bracket padded on both sides that fills its
 line, as a gloss or caption is set (`[ Better late than never ]`); square
 brackets padded around no lowercase letter, a program's block or a syntax's
@@ -247,6 +248,23 @@ fn check_pair(doc: &Document, open: usize, close: usize, out: &mut Vec<Diagnosti
     if b[open] == b'[' && text[..open].ends_with(|c: char| c.is_alphanumeric() || c == '_') {
         return;
     }
+    // `ZDROT( N, CX, S )`, `f( x )`: a call padded inside, as a
+    // programmer's style sets it; `[user [ : password ] @ ]`, `[ : port]`:
+    // a grammar's optional parts, nested or opening on a mark.
+    let glued_call = b[open] == b'(' && text[..open].ends_with(|c: char| c.is_alphanumeric() || c == '_');
+    let grammar = b[open] == b'['
+        && (inner.contains('[')
+            || inner
+                .trim_start_matches([' ', '\t'])
+                .starts_with([':', ';', ',', '|', '@', '=']));
+    // `( ^ω^ )`, `( >_< )`: a face, its padding part of the drawing.
+    let face_mark =
+        |c: Option<char>| c.is_some_and(|c| matches!(c, '^' | '>' | '<' | '-' | '*' | '°' | '・' | '´' | '`'));
+    let face =
+        content.chars().count() <= 7 && face_mark(content.chars().next()) && face_mark(content.chars().next_back());
+    if glued_call || grammar || face {
+        return;
+    }
     // `« [ » et « ] »`: a bracket quoted is the character named.
     if crate::text::between_quotes(text, Span::new(open, open + 1))
         || crate::text::between_quotes(text, Span::new(close, close + 1))
@@ -369,6 +387,21 @@ mod tests {
             .fix(text, FixMode::Safe)
             .unwrap()
             .text
+    }
+
+    #[test]
+    fn keeps_a_padded_call_and_a_grammars_optional_parts() {
+        for code in [
+            "       SUBROUTINE ZDROT( N, CX, INCX, CY, INCY, C, S )\n",
+            "       ip_server = [user [ : password ] @ ] host [ : port]\n",
+            "Done ( ^ω^ ) and ( >_< ) too.\n",
+        ] {
+            assert_eq!(fix(code), code);
+        }
+        assert_eq!(
+            fix("The firm ( which grew ) said so."),
+            "The firm (which grew) said so."
+        );
     }
 
     #[test]
