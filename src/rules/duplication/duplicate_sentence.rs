@@ -235,7 +235,14 @@ fn scraped_twice(doc: &Document, before: Span, copy: Span) -> bool {
         return true;
     };
     if a == b {
-        return true;
+        // `Tikka masala:` then `Raita:`, each over its own steps: a label
+        // on its own line between the copies starts another section.
+        let between = &doc.text()[before.end..copy.start];
+        return between.len() > 2000
+            || !between.lines().skip(1).any(|l| {
+                let l = l.trim();
+                l.ends_with(':') && (1..=8).contains(&l.split_whitespace().count())
+            });
     }
     let alone = |para: Span, s: Span| doc.slice(para).trim() == doc.slice(s).trim();
     // A teaser stands at the top of an article, above the body that opens
@@ -263,7 +270,9 @@ const HEADING_REACH: usize = 64;
 /// its copy's: a reference text says the same thing of two entries on purpose (`The mode is
 /// commutative.` under `Difference` and again under `Exclusion`; a
 /// parameter described alike for two functions). A heading is a paragraph
-/// of one short line with no final mark, or one ending in a colon.
+/// of one line of twelve words at most (a help page's title: `Restrict
+/// the amount of time your file history is tracked`) with no final mark,
+/// or one ending in a colon.
 fn under_another_heading(doc: &Document, before: Span, copy: Span) -> bool {
     let paragraphs = doc.paragraphs();
     let first = paragraphs.partition_point(|p| p.start <= before.start);
@@ -278,7 +287,7 @@ fn under_another_heading(doc: &Document, before: Span, copy: Span) -> bool {
             }
             let words = t.split_whitespace().count();
             !t.contains('\n')
-                && (1..=8).contains(&words)
+                && (1..=12).contains(&words)
                 && t.chars().any(char::is_alphabetic)
                 && (t.ends_with(':') || !t.ends_with(['.', '!', '?', ',', ';', '…']))
         })
@@ -446,6 +455,16 @@ mod tests {
             linter().fix(text, FixMode::Unsafe).unwrap().text,
             "Shares rose sharply in early trading on Monday.\n\nOther news.\n"
         );
+    }
+
+    #[test]
+    fn keeps_a_step_repeated_under_a_label_or_a_long_title() {
+        for text in [
+            "Tikka masala:\nSimmer the cream for five minutes. Season the sauce with salt and pepper.\n             Raita:\nGrate the cucumber into the yogurt. Season the sauce with salt and pepper.\n",
+            "Turn off file history tracking\n\nClick on File History to open the panel.\n\n             Restrict the amount of time your file history is tracked\n\nClick on File History to open the panel.\n",
+        ] {
+            assert_eq!(linter().fix(text, FixMode::Unsafe).unwrap().text, text);
+        }
     }
 
     #[test]

@@ -309,9 +309,15 @@ impl Rule for LeakedMarkup {
         // `<HTML><HEAD>…`: a text holding a whole page (an e-mail's HTML
         // part, a page shown in a joke) shows its markup; a scrap of a page
         // leaks tags into prose, not a page's skeleton.
-        let page = ["<html", "<HTML", "<!DOCTYPE", "<!doctype"]
-            .iter()
-            .any(|p| memchr::memmem::find(text.as_bytes(), p.as_bytes()).is_some());
+        // Searched once, and only when a safe removal asks.
+        let page = std::cell::OnceCell::new();
+        let page = || {
+            *page.get_or_init(|| {
+                ["<html", "<HTML", "<!DOCTYPE", "<!doctype"]
+                    .iter()
+                    .any(|p| memchr::memmem::find(text.as_bytes(), p.as_bytes()).is_some())
+            })
+        };
         for (i, group) in groups.iter().enumerate() {
             // Markup in a program's example is the program's; `<br> hi`
             // opening a line of a chat's log is a speaker's nick.
@@ -383,7 +389,7 @@ impl Rule for LeakedMarkup {
                 && crate::lang::is_function_word(word);
             // `{{ message }}`, `{{< hint >}}`, `class="active"` in a Markdown
             // or reStructuredText source: the document's own syntax, often.
-            let taught = group.safe && (object || page || doc.is_marked_up() || names_markup_near(text, group.span));
+            let taught = group.safe && (object || doc.is_marked_up() || names_markup_near(text, group.span) || page());
             let fix = if group.safe && !doc.holds_program() && !announced && !taught {
                 Fix::safe_edit("remove the markup", edit)
             } else if taught {
