@@ -389,7 +389,12 @@ impl Rule for LeakedMarkup {
                 && crate::lang::is_function_word(word);
             // `{{ message }}`, `{{< hint >}}`, `class="active"` in a Markdown
             // or reStructuredText source: the document's own syntax, often.
-            let taught = group.safe && (object || doc.is_marked_up() || names_markup_near(text, group.span) || page());
+            // `outside the {module} in which`: a braced word after an
+            // article or a preposition is a word of the sentence, a
+            // cross-reference's, and removing it breaks the sentence.
+            let referred = text.as_bytes()[group.span.start] == b'{' && crate::lang::is_function_word(word);
+            let taught = group.safe
+                && (object || referred || doc.is_marked_up() || names_markup_near(text, group.span) || page());
             let fix = if group.safe && !doc.holds_program() && !announced && !taught {
                 Fix::safe_edit("remove the markup", edit)
             } else if taught {
@@ -587,6 +592,16 @@ mod tests {
         let text = "Keys live in ${HOME}/.ssh; edit the [fs_types] section, or path[path_len].";
         assert_eq!(fix(text, FixMode::Safe), text);
         assert_eq!(fix("[ad_1]\nText.", FixMode::Safe), "Text.");
+    }
+
+    #[test]
+    fn a_braced_word_after_an_article_waits_for_review() {
+        let text = "It hides details so they can change outside the {module} in which it is defined.";
+        assert_eq!(fix(text, FixMode::Safe), text);
+        assert_eq!(
+            fix("Hello {{ user_name }}, see the chart below.", FixMode::Safe),
+            "Hello, see the chart below."
+        );
     }
 
     #[test]

@@ -425,6 +425,23 @@ fn judge(text: &str, marks: &[Mark], next: Next, language: Option<Lang>) -> Verd
     if between_quotes(text, Span::new(marks[0].at, marks[0].at + 1)) {
         return Verdict::Skip;
     }
+    // `de type "M.".`: a quoted value of one token ends on its own period,
+    // and the sentence's follows the quote.
+    if marks.len() == 2 && marks[1].after_closer && b[marks[0].at] == b'.' {
+        let from = floor_char_boundary(text, marks[0].at.saturating_sub(12));
+        let head = &text[from..marks[0].at];
+        let opener = head
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| matches!(c, '"' | '“' | '\'' | '‘'));
+        if let Some((i, q)) = opener {
+            let value = &head[i + q.len_utf8()..];
+            let word_start = head[..i].ends_with(char::is_whitespace) || (i == 0 && from == 0);
+            if word_start && !value.is_empty() && !value.contains(char::is_whitespace) {
+                return Verdict::Skip;
+            }
+        }
+    }
     // Guillemet languages put the sentence's period outside the closing
     // mark even when the quotation ends on one: `«Dr.».`, `«.».`.
     if marks
@@ -995,6 +1012,13 @@ mod tests {
     #[test]
     fn joins_a_spaced_comma_to_an_abbreviation() {
         assert_eq!(fix("pears etc. , and more"), "pears etc., and more");
+    }
+
+    #[test]
+    fn keeps_a_quoted_values_period_before_the_sentences() {
+        let text = "It prints only if the title is \"M.\". Then it stops.";
+        assert_eq!(fix(text), text);
+        assert_eq!(fix("He said “it is over.”. Then"), "He said “it is over.” Then");
     }
 
     #[test]

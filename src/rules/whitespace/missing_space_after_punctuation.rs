@@ -117,6 +117,7 @@ to a capitalised word that opens no sentence (`OS.File`): it may be a qualified 
         },
     ],
     keeps: &[
+        "A test is a GUI test if it creates a\ntkinter.Tk root or master object, and PyQt5.Qt too.\n",
         "debug1: got SSH2_MSG_SERVICE_ACCEPT\ndebug1: authentications that can continue: publickey,password\ndebug1: next auth method to try is publickey\n",
         "My current salary is HK$xx,xxx and I think I am worth more than that.",
         "Several subsystems can be grouped by a comma (example: auth,mail.info) in one line.",
@@ -345,6 +346,16 @@ fn check_sentence_end<'t>(text: &'t str, m: regex::Match, chains: &mut HashSet<&
         && (2..=4).contains(&before.len())
         && before.bytes().all(|c| c.is_ascii_uppercase())
         && !crate::lang::is_function_word(next_word);
+    // `tkinter.Tk`, `PyQt5.Qt`: a word of no vowel opens no sentence (but
+    // `Mr`, `Dr`, `St` written without their period do).
+    let vowelless = (1..=4).contains(&next_word.len())
+        && next_word
+            .bytes()
+            .all(|c| c.is_ascii_alphabetic() && !b"aeiouyAEIOUY".contains(&c))
+        && !matches!(next_word, "Mr" | "Mrs" | "Ms" | "Dr" | "St");
+    if terminal == b'.' && !before.is_empty() && vowelless {
+        return None;
+    }
     let fix = if construct {
         Fix::unsafe_edit(
             "insert a space; an ellipsis between capitalised words may join a construct's names",
@@ -742,6 +753,15 @@ mod tests {
         let first = "The committee reviewed the proposals for industrial development over several months.";
         let second = "The paper went on to describe the costs of each proposal and the time it would take.";
         assert_eq!(restore(&format!("{first}{second}")), format!("{first}\n\n{second}"));
+    }
+
+    #[test]
+    fn a_word_of_no_vowel_after_a_period_is_a_name_but_a_bare_title_opens_a_sentence() {
+        assert_eq!(fix("It calls tkinter.Tk first."), "It calls tkinter.Tk first.");
+        assert_eq!(
+            fix("The meeting ended at noon.Mr Smith left early."),
+            "The meeting ended at noon. Mr Smith left early."
+        );
     }
 
     #[test]

@@ -327,7 +327,9 @@ fn sentence_gaps(text: &str) -> (usize, usize) {
             j += 1;
         }
         let spaces = b[j..].iter().take_while(|&&c| c == b' ').count();
-        if !b.get(j + spaces).is_some_and(u8::is_ascii_uppercase) {
+        // The next sentence may open on a quote or a bracket: `pling.  {Bang}`.
+        let opens = b[j + spaces..].iter().take_while(|c| b"\"'([{".contains(c)).count();
+        if !b.get(j + spaces + opens).is_some_and(u8::is_ascii_uppercase) {
             continue;
         }
         match spaces {

@@ -558,7 +558,9 @@ pub(crate) fn names_the_mark(before: &str) -> bool {
     if !(head.is_empty() || head.ends_with([' ', '\t', '\n', '(', '"', '“'])) {
         return false;
     }
-    if ARTICLES.contains(&word) {
+    // `Use ; to separate each pattern`: the sign an instruction names,
+    // capitalised as its sentence's first word (not `all the press ,`).
+    if ARTICLES.contains(&word) || matches!(word, "Use" | "Type" | "Enter" | "Press") {
         return true;
     }
     // `a trailing , in a list`, `the final ; of a line`: an article, then a
@@ -882,6 +884,8 @@ mod tests {
             "It was paid by, the council said."
         );
         assert_eq!(fix_en("He came by , then left."), "He came by, then left.");
+        let sign = "You can add more patterns. Use ; to separate each pattern.\n";
+        assert_eq!(fix_en(sign), sign);
         let dot = "To hide a file, give it a name that begins with .\n";
         assert_eq!(fix_en(dot), dot);
         assert_eq!(fix_en("The day ends with a party ."), "The day ends with a party.");
