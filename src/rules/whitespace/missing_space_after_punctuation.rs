@@ -352,7 +352,7 @@ fn check_sentence_end<'t>(text: &'t str, m: regex::Match, chains: &mut HashSet<&
         && next_word
             .bytes()
             .all(|c| c.is_ascii_alphabetic() && !b"aeiouyAEIOUY".contains(&c))
-        && !matches!(next_word, "Mr" | "Mrs" | "Ms" | "Dr" | "St");
+        && !crate::lexicon::TITLES.contains(next_word);
     if terminal == b'.' && !before.is_empty() && vowelless {
         return None;
     }

@@ -311,15 +311,12 @@ fn ends_sentence(before: &str) -> bool {
 /// initial's or a title's period (`-- C. Philip Wood`, `Mr. Smith`) ends
 /// no sentence, and one space after it says nothing of the text's style.
 fn sentence_gaps(text: &str) -> (usize, usize) {
-    const TITLES: &[&str] = &[
-        "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Prof", "Rev", "Gen", "Col", "Capt", "Lt",
-    ];
     let b = text.as_bytes();
     let (mut single, mut double) = (0, 0);
     for i in memchr::memchr3_iter(b'.', b'!', b'?', b) {
         let word = text[..i].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        if b[i] == b'.' && (word.chars().count() == 1 && word.starts_with(char::is_uppercase) || TITLES.contains(&word))
-        {
+        let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
+        if b[i] == b'.' && (initial || crate::lexicon::TITLES.contains(word) || word == "Jr") {
             continue;
         }
         let mut j = i + 1;
@@ -493,6 +490,8 @@ impl Rule for RepeatedSpaces {
             }
             // Chinese and Japanese subtitles and captions set phrases apart
             // with two spaces between ideographs (`我知道  你不会来`).
+            // Han and kana only, not `is_cjk_letter`: Korean spaces its words,
+            // and a double space there is a slip.
             let ideograph = |c: char| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}');
             if before.is_some_and(ideograph) && text[end..].starts_with(ideograph) {
                 continue;
