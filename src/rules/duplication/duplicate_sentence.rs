@@ -112,7 +112,7 @@ impl Rule for DuplicateSentence {
         let keys = doc.sentence_keys();
         let mut flagged: Vec<Span> = Vec::new();
         let mut reported: Vec<Span> = Vec::new();
-        let mut seen: HashMap<u64, Occurrences, BuildHasherDefault<IdHasher>> = HashMap::default();
+        let mut seen: HashMap<u64, Occurrences<'_>, BuildHasherDefault<IdHasher>> = HashMap::default();
         // (key, the copy's index, the index of the occurrence before it)
         let mut copies: Vec<(u64, usize, usize)> = Vec::new();
         for (index, &s) in sentences.iter().enumerate() {
@@ -127,7 +127,7 @@ impl Rule for DuplicateSentence {
             match seen.entry(key) {
                 Entry::Vacant(v) => {
                     v.insert(Occurrences {
-                        first: s,
+                        first_words: words,
                         last: s,
                         last_index: index,
                         count: 1,
@@ -139,7 +139,7 @@ impl Rule for DuplicateSentence {
                     // rows; asked of copies only, so other sentences cost nothing.
                     let row = ['│', '┃', '║'].iter().any(|&c| sentence.contains(c))
                         || memchr::memchr_iter(b'|', sentence.as_bytes()).nth(1).is_some();
-                    if row || !same_words(doc, doc.words_in(occ.first), words) {
+                    if row || !same_words(doc, occ.first_words, words) {
                         continue;
                     }
                     let before = occ.last_index;
@@ -218,8 +218,10 @@ impl Rule for DuplicateSentence {
 }
 
 /// Where a sentence was seen and how often.
-struct Occurrences {
-    first: Span,
+struct Occurrences<'d> {
+    /// The first copy's words, kept rather than looked up again: a lookup
+    /// far behind the scan costs a cache miss per step on a long text.
+    first_words: &'d [Span],
     last: Span,
     last_index: usize,
     count: usize,
