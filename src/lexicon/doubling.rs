@@ -5,12 +5,14 @@ use super::WordList;
 /// Words that are grammatical or idiomatic when doubled (`had had`, `that
 /// that` and its dialect spelling `dat dat`, `what it is is`, `very very`,
 /// `bye bye`, `the first first lady`, scripture's `yea yea` and `ten thousand
-/// thousand`).
+/// thousand`), and names made so (`protein kinase kinase`, `peptide
+/// tyrosine tyrosine`).
 pub static DOUBLING_WORDS: WordList = WordList(&[
     "ay", "aye", "bang", "beep", "bla", "blah", "boo", "boom", "bye", "choo", "chop", "dat", "do", "does", "far",
-    "first", "go", "great", "ha", "had", "hear", "her", "ho", "hush", "is", "knock", "long", "many", "meep", "more",
-    "nay", "never", "night", "no", "now", "pom", "pretty", "really", "so", "ta", "that", "there", "thousand", "tom",
-    "tsk", "tut", "very", "wait", "was", "well", "win", "woot", "yadda", "yea", "yeah", "yes", "yo", "yum",
+    "first", "go", "great", "ha", "had", "hear", "her", "ho", "hush", "is", "kinase", "knock", "long", "many", "meep",
+    "more", "nay", "never", "night", "no", "now", "pom", "pretty", "really", "so", "ta", "that", "there", "thousand",
+    "tom", "tsk", "tut", "tyrosine", "very", "wait", "was", "well", "win", "woot", "yadda", "yea", "yeah", "yes", "yo",
+    "yum",
 ]);
 
 /// French words that double grammatically: reflexive pronouns (`nous nous

@@ -6,12 +6,14 @@ use super::WordList;
 /// Abbreviations the segmenter's lists lack: US state forms (`Springfield,
 /// Ill.`), common institutional ones (`Univ.`, `Govt.`) and those of a job
 /// or a field written before the noun they shorten (`asst. director`, `med.
-/// care`). Written without their final period.
+/// care`), and the sciences' (`Salmonella spp. infection`, `subsp.
+/// ruderalis`, `mol. wt. 50,000`). Written without their final period.
 pub static PERIOD_ABBREVIATIONS: WordList = WordList(&[
-    "ala", "ariz", "ark", "assn", "assoc", "asst", "bldg", "bros", "colo", "conn", "del", "dist", "div", "fla", "ga",
-    "govt", "hwy", "ill", "ind", "intl", "kan", "ky", "la", "mass", "md", "med", "mfg", "mgmt", "mgr", "mich", "minn",
-    "miss", "mo", "mont", "natl", "neb", "nev", "okla", "ore", "pa", "penn", "pkg", "pt", "qty", "rd", "sq", "tenn",
-    "tex", "univ", "va", "vt", "wash", "wis", "wyo",
+    "aff", "ala", "ariz", "ark", "assn", "assoc", "asst", "bldg", "bros", "colo", "conn", "cv", "del", "dist", "div",
+    "fla", "ga", "govt", "hwy", "ill", "ind", "intl", "kan", "ky", "la", "mass", "md", "med", "mfg", "mgmt", "mgr",
+    "mich", "minn", "miss", "mo", "mol", "mont", "natl", "neb", "nev", "okla", "ore", "pa", "penn", "pkg", "pt", "qty",
+    "rd", "sp", "spp", "sq", "ssp", "subsp", "syn", "tenn", "tex", "univ", "va", "var", "vt", "wash", "wis", "wt",
+    "wyo",
 ]);
 
 /// Units and amounts written with a period after a number (`40 ft. long`,

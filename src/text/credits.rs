@@ -73,6 +73,18 @@ pub(crate) struct Credit {
 
 /// Every credit in the text, in order, outside leaked `alt=`/`title=`
 /// attributes (the markup rules remove those whole).
+/// `Credit: Tomas Munita/CIFOR (CC BY-NC-ND 2.0)`: the licence a credit
+/// gives goes with it, or a bare `(CC BY-NC-ND 2.0)` is left behind.
+fn licence_after(text: &str, end: usize) -> usize {
+    let rest = &text[end..];
+    let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    let tag = &rest[gap..crate::span::floor_char_boundary(rest, (gap + 40).min(rest.len()))];
+    match (tag.starts_with("(CC"), tag.find([')', '\n'])) {
+        (true, Some(close)) if tag.as_bytes()[close] == b')' => end + gap + close + 1,
+        _ => end,
+    }
+}
+
 pub(crate) fn credits(doc: &Document) -> Vec<Credit> {
     let text = doc.text();
     let mut out: Vec<Credit> = Vec::new();
@@ -118,7 +130,10 @@ pub(crate) fn credits(doc: &Document) -> Vec<Credit> {
             None if paren => Some(m.end),
             None => follows_credit(&text[m.end..]).then_some(m.end),
         };
-        if let Some(end) = end.filter(|_| !inside_attribute(text, m.start)) {
+        if let Some(end) = end
+            .filter(|_| !inside_attribute(text, m.start))
+            .map(|e| licence_after(text, e))
+        {
             // `(Pic: Name)`: take the brackets too, or `()` is left behind.
             let bracketed = text[..m.start].ends_with('(') && text[end..].starts_with(')');
             let span = if bracketed {
@@ -375,6 +390,19 @@ mod tests {
             ["Aly Song/Reuters"]
         );
         assert_eq!(found("He waves. AFP via Getty Images"), ["AFP via Getty Images"]);
+    }
+
+    #[test]
+    fn takes_the_licence_a_credit_gives_with_it() {
+        assert_eq!(
+            found("Rock art in Napo province. Credit: Tomas Munita/CIFOR (CC BY-NC-ND 2.0)\n"),
+            ["Credit: Tomas Munita/CIFOR (CC BY-NC-ND 2.0)"]
+        );
+        // The window read for the licence ends inside no character.
+        assert_eq!(
+            found("It reports. (Photo: Reuters) The Victoria Derbyshire programme is â€” broadcast."),
+            ["(Photo: Reuters)"]
+        );
     }
 
     #[test]

@@ -67,6 +67,7 @@ of paper…]`).",
         "The daemon logs one line at a time, in char logline[512]; and nothing else.",
         "He said it was “a fair result” [sic] and thanked [the minister] for it.",
         "The audience laughed [laughter] and the band played on.",
+        "Polyplexes formed with PLL[30]-PEG[5K] held, as WALKER v. DOE (2001) (\"[3] Per curiam opinions bind.\") says.",
         "The phrase \"[citation needed]\" has become an internet meme, and people print it on shirts.",
         "He wrote a poem on a tanzaku[3] and hung it up.\n\n[Footnote 3: A strip of paper for writing poems.]\n",
         "See [1] and [2] for the proofs.",
@@ -116,10 +117,12 @@ impl Rule for CitationMarker {
                 // `4.[23]BSD`, `<argv[1]>`: a pattern or an index runs on
                 // into what follows; a note ends where the word did (in a
                 // script spaced between words: Japanese glues `東京[1]は`).
-                let runs_on = text
-                    .as_bytes()
+                // `PLL[30]-PEG[5K]`: a block's length inside a compound's name.
+                let b = text.as_bytes();
+                let runs_on = b
                     .get(m.end())
-                    .is_some_and(|&c| c.is_ascii_alphanumeric() || matches!(c, b'>' | b'=' | b'_'));
+                    .is_some_and(|&c| c.is_ascii_alphanumeric() || matches!(c, b'>' | b'=' | b'_'))
+                    || (b.get(m.end()) == Some(&b'-') && b.get(m.end() + 1).is_some_and(u8::is_ascii_alphanumeric));
                 if glued(text, m.start())
                     && !runs_on
                     && !markdown_link(&text[m.end()..])
@@ -183,7 +186,13 @@ fn glued(text: &str, at: usize) -> bool {
         // `(MAX(ARRAY[…]))[2]`: brackets closing on brackets are an
         // expression, indexed; prose closes one before its note (`(1950)[2]`).
         Some(')') => !before[..before.len() - 1].ends_with([')', ']']),
-        Some('.' | ',' | ';' | ':' | '"' | '”' | '’' | '»') => true,
+        // `("[3] Per curiam…")`: a straight quote that opens a quotation
+        // is no word's end.
+        Some('"') => before[..before.len() - 1]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_whitespace() && !matches!(c, '(' | '[')),
+        Some('.' | ',' | ';' | ':' | '”' | '’' | '»') => true,
         Some(c) if c.is_alphabetic() => glued_word(before).is_some_and(|w| w.chars().nth(1).is_some()),
         _ => false,
     }

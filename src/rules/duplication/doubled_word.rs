@@ -126,6 +126,7 @@ word is never safe.",
         "He said it was fine. Yay yay! The coach said: Wow wow! Then, meep meep, off he went. Woot woot!",
         "They watched it twice (as if they knew who Scar was … he he). It was funny, ha ha.",
         "Click To to choose a contact, if whatever happens happens after we return.",
+        "Sex differences in in vivo binding, and in in vitro tests, of the mitogen-activated protein kinase kinase.",
         "Hear hear, said the back benches; aye aye, sir, and bang bang, yadda yadda.",
         "Cela comprend des des\u{2010}\ncriptions, and the the-\nater was full.",
         "They flew to Bora Bora of legend and to Walla Walla of course.",
@@ -312,6 +313,10 @@ impl Rule for DoubledWord {
                 || ((FRENCH_DOUBLING_WORDS.contains(second) || french_participle(second))
                     && doc.language_at(a.start) == Some(Lang::French))
                 || (first.len() == 1 && first != second && !opens_sentence(&text[..a.start]))
+                // `differences in in vitro binding`: a preposition, then a
+                // Latin locution that opens with it.
+                || (second.eq_ignore_ascii_case("in")
+                    && next.is_some_and(|&w| LATIN_AFTER_IN.contains(&doc.slice(w))))
                 // `Yay yay!`, `Wow wow!`: a cry opening its sentence.
                 || (text[b.end..].starts_with('!')
                     && (opens_sentence(&text[..a.start]) || text[..a.start].trim_end().ends_with(':')))
@@ -374,6 +379,13 @@ impl Rule for DoubledWord {
         }
     }
 }
+
+/// Latin locutions opening with `in` that English writes as its own
+/// (`in vitro`, `in situ`), so a preposition may stand before them.
+const LATIN_AFTER_IN: &[&str] = &[
+    "absentia", "camera", "extenso", "extremis", "loco", "memoriam", "ovo", "planta", "silico", "situ", "toto",
+    "utero", "vacuo", "vitro", "vivo",
+];
 
 /// Verbs whose object may be followed by a clause of its own: `told you
 /// you had`, `promised you you would`.

@@ -52,7 +52,9 @@ it, or a whole paragraph; below a document's first four paragraphs, a
 sentence or line standing alone above a paragraph of fewer than three
 sentences that opens with it (a translation catalogue repeats a message
 as the start of a longer one; a teaser stands at the top, or above a
-body); a title (no final mark) that
+body); a title or teaser that the body does not open with but ends with
+(an abstract's conclusion restates its title) or cites after its authors
+(`…, et al. The Title.`); a title (no final mark) that
 recurs more than three sentences later; short
 sentences (under six words), which repeat legitimately
 (`He declined to comment.`), exclamations (a refrain cried twice: `I grin
@@ -63,8 +65,9 @@ carry an attribution after one), since articles repeat a quote on purpose
 `duplicated-caption` removes whole. Sentences are compared by
 hash, so the check is linear in the document's length.
 
-Reported without a fix: a copy more than three sentences after the one
-before it in the same paragraph, unless it repeats the text's first
+Reported without a fix: a copy that does not follow the one before it
+directly in the same paragraph (a formula said of each result: `We
+downgraded the certainty of the evidence…`), unless it repeats the text's first
 sentence (a lead) or a neighbouring sentence repeats with it (a block the
 scraper captured twice). A speaker says a sentence again on purpose (`It's
 the right thing to do.`), and a caption that copies the body comes first,
@@ -175,7 +178,7 @@ impl Rule for DuplicateSentence {
             if !scraped_twice(doc, sentences[before], s) {
                 continue;
             }
-            // In one paragraph, a copy far from the one before may be a
+            // In one paragraph, a copy apart from the one before may be a
             // speaker saying it again (`Graag een reactie van de minister.`)
             // or a caption's copy of the body, and then the later copy is
             // the body's: reported only, unless it opens the text (a lead)
@@ -187,7 +190,7 @@ impl Rule for DuplicateSentence {
                     .is_some_and(|&k| keys.get(to) == Some(&k) && seen.get(&k).is_none_or(|o| o.count == 2))
             };
             if same_paragraph
-                && far
+                && distance > 1
                 && before > 0
                 && !(before + 1 < index && block(before + 1, index + 1))
                 && !block(before - 1, index - 1)
@@ -252,11 +255,15 @@ fn scraped_twice(doc: &Document, before: Span, copy: Span) -> bool {
     // longer one is a list of messages (a translation catalogue: `Code not
     // supported.` above `Code not supported. Choose another.`).
     let opens = |para: Span, s: Span| doc.slice(para).trim_start().starts_with(doc.slice(s).trim());
+    // An abstract's last sentence may restate its title, and a reference
+    // cites it after its authors (`…, et al. The Title. J Med 2021`).
+    let ends = |para: Span, s: Span| doc.slice(para).trim_end().ends_with(doc.slice(s).trim());
+    let cited = doc.text()[..copy.start].trim_end().ends_with("et al.");
     // A copy inside the body of another section (`RAID1` then `RAID5`)
     // is said of each on purpose; a teaser's copy opens its body.
     let teaser = alone(a, before)
         && !alone(b, copy)
-        && (opens(b, copy) || !under_another_heading(doc, before, copy))
+        && (opens(b, copy) || !(under_another_heading(doc, before, copy) || ends(b, copy) || cited))
         && (doc.paragraphs().partition_point(|p| p.end < a.start) < TEASER_PARAGRAPHS || body_like(doc.slice(b)));
     // Two one-sentence paragraphs that differ in case or marks (`Copy the
     // files` and `copy the files...`) are two messages of a list; a
@@ -515,6 +522,31 @@ mod tests {
                      Repairs began in May. The town waited. Then the rain came again. \
                      The plant closed in March after the flood. Workers were sent home. The owners blamed the weather.";
         assert!(linter().check(block).iter().any(|d| d.fix.is_some()));
+    }
+
+    #[test]
+    fn reports_a_formula_said_of_each_result_without_a_fix() {
+        let text = "For mortality there was inconclusive evidence of effect (low certainty). We downgraded the \
+                    certainty of the evidence due to very serious imprecision. For transplantation there was \
+                    inconclusive evidence of effect (low certainty). We downgraded the certainty of the evidence \
+                    due to very serious imprecision.";
+        let found = linter().check(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].fix.is_none(), "{found:?}");
+    }
+
+    #[test]
+    fn keeps_a_title_an_abstract_ends_with_or_a_reference_cites() {
+        for text in [
+            "Methylation of the promoter drives invasion in pancreatic cancer.\n\nWe studied the promoter in \
+             mice. The results were clear. Methylation of the promoter drives invasion in pancreatic cancer.\n",
+            "The Pandemic and Male Sexual Function: A Survey of Cannabis Users.\n\nFrequency rose in the study. \
+             T Chen, HP Bhambhvani, et al. The Pandemic and Male Sexual Function: A Survey of Cannabis Users. \
+             J Sex Med 2021;18:1023-1031.\n",
+        ] {
+            let found = linter().check(text);
+            assert!(found.iter().all(|d| d.fix.is_none()), "{text:?}: {found:?}");
+        }
     }
 
     #[test]

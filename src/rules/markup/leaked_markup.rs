@@ -393,8 +393,24 @@ impl Rule for LeakedMarkup {
             // article or a preposition is a word of the sentence, a
             // cross-reference's, and removing it breaks the sentence.
             let referred = text.as_bytes()[group.span.start] == b'{' && crate::lang::is_function_word(word);
+            // `followed by the parties <div>, the court <p> and the docket
+            // <p>`: a bare opening tag set apart and listed names an element.
+            let tag = group.span.slice(text);
+            let rest = text[group.span.end..].trim_start_matches([' ', '\t']);
+            let listed = tag.starts_with('<')
+                && !tag.starts_with("</")
+                && !tag[1..].contains([' ', '<', '='])
+                && text[..group.span.start].ends_with(' ')
+                && (text[group.span.end..].starts_with([',', ';', ':', '.', ')'])
+                    || rest.starts_with("and ")
+                    || rest.starts_with("or "));
             let taught = group.safe
-                && (object || referred || doc.is_marked_up() || names_markup_near(text, group.span) || page());
+                && (object
+                    || referred
+                    || listed
+                    || doc.is_marked_up()
+                    || names_markup_near(text, group.span)
+                    || page());
             let fix = if group.safe && !doc.holds_program() && !announced && !taught {
                 Fix::safe_edit("remove the markup", edit)
             } else if taught {
@@ -628,6 +644,16 @@ mod tests {
             "Just add this simple line to your HTML test file:\n\n<script src=\"vendor/blanket.js\"></script>\n";
         assert_eq!(fix(shown, FixMode::Safe), shown);
         assert!(!fix(shown, FixMode::Unsafe).contains("<script"));
+    }
+
+    #[test]
+    fn a_listed_tag_names_an_element_and_waits_for_review() {
+        let text = "It is followed by the parties <div>, the court <p> and the docket <p>.";
+        assert_eq!(fix(text, FixMode::Safe), text);
+        assert_eq!(
+            fix("The court ruled.<p>The parties agreed.", FixMode::Safe),
+            "The court ruled. The parties agreed."
+        );
     }
 
     #[test]

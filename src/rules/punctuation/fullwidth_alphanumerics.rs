@@ -30,7 +30,9 @@ Left alone: full-width runs with CJK text within a dozen characters on the
 same line, in a paragraph with CJK letters or brackets, or set off by an
 ideographic space, where they are conventional (`使用ＧＰＴ模型`,
 `「ＰＯＰＯ！」`, `７ＵＰ　１／２`), a quoted run alone (`returns
-\"ＬｉｂｒｅＯｆｆｉｃｅ\"`), and a letter on a line of code, typed wide on
+\"ＬｉｂｒｅＯｆｆｉｃｅ\"`), a paragraph with no ASCII letter or digit of
+its own (`１` or `（Ａ、Ｄ）` between paragraphs of Chinese: it is typed as
+the text around it is), and a letter on a line of code, typed wide on
 purpose (`expressｉon(…)`, a filter's bypass). Full-width
 punctuation and spaces next to them are `fullwidth-punctuation`'s and
 `odd-space`'s; the two rules together turn `ＧＰＴ－４` into `GPT-4`.
@@ -62,6 +64,7 @@ the letter check compares, so no letter is lost.",
         "ＡＢＣ株式会社が発表した。",
         "「ＰＯＰＯＰＯ！」",
         "７ＵＰ\u{3000}１／２",
+        "新华社记者郭凯\n\n１\n\n天津，杨村。\n\n（Ａ、Ｄ）\n\n１２３９·９０ ３·８４\n",
         "Plain ASCII GPT-4 and 1,000.",
         "=JIS(\"LibreOffice\") returns the string \"ＬｉｂｒｅＯｆｆｉｃｅ\" in full width.",
     ],
@@ -91,11 +94,16 @@ impl Rule for FullwidthAlphanumerics {
         let mut bracketed = PerParagraph::new(doc, |p: &str| {
             crate::text::chars::non_ascii(p).any(|c| ('\u{3008}'..='\u{3011}').contains(&c))
         });
+        // `１` or `（Ａ、Ｄ）` alone between paragraphs of Chinese: with no
+        // ASCII letter or digit of its own, a paragraph is typed as the
+        // text around it is, and that may be CJK.
+        let mut all_wide = PerParagraph::new(doc, |p: &str| !p.bytes().any(|b| b.is_ascii_alphanumeric()));
         for m in PATTERN.find_iter(text.as_bytes()) {
             let run = &text[m.start()..m.end()];
             if cjk_nearby(text, m.start(), m.end(), CJK_REACH)
                 || cjk.has(m.start())
                 || bracketed.has(m.start())
+                || all_wide.has(m.start())
                 || beside_ideographic_space(text, m.start(), m.end())
                 // `=JIS("LibreOffice") returns "ＬｉｂｒｅＯｆｆｉｃｅ"`: a
                 // quoted run alone is a literal shown in its width.

@@ -136,23 +136,34 @@ pub(super) fn may_have_quotes(doc: &Document) -> bool {
     doc.bytes().contains(b'"') || (doc.bytes().contains(0xE2) && doc.bytes().contains(0x80))
 }
 
-/// Paragraphs cut after lines that end a sentence, in document order.
+/// Paragraphs cut after lines that end a sentence outside a quotation, in
+/// document order.
 pub(super) fn segments(doc: &Document) -> Vec<Span> {
     let text = doc.text();
     let mut out = Vec::new();
     let mut current: Option<Span> = None;
+    // Double quotes the segment holds: curly openers less closers, and straight ones.
+    let (mut open, mut straight) = (0isize, 0usize);
     for &line in doc.lines() {
         let s = line.slice(text).trim_end();
         if s.trim_start().is_empty() {
             out.extend(current.take());
+            (open, straight) = (0, 0);
             continue;
         }
         current = Some(match current {
             Some(c) => Span::new(c.start, line.end),
             None => line,
         });
-        if ends_unit(s) {
+        // A hard-wrapped quotation goes on past a line that ends a
+        // sentence inside it (`…white water!”` closes on the next line).
+        let b = s.as_bytes();
+        open += memchr::memmem::find_iter(b, "“".as_bytes()).count() as isize
+            - memchr::memmem::find_iter(b, "”".as_bytes()).count() as isize;
+        straight += memchr::memchr_iter(b'"', b).count();
+        if ends_unit(s) && open <= 0 && straight % 2 == 0 {
             out.extend(current.take());
+            (open, straight) = (0, 0);
         }
     }
     out.extend(current);
@@ -261,19 +272,25 @@ pub(super) fn analyse(doc: &Document, segs: &[Span]) -> Vec<Segment> {
             orphans.extend(stray);
             orphans.sort_by_key(|q| q.at);
         }
-        let first = seg.slice(text).trim_start().chars().next();
+        // `• "Social Security…`: a list's bullet may stand before it.
+        let first = unbulleted(seg.slice(text)).chars().next();
         out.push(Segment {
             index,
             starts_with_opener: matches!(first, Some('“' | '"'))
                 && quotes
                     .first()
-                    .is_some_and(|q| q.dir != Dir::Close && text[seg.start..q.at].trim().is_empty()),
+                    .is_some_and(|q| q.dir != Dir::Close && unbulleted(&text[seg.start..q.at]).is_empty()),
             pairs: result.pairs,
             orphans,
             unclosed,
         });
     }
     out
+}
+
+/// `s` without its leading space and a list's bullet.
+fn unbulleted(s: &str) -> &str {
+    s.trim_start().trim_start_matches(['•', '·', '▪', '◦']).trim_start()
 }
 
 /// `DeVos"?highly`, `"?Sen. Warren`, `Democrats "? and`: a dash or quote

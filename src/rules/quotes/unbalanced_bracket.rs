@@ -80,6 +80,9 @@ cannot be known.",
         "The firm makes large language models (LLMs) and [sic] more.",
         "Choose a) cost, b) speed or iv) both.\n1) First\n2) Second",
         "Nice work :) and thanks ;-) or :( and (:",
+        "Cells grew in the medium (ESC) for two days (95% CI=[0.03; 0.10] in BG); see courtname:(United States).",
+        "It recovered in 3 substages: 5A) the membrane; 5B) the zone; and 12c) the rest.",
+        "* حذف الحركات:( كل الحركات، حذف الشدة)",
         "For example, type \")\" to display \"1)\" in the cell.",
         "Wir sehen uns morgen. 8-) Bis dann ;~) und :'-) oder :-] und :_)",
         "Si no borra res, 2º) tanqui la finestra, o 1ª) reiniciï.",
@@ -326,6 +329,17 @@ pub(super) fn emoticon(text: &str, at: usize) -> bool {
     face(text, at)
 }
 
+/// Whether the opener at `at` is closed on its line, within 200 bytes: the
+/// next bracket of its kind is a closer that is no face's mouth.
+fn closed_on_line(b: &[u8], at: usize) -> bool {
+    let (open, close) = if b[at] == b'(' { (b'(', b')') } else { (b'[', b']') };
+    let tail = &b[at + 1..(at + 201).min(b.len())];
+    let tail = &tail[..memchr::memchr(b'\n', tail).unwrap_or(tail.len())];
+    tail.iter()
+        .position(|&c| c == open || c == close)
+        .is_some_and(|i| tail[i] == close && (i == 0 || !matches!(tail[i - 1], b':' | b';' | b'=' | b'-')))
+}
+
 /// Whether the bracket `open` stands before `at` on its line, within 200 bytes.
 fn open_on_line(b: &[u8], at: usize, open: u8) -> bool {
     let head = &b[at.saturating_sub(200)..at];
@@ -341,7 +355,15 @@ fn face(text: &str, at: usize) -> bool {
     let before = |n: usize| at.checked_sub(n).map(|i| b[i]);
     let after = |n: usize| b.get(at + n).copied();
     match b[at] {
-        b')' | b'(' | b']' | b'[' if before(1).is_some_and(eye) => true,
+        // `courtname:(United…)`, `CI=[0.03; 0.10]`, `الحركات:( كل …)`: eyes
+        // before an opener that a closer ends on its line open a bracket.
+        // A face stands apart: after a space, before one.
+        b'(' | b'[' if before(1).is_some_and(eye) => {
+            let glued = after(1).is_some_and(|c| !c.is_ascii_whitespace())
+                || before(2).is_some_and(|c| !c.is_ascii_whitespace());
+            !(glued && closed_on_line(b, at))
+        }
+        b')' | b']' if before(1).is_some_and(eye) => true,
         b')' | b'(' | b']' | b'['
             if before(1).is_some_and(nose)
                 && (before(2).is_some_and(eye)
@@ -400,9 +422,11 @@ fn pressed_key(text: &str, at: usize) -> bool {
     // `ESC ) B`: a terminal's escape sequence, spelled; `*.Z)`, a shell
     // case's pattern.
     let pattern = crate::text::last_token(&text[..at], 64);
-    if (b[at] != b'[' && head.ends_with("ESC"))
-        || (b[at] == b')' && pattern.starts_with('*') && !open_on_line(b, at, b'('))
-    {
+    // `(ESC)` is a word in brackets: the sequence's `ESC` stands alone.
+    let escape = head
+        .strip_suffix("ESC")
+        .is_some_and(|h| !h.ends_with(|c: char| c.is_alphanumeric() || c == '('));
+    if (b[at] != b'[' && escape) || (b[at] == b')' && pattern.starts_with('*') && !open_on_line(b, at, b'(')) {
         return true;
     }
     let Some(head) = head.strip_suffix(['+', '-']) else {
@@ -475,6 +499,13 @@ fn list_marker(text: &str, at: usize) -> bool {
     let short = match token.chars().count() {
         1 => true,
         // `12)`, and `aa)`, `bb)`: German law's second level of a list.
+        // `5A)`, `12b)`: a step's number and its part.
+        2 | 3
+            if token.bytes().last().is_some_and(|c| c.is_ascii_alphabetic())
+                && token[..token.len() - 1].bytes().all(|c| c.is_ascii_digit()) =>
+        {
+            true
+        }
         2 => {
             token.bytes().all(|c| c.is_ascii_digit()) || {
                 let mut c = token.chars();

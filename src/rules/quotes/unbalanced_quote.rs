@@ -106,6 +106,8 @@ one cannot be told. An opening quote that is never closed is only reported: wher
         "تُقبل القيمتان ”صحيح“ و”خطأ“ فقط، وكذلك ب־”example.com“.",
         "Tags with spaces are wrapped in double quotes (\") or typographic ones [“].",
         "“He said ‘no’ twice,” she recalled.",
+        "国际著名船级社主席评论说：“‘长城’号的出口开创了中国船舶工业的新纪元。”",
+        "The memo lists the messages:\n\n• \"Republicans promise to cut your Social Security.\n\n• \"It is a bedrock promise.\"\n",
         "Egy teljes URL, amely \"https://\"-sel kezdődik, és az \"AI\"-powered eszközök.",
         "L’option \":file :\" de la directive, et \"?q=1\" dans l’adresse.",
         "The ’90s sound, rock ’n’ roll and Li Kai-fu’s students’ essays.",
@@ -447,11 +449,13 @@ fn check_singles(doc: &Document, segs: &[Span], out: &mut Vec<Diagnostic>) {
 }
 
 /// A `’` that can end a quotation: after a visible character, before a
-/// space, punctuation or the end.
+/// space, punctuation, the end, or a CJK letter (`“‘扫黄’千万…”`: Chinese
+/// sets no space after a quotation, and writes no apostrophe).
 fn closes_single(s: &str, at: usize) -> bool {
     let prev = s[..at].chars().next_back();
     let next = s[at + '’'.len_utf8()..].chars().next();
-    prev.is_some_and(|c| !c.is_whitespace()) && !next.is_some_and(char::is_alphanumeric)
+    prev.is_some_and(|c| !c.is_whitespace())
+        && !next.is_some_and(|c| c.is_alphanumeric() && !crate::text::chars::is_cjk_letter(c))
 }
 
 /// A `‘` that opens a quotation rather than standing for an apostrophe.

@@ -73,6 +73,7 @@ Fix (safe): delete the indentation.",
     keeps: &[
         "Friends, n.:\n\tPeople who borrow your books and set wet glasses on them.\n\n\tPeople who know you well, but like you anyway.\n",
         "Code:\n\n    let x = 1;\n    let y = 2;\n",
+        "So the old song says.\n\n  Oh! jolly is the gale,   And a joker is the whale,   A' flourishin' his tail.\n",
         "Steps:\n\n  - first\n  - second\n  1. third\n",
         "  Roses are red,\n  violets are blue.\n",
         "A line\n  wrapped with a hanging indent\n",
@@ -277,6 +278,12 @@ impl Rule for LeadingWhitespace {
             let alone = !prev_in_para && !next_in_para;
             let title = content.split_whitespace().count() <= 4 && !ends_sentence(content);
             if alone && title && indent.bytes().filter(|&b| b == b' ').count() >= 2 {
+                continue;
+            }
+            // A stanza set in, its lines run together with wide gaps
+            // (`  Oh! jolly is the gale,   And a joker is the whale,`), or
+            // a table's row: the line is laid out.
+            if indent.len() >= 2 && content.trim_end().contains("   ") {
                 continue;
             }
             let Some(first) = content.chars().next() else {

@@ -118,6 +118,7 @@ to a capitalised word that opens no sentence (`OS.File`): it may be a qualified 
     ],
     keeps: &[
         "A test is a GUI test if it creates a\ntkinter.Tk root or master object, and PyQt5.Qt too.\n",
+        "Commonwealth v. Bauer, 604 A.2d 1098 (Pa.Super. 1992); Lissner v. Test, 1 U.S. 12 (Fed.Appx. 1982); 12 U.S.Law.Ed. 45.",
         "debug1: got SSH2_MSG_SERVICE_ACCEPT\ndebug1: authentications that can continue: publickey,password\ndebug1: next auth method to try is publickey\n",
         "My current salary is HK$xx,xxx and I think I am worth more than that.",
         "Several subsystems can be grouped by a comma (example: auth,mail.info) in one line.",
@@ -293,6 +294,20 @@ fn check_sentence_end<'t>(text: &'t str, m: regex::Match, chains: &mut HashSet<&
         && initial
         && next_word.starts_with(char::is_uppercase)
         && !crate::lang::is_function_word(next_word)
+    {
+        return None;
+    }
+    // `Pa.Super.`, `Fed.Appx.`, `Law.Ed.`: a court's or a reporter's
+    // abbreviations closed up, as citations write them; a glued sentence
+    // goes on past its first word.
+    let after_next = &text[word_at + next_word.len()..];
+    if terminal == b'.'
+        && before.starts_with(char::is_uppercase)
+        && (2..=6).contains(&before.chars().count())
+        && (2..=7).contains(&next_word.chars().count())
+        && after_next
+            .strip_prefix('.')
+            .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
     {
         return None;
     }

@@ -81,6 +81,8 @@ Unsafe where straight quotes hold one word padded on one side only (`the
     ],
     keeps: &[
         "“He said ‘no’ twice,” she recalled. “Yes.”",
+        "It “stops short of plausibility of ‘entitlement to relief.’ ” Ibid. “ ‘Twas so,” he said.",
+        "\"We take 'care,' \" says Smith.",
         "Sub ExampleDate\n    MsgBox \"The date is \" & Date\nEnd Sub\n",
         "The sign read “closed\". ” Then it opened.",
         "It cancelled the show “ ” after one season.",
@@ -213,7 +215,8 @@ fn pad_after(text: &str, after: usize) -> Option<Span> {
         return None;
     }
     let next = text[end..].chars().next()?;
-    if matches!(next, '\n' | '\r' | '“' | '”' | '"') {
+    // `“ ‘Twas`: a space between nested quotes is typography.
+    if matches!(next, '\n' | '\r' | '“' | '”' | '"' | '‘' | '\'') {
         return None;
     }
     Some(Span::new(after, end))
@@ -229,7 +232,8 @@ fn pad_before(text: &str, at: usize, opener_end: usize) -> Option<Span> {
     if start == at || start == opener_end {
         return None;
     }
-    if matches!(b[start - 1], b'\n' | b'\r') {
+    // `relief.’ ” Ibid.`, `care,' " says`: nor between nested closing ones.
+    if matches!(b[start - 1], b'\n' | b'\r' | b'\'') || text[..start].ends_with('’') {
         return None;
     }
     Some(Span::new(start, at))
