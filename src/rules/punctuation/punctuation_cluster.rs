@@ -137,6 +137,9 @@ only: elsewhere a snippet's cut or a short ellipsis (`ni Ekibuga kitabuse..`,
         "제목에는 마츠 준, 본문에는 마쯔 준.. 요렇게 쓰고 있군요. 음..\n\n\"喂.. 是你? 怎麼了?\"\n\n주방장정도;;?",
         "Чтобы дать пустой ответ, введите в приглашении !. Чтобы вернуться, введите <.",
         "Γιατί να πετάτε έτσι τα χρήματά σας;! Υπάρχουν πολλά δωρεάν προγράμματα.",
+        "The procedure is discussed in Section 5.2.3, “Checksums, List of Configuration Files, et al.”.",
+        "The range %s..%s is invalid, and so is a..z here.",
+        "Multiple commands may be entered on a single line, separated by ;;. A single ; is not used.",
         "What's new in Warsaw, Ind.? Biomet and Zimmer staff know. Was it in Mass.?",
         "Maybe Chris could confirm this? ;-) It works, but not always. ;) In any case! :-( we wait. Unusual?  ;>",
         "Vet inte om jag kan komma loss själv heller, ;~) den som lever får se.",
@@ -380,6 +383,16 @@ fn judge(text: &str, marks: &[Mark], next: Next, language: Option<Lang>) -> Verd
             return Verdict::Fix(Applicability::Safe, PARAGRAPH_PERIOD, deletions(&marks[1..]));
         }
     }
+    // `%s..%s`, `a..z`: two periods glued to what follows make a range.
+    if let [a, m] = marks {
+        if a.kind == Kind::Period
+            && m.kind == Kind::Period
+            && glued(m, a)
+            && text[m.at + 1..].starts_with(|c: char| c.is_alphanumeric() || c == '%')
+        {
+            return Verdict::Skip;
+        }
+    }
     // Ellipses: two periods in a row anywhere, or a run of periods alone.
     if marks
         .windows(2)
@@ -416,8 +429,9 @@ fn judge(text: &str, marks: &[Mark], next: Next, language: Option<Lang>) -> Verd
     {
         return Verdict::Skip;
     }
-    // `;;` ends a shell `case` branch; prose doubles commas, not these.
-    if marks.len() == 2 && b[marks[0].at] == b';' && b[marks[1].at] == b';' && marks[1].at == marks[0].at + 1 {
+    // `;;` ends a shell `case` branch and separates a debugger's commands
+    // (`separated by ;;.`); prose doubles commas, not these.
+    if marks.len() >= 2 && b[marks[0].at] == b';' && b[marks[1].at] == b';' && marks[1].at == marks[0].at + 1 {
         return Verdict::Skip;
     }
     // `a leading ".".`: the first mark, quoted alone, is named, and the
@@ -501,6 +515,9 @@ fn judge(text: &str, marks: &[Mark], next: Next, language: Option<Lang>) -> Verd
         Kind::Period if is_abbreviation_period(text, first.at) => {
             // The period is part of the word; judge what follows it.
             match rest {
+                // `in “Checksums, et al.”.`: a quoted title ends on the
+                // abbreviation, and the sentence's period follows the quote.
+                [m] if m.kind == Kind::Period && m.after_closer => Verdict::Skip,
                 [m] if m.kind == Kind::Period => Verdict::Fix(
                     Applicability::Safe,
                     "the abbreviation's period also ends the sentence",

@@ -60,6 +60,7 @@ decide.",
     keeps: &[
         "* @return {{index:number, offset:number}[]} List of all violations\n\nDefault: []",
         "The record reads \"tags\": [], and the call frees it with delete [] at the end.",
+        "class argparse.ArgumentParser(prog=None, usage=None, parents=[], prefix_chars='-')",
         "Use -h \"\" to print an empty line, and --sep '' for no separator. Default \"\".",
         "If Cancel is pressed, InputBox returns a string of length zero (\"\"), and the double quote is written (“”).",
         "It logs the headers, and the empty list shows: console.log(headers.getAll(\"X-Custom\")); // []",

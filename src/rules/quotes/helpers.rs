@@ -142,14 +142,18 @@ pub(super) fn segments(doc: &Document) -> Vec<Span> {
     let text = doc.text();
     let mut out = Vec::new();
     let mut current: Option<Span> = None;
-    // Double quotes the segment holds: curly openers less closers, and straight ones.
-    let (mut open, mut straight) = (0isize, 0usize);
+    // Double quotes the segment holds before `counted`: curly openers less
+    // closers, and straight ones.
+    let (mut open, mut straight, mut counted) = (0isize, 0usize, 0usize);
     for &line in doc.lines() {
         let s = line.slice(text).trim_end();
         if s.trim_start().is_empty() {
             out.extend(current.take());
-            (open, straight) = (0, 0);
+            (open, straight, counted) = (0, 0, line.end);
             continue;
+        }
+        if current.is_none() {
+            counted = line.start;
         }
         current = Some(match current {
             Some(c) => Span::new(c.start, line.end),
@@ -157,13 +161,21 @@ pub(super) fn segments(doc: &Document) -> Vec<Span> {
         });
         // A hard-wrapped quotation goes on past a line that ends a
         // sentence inside it (`…white water!”` closes on the next line).
-        let b = s.as_bytes();
-        open += memchr::memmem::find_iter(b, "“".as_bytes()).count() as isize
-            - memchr::memmem::find_iter(b, "”".as_bytes()).count() as isize;
-        straight += memchr::memchr_iter(b'"', b).count();
-        if ends_unit(s) && open <= 0 && straight % 2 == 0 {
-            out.extend(current.take());
-            (open, straight) = (0, 0);
+        // Quotes are counted only where a cut is weighed, each byte once.
+        if ends_unit(s) {
+            let b = &text.as_bytes()[counted..line.start + s.len()];
+            for i in memchr::memchr3_iter(b'"', 0x9C, 0x9D, b) {
+                match b[i] {
+                    b'"' => straight += 1,
+                    c if i >= 2 && b[i - 2..i] == [0xE2, 0x80] => open += if c == 0x9C { 1 } else { -1 },
+                    _ => {}
+                }
+            }
+            counted = line.start + s.len();
+            if open <= 0 && straight % 2 == 0 {
+                out.extend(current.take());
+                (open, straight) = (0, 0);
+            }
         }
     }
     out.extend(current);

@@ -29,8 +29,9 @@ ends a dash read in the wrong charset (`â€“`, which `mojibake` decodes).
 
 Fix: turn the glyph around; only one punctuation mark changes. Safe,
 except for a closing glyph opening a term that closes on a letter
-(`”citat”`), which is how Swedish and Finnish quote inside a paragraph that
-may also hold English quotes: unsafe.",
+(`”citat”`), or opening anything in a paragraph with no `“` of its own,
+which is how Swedish and Finnish quote inside a page that may also hold
+English quotes: unsafe.",
     fix: FixAvailability::Sometimes,
     rewrites_letters: false,
     scope: Scope::Document,
@@ -109,11 +110,14 @@ impl Rule for MisorientedQuote {
                     // Swedish or Finnish quotes. Speech closes on its mark
                     // (`”We are concerned,” she said`); a term does not, so
                     // turning its opener waits for review.
+                    // A paragraph that opens nothing with `“` may quote the
+                    // Swedish way throughout (`Avsnitt 5.2.3, ”Checksums, et al.”`).
                     let term = c == '”'
-                        && marks[k + 1..]
-                            .iter()
-                            .find(|&&(_, m)| m == '”')
-                            .is_some_and(|&(end, _)| !p[..end].ends_with([',', '.', '!', '?', ';', ':', '…']));
+                        && (!marks.iter().any(|&(_, m)| m == '“')
+                            || marks[k + 1..]
+                                .iter()
+                                .find(|&&(_, m)| m == '”')
+                                .is_some_and(|&(end, _)| !p[..end].ends_with([',', '.', '!', '?', ';', ':', '…'])));
                     let edit = Edit::replace(span, with.to_string());
                     let fix = if term {
                         Fix::unsafe_edit(format!("use `{with}` unless the quotes are Swedish or Finnish"), edit)
@@ -149,8 +153,14 @@ mod tests {
     }
 
     #[test]
-    fn speech_opened_with_a_closing_glyph_is_turned_safely() {
-        let text = "He said “yes.”\n\n”It will grow,” she added.";
-        assert_eq!(fix(text, FixMode::Safe), "He said “yes.”\n\n“It will grow,” she added.");
+    fn speech_opened_with_a_closing_glyph_is_turned_safely_where_its_paragraph_opens_with_the_other() {
+        let text = "He said “yes.”\n\n”It will grow,” she added, “and fast.”";
+        assert_eq!(
+            fix(text, FixMode::Safe),
+            "He said “yes.”\n\n“It will grow,” she added, “and fast.”"
+        );
+        // With no `“` of its own, the paragraph may quote the Swedish way.
+        let swedish = "We named “bullseye” there.\n\nAs you learned in Avsnitt 5.2.3, ”Checksums, et al.” you can.";
+        assert_eq!(fix(swedish, FixMode::Safe), swedish);
     }
 }

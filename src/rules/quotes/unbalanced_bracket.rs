@@ -82,6 +82,7 @@ cannot be known.",
         "Nice work :) and thanks ;-) or :( and (:",
         "Cells grew in the medium (ESC) for two days (95% CI=[0.03; 0.10] in BG); see courtname:(United States).",
         "It recovered in 3 substages: 5A) the membrane; 5B) the zone; and 12c) the rest.",
+        "Set the rights explicitly (with =), or compare them (with == or !=), as equality (==) does; parents=[] is empty.",
         "* حذف الحركات:( كل الحركات، حذف الشدة)",
         "For example, type \")\" to display \"1)\" in the cell.",
         "Wir sehen uns morgen. 8-) Bis dann ;~) und :'-) oder :-] und :_)",
@@ -335,9 +336,10 @@ fn closed_on_line(b: &[u8], at: usize) -> bool {
     let (open, close) = if b[at] == b'(' { (b'(', b')') } else { (b'[', b']') };
     let tail = &b[at + 1..(at + 201).min(b.len())];
     let tail = &tail[..memchr::memchr(b'\n', tail).unwrap_or(tail.len())];
+    // An empty pair (`parents=[]`) is no bracket opened after eyes.
     tail.iter()
         .position(|&c| c == open || c == close)
-        .is_some_and(|i| tail[i] == close && (i == 0 || !matches!(tail[i - 1], b':' | b';' | b'=' | b'-')))
+        .is_some_and(|i| tail[i] == close && i > 0 && !matches!(tail[i - 1], b':' | b';' | b'=' | b'-'))
 }
 
 /// Whether the bracket `open` stands before `at` on its line, within 200 bytes.
@@ -363,7 +365,17 @@ fn face(text: &str, at: usize) -> bool {
                 || before(2).is_some_and(|c| !c.is_ascii_whitespace());
             !(glued && closed_on_line(b, at))
         }
+        // `(with =)`, `(such as == or !=)`: an operator named inside
+        // brackets open on its line, then their closer.
+        b')' if before(1) == Some(b'=')
+            && before(2).is_some_and(|c| c == b' ' || b"!<>:+-=".contains(&c))
+            && open_on_line(b, at, b'(') =>
+        {
+            false
+        }
         b')' | b']' if before(1).is_some_and(eye) => true,
+        // `parents=[]`: the closer of an empty pair after eyes goes with its opener.
+        b')' | b']' if before(1) == Some(if b[at] == b')' { b'(' } else { b'[' }) && before(2).is_some_and(eye) => true,
         b')' | b'(' | b']' | b'['
             if before(1).is_some_and(nose)
                 && (before(2).is_some_and(eye)
@@ -394,6 +406,8 @@ fn face(text: &str, at: usize) -> bool {
         {
             true
         }
+        // `(==)`, `(== and !=)`: an operator in brackets, no face.
+        b'(' if after(1) == Some(b'=') && after(2) == Some(b'=') => false,
         // `(=push)` and `(= timestamp)` open a bracket: a word follows no face.
         b'(' if after(1).is_some_and(eye) => {
             after(2).is_none_or(|c| !c.is_ascii_alphanumeric())

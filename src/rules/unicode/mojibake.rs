@@ -144,6 +144,7 @@ Fix safety:
     keeps: &[
         "The area is 3√π square metres; the formula √π appears in the Gaussian integral.",
         "SÃO PAULO E RIO: NÃO HÁ VAGAS, disse a IRMÃ.",
+        "  -m, --max-count=MÄÄRÄ     pysäytä MÄÄRÄn täsmäävän rivin jälkeen\n      --remote-encoding=BẢNG-MÃ   dùng bảng mã này\n",
         "The caption ended with IRMÃ” and a full stop.",
         "“CAFÉ” and ÉTÉ» and À PARIS.",
         "ВІЙНА ТА МИР; вітер віє над полем.",

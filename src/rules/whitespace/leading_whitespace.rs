@@ -74,6 +74,7 @@ Fix (safe): delete the indentation.",
         "Friends, n.:\n\tPeople who borrow your books and set wet glasses on them.\n\n\tPeople who know you well, but like you anyway.\n",
         "Code:\n\n    let x = 1;\n    let y = 2;\n",
         "So the old song says.\n\n  Oh! jolly is the gale,   And a joker is the whale,   A' flourishin' his tail.\n",
+        "It should print something like this:\n\n    2010-12-12 11:41:42,612 is when this event was logged.\n\nThe default format is ISO8601.\n",
         "Steps:\n\n  - first\n  - second\n  1. third\n",
         "  Roses are red,\n  violets are blue.\n",
         "A line\n  wrapped with a hanging indent\n",
@@ -252,6 +253,17 @@ impl Rule for LeadingWhitespace {
                         continue;
                     }
                 }
+            }
+            // `which should print something like this:` over a line set
+            // in: an example announced.
+            if !prev_in_para
+                && (0..i)
+                    .rev()
+                    .map(slice)
+                    .find(|l| !is_blank_line(l))
+                    .is_some_and(|l| l.trim_end_matches(is_blank).ends_with(':'))
+            {
+                continue;
             }
             // A statement under its `if (…)`, or a block after an rST
             // directive or a `::` paragraph (`.. code-block:: shell`).

@@ -72,7 +72,9 @@ that is no pronoun or article (`the statement Do…Loop`, `If...Then...Else`,
 a title's `Christmas...Again?!`), and where a `!` glues two capitalised
 words opening such a line (`Pop!Tech 2002`): it may join a construct's
 names, a title's words or a brand's. And unsafe where an acronym is glued
-to a capitalised word that opens no sentence (`OS.File`): it may be a qualified name.",
+to a capitalised word that opens no sentence (`OS.File`): it may be a qualified name;
+and where two capitalised words of up to four letters are (`One.Tel`): it
+may be a company's name, met once.",
     fix: FixAvailability::Sometimes,
     rewrites_letters: false,
     scope: Scope::Document,
@@ -119,6 +121,7 @@ to a capitalised word that opens no sentence (`OS.File`): it may be a qualified 
     keeps: &[
         "A test is a GUI test if it creates a\ntkinter.Tk root or master object, and PyQt5.Qt too.\n",
         "Commonwealth v. Bauer, 604 A.2d 1098 (Pa.Super. 1992); Lissner v. Test, 1 U.S. 12 (Fed.Appx. 1982); 12 U.S.Law.Ed. 45.",
+        "The package is shown as [installed,automatic] and the set as {read,write}.",
         "debug1: got SSH2_MSG_SERVICE_ACCEPT\ndebug1: authentications that can continue: publickey,password\ndebug1: next auth method to try is publickey\n",
         "My current salary is HK$xx,xxx and I think I am worth more than that.",
         "Several subsystems can be grouped by a comma (example: auth,mail.info) in one line.",
@@ -361,6 +364,18 @@ fn check_sentence_end<'t>(text: &'t str, m: regex::Match, chains: &mut HashSet<&
         && (2..=4).contains(&before.len())
         && before.bytes().all(|c| c.is_ascii_uppercase())
         && !crate::lang::is_function_word(next_word);
+    // `One.Tel`, `Ask.Fm`: two short capitalised words glued by a period
+    // may be a company's name, met once.
+    let short_pair = terminal == b'.'
+        && (2..=4).contains(&before.chars().count())
+        && before.starts_with(char::is_uppercase)
+        && (2..=4).contains(&next_word.chars().count())
+        && next_word.starts_with(char::is_uppercase)
+        && !opens_sentence
+        && !crate::lang::is_function_word(next_word)
+        && !crate::lexicon::SENTENCE_STARTERS.contains(next_word)
+        && !matches!(next_word, "All" | "Some" | "Many" | "Most" | "Each")
+        && !crate::lexicon::TITLES.contains(before);
     // `tkinter.Tk`, `PyQt5.Qt`: a word of no vowel opens no sentence (but
     // `Mr`, `Dr`, `St` written without their period do).
     let vowelless = (1..=4).contains(&next_word.len())
@@ -379,6 +394,11 @@ fn check_sentence_end<'t>(text: &'t str, m: regex::Match, chains: &mut HashSet<&
     } else if acronym {
         Fix::unsafe_edit(
             "insert a space; an acronym glued to a name may be a qualified name",
+            Edit::insert(gap, " "),
+        )
+    } else if short_pair {
+        Fix::unsafe_edit(
+            "insert a space; two short words glued by a period may be a name",
             Edit::insert(gap, " "),
         )
     } else {
@@ -494,6 +514,14 @@ fn check_comma(text: &str, m: regex::Match, out: &mut Vec<Diagnostic>) {
         return;
     }
     if token.contains(['$', '€', '£', '¥']) {
+        return;
+    }
+    // `[installed,automatic]`, `{a,b}`: a bracket's tags or a set's items,
+    // closed up with no space inside, as a program prints them.
+    if [('[', ']'), ('{', '}')]
+        .iter()
+        .any(|&(open, close)| bare.starts_with(open) && bare.ends_with(close) && bare.len() > 2)
+    {
         return;
     }
     // `group1:x:20:user1,user2` is a record's fields, `mount -o remount,rw`
@@ -836,6 +864,8 @@ mod tests {
             fix("Sales fell in the UK.The pound rose."),
             "Sales fell in the UK. The pound rose."
         );
+        let name = "The managing director of One.Tel has denied the claims.";
+        assert_eq!(fix(name), name);
     }
 
     #[test]
@@ -927,7 +957,10 @@ mod tests {
             fix("He met them at last.Then at noon the System.Web talks began."),
             "He met them at last. Then at noon the System. Web talks began."
         );
-        assert_eq!(fix("I wrote to Jane.Doe at noon."), "I wrote to Jane. Doe at noon.");
+        assert_eq!(
+            fix("I wrote to Janet.Doering at noon."),
+            "I wrote to Janet. Doering at noon."
+        );
     }
 
     #[test]

@@ -49,7 +49,7 @@ the word.
 
 Fix (safe): delete the spaces; for a mistyped closing quote, replace the
 space and the `“` with `”`. Only whitespace and quotation marks change.
-Unsafe where straight quotes hold one word padded on one side only (`the
+Unsafe where quotes hold one word padded on one side only (`“From ”`, `the
 \"From \" line`, `the string \" (deleted)\"`): a string shown with its space.",
     fix: FixAvailability::Sometimes,
     rewrites_letters: false,
@@ -295,7 +295,19 @@ fn check_curly(doc: &Document, seg: Span, out: &mut Vec<Diagnostic>) {
             ('”', Some(opener_end)) if !text[opener_end..at].chars().any(char::is_alphanumeric) => open = None,
             ('”', Some(opener_end)) => {
                 if let (Some(pad), false) = (pad_before(text, at, opener_end), text[opener_end..at].contains('"')) {
-                    push(out, pad, "space before a closing quote");
+                    // `lines starting with “From ”`: one word padded on one
+                    // side is a string shown with its space, as for straight quotes.
+                    let inner = text[opener_end..at].trim_matches([' ', '\t']);
+                    if inner.contains([' ', '\t']) || text[opener_end..].starts_with([' ', '\t']) {
+                        push(out, pad, "space before a closing quote");
+                    } else {
+                        out.push(Diagnostic::new(&META, pad, "space before a closing quote").with_fix(
+                            Fix::unsafe_edit(
+                                "delete the spaces; a word padded on one side may be a string shown",
+                                Edit::delete(pad),
+                            ),
+                        ));
+                    }
                 }
                 open = None;
             }
@@ -461,6 +473,8 @@ mod tests {
             fix("He called it \" genius \" twice."),
             "He called it \"genius\" twice."
         );
+        let curly = "Each line starting with “From ” begins a new message.";
+        assert_eq!(fix(curly), curly);
     }
 
     #[test]

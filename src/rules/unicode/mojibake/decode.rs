@@ -186,14 +186,16 @@ fn believe_space(text: &str, start: usize, seq: &Sequence, enc: Enc, to: usize) 
     if after.starts_with("  ") && text[..start].ends_with("  ") {
         return false;
     }
+    // `IRMÃ `, `PÅ `, `GUÐ `, and before a column's gap `MÄÄRÄ   ` and
+    // `BẢNG-MÃ   `: a capital ending a word in capitals.
+    let lead_upper = char_at(text, start).is_uppercase();
+    let in_capitals = lead_upper && text[..start].chars().next_back().is_some_and(char::is_uppercase);
     if after.starts_with([' ', '\u{A0}']) {
-        return true;
+        return !in_capitals;
     }
     if seq.decoded == '†' {
         return false;
     }
-    // `IRMÃ `, `PÅ `, `GUÐ `.
-    let lead_upper = char_at(text, start).is_uppercase();
     let glued = text[..start].chars().next_back().is_some_and(|c| {
         let opens = c.is_whitespace() || matches!(c, '(' | '[' | '"' | '\'');
         !(opens || lead_upper && c.is_uppercase())
