@@ -109,8 +109,8 @@ impl Rule for MisorientedQuote {
                     // `”citat”`, `Avsnitt 12.2, ”Virtualisering”`: a term in
                     // Swedish or Finnish quotes. Speech closes on its mark
                     // (`”We are concerned,” she said`); a term does not, so
-                    // turning its opener waits for review.
-                    // A paragraph that opens nothing with `“` may quote the
+                    // turning its opener waits for review, as it does in a
+                    // paragraph that opens nothing with `“` and may quote the
                     // Swedish way throughout (`Avsnitt 5.2.3, ”Checksums, et al.”`).
                     let term = c == '”'
                         && (!marks.iter().any(|&(_, m)| m == '“')

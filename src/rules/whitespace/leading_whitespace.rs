@@ -188,12 +188,15 @@ impl Rule for LeadingWhitespace {
             return;
         }
         let slice = |i: usize| lines[i].slice(text);
-        let follows_literal_marker = |i: usize| {
+        // Under a line ending with a colon (`which should print something
+        // like this:`, an rST `::` paragraph) or an rST directive (`..
+        // code-block:: shell`): an example announced.
+        let announced = |i: usize| {
             (0..i)
                 .rev()
                 .map(slice)
                 .find(|l| !is_blank_line(l))
-                .is_some_and(|l| l.trim_end_matches(is_blank).ends_with("::") || l.starts_with(".. "))
+                .is_some_and(|l| l.trim_end_matches(is_blank).ends_with(':') || l.starts_with(".. "))
         };
         let indented = |i: usize| starts_blank(&lines[i]) && !is_blank_line(slice(i));
         // Indentation used as a style is not debris: most paragraphs
@@ -254,20 +257,8 @@ impl Rule for LeadingWhitespace {
                     }
                 }
             }
-            // `which should print something like this:` over a line set
-            // in: an example announced.
-            if !prev_in_para
-                && (0..i)
-                    .rev()
-                    .map(slice)
-                    .find(|l| !is_blank_line(l))
-                    .is_some_and(|l| l.trim_end_matches(is_blank).ends_with(':'))
-            {
-                continue;
-            }
-            // A statement under its `if (…)`, or a block after an rST
-            // directive or a `::` paragraph (`.. code-block:: shell`).
-            if (prev_in_para && is_code_head(slice(i - 1))) || follows_literal_marker(i) {
+            // A statement under its `if (…)`, or an example announced.
+            if (prev_in_para && is_code_head(slice(i - 1))) || announced(i) {
                 continue;
             }
             let width = indent_len(line);

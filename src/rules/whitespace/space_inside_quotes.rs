@@ -240,7 +240,21 @@ fn pad_before(text: &str, at: usize, opener_end: usize) -> Option<Span> {
 }
 
 fn push(out: &mut Vec<Diagnostic>, span: Span, what: &'static str) {
-    out.push(Diagnostic::new(&META, span, what).with_fix(Fix::safe_edit("delete the spaces", Edit::delete(span))));
+    out.push(Diagnostic::new(&META, span, what).with_fix(pad_fix(span, false)));
+}
+
+/// Deleting the spaces at `span`; for `string`, one word padded on one side
+/// only (`the "From " line`, `“From ”`), unsafe: it may be a string shown
+/// with its space, where a tokeniser pads both sides.
+fn pad_fix(span: Span, string: bool) -> Fix {
+    if string {
+        Fix::unsafe_edit(
+            "delete the spaces; a word padded on one side may be a string shown",
+            Edit::delete(span),
+        )
+    } else {
+        Fix::safe_edit("delete the spaces", Edit::delete(span))
+    }
 }
 
 fn check_curly(doc: &Document, seg: Span, out: &mut Vec<Diagnostic>) {
@@ -295,19 +309,11 @@ fn check_curly(doc: &Document, seg: Span, out: &mut Vec<Diagnostic>) {
             ('”', Some(opener_end)) if !text[opener_end..at].chars().any(char::is_alphanumeric) => open = None,
             ('”', Some(opener_end)) => {
                 if let (Some(pad), false) = (pad_before(text, at, opener_end), text[opener_end..at].contains('"')) {
-                    // `lines starting with “From ”`: one word padded on one
-                    // side is a string shown with its space, as for straight quotes.
                     let inner = text[opener_end..at].trim_matches([' ', '\t']);
-                    if inner.contains([' ', '\t']) || text[opener_end..].starts_with([' ', '\t']) {
-                        push(out, pad, "space before a closing quote");
-                    } else {
-                        out.push(Diagnostic::new(&META, pad, "space before a closing quote").with_fix(
-                            Fix::unsafe_edit(
-                                "delete the spaces; a word padded on one side may be a string shown",
-                                Edit::delete(pad),
-                            ),
-                        ));
-                    }
+                    let string = !inner.contains([' ', '\t']) && !text[opener_end..].starts_with([' ', '\t']);
+                    out.push(
+                        Diagnostic::new(&META, pad, "space before a closing quote").with_fix(pad_fix(pad, string)),
+                    );
                 }
                 open = None;
             }
@@ -370,26 +376,14 @@ fn check_straight(doc: &Document, seg: Span, out: &mut Vec<Diagnostic>) {
         }
         let after = pad_after(text, o + 1).filter(|s| s.end < c);
         let before = pad_before(text, c, o + 1);
-        // `the "From " line`, `the string " (deleted)"`: one word padded
-        // on one side only is a string shown with its space; a tokeniser
-        // pads both sides, or a quotation of several words.
+        // `the string " (deleted)"`: one word padded on one side only (`pad_fix`).
         let inner = text[o + 1..c].trim_matches([' ', '\t']);
         let string = after.is_some() != before.is_some() && !inner.contains([' ', '\t']);
-        let fix = |span: Span| {
-            if string {
-                Fix::unsafe_edit(
-                    "delete the spaces; a word padded on one side may be a string shown",
-                    Edit::delete(span),
-                )
-            } else {
-                Fix::safe_edit("delete the spaces", Edit::delete(span))
-            }
-        };
         if let Some(pad) = after {
-            out.push(Diagnostic::new(&META, pad, "space after an opening quote").with_fix(fix(pad)));
+            out.push(Diagnostic::new(&META, pad, "space after an opening quote").with_fix(pad_fix(pad, string)));
         }
         if let Some(pad) = before {
-            out.push(Diagnostic::new(&META, pad, "space before a closing quote").with_fix(fix(pad)));
+            out.push(Diagnostic::new(&META, pad, "space before a closing quote").with_fix(pad_fix(pad, string)));
         }
     }
 }
